@@ -1,0 +1,12 @@
+namespace Dashboard.Core.Metrics;
+
+/// <summary>
+/// The downsampled chart data of one range: for each chart metric, one series per cohort.
+/// Buckets are <see cref="Bucket"/> wide so that a series never exceeds the requested point count.
+/// </summary>
+public sealed record ChartSeriesSet(
+    ChartRange Range,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    TimeSpan Bucket,
+    IReadOnlyDictionary<ChartMetric, IReadOnlyDictionary<Cohort, IReadOnlyList<SeriesPoint>>> Series);

@@ -1,0 +1,24 @@
+namespace Dashboard.Core.Metrics;
+
+/// <summary>
+/// The derived metrics of one cohort over one window (DESIGN §3). A metric without data in the
+/// window is <c>null</c>, never zero.
+/// </summary>
+public sealed record CohortMetrics
+{
+    public static CohortMetrics Empty { get; } = new();
+
+    public double? ErrorRatePct { get; init; }
+    public double? P50Ms { get; init; }
+    public double? P95Ms { get; init; }
+    public double? P99Ms { get; init; }
+    public double? AvailabilityPct { get; init; }
+    public double? Rps { get; init; }
+    public double? ActiveLearners { get; init; }
+    public double? RevenuePerLearner { get; init; }
+    public double? CompletionRatePct { get; init; }
+    public double? ChurnRatePct { get; init; }
+    public double? CacheEfficiencyPct { get; init; }
+    public double? CpuPct { get; init; }
+    public double? MemoryMb { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Dashboard.Core.Metrics;
+
+/// <summary>Reads the derived metrics of DESIGN §3 from the time-series store.</summary>
+public interface IMetricsReader
+{
+    /// <summary>All derived metrics over the <paramref name="window"/> ending now.</summary>
+    Task<MetricsSnapshot> ReadSnapshotAsync(TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>Chart series for <paramref name="range"/>, at most <paramref name="maxPoints"/> per series.</summary>
+    Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default);
+}

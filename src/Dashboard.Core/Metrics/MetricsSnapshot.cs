@@ -1,0 +1,17 @@
+namespace Dashboard.Core.Metrics;
+
+/// <summary>
+/// Every derived metric for one window ending at <see cref="AsOf"/>: per cohort, and per
+/// segment and region keyed by the tag value exactly as stored.
+/// </summary>
+public sealed record MetricsSnapshot(
+    DateTimeOffset AsOf,
+    int WindowSeconds,
+    double? RevenueImpactPct,
+    CohortPair Cohorts,
+    IReadOnlyDictionary<string, CohortPair> Segments,
+    IReadOnlyDictionary<string, CohortPair> Regions)
+{
+    /// <summary>The time of the newest point seen in the window, or null when the window is empty.</summary>
+    public DateTimeOffset? NewestPointAt { get; init; }
+}

@@ -1,0 +1,20 @@
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Layout;
+
+/// <summary>The dark, high-contrast theme used on every page and on war-room TVs.</summary>
+public static class WarRoomTheme
+{
+    public static MudTheme Theme { get; } = new()
+    {
+        PaletteDark = new PaletteDark
+        {
+            Background = "#0f1115",
+            Surface = "#181b22",
+            AppbarBackground = "#181b22",
+            Success = "#2ecc71",
+            Warning = "#f5a623",
+            Error = "#ff5252",
+        },
+    };
+}
