@@ -12,14 +12,15 @@ public sealed class InfluxServer : IAsyncDisposable
 {
     public const string InstallCommand = "sudo apt-get install -y influxdb";
 
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly string _config;
     private readonly StringBuilder _output = new();
+    private Process _process = null!;
 
-    private InfluxServer(Process process, string directory, int port)
+    private InfluxServer(string directory, string config, int port)
     {
-        _process = process;
         _directory = directory;
+        _config = config;
         Port = port;
         Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
     }
@@ -50,21 +51,44 @@ public sealed class InfluxServer : IAsyncDisposable
               store-enabled = false
             """, cancellationToken);
 
-        var startInfo = new ProcessStartInfo(influxd, ["-config", config])
+        var server = new InfluxServer(directory, config, httpPort);
+        server.Launch(influxd);
+        await server.WaitUntilReadyAsync(cancellationToken);
+        return server;
+    }
+
+    /// <summary>Kills influxd (as a crash would); its data stays for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts influxd again on the same port with the same data.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        _process.Dispose();
+        Launch(Prerequisites.Require("influxd", InstallCommand, "/usr/bin/influxd"));
+        await WaitUntilReadyAsync(cancellationToken);
+    }
+
+    private void Launch(string influxd)
+    {
+        var startInfo = new ProcessStartInfo(influxd, ["-config", _config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("influxd did not start.");
-        var server = new InfluxServer(process, directory, httpPort);
-        process.OutputDataReceived += (_, e) => server.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        await server.WaitUntilReadyAsync(cancellationToken);
-        return server;
+        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("influxd did not start.");
+        _process.OutputDataReceived += (_, e) => Capture(e.Data);
+        _process.ErrorDataReceived += (_, e) => Capture(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
     }
 
     /// <summary>Creates a database through the HTTP API and returns its name.</summary>
@@ -79,12 +103,7 @@ public sealed class InfluxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        await StopAsync();
         _process.Dispose();
         try
         {

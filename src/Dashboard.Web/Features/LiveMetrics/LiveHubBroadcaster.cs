@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Web.Features.LiveMetrics;
+
+/// <summary>Forwards every published state to all <see cref="LiveHub"/> clients.</summary>
+public sealed partial class LiveHubBroadcaster(
+    ILiveDashboardFeed feed,
+    IHubContext<LiveHub> hub,
+    ILogger<LiveHubBroadcaster> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        feed.Changed += OnChanged;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        feed.Changed -= OnChanged;
+        return Task.CompletedTask;
+    }
+
+    private void OnChanged(LiveDashboardState state) => _ = BroadcastAsync(state);
+
+    private async Task BroadcastAsync(LiveDashboardState state)
+    {
+        try
+        {
+            await hub.Clients.All.SendAsync(LiveHub.StateMessage, LiveStateMessage.From(state));
+        }
+        catch (Exception ex)
+        {
+            LogBroadcastFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcasting the live state to hub clients failed")]
+    private partial void LogBroadcastFailed(Exception exception);
+}

@@ -1,0 +1,153 @@
+using Dashboard.Core.Metrics;
+using Dashboard.Infrastructure.Influx;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.LiveMetrics;
+
+/// <summary>
+/// The one shared poller: reads the dashboard's queries once per interval, whatever the number of
+/// open pages, and publishes the result to every subscriber. Charts of long ranges are re-read only
+/// when one of their buckets has passed, so a 36 h view costs one query every few minutes.
+/// </summary>
+public sealed partial class LiveMetricsPoller(
+    IMetricsReader reader,
+    IOptions<LiveMetricsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
+{
+    private readonly LiveMetricsOptions _options = options.Value;
+    private readonly Dictionary<ChartRange, DateTimeOffset> _chartsReadAt = [];
+    private LiveDashboardState _current = LiveDashboardState.Initial;
+    private long _pollCount;
+    private long _chartReads;
+
+    public LiveDashboardState Current => Volatile.Read(ref _current);
+
+    /// <summary>How many polls have run since start (each reads one snapshot).</summary>
+    public long PollCount => Interlocked.Read(ref _pollCount);
+
+    /// <summary>How many chart ranges have been read since start.</summary>
+    public long ChartReads => Interlocked.Read(ref _chartReads);
+
+    public event Action<LiveDashboardState>? Changed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.PollInterval, timeProvider);
+        try
+        {
+            do
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>Runs one poll and publishes its result; never throws for an InfluxDB failure.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var previous = Current;
+        LiveDashboardState next;
+        try
+        {
+            var snapshot = await reader.ReadSnapshotAsync(_options.SnapshotWindow, cancellationToken);
+            var charts = new Dictionary<ChartRange, ChartSeriesSet>(previous.Charts);
+            foreach (var range in Enum.GetValues<ChartRange>())
+            {
+                if (IsChartDue(range, now))
+                {
+                    charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
+                    _chartsReadAt[range] = now;
+                    Interlocked.Increment(ref _chartReads);
+                }
+            }
+
+            next = new LiveDashboardState
+            {
+                Snapshot = snapshot,
+                Charts = charts,
+                LastSuccessAt = now,
+                LastAttemptAt = now,
+                StaleReason = DescribeMissingData(snapshot, now),
+            };
+        }
+        catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
+        {
+            LogPollFailed(ex.Message);
+            next = previous with { LastAttemptAt = now, StaleReason = DescribeFailure(ex) };
+        }
+
+        Interlocked.Increment(ref _pollCount);
+        Publish(next);
+    }
+
+    private bool IsChartDue(ChartRange range, DateTimeOffset now)
+    {
+        if (!_chartsReadAt.TryGetValue(range, out var readAt))
+        {
+            return true;
+        }
+
+        var bucket = range.Duration() / _options.ChartPoints;
+        var refreshEvery = bucket > _options.PollInterval ? bucket : _options.PollInterval;
+        return now - readAt >= refreshEvery - TimeSpan.FromMilliseconds(50);
+    }
+
+    /// <summary>Data older than two poll intervals is stale even when InfluxDB answered.</summary>
+    private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now)
+    {
+        if (snapshot.NewestPointAt is not { } newest)
+        {
+            return $"No data in the last {FormatAge(_options.SnapshotWindow)}";
+        }
+
+        var age = now - newest;
+        return age > 2 * _options.PollInterval ? $"No new data for {FormatAge(age)}" : null;
+    }
+
+    private static string DescribeFailure(Exception ex) => ex switch
+    {
+        InfluxException { StatusCode: null } => $"InfluxDB unreachable: {ex.Message}",
+        InfluxException influx => $"InfluxDB error {influx.StatusCode}: {influx.ServerMessage ?? ex.Message}",
+        _ => $"InfluxDB unreachable: {ex.Message}",
+    };
+
+    private static string FormatAge(TimeSpan age) => age.TotalSeconds < 120
+        ? $"{age.TotalSeconds:0} s"
+        : age.TotalMinutes < 120 ? $"{age.TotalMinutes:0} min" : $"{age.TotalHours:0.#} h";
+
+    private void Publish(LiveDashboardState state)
+    {
+        Volatile.Write(ref _current, state);
+        var handlers = Changed;
+        if (handlers is null)
+        {
+            return;
+        }
+
+        // One broken page must not stop the others from updating.
+        foreach (var handler in handlers.GetInvocationList().Cast<Action<LiveDashboardState>>())
+        {
+            try
+            {
+                handler(state);
+            }
+            catch (Exception ex)
+            {
+                LogSubscriberFailed(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live metrics poll failed: {Reason}")]
+    private partial void LogPollFailed(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A live dashboard subscriber threw")]
+    private partial void LogSubscriberFailed(Exception exception);
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using Dashboard.E2E.Tests.TestSupport;
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E.Tests;
+
+[Collection(LiveAppCollection.Name)]
+public sealed class LiveDashboardTests(LiveAppFixture fixture)
+{
+    private static readonly string[] LiveTiles = ["tile-rps-canary", "tile-rps-baseline", "tile-errorRatePct-baseline", "tile-p99Ms-baseline"];
+
+    [Fact]
+    public async Task Dashboard_WithDemoTraffic_ShowsNumbersThatChangeWithin15Seconds()
+    {
+        var page = await OpenAsync("/");
+
+        var first = await WaitForNumbersAsync(page, TimeSpan.FromSeconds(45));
+        var changed = await WaitForChangeAsync(page, first, TimeSpan.FromSeconds(15));
+
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(RepositoryPaths.Artifacts, "dashboard.png"),
+            FullPage = true,
+        });
+        Assert.True(changed, $"No tile changed within 15 s; they stayed at {string.Join(", ", first)}.\nApp output:\n{fixture.App.Output}");
+    }
+
+    [Fact]
+    public async Task WarRoom_WithDemoTraffic_ShowsLiveTilesWithoutNavigation()
+    {
+        var page = await OpenAsync("/warroom");
+
+        await WaitForNumbersAsync(page, TimeSpan.FromSeconds(45));
+
+        Assert.Equal(0, await page.Locator(".mud-appbar").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts, "warroom.png") });
+    }
+
+    private async Task<IPage> OpenAsync(string path)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.Url, path).ToString());
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return page;
+    }
+
+    private static async Task<string[]> ReadTilesAsync(IPage page)
+    {
+        var values = new string[LiveTiles.Length];
+        for (var i = 0; i < LiveTiles.Length; i++)
+        {
+            var locator = page.GetByTestId(LiveTiles[i]);
+            values[i] = await locator.CountAsync() > 0 ? (await locator.First.InnerTextAsync()).Trim() : string.Empty;
+        }
+
+        return values;
+    }
+
+    private static bool AllNumbers(string[] values) =>
+        values.All(v => double.TryParse(v.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
+    private async Task<string[]> WaitForNumbersAsync(IPage page, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var values = await ReadTilesAsync(page);
+        while (!AllNumbers(values))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Tiles never showed numbers: [{string.Join(" | ", values)}].\nApp output:\n{fixture.App.Output}");
+            await Task.Delay(250);
+            values = await ReadTilesAsync(page);
+        }
+
+        return values;
+    }
+
+    private static async Task<bool> WaitForChangeAsync(IPage page, string[] first, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            var current = await ReadTilesAsync(page);
+            if (!current.AsEnumerable().SequenceEqual(first))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net.Http.Json;
+using Dashboard.E2E.Tests.TestSupport;
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Dashboard.E2E.Tests;
+
+/// <summary>
+/// The cost of the live dashboard must not depend on how many people watch it: 50 open pages
+/// cause exactly the InfluxDB queries of one, counted by influxd itself.
+/// </summary>
+public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int PollsPerPhase = 5;
+    private InfluxServer _influx = null!;
+    private AppProcess _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _influx = await InfluxServer.StartAsync();
+        _app = await AppProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Influx__Url"] = _influx.Url.ToString(),
+            ["Influx__Database"] = "querycount",
+            ["Demo__Enabled"] = "false",
+            ["LiveMetrics__PollInterval"] = "00:00:02",
+        });
+        (_playwright, _browser) = await Chromium.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+        await _influx.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FiftyOpenDashboards_CauseTheSameInfluxQueriesAsOne()
+    {
+        using var counter = new InfluxQueryCounter(_influx);
+        using var http = new HttpClient { BaseAddress = _app.Url };
+        var context = await _browser.NewContextAsync();
+
+        await OpenDashboardAsync(context);
+        var one = await MeasureAsync(http, counter);
+
+        for (var i = 1; i < 50; i++)
+        {
+            await OpenDashboardAsync(context);
+        }
+
+        var fifty = await MeasureAsync(http, counter);
+
+        output.WriteLine($"1 page: {one.Queries} queries over {one.Polls} polls ({one.ChartReads} chart reads)");
+        output.WriteLine($"50 pages: {fifty.Queries} queries over {fifty.Polls} polls ({fifty.ChartReads} chart reads)");
+        Assert.Equal(50, context.Pages.Count);
+        // Every query influxd saw came from the poller: one snapshot per poll plus the charts due.
+        Assert.Equal(one.Polls + one.ChartReads, one.Queries);
+        Assert.Equal(fifty.Polls + fifty.ChartReads, fifty.Queries);
+        Assert.Equal(PollsPerPhase, one.Polls);
+        Assert.Equal(PollsPerPhase, fifty.Polls);
+    }
+
+    private async Task OpenDashboardAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_app.Url.ToString());
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.GetByTestId("tile-rps").WaitForAsync();
+    }
+
+    /// <summary>Counts influxd's queries over exactly <see cref="PollsPerPhase"/> polls of the shared poller.</summary>
+    private static async Task<Measurement> MeasureAsync(HttpClient http, InfluxQueryCounter counter)
+    {
+        var (startStatus, startQueries) = await SampleBetweenPollsAsync(http, counter);
+        LiveStatusDto endStatus;
+        long endQueries;
+        do
+        {
+            await Task.Delay(500);
+            (endStatus, endQueries) = await SampleBetweenPollsAsync(http, counter);
+        }
+        while (endStatus.Polls < startStatus.Polls + PollsPerPhase);
+
+        // The second SHOW STATS counts itself.
+        return new Measurement(endStatus.Polls - startStatus.Polls, endStatus.ChartReads - startStatus.ChartReads, endQueries - startQueries - 1);
+    }
+
+    /// <summary>Reads the poller's counters and influxd's count while no poll is running.</summary>
+    private static async Task<(LiveStatusDto Status, long Queries)> SampleBetweenPollsAsync(HttpClient http, InfluxQueryCounter counter)
+    {
+        while (true)
+        {
+            var before = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
+            var sinceLastPoll = DateTimeOffset.UtcNow - (before.LastAttemptAt ?? DateTimeOffset.MinValue);
+            if (sinceLastPoll < TimeSpan.FromMilliseconds(300) || sinceLastPoll > TimeSpan.FromSeconds(1.5))
+            {
+                await Task.Delay(100);
+                continue;
+            }
+
+            var queries = await counter.ReadAsync();
+            var after = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
+            if (after.Polls == before.Polls && after.ChartReads == before.ChartReads)
+            {
+                return (after, queries);
+            }
+        }
+    }
+
+    private sealed record Measurement(long Polls, long ChartReads, long Queries);
+
+    private sealed record LiveStatusDto(long Polls, long ChartReads, DateTimeOffset? LastAttemptAt);
+}

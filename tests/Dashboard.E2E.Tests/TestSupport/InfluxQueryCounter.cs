@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Dashboard.TestSupport;
+
+namespace Dashboard.E2E.Tests.TestSupport;
+
+/// <summary>
+/// Reads influxd's own count of <c>/query</c> requests (<c>SHOW STATS FOR 'httpd'</c>, field
+/// <c>queryReq</c>). The count includes the <c>SHOW STATS</c> request that read it.
+/// </summary>
+public sealed class InfluxQueryCounter(InfluxServer server) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = server.Url };
+
+    public async Task<long> ReadAsync()
+    {
+        using var content = new FormUrlEncodedContent([new("q", "SHOW STATS FOR 'httpd'")]);
+        using var response = await _http.PostAsync("/query", content);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var series = json.RootElement.GetProperty("results")[0].GetProperty("series")[0];
+        var columns = series.GetProperty("columns").EnumerateArray().Select(c => c.GetString()).ToList();
+        var index = columns.IndexOf("queryReq");
+        return series.GetProperty("values")[0][index].GetInt64();
+    }
+
+    public void Dispose() => _http.Dispose();
+}
