@@ -64,7 +64,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         {
             await WriteBatchAsync(list, cancellationToken).ConfigureAwait(false);
         }
-        catch (InfluxDatabaseNotFoundException) when (_options.CreateDatabaseIfMissing)
+        catch (InfluxDatabaseNotFoundException ex) when (_options.CreateDatabaseIfMissing && !IsMissingRetentionPolicy(ex))
         {
             LogCreatingDatabase(_logger, _options.Database);
             await EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -180,7 +180,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
                     using (response)
                     {
                         failure = await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-                        retryable = IsRetryable(response.StatusCode);
+                        retryable = IsRetryable(response.StatusCode) && failure is not InfluxDatabaseNotFoundException;
                         retryAfter = RetryAfter(response.Headers.RetryAfter);
                     }
                 }
@@ -205,6 +205,9 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         }
     }
 
+    private static bool IsMissingRetentionPolicy(InfluxException ex) =>
+        ex.ServerMessage?.Contains("retention policy", StringComparison.OrdinalIgnoreCase) == true;
+
     private static bool IsRetryable(HttpStatusCode status) =>
         status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
@@ -221,7 +224,10 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         var serverMessage = QueryResponseParser.TryReadError(body) ?? (body.Length > 1000 ? body[..1000] : body).Trim();
         var status = (int)response.StatusCode;
         var message = $"InfluxDB {operation} failed with {status} {response.ReasonPhrase}: {serverMessage}";
-        if (serverMessage.Contains("database not found", StringComparison.OrdinalIgnoreCase) || response.StatusCode == HttpStatusCode.NotFound)
+        // 1.6.7 answers an unknown retention policy with 500 "retention policy not found"; retrying cannot help.
+        if (response.StatusCode == HttpStatusCode.NotFound
+            || serverMessage.Contains("database not found", StringComparison.OrdinalIgnoreCase)
+            || serverMessage.Contains("retention policy not found", StringComparison.OrdinalIgnoreCase))
         {
             return new InfluxDatabaseNotFoundException(message, status, serverMessage);
         }
