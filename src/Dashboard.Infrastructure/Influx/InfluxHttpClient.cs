@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -131,8 +132,26 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         {
             var half = points.Count / 2;
             LogSplitting(_logger, points.Count, half);
-            await WriteBatchAsync(points.Take(half).ToList(), cancellationToken).ConfigureAwait(false);
-            await WriteBatchAsync(points.Skip(half).ToList(), cancellationToken).ConfigureAwait(false);
+
+            // Both halves are tried even if one holds a point too large on its own, so that every
+            // point that fits is stored before the refusal is reported.
+            InfluxRequestTooLargeException? tooLarge = null;
+            foreach (var part in new[] { points.Take(half).ToList(), points.Skip(half).ToList() })
+            {
+                try
+                {
+                    await WriteBatchAsync(part, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InfluxRequestTooLargeException ex)
+                {
+                    tooLarge ??= ex;
+                }
+            }
+
+            if (tooLarge is not null)
+            {
+                ExceptionDispatchInfo.Throw(tooLarge);
+            }
         }
     }
 
