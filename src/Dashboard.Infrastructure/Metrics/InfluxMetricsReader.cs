@@ -29,7 +29,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         var from = to - window;
         var query = _statements.Snapshot(from, to, GaugeBucket(window));
         var results = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        InfluxSeriesRows.EnsureComplete(results, MetricsStatements.SnapshotCount);
+        MetricsResults.EnsureComplete(results, MetricsStatements.SnapshotCount);
 
         var totals = new List<SeriesTotals>();
         totals.AddRange(Totals(results[MetricsStatements.SnapshotRequests], RequestTotals));
@@ -37,17 +37,18 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         totals.AddRange(Totals(results[MetricsStatements.SnapshotBusiness], BusinessTotals));
         totals.AddRange(Totals(results[MetricsStatements.SnapshotResources], ResourceTotals));
 
-        var learners = results[MetricsStatements.SnapshotLearners].Series
-            .SelectMany(series => series.Values.Select(row => (series, row)))
-            .Select(cell => (Tags: TagsOf(cell.series), Time: cell.series.Time(cell.row), Value: cell.series.Number(cell.row, MetricsColumns.ActiveLearners)))
-            .Where(cell => cell.Value is not null)
-            .Select(cell => new GaugeSample(cell.Tags, cell.Time, cell.Value!.Value))
+        var learners = results[MetricsStatements.SnapshotLearners].Rows()
+            .Where(cell => cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners) is not null)
+            .Select(cell => new GaugeSample(
+                TagsOf(cell.Series),
+                cell.Series.GetTime(cell.Row),
+                cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners)!.Value))
             .ToList();
 
         var newest = results
             .Skip(MetricsStatements.SnapshotNewestFirst)
-            .SelectMany(result => result.Series)
-            .SelectMany(series => series.Values.Select(row => (DateTimeOffset?)series.Time(row)))
+            .SelectMany(result => result.Rows())
+            .Select(cell => (DateTimeOffset?)cell.Series.GetTime(cell.Row))
             .Max();
 
         return MetricsSnapshotAssembler.Assemble(to, window, totals, learners, newest);
@@ -59,7 +60,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         var to = WholeMilliseconds(timeProvider.GetUtcNow());
         var from = to - range.Duration();
         var results = await influx.QueryAsync(_statements.Charts(from, to, bucket), cancellationToken).ConfigureAwait(false);
-        InfluxSeriesRows.EnsureComplete(results, MetricsStatements.ChartCount);
+        MetricsResults.EnsureComplete(results, MetricsStatements.ChartCount);
 
         var totals = BucketTotals(results[MetricsStatements.ChartRequests], RequestTotals)
             .Concat(BucketTotals(results[MetricsStatements.ChartProbes], ProbeTotals));
@@ -72,45 +73,45 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         return proportional > _options.GaugeBucket ? proportional : _options.GaugeBucket;
     }
 
-    private IEnumerable<SeriesTotals> Totals(InfluxStatementResult result, Func<InfluxSeries, IReadOnlyList<object?>, WindowTotals> read) =>
-        result.Series.SelectMany(series => series.Values.Select(row => new SeriesTotals(TagsOf(series), read(series, row))));
+    private IEnumerable<SeriesTotals> Totals(InfluxStatementResult result, Func<InfluxSeries, int, WindowTotals> read) =>
+        result.Rows().Select(cell => new SeriesTotals(TagsOf(cell.Series), read(cell.Series, cell.Row)));
 
-    private IEnumerable<BucketTotals> BucketTotals(InfluxStatementResult result, Func<InfluxSeries, IReadOnlyList<object?>, WindowTotals> read) =>
-        result.Series.SelectMany(series => series.Values.Select(row =>
-            new BucketTotals(series.Tag(_options.Tags.Cohort), series.Time(row), read(series, row))));
+    private IEnumerable<BucketTotals> BucketTotals(InfluxStatementResult result, Func<InfluxSeries, int, WindowTotals> read) =>
+        result.Rows().Select(cell =>
+            new BucketTotals(cell.Series.Tag(_options.Tags.Cohort), cell.Series.GetTime(cell.Row), read(cell.Series, cell.Row)));
 
     private SeriesTags TagsOf(InfluxSeries series) =>
         new(series.Tag(_options.Tags.Cohort), series.Tag(_options.Tags.Segment), series.Tag(_options.Tags.Region));
 
-    private static WindowTotals RequestTotals(InfluxSeries series, IReadOnlyList<object?> row) => new()
+    private static WindowTotals RequestTotals(InfluxSeries series, int row) => new()
     {
-        Requests = series.Number(row, MetricsColumns.Requests),
-        Errors = series.Number(row, MetricsColumns.Errors),
-        Latency = LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.Number(row, field))]),
+        Requests = series.GetDouble(row, MetricsColumns.Requests),
+        Errors = series.GetDouble(row, MetricsColumns.Errors),
+        Latency = LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.GetDouble(row, field))]),
     };
 
-    private static WindowTotals ProbeTotals(InfluxSeries series, IReadOnlyList<object?> row) => new()
+    private static WindowTotals ProbeTotals(InfluxSeries series, int row) => new()
     {
-        ProbesOk = series.Number(row, MetricsColumns.ProbesOk),
-        ProbesTotal = series.Number(row, MetricsColumns.ProbesTotal),
+        ProbesOk = series.GetDouble(row, MetricsColumns.ProbesOk),
+        ProbesTotal = series.GetDouble(row, MetricsColumns.ProbesTotal),
     };
 
-    private static WindowTotals BusinessTotals(InfluxSeries series, IReadOnlyList<object?> row) => new()
+    private static WindowTotals BusinessTotals(InfluxSeries series, int row) => new()
     {
-        Revenue = series.Number(row, MetricsColumns.Revenue),
-        Sessions = series.Number(row, MetricsColumns.Sessions),
-        Completions = series.Number(row, MetricsColumns.Completions),
-        Churned = series.Number(row, MetricsColumns.Churned),
+        Revenue = series.GetDouble(row, MetricsColumns.Revenue),
+        Sessions = series.GetDouble(row, MetricsColumns.Sessions),
+        Completions = series.GetDouble(row, MetricsColumns.Completions),
+        Churned = series.GetDouble(row, MetricsColumns.Churned),
     };
 
-    private static WindowTotals ResourceTotals(InfluxSeries series, IReadOnlyList<object?> row) => new()
+    private static WindowTotals ResourceTotals(InfluxSeries series, int row) => new()
     {
-        CpuPctSum = series.Number(row, MetricsColumns.CpuPctSum),
-        CpuPctSamples = series.Number(row, MetricsColumns.CpuPctSamples),
-        MemoryMbSum = series.Number(row, MetricsColumns.MemoryMbSum),
-        MemoryMbSamples = series.Number(row, MetricsColumns.MemoryMbSamples),
-        CacheHits = series.Number(row, MetricsColumns.CacheHits),
-        CacheMisses = series.Number(row, MetricsColumns.CacheMisses),
+        CpuPctSum = series.GetDouble(row, MetricsColumns.CpuPctSum),
+        CpuPctSamples = series.GetDouble(row, MetricsColumns.CpuPctSamples),
+        MemoryMbSum = series.GetDouble(row, MetricsColumns.MemoryMbSum),
+        MemoryMbSamples = series.GetDouble(row, MetricsColumns.MemoryMbSamples),
+        CacheHits = series.GetDouble(row, MetricsColumns.CacheHits),
+        CacheMisses = series.GetDouble(row, MetricsColumns.CacheMisses),
     };
 
     // InfluxDB is asked for epoch milliseconds; a finer "now" would make AsOf differ from the range end.

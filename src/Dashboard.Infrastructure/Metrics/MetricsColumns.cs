@@ -6,7 +6,6 @@ namespace Dashboard.Infrastructure.Metrics;
 /// </summary>
 internal static class MetricsColumns
 {
-    public const string Time = "time";
     public const string Requests = "requests";
     public const string Errors = "errors";
     public const string ProbesOk = "probes_ok";
