@@ -1,0 +1,120 @@
+using Dashboard.Core.Metrics;
+using Dashboard.Infrastructure.Influx;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Infrastructure.Metrics;
+
+/// <summary>
+/// Reads the derived metrics of DESIGN §3 from InfluxDB: one HTTP request per snapshot and one per
+/// chart range. InfluxDB sums; Core turns the sums into ratios and quantiles. A failed statement or
+/// server throws an <see cref="InfluxException"/>; an empty window gives nulls.
+/// </summary>
+public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSchemaOptions> options, TimeProvider timeProvider)
+    : IMetricsReader
+{
+    // Bounds the rows the gauge statement returns per series, whatever the window.
+    private const int MaxGaugeBuckets = 120;
+
+    private readonly MetricsSchemaOptions _options = options.Value;
+    private readonly MetricsStatements _statements = new(options.Value);
+
+    public async Task<MetricsSnapshot> ReadSnapshotAsync(TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        if (window < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(window), window, "A metrics window is at least one second long.");
+        }
+
+        var to = WholeMilliseconds(timeProvider.GetUtcNow());
+        var from = to - window;
+        var query = _statements.Snapshot(from, to, GaugeBucket(window));
+        var results = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+        MetricsResults.EnsureComplete(results, MetricsStatements.SnapshotCount);
+
+        var totals = new List<SeriesTotals>();
+        totals.AddRange(Totals(results[MetricsStatements.SnapshotRequests], RequestTotals));
+        totals.AddRange(Totals(results[MetricsStatements.SnapshotProbes], ProbeTotals));
+        totals.AddRange(Totals(results[MetricsStatements.SnapshotBusiness], BusinessTotals));
+        totals.AddRange(Totals(results[MetricsStatements.SnapshotResources], ResourceTotals));
+
+        var learners = results[MetricsStatements.SnapshotLearners].Rows()
+            .Where(cell => cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners) is not null)
+            .Select(cell => new GaugeSample(
+                TagsOf(cell.Series),
+                cell.Series.GetTime(cell.Row),
+                cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners)!.Value))
+            .ToList();
+
+        var newest = results
+            .Skip(MetricsStatements.SnapshotNewestFirst)
+            .SelectMany(result => result.Rows())
+            .Select(cell => (DateTimeOffset?)cell.Series.GetTime(cell.Row))
+            .Max();
+
+        return MetricsSnapshotAssembler.Assemble(to, window, totals, learners, newest);
+    }
+
+    public async Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default)
+    {
+        var bucket = ChartBucket.Width(range.Duration(), maxPoints);
+        var to = WholeMilliseconds(timeProvider.GetUtcNow());
+        var from = to - range.Duration();
+        var results = await influx.QueryAsync(_statements.Charts(from, to, bucket), cancellationToken).ConfigureAwait(false);
+        MetricsResults.EnsureComplete(results, MetricsStatements.ChartCount);
+
+        var totals = BucketTotals(results[MetricsStatements.ChartRequests], RequestTotals)
+            .Concat(BucketTotals(results[MetricsStatements.ChartProbes], ProbeTotals));
+        return ChartSeriesAssembler.Assemble(range, from, to, bucket, totals);
+    }
+
+    private TimeSpan GaugeBucket(TimeSpan window)
+    {
+        var proportional = TimeSpan.FromSeconds(Math.Ceiling(window.TotalSeconds / MaxGaugeBuckets));
+        return proportional > _options.GaugeBucket ? proportional : _options.GaugeBucket;
+    }
+
+    private IEnumerable<SeriesTotals> Totals(InfluxStatementResult result, Func<InfluxSeries, int, WindowTotals> read) =>
+        result.Rows().Select(cell => new SeriesTotals(TagsOf(cell.Series), read(cell.Series, cell.Row)));
+
+    private IEnumerable<BucketTotals> BucketTotals(InfluxStatementResult result, Func<InfluxSeries, int, WindowTotals> read) =>
+        result.Rows().Select(cell =>
+            new BucketTotals(cell.Series.Tag(_options.Tags.Cohort), cell.Series.GetTime(cell.Row), read(cell.Series, cell.Row)));
+
+    private SeriesTags TagsOf(InfluxSeries series) =>
+        new(series.Tag(_options.Tags.Cohort), series.Tag(_options.Tags.Segment), series.Tag(_options.Tags.Region));
+
+    private static WindowTotals RequestTotals(InfluxSeries series, int row) => new()
+    {
+        Requests = series.GetDouble(row, MetricsColumns.Requests),
+        Errors = series.GetDouble(row, MetricsColumns.Errors),
+        Latency = LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.GetDouble(row, field))]),
+    };
+
+    private static WindowTotals ProbeTotals(InfluxSeries series, int row) => new()
+    {
+        ProbesOk = series.GetDouble(row, MetricsColumns.ProbesOk),
+        ProbesTotal = series.GetDouble(row, MetricsColumns.ProbesTotal),
+    };
+
+    private static WindowTotals BusinessTotals(InfluxSeries series, int row) => new()
+    {
+        Revenue = series.GetDouble(row, MetricsColumns.Revenue),
+        Sessions = series.GetDouble(row, MetricsColumns.Sessions),
+        Completions = series.GetDouble(row, MetricsColumns.Completions),
+        Churned = series.GetDouble(row, MetricsColumns.Churned),
+    };
+
+    private static WindowTotals ResourceTotals(InfluxSeries series, int row) => new()
+    {
+        CpuPctSum = series.GetDouble(row, MetricsColumns.CpuPctSum),
+        CpuPctSamples = series.GetDouble(row, MetricsColumns.CpuPctSamples),
+        MemoryMbSum = series.GetDouble(row, MetricsColumns.MemoryMbSum),
+        MemoryMbSamples = series.GetDouble(row, MetricsColumns.MemoryMbSamples),
+        CacheHits = series.GetDouble(row, MetricsColumns.CacheHits),
+        CacheMisses = series.GetDouble(row, MetricsColumns.CacheMisses),
+    };
+
+    // InfluxDB is asked for epoch milliseconds; a finer "now" would make AsOf differ from the range end.
+    private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
+}

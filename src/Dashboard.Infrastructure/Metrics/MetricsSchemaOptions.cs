@@ -1,0 +1,25 @@
+namespace Dashboard.Infrastructure.Metrics;
+
+/// <summary>
+/// Where the derived metrics live in InfluxDB (configuration section <c>Metrics</c>); the defaults
+/// are the schema of DESIGN §3. Every name and value here reaches InfluxQL only escaped.
+/// </summary>
+public sealed class MetricsSchemaOptions
+{
+    public const string SectionName = "Metrics";
+
+    /// <summary>When set, only series whose service tag equals this value are read.</summary>
+    public string? Service { get; set; }
+
+    /// <summary>
+    /// The finest time bucket used to line up the <c>learners.active</c> gauge of several series
+    /// before summing them; windows longer than 120 buckets use proportionally wider ones.
+    /// </summary>
+    public TimeSpan GaugeBucket { get; set; } = TimeSpan.FromSeconds(30);
+
+    public MetricsTagNames Tags { get; set; } = new();
+
+    public MetricsMeasurementNames Measurements { get; set; } = new();
+
+    public MetricsFieldNames Fields { get; set; } = new();
+}
