@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Web.Features.Demo;
 
-/// <summary>The faults the demo simulator can inject into the canary cohort.</summary>
+/// <summary>The faults the demo simulator can inject into the canary cohort. JSON: camelCase text.</summary>
+[JsonConverter(typeof(FaultKindJsonConverter))]
 public enum FaultKind
 {
     /// <summary>Adds <c>Magnitude</c> percentage points to the canary error rate.</summary>

@@ -1,0 +1,43 @@
+namespace Dashboard.Core.Demo;
+
+/// <summary>
+/// Cumulative latency-histogram counts of one interval, in the bucket order of DESIGN §3:
+/// <c>le_10 ≤ le_25 ≤ … ≤ le_inf</c>, where <c>le_inf</c> equals the request count.
+/// </summary>
+public sealed class LatencyHistogram
+{
+    /// <summary>Upper bounds of the buckets in milliseconds; the last is +∞.</summary>
+    public static IReadOnlyList<double> UpperBoundsMs { get; } =
+        [10, 25, 50, 100, 200, 250, 500, 1000, double.PositiveInfinity];
+
+    /// <summary>The InfluxDB field names of the buckets, in the order of <see cref="UpperBoundsMs"/>.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } =
+        ["le_10", "le_25", "le_50", "le_100", "le_200", "le_250", "le_500", "le_1000", "le_inf"];
+
+    private readonly long[] _cumulative;
+
+    public LatencyHistogram(IReadOnlyList<long> cumulative)
+    {
+        ArgumentNullException.ThrowIfNull(cumulative);
+        if (cumulative.Count != UpperBoundsMs.Count)
+        {
+            throw new ArgumentException($"A histogram has {UpperBoundsMs.Count} buckets.", nameof(cumulative));
+        }
+
+        for (var i = 0; i < cumulative.Count; i++)
+        {
+            if (cumulative[i] < 0 || (i > 0 && cumulative[i] < cumulative[i - 1]))
+            {
+                throw new ArgumentException("Cumulative counts must be non-negative and non-decreasing.", nameof(cumulative));
+            }
+        }
+
+        _cumulative = [.. cumulative];
+    }
+
+    /// <summary>Requests at or under each bucket's bound, in the order of <see cref="UpperBoundsMs"/>.</summary>
+    public IReadOnlyList<long> Cumulative => _cumulative;
+
+    /// <summary>All requests of the interval (the <c>le_inf</c> bucket).</summary>
+    public long Count => _cumulative[^1];
+}
