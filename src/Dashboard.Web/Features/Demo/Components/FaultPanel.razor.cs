@@ -1,0 +1,79 @@
+using Dashboard.Web.Features.LiveMetrics.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Demo.Components;
+
+/// <summary>
+/// Injects and clears faults in the demo simulator's canary. Renders nothing unless a
+/// <see cref="DemoFaultBoard"/> is registered, i.e. outside demo mode.
+/// </summary>
+public sealed partial class FaultPanel : IDisposable
+{
+    private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+
+    private DemoFaultBoard? _board;
+    private ITimer? _ticker;
+    private IReadOnlyList<DemoFault> _active = [];
+    private FaultKind _kind = FaultKind.ErrorSpike;
+    private double _magnitude = FaultDescriptions.DefaultMagnitude(FaultKind.ErrorSpike);
+    private int _durationMinutes = 5;
+
+    [Inject]
+    public required IServiceProvider Services { get; init; }
+
+    [Inject]
+    public required TimeProvider TimeProvider { get; init; }
+
+    private bool CanInject => _magnitude > 0 && _durationMinutes > 0;
+
+    protected override void OnInitialized()
+    {
+        _board = Services.GetService<DemoFaultBoard>();
+        if (_board is null)
+        {
+            return;
+        }
+
+        _active = _board.Active;
+        _board.Changed += OnBoardChanged;
+        // Remaining times tick, and expired faults drop off the list without any change event.
+        _ticker = TimeProvider.CreateTimer(_ => OnBoardChanged(), null, TickInterval, TickInterval);
+    }
+
+    private void OnBoardChanged() => _ = InvokeAsync(() =>
+    {
+        _active = _board?.Active ?? [];
+        StateHasChanged();
+    });
+
+    private void SelectKind(FaultKind kind)
+    {
+        _kind = kind;
+        _magnitude = FaultDescriptions.DefaultMagnitude(kind);
+    }
+
+    private void Inject()
+    {
+        if (CanInject)
+        {
+            _board?.Inject(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes));
+        }
+    }
+
+    private void Clear(Guid id) => _board?.Clear(id);
+
+    private void ClearAll() => _board?.ClearAll();
+
+    private string Remaining(DemoFault fault) =>
+        AgeText.Format(fault.EndsAt - TimeProvider.GetUtcNow());
+
+    public void Dispose()
+    {
+        if (_board is not null)
+        {
+            _board.Changed -= OnBoardChanged;
+        }
+
+        _ticker?.Dispose();
+    }
+}

@@ -1,0 +1,21 @@
+using Dashboard.Core.Metrics;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.LiveMetrics.Components;
+
+/// <summary>The four trend charts with a range selector (15 min, 1 h, 6 h, 36 h).</summary>
+public sealed partial class ChartPanel
+{
+    /// <summary>The poller's chart data by range; a missing range shows "no data in this range".</summary>
+    [Parameter]
+    [EditorRequired]
+    public IReadOnlyDictionary<ChartRange, ChartSeriesSet> Charts { get; set; } = new Dictionary<ChartRange, ChartSeriesSet>();
+
+    /// <summary>The range shown first.</summary>
+    [Parameter]
+    public ChartRange Range { get; set; } = ChartRange.LastHour;
+
+    private ChartSeriesSet? SelectedSet => Charts.GetValueOrDefault(Range);
+
+    private void SelectRange(ChartRange range) => Range = range;
+}

@@ -1,0 +1,49 @@
+using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.LiveMetrics;
+using Dashboard.Web.Features.LiveMetrics.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.TestSupport;
+
+/// <summary>
+/// A bUnit context wired like the app: MudBlazor, a driven feed, a fake clock starting at
+/// <see cref="Start"/> and a poll interval of <see cref="PollInterval"/>.
+/// </summary>
+internal sealed class LiveDashboardTestHost : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    public LiveDashboardTestHost(bool withFaultBoard = false)
+    {
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddSingleton<ILiveDashboardFeed>(Feed);
+        Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
+        if (withFaultBoard)
+        {
+            FaultBoard = new DemoFaultBoard(Clock);
+            Context.Services.AddSingleton(FaultBoard);
+        }
+    }
+
+    public BunitContext Context { get; } = new();
+
+    public TestLiveDashboardFeed Feed { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public DemoFaultBoard? FaultBoard { get; }
+
+    /// <summary>Sets the feed's state before the first render.</summary>
+    public LiveDashboardTestHost With(LiveDashboardState state)
+    {
+        Feed.Publish(state);
+        return this;
+    }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
+}
