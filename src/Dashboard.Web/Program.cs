@@ -1,5 +1,15 @@
+using Dashboard.Infrastructure.Influx;
+using Dashboard.Infrastructure.Metrics;
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Components;
+using Dashboard.Web.Configuration;
+using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Health;
+using Dashboard.Web.Features.LiveMetrics;
+using Dashboard.Web.Features.Logging;
+using Dashboard.Web.Features.Metrics;
 using MudBlazor.Services;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -10,16 +20,43 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Serves MudBlazor's and the framework's files from a build output too (a no-op when published).
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddDashboardLogging();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
+builder.Services.AddInflux(builder.Configuration);
+builder.Services.AddMetricsReader(builder.Configuration);
+builder.Services.AddStateStore(builder.Configuration);
+builder.Services.AddLiveMetrics(builder.Configuration);
+builder.Services.AddDemo(builder.Configuration);
+builder.Services.AddDashboardHealthChecks();
+
 var app = builder.Build();
 
+if (StartupConfigurationCheck.FindProblems(app.Services) is { } problems)
+{
+    Console.Error.WriteLine($"Configuration error: {problems}");
+    return 2;
+}
+
+app.UseSerilogRequestLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapOpenApi();
+
+app.MapDashboardHealth();
+app.MapMetricsEndpoints();
+app.MapLiveMetrics();
+app.MapDemoEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

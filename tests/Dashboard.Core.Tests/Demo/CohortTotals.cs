@@ -1,5 +1,6 @@
 using Dashboard.Core.Demo;
 using Dashboard.Core.Metrics;
+using LatencyHistogram = Dashboard.Core.Demo.LatencyHistogram;
 
 namespace Dashboard.Core.Tests.Demo;
 

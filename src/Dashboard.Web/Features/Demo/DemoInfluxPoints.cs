@@ -1,6 +1,7 @@
 using Dashboard.Core.Demo;
 using Dashboard.Core.Metrics;
 using Dashboard.Infrastructure.Influx;
+using LatencyHistogram = Dashboard.Core.Demo.LatencyHistogram;
 
 namespace Dashboard.Web.Features.Demo;
 

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.LiveMetrics.Components;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.LiveMetrics;
@@ -10,6 +11,7 @@ public static class LiveMetricsServiceCollectionExtensions
         services.AddOptions<LiveMetricsOptions>().Bind(configuration.GetSection(LiveMetricsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveMetricsOptions>, LiveMetricsOptionsValidator>();
         services.AddSingleton<LiveMetricsPoller>();
+        services.AddSingleton(sp => new LiveDashboardSettings(sp.GetRequiredService<IOptions<LiveMetricsOptions>>().Value.PollInterval));
         services.AddSingleton<ILiveDashboardFeed>(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService<LiveHubBroadcaster>();
