@@ -1,4 +1,5 @@
 using Dashboard.Core.Metrics;
+using Dashboard.Web.Features.LiveMetrics.Components;
 using Dashboard.Web.Features.LiveMetrics.Pages;
 using Dashboard.Web.Tests.TestSupport;
 
@@ -126,8 +127,26 @@ public sealed class LiveDashboardPageTests
         page.Find("[data-testid=chart-range-Last15Minutes]").Click();
 
         Assert.Empty(page.FindAll("[data-testid=chart-errorRatePct-empty]"));
-        Assert.NotEmpty(page.Find("[data-testid=chart-errorRatePct]").QuerySelectorAll("svg path"));
+        Assert.NotNull(page.Find("[data-testid=chart-errorRatePct] .mud-chart"));
         Assert.NotEmpty(page.FindAll("[data-testid=chart-p99Ms-empty]"));
+    }
+
+    [Fact]
+    public async Task Dashboard_ClockTick_RedrawsNoChartButNewDataDoes()
+    {
+        var charts = new Dictionary<ChartRange, ChartSeriesSet> { [ChartRange.LastHour] = ChartData.ErrorRate(ChartRange.LastHour) };
+        await using var host = new LiveDashboardTestHost().With(States.Fresh() with { Charts = charts });
+        var page = host.Context.Render<LiveDashboard>();
+        var chart = page.FindComponents<MetricChart>().Single(c => c.Instance.Metric == ChartMetric.ErrorRatePct);
+        var rendersBefore = chart.RenderCount;
+
+        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        page.WaitForAssertion(() => Assert.Contains("updated 3 s ago", page.Find("[data-testid=freshness]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(rendersBefore, chart.RenderCount);
+
+        var newCharts = new Dictionary<ChartRange, ChartSeriesSet> { [ChartRange.LastHour] = ChartData.ErrorRate(ChartRange.LastHour) };
+        host.Feed.Publish(States.Fresh() with { Charts = newCharts });
+        page.WaitForAssertion(() => Assert.True(chart.RenderCount > rendersBefore, "new chart data must redraw"));
     }
 
     [Fact]

@@ -9,7 +9,11 @@ public static class WarRoomTheme
     {
         PaletteDark = new PaletteDark
         {
+            Primary = "#5b8def",
             Background = "#0f1115",
+            TextPrimary = "#e8eaed",
+            TextSecondary = "#9aa3b2",
+            ActionDefault = "#c9ced6",
             Surface = "#181b22",
             AppbarBackground = "#181b22",
             Success = "#2ecc71",

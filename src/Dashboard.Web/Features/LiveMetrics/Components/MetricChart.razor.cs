@@ -16,6 +16,7 @@ public sealed partial class MetricChart
     private TimeSeriesChartOptions _options = new();
     private ChartSeriesSet? _renderedSet;
     private ChartMetric? _renderedMetric;
+    private bool _redraw = true;
 
     /// <summary>The metric to draw.</summary>
     [Parameter]
@@ -34,23 +35,20 @@ public sealed partial class MetricChart
 
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(Set, _renderedSet) && Metric == _renderedMetric)
+        if (_redraw || !ReferenceEquals(Set, _renderedSet) || Metric != _renderedMetric)
         {
-            return;
+            _renderedSet = Set;
+            _renderedMetric = Metric;
+            _series = BuildSeries();
+            _options = BuildOptions();
+            _redraw = true;
         }
-
-        _series = BuildSeries();
-        _options = BuildOptions();
     }
 
     // The page re-renders every second for its clock; only new data or a new range redraws the SVG.
-    protected override bool ShouldRender()
-    {
-        var changed = !ReferenceEquals(Set, _renderedSet) || Metric != _renderedMetric;
-        _renderedSet = Set;
-        _renderedMetric = Metric;
-        return changed;
-    }
+    protected override bool ShouldRender() => _redraw;
+
+    protected override void OnAfterRender(bool firstRender) => _redraw = false;
 
     private List<ChartSeries<double>> BuildSeries()
     {
@@ -91,10 +89,20 @@ public sealed partial class MetricChart
         ChartPalette = Palette,
         TimeLabelFormat = "HH:mm",
         TimeLabelSpacing = LabelSpacing(Set?.Range ?? ChartRange.LastHour),
-        YAxisFormat = Definition.NumberFormat.StartsWith('+') ? "0.##" : Definition.NumberFormat,
-        MaxNumYAxisTicks = 5,
+        TimeLabelSpacingRounding = true,
+        YAxisFormat = "0.#",
+        YAxisTicks = YAxisStep(Metric),
+        MaxNumYAxisTicks = 6,
         LineStrokeWidth = 2,
         ShowLegend = true,
+    };
+
+    // The chart's grid step is a whole number of the metric's unit; these keep the threshold in view.
+    private static int YAxisStep(ChartMetric metric) => metric switch
+    {
+        ChartMetric.P99Ms => 50,
+        ChartMetric.Rps => 100,
+        _ => 1,
     };
 
     private static TimeSpan LabelSpacing(ChartRange range) => range switch
