@@ -67,11 +67,8 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
 
     private static void RequireDistinctNames(List<string> failures, string key, IReadOnlyList<string> names)
     {
-        if (names.Count == 0)
-        {
-            failures.Add($"{key} must not be empty");
-        }
-        else if (names.Any(string.IsNullOrWhiteSpace))
+        // An empty list cannot happen: without configured names the defaults apply.
+        if (names.Any(string.IsNullOrWhiteSpace))
         {
             failures.Add($"{key} must not contain empty names");
         }
