@@ -36,7 +36,7 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
 
         if (!(options.TotalRps > 0) || double.IsInfinity(options.TotalRps) || options.TotalRps > 1_000_000)
         {
-            failures.Add($"{section}:TotalRps must be within 0..1000000 and greater than 0");
+            failures.Add($"{section}:TotalRps must be greater than 0 and at most 1000000");
         }
 
         if (options.ActiveLearners is < 0 or > 100_000_000)
