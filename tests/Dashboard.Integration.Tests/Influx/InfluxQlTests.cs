@@ -22,4 +22,11 @@ public sealed class InfluxQlTests
     [InlineData("two\nlines", @"""two\nlines""")]
     public void Identifier_EscapesBackslashQuoteAndNewline(string name, string expected) =>
         Assert.Equal(expected, InfluxQl.Identifier(name));
+
+    [Fact]
+    public void StringLiteralAndIdentifier_CarriageReturn_AreRefused()
+    {
+        Assert.Throws<ArgumentException>(() => InfluxQl.StringLiteral("a\rb"));
+        Assert.Throws<ArgumentException>(() => InfluxQl.Identifier("a\rb"));
+    }
 }
