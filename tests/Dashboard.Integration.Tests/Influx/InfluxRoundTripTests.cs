@@ -16,11 +16,10 @@ public sealed class InfluxRoundTripTests(InfluxServerFixture fixture)
         @"double\\backslash", "x' OR 1=1 --", "emoji 😀", "tab\tchar", " leading space", "trailing space ",
     ];
 
-    /// <summary>Tag keys and values also carry a backslash before a special character.</summary>
+    /// <summary>Beyond <see cref="HostileNames"/>, tag keys and values carry a backslash before a special character.</summary>
     public static TheoryData<string> HostileTagTexts =>
     [
-        "with space", "with,comma", "with=equals", "with\"double", @"a\'b", @"back\ slash", @"back\,comma", @"back\=eq",
-        "back\\\"quote", "x' OR 1=1 --", "emoji 😀", "cr\rchar", "#hash", "a\"b",
+        @"a\'b", @"back\ slash", @"back\,comma", @"back\=eq", "back\\\"quote", "cr\rchar", "#hash", "a,b=c d",
     ];
 
     public static TheoryData<string> HostileStrings =>

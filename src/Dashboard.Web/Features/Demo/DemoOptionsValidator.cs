@@ -36,7 +36,7 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
 
         if (!(options.TotalRps > 0) || double.IsInfinity(options.TotalRps) || options.TotalRps > 1_000_000)
         {
-            failures.Add($"{section}:TotalRps must be within 0..1000000 and greater than 0");
+            failures.Add($"{section}:TotalRps must be greater than 0 and at most 1000000");
         }
 
         if (options.ActiveLearners is < 0 or > 100_000_000)
@@ -67,11 +67,8 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
 
     private static void RequireDistinctNames(List<string> failures, string key, IReadOnlyList<string> names)
     {
-        if (names.Count == 0)
-        {
-            failures.Add($"{key} must not be empty");
-        }
-        else if (names.Any(string.IsNullOrWhiteSpace))
+        // An empty list cannot happen: without configured names the defaults apply.
+        if (names.Any(string.IsNullOrWhiteSpace))
         {
             failures.Add($"{key} must not contain empty names");
         }
