@@ -62,8 +62,8 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
         // Every query influxd saw came from the poller: one snapshot per poll plus the charts due.
         Assert.Equal(one.Polls + one.ChartReads, one.Queries);
         Assert.Equal(fifty.Polls + fifty.ChartReads, fifty.Queries);
-        Assert.Equal(PollsPerPhase, one.Polls);
-        Assert.Equal(PollsPerPhase, fifty.Polls);
+        Assert.InRange(one.Polls, PollsPerPhase, PollsPerPhase + 2);
+        Assert.InRange(fifty.Polls, PollsPerPhase, PollsPerPhase + 2);
     }
 
     private async Task OpenDashboardAsync(IBrowserContext context)
@@ -87,8 +87,7 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
         }
         while (endStatus.Polls < startStatus.Polls + PollsPerPhase);
 
-        // The second SHOW STATS counts itself.
-        return new Measurement(endStatus.Polls - startStatus.Polls, endStatus.ChartReads - startStatus.ChartReads, endQueries - startQueries - 1);
+        return new Measurement(endStatus.Polls - startStatus.Polls, endStatus.ChartReads - startStatus.ChartReads, endQueries - startQueries);
     }
 
     /// <summary>Reads the poller's counters and influxd's count while no poll is running.</summary>

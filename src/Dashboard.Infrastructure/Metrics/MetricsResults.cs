@@ -21,8 +21,10 @@ internal static class MetricsResults
         {
             if (result.Error is { } error)
             {
+                // InfluxDB 1.x answers a multi-statement query on a missing database with only this.
+                var explained = error == "not executed" ? "not executed (does the configured database exist?)" : error;
                 throw new InfluxException(
-                    string.Create(CultureInfo.InvariantCulture, $"Metric statement {result.StatementId} failed: {error}"),
+                    string.Create(CultureInfo.InvariantCulture, $"Metric statement {result.StatementId} failed: {explained}"),
                     statusCode: null,
                     serverMessage: error);
             }
