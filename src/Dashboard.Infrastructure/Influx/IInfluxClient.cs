@@ -11,7 +11,8 @@ public interface IInfluxClient
 
     /// <summary>
     /// Runs one or more InfluxQL statements (separated by <c>;</c>) in one request with
-    /// <c>epoch=ms</c>. A statement's own error is returned in its result, not thrown.
+    /// <c>epoch=ms</c>. A statement's own error is returned in its result, not thrown. InfluxDB 1.x
+    /// stops at the first failing statement, so there may be fewer results than statements.
     /// </summary>
     Task<IReadOnlyList<InfluxStatementResult>> QueryAsync(string influxQl, CancellationToken cancellationToken = default);
 

@@ -21,6 +21,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
     private readonly TimeProvider _timeProvider;
     private readonly RetryBackoff _backoff;
     private readonly string _writePath;
+    private readonly string _displayUrl;
 
     public InfluxHttpClient(HttpClient http, IOptions<InfluxOptions> options, ILogger<InfluxHttpClient> logger, TimeProvider timeProvider)
         : this(http, options, logger, timeProvider, null)
@@ -42,6 +43,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         _http.BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/");
         _http.Timeout = _options.Timeout;
         _http.DefaultRequestHeaders.Authorization = CreateAuthorization(_options);
+        _displayUrl = _http.BaseAddress.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped);
 
         var query = new StringBuilder("write?db=").Append(Uri.EscapeDataString(_options.Database));
         if (!string.IsNullOrEmpty(_options.RetentionPolicy))
@@ -92,7 +94,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
             using var response = await _http.GetAsync(new Uri("ping", UriKind.Relative), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ToExceptionAsync(response, "ping", cancellationToken).ConfigureAwait(false);
+                throw await InfluxErrorResponse.ToExceptionAsync(response, "ping", cancellationToken).ConfigureAwait(false);
             }
         }
         catch (HttpRequestException ex)
@@ -198,7 +200,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
 
                     using (response)
                     {
-                        failure = await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
+                        failure = await InfluxErrorResponse.ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
                         retryable = IsRetryable(response.StatusCode) && failure is not InfluxDatabaseNotFoundException;
                         retryAfter = RetryAfter(response.Headers.RetryAfter);
                     }
@@ -237,38 +239,11 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         _ => null,
     };
 
-    private static async Task<InfluxException> ToExceptionAsync(HttpResponseMessage response, string operation, CancellationToken cancellationToken)
-    {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var serverMessage = QueryResponseParser.TryReadError(body) ?? (body.Length > 1000 ? body[..1000] : body).Trim();
-        var status = (int)response.StatusCode;
-        var message = $"InfluxDB {operation} failed with {status} {response.ReasonPhrase}: {serverMessage}";
-        // 1.6.7 answers an unknown retention policy with 500 "retention policy not found"; retrying cannot help.
-        if (response.StatusCode == HttpStatusCode.NotFound
-            || serverMessage.Contains("database not found", StringComparison.OrdinalIgnoreCase)
-            || serverMessage.Contains("retention policy not found", StringComparison.OrdinalIgnoreCase))
-        {
-            return new InfluxDatabaseNotFoundException(message, status, serverMessage);
-        }
-
-        return response.StatusCode switch
-        {
-            HttpStatusCode.BadRequest when serverMessage.StartsWith("partial write", StringComparison.OrdinalIgnoreCase)
-                => new InfluxPartialWriteException(message, status, serverMessage),
-            HttpStatusCode.BadRequest => new InfluxBadRequestException(message, status, serverMessage),
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new InfluxUnauthorizedException(message, status, serverMessage),
-            HttpStatusCode.RequestEntityTooLarge => new InfluxRequestTooLargeException(message, status, serverMessage),
-            HttpStatusCode.TooManyRequests => new InfluxUnavailableException(message, status, serverMessage),
-            _ when status >= 500 => new InfluxServerErrorException(message, status, serverMessage),
-            _ => new InfluxException(message, status, serverMessage),
-        };
-    }
-
     private InfluxUnavailableException Unreachable(string operation, HttpRequestException ex) =>
-        new($"InfluxDB {operation} failed: {_options.Url} is unreachable ({ex.Message})", null, null, ex);
+        new($"InfluxDB {operation} failed: {_displayUrl} is unreachable ({ex.Message})", null, null, ex);
 
     private InfluxUnavailableException TimedOut(string operation, Exception ex) =>
-        new($"InfluxDB {operation} timed out after {_options.Timeout.TotalSeconds:0.###} s ({_options.Url})", null, null, ex);
+        new($"InfluxDB {operation} timed out after {_options.Timeout.TotalSeconds:0.###} s ({_displayUrl})", null, null, ex);
 
     private static AuthenticationHeaderValue? CreateAuthorization(InfluxOptions options)
     {

@@ -55,11 +55,7 @@ public sealed partial class InfluxWriteBuffer
     public bool TryEnqueue(InfluxPoint point)
     {
         ArgumentNullException.ThrowIfNull(point);
-        if (point.Fields.Count == 0)
-        {
-            throw new ArgumentException($"Point of measurement '{point.Measurement}' has no fields: line protocol needs at least one.", nameof(point));
-        }
-
+        LineProtocol.ValidateHasFields(point);
         return _channel.Writer.TryWrite(point);
     }
 

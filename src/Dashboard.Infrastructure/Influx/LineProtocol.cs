@@ -74,13 +74,18 @@ internal static class LineProtocol
         }
     }
 
-    /// <summary>Appends one line (with its trailing newline) for a point.</summary>
-    public static void Append(StringBuilder builder, InfluxPoint point)
+    public static void ValidateHasFields(InfluxPoint point)
     {
         if (point.Fields.Count == 0)
         {
             throw new ArgumentException($"Point of measurement '{point.Measurement}' has no fields: line protocol needs at least one.", nameof(point));
         }
+    }
+
+    /// <summary>Appends one line (with its trailing newline) for a point.</summary>
+    public static void Append(StringBuilder builder, InfluxPoint point)
+    {
+        ValidateHasFields(point);
 
         AppendEscaped(builder, point.Measurement, escapeEquals: false);
         foreach (var (key, value) in point.Tags)
