@@ -27,7 +27,14 @@ public sealed class InfluxServer : IAsyncDisposable
     public int Port { get; }
     public Uri Url { get; }
 
-    public static async Task<InfluxServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<InfluxServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(authEnabled: false, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="authEnabled"/> the HTTP API demands credentials; until the first admin
+    /// is created (<c>CREATE USER … WITH ALL PRIVILEGES</c>, allowed without credentials) it refuses the rest.
+    /// </summary>
+    public static async Task<InfluxServer> StartAsync(bool authEnabled, CancellationToken cancellationToken = default)
     {
         var influxd = Prerequisites.Require("influxd", InstallCommand, "/usr/bin/influxd");
         var directory = Directory.CreateTempSubdirectory("influxd-test-").FullName;
@@ -46,6 +53,7 @@ public sealed class InfluxServer : IAsyncDisposable
             [http]
               bind-address = "127.0.0.1:{httpPort}"
               log-enabled = false
+              auth-enabled = {(authEnabled ? "true" : "false")}
             [monitor]
               store-enabled = false
             """, cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         {
             await WriteBatchAsync(list, cancellationToken).ConfigureAwait(false);
         }
-        catch (InfluxDatabaseNotFoundException) when (_options.CreateDatabaseIfMissing)
+        catch (InfluxDatabaseNotFoundException ex) when (_options.CreateDatabaseIfMissing && !IsMissingRetentionPolicy(ex))
         {
             LogCreatingDatabase(_logger, _options.Database);
             await EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -131,8 +132,26 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         {
             var half = points.Count / 2;
             LogSplitting(_logger, points.Count, half);
-            await WriteBatchAsync(points.Take(half).ToList(), cancellationToken).ConfigureAwait(false);
-            await WriteBatchAsync(points.Skip(half).ToList(), cancellationToken).ConfigureAwait(false);
+
+            // Both halves are tried even if one holds a point too large on its own, so that every
+            // point that fits is stored before the refusal is reported.
+            InfluxRequestTooLargeException? tooLarge = null;
+            foreach (var part in new[] { points.Take(half).ToList(), points.Skip(half).ToList() })
+            {
+                try
+                {
+                    await WriteBatchAsync(part, cancellationToken).ConfigureAwait(false);
+                }
+                catch (InfluxRequestTooLargeException ex)
+                {
+                    tooLarge ??= ex;
+                }
+            }
+
+            if (tooLarge is not null)
+            {
+                ExceptionDispatchInfo.Throw(tooLarge);
+            }
         }
     }
 
@@ -180,7 +199,7 @@ public sealed partial class InfluxHttpClient : IInfluxClient
                     using (response)
                     {
                         failure = await ToExceptionAsync(response, operation, cancellationToken).ConfigureAwait(false);
-                        retryable = IsRetryable(response.StatusCode);
+                        retryable = IsRetryable(response.StatusCode) && failure is not InfluxDatabaseNotFoundException;
                         retryAfter = RetryAfter(response.Headers.RetryAfter);
                     }
                 }
@@ -205,6 +224,9 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         }
     }
 
+    private static bool IsMissingRetentionPolicy(InfluxException ex) =>
+        ex.ServerMessage?.Contains("retention policy", StringComparison.OrdinalIgnoreCase) == true;
+
     private static bool IsRetryable(HttpStatusCode status) =>
         status == HttpStatusCode.TooManyRequests || (int)status >= 500;
 
@@ -221,7 +243,10 @@ public sealed partial class InfluxHttpClient : IInfluxClient
         var serverMessage = QueryResponseParser.TryReadError(body) ?? (body.Length > 1000 ? body[..1000] : body).Trim();
         var status = (int)response.StatusCode;
         var message = $"InfluxDB {operation} failed with {status} {response.ReasonPhrase}: {serverMessage}";
-        if (serverMessage.Contains("database not found", StringComparison.OrdinalIgnoreCase) || response.StatusCode == HttpStatusCode.NotFound)
+        // 1.6.7 answers an unknown retention policy with 500 "retention policy not found"; retrying cannot help.
+        if (response.StatusCode == HttpStatusCode.NotFound
+            || serverMessage.Contains("database not found", StringComparison.OrdinalIgnoreCase)
+            || serverMessage.Contains("retention policy not found", StringComparison.OrdinalIgnoreCase))
         {
             return new InfluxDatabaseNotFoundException(message, status, serverMessage);
         }

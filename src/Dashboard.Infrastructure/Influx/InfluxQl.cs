@@ -5,6 +5,8 @@ namespace Dashboard.Infrastructure.Influx;
 /// <summary>
 /// Quotes user values for InfluxQL text. Use these for every value that did not come from our own
 /// code: InfluxDB 3.x has no bind parameters, so quoting is the one portable defence.
+/// A carriage return is refused: 1.x's scanner turns it into a newline before lexing and InfluxQL
+/// has no escape for it, so no literal can carry it (a parse error at best).
 /// </summary>
 public static class InfluxQl
 {
@@ -29,6 +31,8 @@ public static class InfluxQl
                 case '\n':
                     builder.Append(@"\n");
                     break;
+                case '\r':
+                    throw new ArgumentException($"InfluxQL cannot carry a carriage return in {(quote == '"' ? "an identifier" : "a string literal")}.", nameof(text));
                 default:
                     if (c == quote)
                     {

@@ -21,14 +21,25 @@ public sealed partial class InfluxWriteBufferFlusher(
     private readonly InfluxOptions _options = options.Value;
     private readonly RetryBackoff _backoff = new(options.Value);
 
+    private long _written;
+    private volatile bool _draining;
+
     /// <summary>Points the server has accepted since start.</summary>
     public long WrittenCount => Interlocked.Read(ref _written);
 
-    private long _written;
-
+    /// <summary>
+    /// Stops taking points and writes what is queued, one attempt per batch (no waiting out a dead
+    /// server), within the host's shutdown timeout.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _draining = true;
         buffer.Complete();
+        if (ExecuteTask is { } running)
+        {
+            await Task.WhenAny(running, Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, cancellationToken)).ConfigureAwait(false);
+        }
+
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -109,6 +120,11 @@ public sealed partial class InfluxWriteBufferFlusher(
                 LogBatchRefused(logger, ex, batch.Count);
                 return;
             }
+            catch (InfluxException ex) when (_draining)
+            {
+                LogDroppedAtShutdown(logger, batch.Count, ex.Message);
+                return;
+            }
             catch (InfluxException ex)
             {
                 var delay = _backoff.Delay(round, null);
@@ -126,6 +142,9 @@ public sealed partial class InfluxWriteBufferFlusher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB write of {Count} points failed; trying again in {DelayMs:0} ms: {Reason}")]
     private static partial void LogBatchDeferred(ILogger logger, int count, double delayMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB write of {Count} points failed during shutdown; they are dropped: {Reason}")]
+    private static partial void LogDroppedAtShutdown(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "InfluxDB write buffer stopped with {Count} points not written")]
     private static partial void LogStoppedWithPending(ILogger logger, int count);

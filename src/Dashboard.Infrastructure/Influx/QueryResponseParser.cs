@@ -119,7 +119,8 @@ internal static class QueryResponseParser
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => cell.GetString(),
-        JsonValueKind.Number => cell.TryGetInt64(out var integer) ? integer : cell.GetDouble(),
+        // The cast matters: without it the conditional would widen every long to double.
+        JsonValueKind.Number => cell.TryGetInt64(out var integer) ? (object)integer : cell.GetDouble(),
         _ => cell.GetRawText(),
     };
 }
