@@ -38,11 +38,9 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         totals.AddRange(Totals(results[MetricsStatements.SnapshotResources], ResourceTotals));
 
         var learners = results[MetricsStatements.SnapshotLearners].Rows()
-            .Where(cell => cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners) is not null)
-            .Select(cell => new GaugeSample(
-                TagsOf(cell.Series),
-                cell.Series.GetTime(cell.Row),
-                cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners)!.Value))
+            .Select(cell => (cell.Series, cell.Row, Active: cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners)))
+            .Where(cell => cell.Active is not null)
+            .Select(cell => new GaugeSample(TagsOf(cell.Series), cell.Series.GetTime(cell.Row), cell.Active!.Value))
             .ToList();
 
         var newest = results

@@ -21,6 +21,11 @@ public sealed class MetricsSchemaOptionsValidator : IValidateOptions<MetricsSche
             failures.Add("Metrics:Service must be empty or a service tag value, not blanks");
         }
 
+        if (options.Service?.Contains('\r', StringComparison.Ordinal) == true)
+        {
+            failures.Add(CarriageReturn("Metrics:Service"));
+        }
+
         var tags = options.Tags;
         RequireNames(failures, "Metrics:Tags", "tag key", [("Service", tags.Service), ("Cohort", tags.Cohort), ("Segment", tags.Segment), ("Region", tags.Region)]);
         var grouping = new[] { tags.Cohort, tags.Segment, tags.Region };
@@ -56,6 +61,13 @@ public sealed class MetricsSchemaOptionsValidator : IValidateOptions<MetricsSche
             {
                 failures.Add($"{section}:{key} must name an InfluxDB {kind}");
             }
+            else if (value.Contains('\r', StringComparison.Ordinal))
+            {
+                failures.Add(CarriageReturn($"{section}:{key}"));
+            }
         }
     }
+
+    // InfluxDB 1.x cannot carry a carriage return inside a quoted name or literal, so it could never be queried.
+    private static string CarriageReturn(string key) => $"{key} must not contain a carriage return";
 }

@@ -90,6 +90,24 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
     }
 
     [Fact]
+    public async Task ReadSnapshot_GaugeSeriesDifferingInOtherTags_AreSummedNotAveraged()
+    {
+        // Two canary versions (or hosts) in the same segment and region each report their own learners.
+        var at = RolloutScenario.Now.AddMinutes(-1);
+        await using var host = await HostWithAsync(
+        [
+            new InfluxPoint("learners", at).Tag("cohort", "canary").Tag("segment", "A").Tag("region", "eu").Tag("version", "1.1").Field("active", 10L),
+            new InfluxPoint("learners", at.AddSeconds(2)).Tag("cohort", "canary").Tag("segment", "A").Tag("region", "eu").Tag("version", "1.2").Field("active", 30L),
+        ]);
+
+        var snapshot = await host.Reader.ReadSnapshotAsync(FiveMinutes);
+
+        Assert.Equal(40.0, snapshot.Cohorts.Canary.ActiveLearners);
+        Assert.Equal(40.0, snapshot.Segments["A"].Canary.ActiveLearners);
+        Assert.Null(snapshot.Cohorts.Canary.RevenuePerLearner);
+    }
+
+    [Fact]
     public async Task ReadSnapshot_HostileTagValues_RoundTripAsDictionaryKeys()
     {
         const string segment = "x' OR 1=1 --";

@@ -31,6 +31,18 @@ public sealed class MetricsSchemaOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_CarriageReturnInANameOrTheService_Fails()
+    {
+        var options = new MetricsSchemaOptions { Service = "analyzer\r" };
+        options.Fields.Revenue = "revenue\r";
+
+        var result = Validate(options);
+
+        Assert.Contains("Metrics:Service must not contain a carriage return", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Metrics:Fields:Revenue must not contain a carriage return", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_SameTagForCohortAndSegment_Fails()
     {
         var options = new MetricsSchemaOptions();
