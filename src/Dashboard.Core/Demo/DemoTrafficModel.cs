@@ -130,9 +130,9 @@ public sealed class DemoTrafficModel
         };
     }
 
-    private LatencyHistogram Histogram(long requests, double medianMs)
+    private LatencyCounts Histogram(long requests, double medianMs)
     {
-        var bounds = LatencyHistogram.UpperBoundsMs;
+        var bounds = LatencyCounts.UpperBoundsMs;
         var probabilities = new double[bounds.Count];
         var below = 0.0;
         for (var i = 0; i < bounds.Count; i++)
@@ -153,7 +153,7 @@ public sealed class DemoTrafficModel
             cumulative[i] = running;
         }
 
-        return new LatencyHistogram(cumulative);
+        return new LatencyCounts(cumulative);
     }
 
     // Fixed, unequal shares (1, 1/1.5, 1/2, …, normalised) so that segments and regions differ visibly.

@@ -15,7 +15,7 @@ public sealed record TrafficSample
 
     public required long Requests { get; init; }
     public required long Errors { get; init; }
-    public required LatencyHistogram Latency { get; init; }
+    public required LatencyCounts Latency { get; init; }
 
     public required long ProbesOk { get; init; }
     public required long ProbesTotal { get; init; }

@@ -1,13 +1,12 @@
 using Dashboard.Core.Demo;
 using Dashboard.Core.Metrics;
-using LatencyHistogram = Dashboard.Core.Demo.LatencyHistogram;
 
 namespace Dashboard.Core.Tests.Demo;
 
 /// <summary>Sums of one cohort's samples, with the derived metrics the dashboard computes from them.</summary>
 internal sealed class CohortTotals
 {
-    private readonly long[] _histogram = new long[LatencyHistogram.UpperBoundsMs.Count];
+    private readonly long[] _histogram = new long[LatencyCounts.UpperBoundsMs.Count];
 
     public long Requests { get; private set; }
     public long Errors { get; private set; }
@@ -40,7 +39,7 @@ internal sealed class CohortTotals
     /// <summary>Histogram quantile by linear interpolation inside the bucket, as Prometheus does.</summary>
     public double LatencyQuantileMs(double quantile)
     {
-        var bounds = LatencyHistogram.UpperBoundsMs;
+        var bounds = LatencyCounts.UpperBoundsMs;
         var rank = quantile * _histogram[^1];
         for (var i = 0; i < bounds.Count; i++)
         {

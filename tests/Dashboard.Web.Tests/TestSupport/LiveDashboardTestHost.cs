@@ -2,6 +2,7 @@ using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.LiveMetrics.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
@@ -25,8 +26,11 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
         Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
         if (withFaultBoard)
         {
+            // As in demo mode: the panel goes through the same service as the REST API.
             FaultBoard = new DemoFaultBoard(Clock);
             Context.Services.AddSingleton(FaultBoard);
+            Context.Services.AddSingleton(new DemoFaultService(FaultBoard));
+            Context.Services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
         }
     }
 

@@ -1,7 +1,6 @@
 using Dashboard.Core.Demo;
 using Dashboard.Core.Metrics;
 using Dashboard.Infrastructure.Influx;
-using LatencyHistogram = Dashboard.Core.Demo.LatencyHistogram;
 
 namespace Dashboard.Web.Features.Demo;
 

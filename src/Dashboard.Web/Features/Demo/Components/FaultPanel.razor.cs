@@ -1,17 +1,20 @@
 using Dashboard.Web.Features.LiveMetrics.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Demo.Components;
 
 /// <summary>
-/// Injects and clears faults in the demo simulator's canary. Renders nothing unless a
-/// <see cref="DemoFaultBoard"/> is registered, i.e. outside demo mode.
+/// Injects and clears faults in the demo simulator's canary through <see cref="DemoFaultService"/>,
+/// the same path as the REST API. Renders nothing unless the demo is enabled.
 /// </summary>
 public sealed partial class FaultPanel : IDisposable
 {
     private static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
 
     private DemoFaultBoard? _board;
+    private DemoFaultService? _service;
+    private string? _problem;
     private ITimer? _ticker;
     private IReadOnlyList<DemoFault> _active = [];
     private FaultKind _kind = FaultKind.ErrorSpike;
@@ -28,11 +31,13 @@ public sealed partial class FaultPanel : IDisposable
 
     protected override void OnInitialized()
     {
-        _board = Services.GetService<DemoFaultBoard>();
-        if (_board is null)
+        if (Services.GetService<IOptions<DemoOptions>>()?.Value.Enabled != true)
         {
             return;
         }
+
+        _board = Services.GetRequiredService<DemoFaultBoard>();
+        _service = Services.GetRequiredService<DemoFaultService>();
 
         _active = _board.Active;
         _board.Changed += OnBoardChanged;
@@ -54,15 +59,18 @@ public sealed partial class FaultPanel : IDisposable
 
     private void Inject()
     {
-        if (CanInject)
+        if (!CanInject || _service is null)
         {
-            _board?.Inject(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes));
+            return;
         }
+
+        var injection = _service.Inject(DemoFaultRequest.For(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes)));
+        _problem = injection.Succeeded ? null : string.Join(" ", injection.Problems.Values.SelectMany(p => p));
     }
 
-    private void Clear(Guid id) => _board?.Clear(id);
+    private void Clear(Guid id) => _service?.Clear(id);
 
-    private void ClearAll() => _board?.ClearAll();
+    private void ClearAll() => _service?.ClearAll();
 
     private string Remaining(DemoFault fault) =>
         AgeText.Format(fault.EndsAt - TimeProvider.GetUtcNow());

@@ -1,22 +1,21 @@
+using Dashboard.Core.Metrics;
+
 namespace Dashboard.Core.Demo;
 
 /// <summary>
 /// Cumulative latency-histogram counts of one interval, in the bucket order of DESIGN §3:
-/// <c>le_10 ≤ le_25 ≤ … ≤ le_inf</c>, where <c>le_inf</c> equals the request count.
+/// <c>le_10 ≤ le_25 ≤ … ≤ le_inf</c>, where <c>le_inf</c> equals the request count. Whole counts
+/// as the simulator writes them; the bounds and field names are those of <see cref="LatencyHistogram"/>.
 /// </summary>
-public sealed class LatencyHistogram
+public sealed class LatencyCounts
 {
     /// <summary>Upper bounds of the buckets in milliseconds; the last is +∞.</summary>
     public static IReadOnlyList<double> UpperBoundsMs { get; } =
-        [10, 25, 50, 100, 200, 250, 500, 1000, double.PositiveInfinity];
-
-    /// <summary>The InfluxDB field names of the buckets, in the order of <see cref="UpperBoundsMs"/>.</summary>
-    public static IReadOnlyList<string> FieldNames { get; } =
-        ["le_10", "le_25", "le_50", "le_100", "le_200", "le_250", "le_500", "le_1000", "le_inf"];
+        [.. LatencyHistogram.FiniteUpperBoundsMs, double.PositiveInfinity];
 
     private readonly long[] _cumulative;
 
-    public LatencyHistogram(IReadOnlyList<long> cumulative)
+    public LatencyCounts(IReadOnlyList<long> cumulative)
     {
         ArgumentNullException.ThrowIfNull(cumulative);
         if (cumulative.Count != UpperBoundsMs.Count)
