@@ -3,6 +3,7 @@ using Dashboard.Bench;
 
 // Benchmarks that need the whole product running. Usage:
 //   dotnet run -c Release --project bench/Dashboard.Bench -- latency [samples=20] [pollSeconds=5]
+//   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
 {
@@ -11,7 +12,12 @@ switch (mode)
         var poll = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         await PointToPageLatency.RunAsync(samples, poll);
         return 0;
+    case "screenshot" when args.Length >= 3:
+        var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
+        var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
+        await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Known: latency");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, screenshot URL FILE");
         return 2;
 }

@@ -18,4 +18,7 @@ public interface IInfluxClient
 
     /// <summary>Round trip to <c>/ping</c>; throws when the server cannot be reached.</summary>
     Task<TimeSpan> PingAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the configured database if it does not exist (idempotent).</summary>
+    Task EnsureDatabaseAsync(CancellationToken cancellationToken = default);
 }

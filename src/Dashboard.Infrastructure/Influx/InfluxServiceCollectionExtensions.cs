@@ -29,6 +29,7 @@ public static class InfluxServiceCollectionExtensions
 
         services.TryAddSingleton<InfluxWriteBuffer>();
         services.AddHostedService<InfluxWriteBufferFlusher>();
+        services.AddHostedService<InfluxDatabaseInitializer>();
         return services;
     }
 }

@@ -54,7 +54,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
 
     public async Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default)
     {
-        var bucket = ChartBucket.Width(range.Duration(), maxPoints);
+        var bucket = ChartBucket.Width(range.Duration(), maxPoints, _options.PointInterval);
         var to = WholeMilliseconds(timeProvider.GetUtcNow());
         var from = to - range.Duration();
         var results = await influx.QueryAsync(_statements.Charts(from, to, bucket), cancellationToken).ConfigureAwait(false);

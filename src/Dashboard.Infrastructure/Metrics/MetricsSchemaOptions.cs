@@ -17,6 +17,12 @@ public sealed class MetricsSchemaOptions
     /// </summary>
     public TimeSpan GaugeBucket { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often each series writes a point (DESIGN §3: every 5 s). Chart buckets are whole
+    /// multiples of it, so requests per second per bucket do not swing with the point count.
+    /// </summary>
+    public TimeSpan PointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     public MetricsTagNames Tags { get; set; } = new();
 
     public MetricsMeasurementNames Measurements { get; set; } = new();

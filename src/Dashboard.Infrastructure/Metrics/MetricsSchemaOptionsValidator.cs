@@ -16,6 +16,12 @@ public sealed class MetricsSchemaOptionsValidator : IValidateOptions<MetricsSche
             failures.Add("Metrics:GaugeBucket must be a whole number of seconds between 00:00:01 and 01:00:00");
         }
 
+        if (options.PointInterval < TimeSpan.FromSeconds(1) || options.PointInterval > TimeSpan.FromHours(1)
+            || options.PointInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add("Metrics:PointInterval must be a whole number of seconds between 00:00:01 and 01:00:00");
+        }
+
         if (options.Service is { Length: > 0 } service && string.IsNullOrWhiteSpace(service))
         {
             failures.Add("Metrics:Service must be empty or a service tag value, not blanks");

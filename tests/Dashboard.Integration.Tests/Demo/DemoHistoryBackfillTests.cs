@@ -14,26 +14,26 @@ public sealed class DemoHistoryBackfillTests(InfluxServerFixture fixture)
     private static readonly DateTimeOffset Until = new(2025, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task Run_EmptyDatabase_WritesTheWindowInMinuteSteps()
+    public async Task Run_EmptyDatabase_WritesTheWindowAtTheLiveInterval()
     {
         await using var app = await StartAsync();
         var client = app.Services.GetRequiredService<IInfluxClient>();
 
-        var written = await Backfill(app, hours: 2).RunAsync(Until, CancellationToken.None);
+        var written = await Backfill(app, hours: 0.25).RunAsync(Until, CancellationToken.None);
 
-        Assert.Equal(120 * 90, written);
-        Assert.Equal(120 * 18, await CountAsync(client, "requests", Until.AddHours(-2), Until));
-        var firstTime = await SeriesAsync(client, $"SELECT first(\"count\") FROM \"requests\" WHERE time >= {Time(Until.AddHours(-3))}");
-        Assert.Equal(Until.AddHours(-2), firstTime[0].GetTime(0));
-        var lastTime = await SeriesAsync(client, $"SELECT last(\"count\") FROM \"requests\" WHERE time >= {Time(Until.AddHours(-3))} AND time <= {Time(Until)}");
-        Assert.Equal(Until.AddMinutes(-1), lastTime[0].GetTime(0));
+        Assert.Equal(180 * 90, written);
+        Assert.Equal(180 * 18, await CountAsync(client, "requests", Until.AddHours(-1), Until));
+        var firstTime = await SeriesAsync(client, $"SELECT first(\"count\") FROM \"requests\" WHERE time >= {Time(Until.AddHours(-1))}");
+        Assert.Equal(Until.AddMinutes(-15), firstTime[0].GetTime(0));
+        var lastTime = await SeriesAsync(client, $"SELECT last(\"count\") FROM \"requests\" WHERE time >= {Time(Until.AddHours(-1))} AND time <= {Time(Until)}");
+        Assert.Equal(Until.AddSeconds(-5), lastTime[0].GetTime(0));
     }
 
     [Fact]
     public async Task Run_Twice_WritesNothingTheSecondTime()
     {
         await using var app = await StartAsync();
-        var backfill = Backfill(app, hours: 1);
+        var backfill = Backfill(app, hours: 0.1);
         await backfill.RunAsync(Until, CancellationToken.None);
 
         Assert.Equal(0, await backfill.RunAsync(Until, CancellationToken.None));
@@ -47,21 +47,23 @@ public sealed class DemoHistoryBackfillTests(InfluxServerFixture fixture)
         var source = app.Services.GetRequiredService<DemoTrafficSource>();
         await client.WriteAsync([.. source.Live(Until.AddMinutes(-30), TimeSpan.FromSeconds(5))]);
 
-        var written = await Backfill(app, hours: 6).RunAsync(Until, CancellationToken.None);
+        var written = await Backfill(app, hours: 1).RunAsync(Until, CancellationToken.None);
 
-        Assert.Equal(29 * 90, written);
-        Assert.Equal(0, await CountAsync(client, "requests", Until.AddHours(-6), Until.AddMinutes(-31)));
+        Assert.Equal(359 * 90, written);
+        Assert.Equal(0, await CountAsync(client, "requests", Until.AddHours(-1), Until.AddMinutes(-31)));
     }
 
     [Fact]
-    public async Task Run_LongWindow_StaysWithinTheStepBound()
+    public async Task Run_LongWindow_FillsOnlyTheNewestStepBound()
     {
         await using var app = await StartAsync();
+        var client = app.Services.GetRequiredService<IInfluxClient>();
 
         var written = await Backfill(app, hours: 36).RunAsync(Until, CancellationToken.None);
 
-        Assert.Equal(TimeSpan.FromMinutes(3), DemoHistoryBackfill.StepFor(TimeSpan.FromHours(36)));
         Assert.Equal(DemoHistoryBackfill.MaxSteps * 90, written);
+        var firstTime = await SeriesAsync(client, $"SELECT first(\"count\") FROM \"requests\" WHERE time >= {Time(Until.AddHours(-36))}");
+        Assert.Equal(Until - (DemoHistoryBackfill.MaxSteps * TimeSpan.FromSeconds(5)), firstTime[0].GetTime(0));
     }
 
     [Fact]
@@ -69,6 +71,7 @@ public sealed class DemoHistoryBackfillTests(InfluxServerFixture fixture)
     {
         var settings = DemoTestApp.Settings(fixture.Url, await fixture.CreateDatabaseAsync("demo"));
         settings["Demo:BackfillHours"] = "1";
+        settings["Demo:Interval"] = "00:00:05";
         var now = DateTimeOffset.UtcNow;
         await using var app = await DemoTestApp.StartAsync(settings);
 

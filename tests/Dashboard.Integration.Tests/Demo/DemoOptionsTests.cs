@@ -24,7 +24,7 @@ public sealed class DemoOptionsTests
         Assert.Equal(400, options.TotalRps);
         Assert.Equal(5000, options.ActiveLearners);
         Assert.Equal(1, options.CanaryWeightPercent);
-        Assert.Equal(6, options.BackfillHours);
+        Assert.Equal(2, options.BackfillHours);
         Assert.Null(options.Seed);
         Assert.Equal(1, services.GetRequiredService<DemoTrafficSplit>().CanaryWeightPercent);
         Assert.NotNull(services.GetService<DemoFaultService>());

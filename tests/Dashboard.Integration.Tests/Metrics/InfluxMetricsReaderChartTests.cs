@@ -69,8 +69,9 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
     [Fact]
     public async Task ReadCharts_DenseData_NeverExceedsMaxPointsAndKeepsEveryRequest()
     {
-        // A point every 5 s from 30 s before the range to 30 s after it; 129 s buckets do not divide
-        // the epoch evenly at the range start, so only buckets aligned on the start give 7 points.
+        // A point every 5 s from 30 s before the range to 30 s after it; 130 s buckets (900 s / 7
+        // rounded up to whole 5 s points) do not divide the epoch evenly at the range start, so only
+        // buckets aligned on the start give 7 points.
         var points = Enumerable.Range(-6, 180 + 12)
             .Select(i => Requests("baseline", From.AddSeconds(5 * i), 5, 1, fullFromBucket: 3))
             .ToList();
@@ -78,8 +79,8 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
 
         var set = await host.Reader.ReadChartsAsync(ChartRange.Last15Minutes, maxPoints: 7);
 
-        Assert.Equal(TimeSpan.FromSeconds(129), set.Bucket);
-        Assert.NotEqual(0, From.ToUnixTimeSeconds() % 129);
+        Assert.Equal(TimeSpan.FromSeconds(130), set.Bucket);
+        Assert.NotEqual(0, From.ToUnixTimeSeconds() % 130);
         foreach (var metric in Enum.GetValues<ChartMetric>())
         {
             Assert.Equal(7, set.Series[metric][Cohort.Baseline].Count);
@@ -88,21 +89,21 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
 
         var rps = set.Series[ChartMetric.Rps][Cohort.Baseline];
         Assert.Equal(From, rps[0].Time);
-        Assert.Equal(Enumerable.Range(0, 7).Select(i => From.AddSeconds(129 * i)), rps.Select(point => point.Time));
-        Assert.Equal(180 * 5, rps.Sum(point => point.Value!.Value * 129), 6);
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => From.AddSeconds(130 * i)), rps.Select(point => point.Time));
+        Assert.Equal(180 * 5, rps.Sum(point => point.Value!.Value * 130), 6);
         Assert.All(set.Series[ChartMetric.ErrorRatePct][Cohort.Baseline], point => Assert.Equal(20.0, point.Value!.Value, 9));
         Assert.All(set.Series[ChartMetric.P99Ms][Cohort.Baseline], point => Assert.Equal(99.5, point.Value!.Value, 9));
     }
 
     [Fact]
-    public async Task ReadCharts_LongestRange_UsesSevenMinuteTwelveSecondBuckets()
+    public async Task ReadCharts_LongestRange_UsesSevenMinuteFifteenSecondBuckets()
     {
         await using var host = await HostWithAsync([Requests("canary", Now.AddHours(-30), 10, 0, fullFromBucket: 0)]);
 
         var set = await host.Reader.ReadChartsAsync(ChartRange.Last36Hours, maxPoints: 300);
 
-        Assert.Equal(TimeSpan.FromSeconds(432), set.Bucket);
+        Assert.Equal(TimeSpan.FromSeconds(435), set.Bucket);
         Assert.Single(set.Series[ChartMetric.Rps][Cohort.Canary]);
-        Assert.Equal(10.0 / 432, set.Series[ChartMetric.Rps][Cohort.Canary][0].Value!.Value, 12);
+        Assert.Equal(10.0 / 435, set.Series[ChartMetric.Rps][Cohort.Canary][0].Value!.Value, 12);
     }
 }

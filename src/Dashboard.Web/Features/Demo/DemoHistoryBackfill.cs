@@ -6,9 +6,10 @@ namespace Dashboard.Web.Features.Demo;
 
 /// <summary>
 /// Writes the demo's recent history when InfluxDB lacks it, so the 1 h and 6 h charts of a fresh
-/// install are not empty. History uses coarse steps (at least 60 s, each point carrying a whole
-/// step's counts) and at most <see cref="MaxSteps"/> of them; it starts after the newest demo point
-/// already stored, so a restart fills only the gap.
+/// install are not empty. History is written at the live interval, like a real service writes
+/// (the chart's requests-per-second assume points every <c>Metrics:PointInterval</c>), for at most
+/// the newest <see cref="MaxSteps"/> intervals of the window (2 h at 5 s); it starts after the
+/// newest demo point already stored, so a restart fills only the gap.
 /// </summary>
 public sealed partial class DemoHistoryBackfill(
     IInfluxClient client,
@@ -17,17 +18,9 @@ public sealed partial class DemoHistoryBackfill(
     ILogger<DemoHistoryBackfill> logger)
 {
     /// <summary>Upper bound of history steps, whatever the window.</summary>
-    public const int MaxSteps = 720;
+    public const int MaxSteps = 1440;
 
     private const int StepsPerWrite = 60;
-    private static readonly TimeSpan MinStep = TimeSpan.FromMinutes(1);
-
-    /// <summary>The step for a history window: 60 s, or coarser so the window fits in <see cref="MaxSteps"/>.</summary>
-    public static TimeSpan StepFor(TimeSpan window)
-    {
-        var seconds = Math.Ceiling(window.TotalSeconds / MaxSteps);
-        return TimeSpan.FromSeconds(Math.Max(MinStep.TotalSeconds, seconds));
-    }
 
     /// <summary>
     /// Fills the configured window before <paramref name="until"/> (exclusive) where the demo has no
@@ -36,13 +29,18 @@ public sealed partial class DemoHistoryBackfill(
     /// </summary>
     public async Task<int> RunAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
+        var step = options.Value.Interval;
         var window = TimeSpan.FromHours(options.Value.BackfillHours);
         if (window <= TimeSpan.Zero)
         {
             return 0;
         }
 
-        var step = StepFor(window);
+        if (window > MaxSteps * step)
+        {
+            window = MaxSteps * step;
+        }
+
         var newest = await NewestPointAsync(until - window, until, cancellationToken).ConfigureAwait(false);
         var first = AlignUp(newest is { } stored ? stored + step : until - window, step);
         var steps = (int)Math.Min(MaxSteps, Math.Max(0, Math.Ceiling((until - first) / step)));

@@ -39,10 +39,11 @@ public sealed class DemoOptions
     public double CanaryWeightPercent { get; set; } = 1;
 
     /// <summary>
-    /// Hours of history written at start when the demo's data is missing for them, so the 1 h and
-    /// 6 h charts are not empty. 0 turns the backfill off.
+    /// Hours of history written at start when the demo's data is missing for them, so the charts
+    /// of a fresh install are not empty; written at <see cref="Interval"/>, so at most the newest
+    /// 1,440 intervals (2 h at 5 s). 0 turns the backfill off.
     /// </summary>
-    public double BackfillHours { get; set; } = 6;
+    public double BackfillHours { get; set; } = 2;
 
     /// <summary>Seed of the random noise, for reproducible data; none means a different run every time.</summary>
     public int? Seed { get; set; }

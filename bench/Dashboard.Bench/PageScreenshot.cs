@@ -1,0 +1,26 @@
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+
+namespace Dashboard.Bench;
+
+/// <summary>Saves a screenshot of a running app's page once its charts are drawn (for the README).</summary>
+public static class PageScreenshot
+{
+    public static async Task RunAsync(Uri url, string path, int width, int height)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Prerequisites.Require("chromium", "sudo apt-get install -y chromium", "/usr/bin/chromium"),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        await page.GotoAsync(url.ToString());
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.Locator(".mud-chart-serie").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.WaitForTimeoutAsync(1500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        Console.WriteLine($"Saved {path}");
+    }
+}
