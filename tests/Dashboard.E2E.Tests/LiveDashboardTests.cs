@@ -25,7 +25,7 @@ public sealed class LiveDashboardTests(LiveAppFixture fixture)
             Path = Path.Combine(RepositoryPaths.Artifacts, "dashboard.png"),
             FullPage = true,
         });
-        Assert.True(changed, $"No tile changed within 15 s; they stayed at {string.Join(", ", first)}.\nApp output:\n{fixture.App.Output}");
+        Assert.True(changed, $"No tile changed within 15 s; they stayed at {string.Join(", ", first)}.\nApp output:\n{fixture.Live.App.Output}");
     }
 
     [Fact]
@@ -39,17 +39,7 @@ public sealed class LiveDashboardTests(LiveAppFixture fixture)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Artifacts, "warroom.png") });
     }
 
-    private async Task<IPage> OpenAsync(string path)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(fixture.App.Url, path).ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        return page;
-    }
+    private Task<IPage> OpenAsync(string path) => fixture.Live.OpenAsync(path);
 
     private static async Task<string[]> ReadTilesAsync(IPage page)
     {
@@ -72,7 +62,7 @@ public sealed class LiveDashboardTests(LiveAppFixture fixture)
         var values = await ReadTilesAsync(page);
         while (!AllNumbers(values))
         {
-            Assert.True(DateTime.UtcNow < deadline, $"Tiles never showed numbers: [{string.Join(" | ", values)}].\nApp output:\n{fixture.App.Output}");
+            Assert.True(DateTime.UtcNow < deadline, $"Tiles never showed numbers: [{string.Join(" | ", values)}].\nApp output:\n{fixture.Live.App.Output}");
             await Task.Delay(250);
             values = await ReadTilesAsync(page);
         }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Dashboard.E2E.Tests.TestSupport;
-using Dashboard.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -13,38 +12,22 @@ namespace Dashboard.E2E.Tests;
 public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int PollsPerPhase = 5;
-    private InfluxServer _influx = null!;
-    private AppProcess _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private LiveApp _live = null!;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _live = await LiveApp.StartAsync("querycount", new Dictionary<string, string>
     {
-        _influx = await InfluxServer.StartAsync();
-        _app = await AppProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Influx__Url"] = _influx.Url.ToString(),
-            ["Influx__Database"] = "querycount",
-            ["Demo__Enabled"] = "false",
-            ["LiveMetrics__PollInterval"] = "00:00:02",
-        });
-        (_playwright, _browser) = await Chromium.LaunchAsync();
-    }
+        ["Demo__Enabled"] = "false",
+        ["LiveMetrics__PollInterval"] = "00:00:02",
+    });
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-        await _influx.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _live.DisposeAsync();
 
     [Fact]
     public async Task FiftyOpenDashboards_CauseTheSameInfluxQueriesAsOne()
     {
-        using var counter = new InfluxQueryCounter(_influx);
-        using var http = new HttpClient { BaseAddress = _app.Url };
-        var context = await _browser.NewContextAsync();
+        using var counter = new InfluxQueryCounter(_live.Influx);
+        using var http = new HttpClient { BaseAddress = _live.App.Url };
+        var context = await _live.Browser.NewContextAsync();
 
         await OpenDashboardAsync(context);
         var one = await MeasureAsync(http, counter);
@@ -68,9 +51,7 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
 
     private async Task OpenDashboardAsync(IBrowserContext context)
     {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_app.Url.ToString());
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        var page = await _live.OpenAsync("/", context);
         await page.GetByTestId("tile-rps").WaitForAsync();
     }
 

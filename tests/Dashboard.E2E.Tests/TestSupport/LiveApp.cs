@@ -1,0 +1,59 @@
+using Dashboard.TestSupport;
+using Microsoft.Playwright;
+
+namespace Dashboard.E2E.Tests.TestSupport;
+
+/// <summary>
+/// A real influxd, the real app as a child process pointed at it, and a headless Chromium — the
+/// whole product as a person meets it. Extra settings are the app's environment variables.
+/// </summary>
+public sealed class LiveApp : IAsyncDisposable
+{
+    private readonly IPlaywright _playwright;
+
+    private LiveApp(InfluxServer influx, AppProcess app, IPlaywright playwright, IBrowser browser)
+    {
+        Influx = influx;
+        App = app;
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public InfluxServer Influx { get; }
+
+    public AppProcess App { get; }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<LiveApp> StartAsync(string database, IReadOnlyDictionary<string, string> settings)
+    {
+        var influx = await InfluxServer.StartAsync();
+        var environment = new Dictionary<string, string>(settings)
+        {
+            ["Influx__Url"] = influx.Url.ToString(),
+            ["Influx__Database"] = database,
+        };
+        var app = await AppProcess.StartAsync(environment);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        return new LiveApp(influx, app, playwright, browser);
+    }
+
+    /// <summary>Opens <paramref name="path"/> in a new page and waits for Blazor to load.</summary>
+    public async Task<IPage> OpenAsync(string path, IBrowserContext? context = null)
+    {
+        var page = context is null
+            ? await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } })
+            : await context.NewPageAsync();
+        await page.GotoAsync(new Uri(App.Url, path).ToString());
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+        await Influx.DisposeAsync();
+    }
+}
