@@ -1,0 +1,19 @@
+using Dashboard.Core.Routing;
+using Dashboard.Infrastructure.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Web.Features.Demo;
+
+public static class DemoTrafficRouterServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="DemoTrafficRouter"/> as the keyed <see cref="ITrafficRouter"/>
+    /// <see cref="RoutingKind.BuiltIn"/>, which <c>AddTrafficRouting</c> resolves when
+    /// <c>Routing:Kind</c> is <c>BuiltIn</c>. Needs <c>AddDemo</c> for the <see cref="DemoTrafficSplit"/>.
+    /// </summary>
+    public static IServiceCollection AddBuiltInTrafficRouter(this IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton<ITrafficRouter, DemoTrafficRouter>(RoutingKind.BuiltIn);
+        return services;
+    }
+}
