@@ -1,6 +1,7 @@
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Routing;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Demo;
@@ -32,6 +33,8 @@ builder.Services.AddMetricsReader(builder.Configuration);
 builder.Services.AddStateStore(builder.Configuration);
 builder.Services.AddLiveMetrics(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
+builder.Services.AddTrafficRouting(builder.Configuration);
+builder.Services.AddBuiltInTrafficRouter();
 builder.Services.AddDashboardHealthChecks();
 
 var app = builder.Build();
