@@ -73,7 +73,8 @@ public static class PlanDuration
 
     /// <summary>
     /// The shortest exact text: the largest unit that divides the duration ("2h", "90m", "7d"),
-    /// else seconds with decimals ("0.25s"). Weeks are written as days.
+    /// else seconds with decimals ("0.25s"). Days are used from two days on ("24h", "2d"); weeks
+    /// are written as days.
     /// </summary>
     public static string Format(TimeSpan duration)
     {
@@ -89,7 +90,8 @@ public static class PlanDuration
 
         foreach (var (unit, length) in FormatUnits)
         {
-            if (duration.Ticks % length.Ticks == 0)
+            // Runbooks say "24h", not "1d": days only from two days on.
+            if (duration.Ticks % length.Ticks == 0 && (unit != "d" || duration >= TimeSpan.FromDays(2)))
             {
                 return (duration.Ticks / length.Ticks).ToString(CultureInfo.InvariantCulture) + unit;
             }
