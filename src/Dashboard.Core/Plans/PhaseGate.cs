@@ -1,0 +1,15 @@
+namespace Dashboard.Core.Plans;
+
+/// <summary>
+/// What stands between a phase that met its criteria and the next phase: nothing
+/// (<see cref="GateKind.AutoAdvance"/>) or a GO from every role in <see cref="RequiredRoles"/>,
+/// optionally guided by the checklist template <see cref="ChecklistTemplateId"/>.
+/// </summary>
+public sealed record PhaseGate(GateKind Kind, IReadOnlyList<SignOffRole> RequiredRoles, string? ChecklistTemplateId = null)
+{
+    public static PhaseGate AutoAdvance { get; } = new(GateKind.AutoAdvance, []);
+
+    public static PhaseGate SignOff(params SignOffRole[] roles) => new(GateKind.SignOff, roles);
+
+    public PhaseGate WithChecklist(string checklistTemplateId) => this with { ChecklistTemplateId = checklistTemplateId };
+}

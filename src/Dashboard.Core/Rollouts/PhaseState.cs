@@ -1,0 +1,29 @@
+namespace Dashboard.Core.Rollouts;
+
+/// <summary>Where one phase of a rollout stands (docs/plans.md, "State machine").</summary>
+public enum PhaseState
+{
+    /// <summary>Not reached yet.</summary>
+    Pending,
+
+    /// <summary>Traffic at the phase weight; checkpoints are evaluated.</summary>
+    Running,
+
+    /// <summary>The phase is through its window and waits for GO from the gate's roles.</summary>
+    AwaitingSignOff,
+
+    /// <summary>Criteria met and gate satisfied: ready to advance.</summary>
+    Passed,
+
+    /// <summary>Paused by a person or by the failed-phase policy; the weight is frozen.</summary>
+    Held,
+
+    /// <summary>Terminal: the candidate was taken out of traffic during this phase.</summary>
+    RolledBack,
+
+    /// <summary>Terminal: the rollout was abandoned during this phase.</summary>
+    Aborted,
+
+    /// <summary>Terminal: the phase is done and the rollout moved past it.</summary>
+    Completed,
+}

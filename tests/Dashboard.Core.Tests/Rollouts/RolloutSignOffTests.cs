@@ -1,0 +1,51 @@
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Rollouts.Events;
+using static Dashboard.Core.Tests.Rollouts.TestRollouts;
+
+namespace Dashboard.Core.Tests.Rollouts;
+
+public sealed class RolloutSignOffTests
+{
+    [Fact]
+    public void RequestSignOff_OnASignOffGate_WaitsForTheRoles()
+    {
+        var rollout = Started();
+
+        var requested = Assert.IsType<SignOffRequested>(Assert.Single(Accept(rollout.RequestSignOff("engine", "window over", T0.AddHours(2))).Events));
+
+        Assert.Equal([SignOffRole.EngineeringLead, SignOffRole.OperationsLead], requested.Roles);
+        Assert.Equal("canary-go-no-go", requested.ChecklistTemplateId);
+        Assert.Equal(PhaseState.AwaitingSignOff, rollout.CurrentState);
+        Assert.Equal(
+            [RolloutAction.Advance, RolloutAction.Hold, RolloutAction.RollBack, RolloutAction.Abort, RolloutAction.MarkPassed],
+            rollout.AllowedActions);
+    }
+
+    [Fact]
+    public void RequestSignOff_OnAnAutoAdvancePhase_IsRejected()
+    {
+        var rollout = RunningPhase(1);
+
+        var invalid = Invalid(rollout.RequestSignOff("engine", "window over", T0.AddHours(6)));
+
+        Assert.Equal("gate: phase 'ramp' advances by itself; it has no sign-off gate", invalid.Message);
+        Assert.Equal(PhaseState.Running, rollout.CurrentState);
+    }
+
+    [Fact]
+    public void AllowedActions_AutoAdvancePhase_OffersNoSignOffRequest()
+    {
+        Assert.DoesNotContain(RolloutAction.RequestSignOff, RunningPhase(1).AllowedActions);
+        Assert.Contains(RolloutAction.RequestSignOff, RunningPhase(0).AllowedActions);
+    }
+
+    [Fact]
+    public void ChangeTraffic_WhileAwaitingSignOff_IsIllegal()
+    {
+        var rollout = Started();
+        Accept(rollout.RequestSignOff("engine", "window over", T0.AddHours(2)));
+
+        Assert.Equal(PhaseState.AwaitingSignOff, Illegal(rollout.ChangeTraffic(5, "bob", "more", T0.AddHours(2))).Current);
+    }
+}
