@@ -6,7 +6,7 @@ namespace Dashboard.Infrastructure.Persistence;
 /// </summary>
 public sealed class ConcurrencyConflictException : Exception
 {
-    public ConcurrencyConflictException(Guid rolloutId, long expectedVersion, long? storedVersion, Exception? innerException = null)
+    public ConcurrencyConflictException(Guid rolloutId, int expectedVersion, int? storedVersion, Exception? innerException = null)
         : base(Describe(rolloutId, expectedVersion, storedVersion), innerException)
     {
         RolloutId = rolloutId;
@@ -16,12 +16,12 @@ public sealed class ConcurrencyConflictException : Exception
 
     public Guid RolloutId { get; }
 
-    public long ExpectedVersion { get; }
+    public int ExpectedVersion { get; }
 
     /// <summary>The version in the store when the conflict was found, when known.</summary>
-    public long? StoredVersion { get; }
+    public int? StoredVersion { get; }
 
-    private static string Describe(Guid rolloutId, long expectedVersion, long? storedVersion) =>
+    private static string Describe(Guid rolloutId, int expectedVersion, int? storedVersion) =>
         storedVersion is { } stored
             ? $"Rollout {rolloutId} was changed by someone else: the change was based on version {expectedVersion}, the store holds version {stored}. Reload and try again."
             : $"Rollout {rolloutId} was changed by someone else since version {expectedVersion}. Reload and try again.";

@@ -1,6 +1,11 @@
+using Dashboard.Core.Rollouts;
+
 namespace Dashboard.Infrastructure.Persistence;
 
-/// <summary>One phase of a rollout as stored, keyed by the rollout and the phase's position in the plan.</summary>
+/// <summary>
+/// One phase of a rollout as stored (Core's <see cref="PhaseProgress"/>), keyed by the rollout and
+/// the phase's position in the plan. The phase's planned weight lives in the rollout's plan JSON.
+/// </summary>
 public sealed class PhaseRunRecord
 {
     public Guid RolloutId { get; set; }
@@ -9,12 +14,11 @@ public sealed class PhaseRunRecord
 
     public required string Name { get; set; }
 
-    /// <summary>The domain phase state's name (e.g. <c>Running</c>).</summary>
-    public required string State { get; set; }
+    public PhaseState State { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }
 
-    public int TrafficPercent { get; set; }
+    public DateTimeOffset? HeldAt { get; set; }
 }

@@ -1,90 +1,115 @@
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Rollouts.Events;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// Rollouts and their phases. Every write commits together with its audit event; every update is
-/// checked against the version the caller decided on.
+/// Saves and loads rollouts. A save stores the aggregate's snapshot, appends each of the command's
+/// events to the audit log and records each requested traffic change — all in one transaction, and
+/// only if nobody saved the rollout since it was loaded.
 /// </summary>
-public sealed class RolloutStore(IDbContextFactory<WarRoomDbContext> contextFactory, StateUnitOfWork unitOfWork, AuditLog auditLog)
+public sealed class RolloutStore(IDbContextFactory<WarRoomDbContext> contextFactory, StateUnitOfWork unitOfWork, AuditLog auditLog, TimeProvider timeProvider)
 {
-    /// <summary>Stores a new rollout with its phases (version 1).</summary>
-    public Task<RolloutRecord> CreateAsync(RolloutRecord rollout, AuditEntry audit, CancellationToken cancellationToken = default)
+    /// <summary>Stores a rollout just created by <see cref="Rollout.Create"/> with its creation events.</summary>
+    public Task CreateAsync(Rollout rollout, IReadOnlyList<RolloutEvent> events, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         return unitOfWork.RunAsync(
             async db =>
             {
-                rollout.Version = 1;
-                foreach (var phase in rollout.Phases)
+                ArgumentNullException.ThrowIfNull(events);
+                db.Rollouts.Add(rollout.ToSnapshot().ToRecord(timeProvider.GetUtcNow()));
+                foreach (var rolloutEvent in events)
                 {
-                    phase.RolloutId = rollout.Id;
+                    await auditLog.AppendAsync(db, AuditEventDraft.For(rolloutEvent), cancellationToken);
                 }
 
-                db.Rollouts.Add(rollout);
-                await auditLog.AppendAsync(db, audit, cancellationToken);
                 return rollout;
             },
             cancellationToken);
-    }
-
-    /// <summary>The rollout with its phases in plan order, or null.</summary>
-    public async Task<RolloutRecord?> FindAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rollout = await db.Rollouts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        rollout?.Phases.Sort((a, b) => a.Index.CompareTo(b.Index));
-        return rollout;
-    }
-
-    /// <summary>All rollouts, newest first, with their phases in plan order.</summary>
-    public async Task<IReadOnlyList<RolloutRecord>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var rollouts = await db.Rollouts.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
-        foreach (var rollout in rollouts)
-        {
-            rollout.Phases.Sort((a, b) => a.Index.CompareTo(b.Index));
-        }
-
-        return rollouts;
     }
 
     /// <summary>
-    /// Loads the rollout, refuses with <see cref="ConcurrencyConflictException"/> unless it is still at
-    /// <paramref name="expectedVersion"/>, lets <paramref name="apply"/> change it (and its phases) and
-    /// return the audit event that describes the change, then saves both at the next version.
+    /// Stores the rollout after a command, with the command's events. Returns the traffic changes the
+    /// events asked for, recorded as requested: the caller hands them to the router and settles each
+    /// with <see cref="TrafficChangeLog.RecordOutcomeAsync"/>.
     /// </summary>
+    /// <param name="rollout">The aggregate after the command.</param>
+    /// <param name="expectedVersion">The version the rollout had when it was loaded.</param>
+    /// <param name="events">What the command returned, in order.</param>
+    /// <param name="source">Where the command came from; recorded on each traffic change.</param>
+    /// <param name="cancellationToken">Cancels the save; nothing is stored then.</param>
     /// <exception cref="RolloutNotFoundException">No rollout has this id.</exception>
-    public Task<RolloutRecord> UpdateAsync(Guid id, long expectedVersion, Func<RolloutRecord, AuditEntry> apply, CancellationToken cancellationToken = default)
+    /// <exception cref="ConcurrencyConflictException">The stored rollout is no longer at <paramref name="expectedVersion"/>.</exception>
+    public Task<IReadOnlyList<TrafficChange>> SaveAsync(
+        Rollout rollout, int expectedVersion, IReadOnlyList<RolloutEvent> events, TrafficChangeSource source, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(apply);
+        ArgumentNullException.ThrowIfNull(rollout);
         return unitOfWork.RunAsync(
             async db =>
             {
-                var rollout = await db.Rollouts.SingleOrDefaultAsync(r => r.Id == id, cancellationToken)
-                    ?? throw new RolloutNotFoundException(id);
-                if (rollout.Version != expectedVersion)
+                var record = await db.Rollouts.SingleOrDefaultAsync(r => r.Id == rollout.Id, cancellationToken)
+                    ?? throw new RolloutNotFoundException(rollout.Id);
+                if (record.Version != expectedVersion)
                 {
-                    throw new ConcurrencyConflictException(id, expectedVersion, rollout.Version);
+                    throw new ConcurrencyConflictException(rollout.Id, expectedVersion, record.Version);
                 }
 
-                var audit = apply(rollout);
-                await auditLog.AppendAsync(db, audit, cancellationToken);
-                await SaveCheckedAsync(db, id, expectedVersion, cancellationToken);
-                rollout.Phases.Sort((a, b) => a.Index.CompareTo(b.Index));
-                return rollout;
+                record.CopyFrom(rollout.ToSnapshot(), timeProvider.GetUtcNow());
+                var changes = await RecordEventsAsync(db, events, source, cancellationToken);
+                await SaveCheckedAsync(db, rollout.Id, expectedVersion, cancellationToken);
+                return changes;
             },
             cancellationToken);
+    }
+
+    /// <summary>The stored rollout as Core's aggregate, ready for a command, or null.</summary>
+    public async Task<Rollout?> LoadAsync(Guid id, CancellationToken cancellationToken = default) =>
+        await FindAsync(id, cancellationToken) is { } snapshot ? Rollout.FromSnapshot(snapshot) : null;
+
+    /// <summary>The stored rollout with its phases in plan order, or null.</summary>
+    public async Task<RolloutSnapshot?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Rollouts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return record?.ToSnapshot();
+    }
+
+    /// <summary>All rollouts, newest first.</summary>
+    public async Task<IReadOnlyList<RolloutSnapshot>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var records = await db.Rollouts.AsNoTracking().OrderByDescending(r => r.CreatedAt).ToListAsync(cancellationToken);
+        return [.. records.Select(r => r.ToSnapshot())];
+    }
+
+    private async Task<IReadOnlyList<TrafficChange>> RecordEventsAsync(
+        WarRoomDbContext db, IReadOnlyList<RolloutEvent> events, TrafficChangeSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var changes = new List<TrafficChange>();
+        foreach (var rolloutEvent in events)
+        {
+            await auditLog.AppendAsync(db, AuditEventDraft.For(rolloutEvent), cancellationToken);
+            if (rolloutEvent is TrafficChangeRequested requested)
+            {
+                var change = TrafficChange.FromRequest(Guid.NewGuid(), requested);
+                db.TrafficChanges.Add(change.ToRecord(source));
+                changes.Add(change);
+            }
+        }
+
+        return changes;
     }
 
     /// <summary>
     /// Saves, turning EF's "the row was not where we left it" into a conflict the caller can act on.
-    /// The version check in the UPDATE's WHERE clause is what guards databases without a write lock
-    /// held for the whole transaction (PostgreSQL); on SQLite the immediate transaction already does.
+    /// The version check in the UPDATE's WHERE clause is what guards databases where the transaction
+    /// does not hold the write lock from its start (PostgreSQL); on SQLite the immediate transaction does.
     /// </summary>
-    internal static async Task SaveCheckedAsync(WarRoomDbContext db, Guid rolloutId, long expectedVersion, CancellationToken cancellationToken)
+    private static async Task SaveCheckedAsync(WarRoomDbContext db, Guid rolloutId, int expectedVersion, CancellationToken cancellationToken)
     {
         try
         {

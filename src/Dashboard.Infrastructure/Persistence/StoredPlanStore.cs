@@ -8,7 +8,7 @@ namespace Dashboard.Infrastructure.Persistence;
 public sealed class StoredPlanStore(IDbContextFactory<WarRoomDbContext> contextFactory, StateUnitOfWork unitOfWork, AuditLog auditLog)
 {
     /// <exception cref="DuplicatePlanException">A plan with the same id is already stored.</exception>
-    public async Task<StoredPlanRecord> CreateAsync(StoredPlanRecord plan, AuditEntry audit, CancellationToken cancellationToken = default)
+    public async Task<StoredPlanRecord> CreateAsync(StoredPlanRecord plan, AuditEventDraft audit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         try
@@ -48,7 +48,7 @@ public sealed class StoredPlanStore(IDbContextFactory<WarRoomDbContext> contextF
     }
 
     /// <summary>Replaces a stored plan's name and JSON; returns false when there is no such plan.</summary>
-    public Task<bool> ReplaceAsync(string id, string name, string json, AuditEntry audit, CancellationToken cancellationToken = default) =>
+    public Task<bool> ReplaceAsync(string id, string name, string json, AuditEventDraft audit, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(
             async db =>
             {
@@ -66,7 +66,7 @@ public sealed class StoredPlanStore(IDbContextFactory<WarRoomDbContext> contextF
             cancellationToken);
 
     /// <summary>Deletes a stored plan; returns false when there is no such plan. Running rollouts keep their own copy.</summary>
-    public Task<bool> DeleteAsync(string id, AuditEntry audit, CancellationToken cancellationToken = default) =>
+    public Task<bool> DeleteAsync(string id, AuditEventDraft audit, CancellationToken cancellationToken = default) =>
         unitOfWork.RunAsync(
             async db =>
             {

@@ -1,6 +1,11 @@
+using Dashboard.Core.Rollouts;
+
 namespace Dashboard.Infrastructure.Persistence;
 
-/// <summary>One requested change of the canary weight and what the router made of it.</summary>
+/// <summary>
+/// One requested change of the canary weight and what the router made of it: Core's
+/// <see cref="TrafficChange"/> plus where the request came from.
+/// </summary>
 public sealed class TrafficChangeRecord
 {
     public Guid Id { get; set; }
@@ -23,11 +28,12 @@ public sealed class TrafficChangeRecord
 
     public TrafficChangeStatus Status { get; set; }
 
-    public DateTimeOffset? AppliedAt { get; set; }
+    /// <summary>When the change was applied or failed.</summary>
+    public DateTimeOffset? SettledAt { get; set; }
 
-    /// <summary>The weight the router reported after the change; set when applied.</summary>
+    /// <summary>The weight the router reported after the change.</summary>
     public int? ReadBackPercent { get; set; }
 
-    /// <summary>The router's own words when it failed (or anything it said when it succeeded).</summary>
-    public string? RouterMessage { get; set; }
+    /// <summary>Why the change failed, in the router's words where it gave any.</summary>
+    public string? FailureMessage { get; set; }
 }

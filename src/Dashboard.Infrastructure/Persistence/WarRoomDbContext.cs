@@ -49,14 +49,16 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     }
 
     /// <summary>
-    /// A changed rollout gets the next version; EF keeps the loaded version as the original value and
-    /// so updates only where the row still has it, which turns a stale write into a concurrency failure.
+    /// A changed rollout whose version the writer did not set gets the next one. EF keeps the loaded
+    /// version as the original value and updates only where the row still has it, which turns a stale
+    /// write into a concurrency failure.
     /// </summary>
     private void AdvanceVersions()
     {
         foreach (var entry in ChangeTracker.Entries<RolloutRecord>())
         {
-            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedPhases(entry.Entity)))
+            var changed = entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedPhases(entry.Entity));
+            if (changed && !entry.Property(r => r.Version).IsModified)
             {
                 var version = entry.Property(r => r.Version);
                 version.CurrentValue = version.OriginalValue + 1;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,22 +22,23 @@ public sealed class AuditLogTests
         Assert.Equal((first.Hash, second.Hash), (second.PreviousHash, third.PreviousHash));
         Assert.Matches("^[0-9a-f]{64}$", third.Hash);
         var verification = await log.VerifyAsync();
-        Assert.Equal(new AuditChainVerification(true, 3, null, null, third.Hash), verification);
+        Assert.Equal(AuditVerification.Intact(3, third.Hash), verification);
     }
 
     [Fact]
-    public async Task Append_StoresThePayloadAsCamelCaseJsonAndTheClockTime()
+    public async Task Append_StoresThePayloadAsCamelCaseJsonAndTheClockTimeToTheMicrosecond()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         await using var store = await TestStateStore.CreateAsync(clock);
-        clock.Advance(TimeSpan.FromTicks(12_345));
+        clock.Advance(TimeSpan.FromTicks(12_347));
 
         await store.Get<AuditLog>().AppendAsync("alice", "traffic.requested", null, new { FromPercent = 5, ToPercent = 10, Reason = "phase 2" });
 
         var stored = Assert.Single(await store.Get<AuditLog>().ReadAsync());
         Assert.Equal("""{"fromPercent":5,"toPercent":10,"reason":"phase 2"}""", stored.PayloadJson);
-        Assert.Equal(clock.GetUtcNow(), stored.At);
-        Assert.Equal("2026-11-23T12:00:00.0012345Z", await store.ScalarAsync("SELECT At FROM AuditEvents"));
+        // Truncated to the microsecond, the precision the chain hashes.
+        Assert.Equal(clock.GetUtcNow().AddTicks(-7), stored.At);
+        Assert.Equal("2026-11-23T12:00:00.0012340Z", await store.ScalarAsync("SELECT At FROM AuditEvents"));
     }
 
     [Fact]
@@ -75,8 +77,8 @@ public sealed class AuditLogTests
         var events = await store.Get<AuditLog>().ReadAsync();
         Assert.Equal(Enumerable.Range(1, Writers * PerWriter).Select(i => (long)i), events.Select(e => e.Sequence));
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.True(verification.Intact, verification.Reason);
-        Assert.Equal(Writers * PerWriter, verification.Count);
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(Writers * PerWriter, verification.Checked);
     }
 
     [Fact]
@@ -89,14 +91,14 @@ public sealed class AuditLogTests
         await using (var db = await store.OpenContextAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await log.AppendAsync(db, new AuditEntry("a", "abandoned", null, new { }));
+            await log.AppendAsync(db, AuditEventDraft.For("a", "abandoned", null, new { }));
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }
 
         var next = await log.AppendAsync("a", "after", null, new { });
         Assert.Equal(2, next.Sequence);
-        Assert.True((await log.VerifyAsync()).Intact);
+        Assert.True((await log.VerifyAsync()).IsIntact);
     }
 
     [Fact]
@@ -108,12 +110,12 @@ public sealed class AuditLogTests
 
         await store.Get<StateUnitOfWork>().RunAsync(async db =>
         {
-            await log.AppendAsync(db, new AuditEntry("a", "first", null, new { }));
-            return await log.AppendAsync(db, new AuditEntry("a", "second", null, new { }));
+            await log.AppendAsync(db, AuditEventDraft.For("a", "first", null, new { }));
+            return await log.AppendAsync(db, AuditEventDraft.For("a", "second", null, new { }));
         });
 
         Assert.Equal(["before", "first", "second"], (await log.ReadAsync()).Select(e => e.Kind));
-        Assert.True((await log.VerifyAsync()).Intact);
+        Assert.True((await log.VerifyAsync()).IsIntact);
     }
 
     [Fact]
@@ -123,7 +125,7 @@ public sealed class AuditLogTests
         await using var db = await store.OpenContextAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            store.Get<AuditLog>().AppendAsync(db, new AuditEntry("a", "x", null, new { })));
+            store.Get<AuditLog>().AppendAsync(db, AuditEventDraft.For("a", "x", null, new { })));
     }
 
     [Fact]
@@ -133,6 +135,6 @@ public sealed class AuditLogTests
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
 
-        Assert.Equal(new AuditChainVerification(true, 0, null, null, new string('0', 64)), verification);
+        Assert.Equal(AuditVerification.Intact(0, new string('0', 64)), verification);
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class AuditTamperTests
         var refused = await Assert.ThrowsAsync<SqliteException>(() => store.ExecuteRawAsync(sql));
 
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
-        Assert.True((await store.Get<AuditLog>().VerifyAsync()).Intact);
+        Assert.True((await store.Get<AuditLog>().VerifyAsync()).IsIntact);
     }
 
     [Fact]
@@ -32,8 +33,8 @@ public sealed class AuditTamperTests
         await store.ExecuteRawAsync(DropTriggers + """UPDATE AuditEvents SET PayloadJson = '{"to":0}' WHERE Sequence = 3""");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 2L, 3L), (verification.Intact, verification.Count, verification.FirstBrokenSequence));
-        Assert.Contains("does not match its hash", verification.Reason, StringComparison.Ordinal);
+        Assert.Equal((false, 2, 3L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+        Assert.Contains("does not match its hash", verification.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,14 +42,14 @@ public sealed class AuditTamperTests
     {
         await using var store = await WithFiveEventsAsync();
         var third = (await store.Get<AuditLog>().ReadAsync())[2];
-        third.PayloadJson = """{"to":0}""";
-        var forged = AuditEventHash.Compute(third);
+        const string Edited = """{"to":0}""";
+        var forged = AuditChain.ComputeHash(third.PreviousHash, new AuditRecord(3, third.At, third.Actor, third.Kind, third.RolloutId, Edited));
 
-        await store.ExecuteRawAsync(DropTriggers + $"""UPDATE AuditEvents SET PayloadJson = '{third.PayloadJson}', Hash = '{forged}' WHERE Sequence = 3""");
+        await store.ExecuteRawAsync(DropTriggers + $"""UPDATE AuditEvents SET PayloadJson = '{Edited}', Hash = '{forged}' WHERE Sequence = 3""");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 3L, 4L), (verification.Intact, verification.Count, verification.FirstBrokenSequence));
-        Assert.Contains("does not point at the hash of event 3", verification.Reason, StringComparison.Ordinal);
+        Assert.Equal((false, 3, 4L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+        Assert.Contains("record 4 does not match its hash", verification.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class AuditTamperTests
         await store.ExecuteRawAsync(DropTriggers + $"UPDATE AuditEvents SET Hash = '{new string('a', 64)}' WHERE Sequence = 2");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 2L), (verification.Intact, verification.FirstBrokenSequence));
+        Assert.Equal((false, 2L), (verification.IsIntact, verification.BrokenAtSequence));
     }
 
     [Fact]
@@ -70,8 +71,8 @@ public sealed class AuditTamperTests
         await store.ExecuteRawAsync(DropTriggers + "DELETE FROM AuditEvents WHERE Sequence = 3");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 2L, 3L), (verification.Intact, verification.Count, verification.FirstBrokenSequence));
-        Assert.Contains("Event 3 is missing", verification.Reason, StringComparison.Ordinal);
+        Assert.Equal((false, 2, 3L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+        Assert.Contains("sequence 3 is missing", verification.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class AuditTamperTests
             "UPDATE AuditEvents SET Sequence = 4 WHERE Sequence = -1;");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 1L, 2L), (verification.Intact, verification.Count, verification.FirstBrokenSequence));
+        Assert.Equal((false, 1, 2L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
     }
 
     [Fact]
@@ -99,7 +100,19 @@ public sealed class AuditTamperTests
             $"VALUES (6, '2026-11-23T09:00:00.0000000Z', 'mallory', 'traffic.applied', NULL, '{{}}', '{head.Hash}', '{new string('b', 64)}')");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 5L, 6L), (verification.Intact, verification.Count, verification.FirstBrokenSequence));
+        Assert.Equal((false, 5, 6L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+    }
+
+    [Fact]
+    public async Task Verify_StoredPreviousHashEdited_IsCaught()
+    {
+        await using var store = await WithFiveEventsAsync();
+
+        await store.ExecuteRawAsync(DropTriggers + $"UPDATE AuditEvents SET PreviousHash = '{new string('c', 64)}' WHERE Sequence = 4");
+
+        var verification = await store.Get<AuditLog>().VerifyAsync();
+        Assert.Equal((false, 3, 4L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+        Assert.Contains("previous hash", verification.Problem, StringComparison.Ordinal);
     }
 
     private static async Task<TestStateStore> WithFiveEventsAsync()

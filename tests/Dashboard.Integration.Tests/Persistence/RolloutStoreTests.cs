@@ -1,3 +1,4 @@
+using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -6,45 +7,48 @@ namespace Dashboard.Integration.Tests.Persistence;
 
 public sealed class RolloutStoreTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = StoredRollouts.T0;
 
     [Fact]
-    public async Task Create_ThenFind_RoundTripsEveryColumnAndThePhasesInPlanOrder()
+    public async Task Create_ThenFind_ReturnsTheSameSnapshotWithPhasesInPlanOrder()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var created = RolloutRecords.Create(Start.ToOffset(TimeSpan.FromHours(2)).AddTicks(7));
-        created.Phases.Reverse();
-        created.Phases[0].EndedAt = Start.AddHours(1);
+        var rollout = await StoredRollouts.CreateAsync(store, T0.ToOffset(TimeSpan.FromHours(2)).AddTicks(7));
+        var expected = rollout.ToSnapshot();
 
-        await rollouts.CreateAsync(created, RolloutRecords.Started(created));
-        var found = await rollouts.FindAsync(created.Id);
+        var found = await store.Get<RolloutStore>().FindAsync(rollout.Id);
 
         Assert.NotNull(found);
-        Assert.Equal(1, found.Version);
-        Assert.Equal(
-            (created.Service, created.BaselineVersion, created.CandidateVersion, created.PlanId, created.PlanJson, created.StartedBy, created.CreatedAt, created.Status, created.CurrentPhaseIndex, created.CanaryWeightPercent, created.UpdatedAt),
-            (found.Service, found.BaselineVersion, found.CandidateVersion, found.PlanId, found.PlanJson, found.StartedBy, found.CreatedAt, found.Status, found.CurrentPhaseIndex, found.CanaryWeightPercent, found.UpdatedAt));
+        Assert.Equal(expected with { Phases = [] }, found with { Phases = [] });
+        Assert.Equal(expected.Phases, found.Phases);
         Assert.Equal([0, 1, 2], found.Phases.Select(p => p.Index));
-        Assert.Equal(
-            created.Phases.OrderBy(p => p.Index).Select(p => (p.Name, p.State, p.StartedAt, p.EndedAt, p.TrafficPercent)),
-            found.Phases.Select(p => (p.Name, p.State, p.StartedAt, p.EndedAt, p.TrafficPercent)));
+        Assert.Equal("NotStarted", await store.ScalarAsync("SELECT Status FROM Rollouts"));
+    }
+
+    [Fact]
+    public async Task Load_AfterACommand_RebuildsTheAggregateWhereItWas()
+    {
+        await using var store = await TestStateStore.CreateAsync();
+        var (rollout, _) = await StoredRollouts.StartedAsync(store);
+        await StoredRollouts.SaveAsync(store, rollout, r => r.Hold("bob", "error spike", T0.AddMinutes(20)));
+
+        var loaded = await store.Get<RolloutStore>().LoadAsync(rollout.Id);
+
+        Assert.NotNull(loaded);
+        Assert.Equal((RolloutStatus.Held, PhaseState.Held, 3, rollout.CanaryWeightPercent), (loaded.Status, loaded.CurrentState, loaded.Version, loaded.CanaryWeightPercent));
+        Assert.Equal(T0.AddMinutes(20), loaded.CurrentProgress.HeldAt);
+        Assert.Null(await store.Get<RolloutStore>().LoadAsync(Guid.NewGuid()));
     }
 
     [Fact]
     public async Task List_RolloutsCreatedInDifferentOffsets_AreNewestFirstByInstant()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var nineUtc = RolloutRecords.Create(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), "nine-utc");
-        var eightUtcWrittenAsTen = RolloutRecords.Create(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(2)), "eight-utc");
-        var tenUtcWrittenAsFive = RolloutRecords.Create(new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.FromHours(-5)), "ten-utc");
-        foreach (var rollout in new[] { nineUtc, eightUtcWrittenAsTen, tenUtcWrittenAsFive })
-        {
-            await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
-        }
+        await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), "nine-utc");
+        await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(2)), "eight-utc");
+        await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.FromHours(-5)), "ten-utc");
 
-        var listed = await rollouts.ListAsync();
+        var listed = await store.Get<RolloutStore>().ListAsync();
 
         Assert.Equal(["ten-utc", "nine-utc", "eight-utc"], listed.Select(r => r.Service));
     }
@@ -53,11 +57,9 @@ public sealed class RolloutStoreTests
     public async Task Query_FilterOnTimestamp_ComparesInstantsInSql()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
         foreach (var hour in new[] { 8, 9, 10, 11 })
         {
-            var rollout = RolloutRecords.Create(new DateTimeOffset(2026, 11, 23, hour, 0, 0, TimeSpan.Zero), $"at-{hour}");
-            await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
+            await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, hour, 0, 0, TimeSpan.Zero), $"at-{hour}");
         }
 
         await using var db = await store.OpenContextAsync();
@@ -68,68 +70,45 @@ public sealed class RolloutStoreTests
     }
 
     [Fact]
-    public async Task Update_AtTheCurrentVersion_SavesBumpsTheVersionAndAuditsInOneGo()
+    public async Task Save_AtTheLoadedVersion_StoresStateAuditsEveryEventAndRecordsTheTrafficRequest()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var rollout = RolloutRecords.Create(Start);
-        await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
 
-        var updated = await rollouts.UpdateAsync(rollout.Id, 1, r =>
-        {
-            r.Status = "Held";
-            r.Phases[0].State = "Held";
-            return new AuditEntry("bob", "phase.held", r.Id, new { phase = 0 });
-        });
+        var (rollout, change) = await StoredRollouts.StartedAsync(store, TrafficChangeSource.Api);
 
-        var found = await rollouts.FindAsync(rollout.Id);
-        Assert.Equal(2, updated.Version);
-        Assert.Equal(("Held", "Held", 2L), (found!.Status, found.Phases[0].State, found.Version));
-        var events = await store.Get<AuditLog>().ReadAsync(rollout.Id);
-        Assert.Equal(["rollout.started", "phase.held"], events.Select(e => e.Kind));
+        var found = await store.Get<RolloutStore>().FindAsync(rollout.Id);
+        Assert.Equal((RolloutStatus.InProgress, 2, change.ToPercent, "alice"), (found!.Status, found.Version, found.CanaryWeightPercent, found.StartedBy));
+        Assert.Equal(["rollout.created", "rollout.started", "traffic.changeRequested"], (await store.Get<AuditLog>().ReadAsync(rollout.Id)).Select(e => e.Kind));
+        var recorded = await store.Get<TrafficChangeLog>().FindAsync(change.Id);
+        Assert.NotNull(recorded);
+        Assert.Equal(change, recorded.ToTrafficChange());
+        Assert.Equal((TrafficChangeStatus.Requested, TrafficChangeSource.Api), (recorded.Status, recorded.Source));
     }
 
     [Fact]
-    public async Task Update_OnlyAPhaseChanged_StillBumpsTheRolloutVersion()
+    public async Task Save_AtAStaleVersion_ThrowsConcurrencyConflictAndStoresNothing()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var rollout = RolloutRecords.Create(Start);
-        await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
-
-        await rollouts.UpdateAsync(rollout.Id, 1, r =>
-        {
-            r.Phases[1].State = "AwaitingSignOff";
-            return new AuditEntry("bob", "phase.awaiting", r.Id, new { phase = 1 });
-        });
-
-        Assert.Equal(2, (await rollouts.FindAsync(rollout.Id))!.Version);
-    }
-
-    [Fact]
-    public async Task Update_AtAStaleVersion_ThrowsConcurrencyConflictAndWritesNothing()
-    {
-        await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var rollout = RolloutRecords.Create(Start);
-        await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
-        await rollouts.UpdateAsync(rollout.Id, 1, r => { r.Status = "Held"; return new AuditEntry("bob", "phase.held", r.Id, new { }); });
+        var (rollout, _) = await StoredRollouts.StartedAsync(store);
+        var mine = (await store.Get<RolloutStore>().LoadAsync(rollout.Id))!;
+        var theirs = (await store.Get<RolloutStore>().LoadAsync(rollout.Id))!;
+        await StoredRollouts.SaveAsync(store, theirs, r => r.Hold("bob", "error spike", T0.AddMinutes(5)));
 
         var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            rollouts.UpdateAsync(rollout.Id, 1, r => { r.Status = "Aborted"; return new AuditEntry("carol", "rollout.aborted", r.Id, new { }); }));
+            StoredRollouts.SaveAsync(store, mine, r => r.Abort("carol", "wrong build", T0.AddMinutes(6))));
 
-        Assert.Equal((1L, 2L), (conflict.ExpectedVersion, conflict.StoredVersion));
-        Assert.Contains("version 1", conflict.Message, StringComparison.Ordinal);
-        Assert.Equal("Held", (await rollouts.FindAsync(rollout.Id))!.Status);
-        Assert.Equal(2, (await store.Get<AuditLog>().ReadAsync(rollout.Id)).Count);
+        Assert.Equal((2, 3), (conflict.ExpectedVersion, conflict.StoredVersion));
+        Assert.Contains("version 2", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal(RolloutStatus.Held, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.Status);
+        Assert.DoesNotContain("rollout.aborted", (await store.Get<AuditLog>().ReadAsync()).Select(e => e.Kind));
+        Assert.Single(await store.Get<TrafficChangeLog>().ListAsync(rollout.Id));
     }
 
     [Fact]
     public async Task SaveChanges_TwoContextsEditTheSameRollout_TheSecondFailsOnTheVersionToken()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollout = RolloutRecords.Create(Start);
-        await store.Get<RolloutStore>().CreateAsync(rollout, RolloutRecords.Started(rollout));
+        var rollout = await StoredRollouts.CreateAsync(store);
         await using var first = await store.OpenContextAsync();
         await using var second = await store.OpenContextAsync();
         var mine = await first.Rollouts.SingleAsync(r => r.Id == rollout.Id);
@@ -140,54 +119,70 @@ public sealed class RolloutStoreTests
         theirs.CanaryWeightPercent = 25;
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-        Assert.Equal(10, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent);
+        Assert.Equal((10, 2), ((await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.Version));
     }
 
     [Fact]
-    public async Task Update_WhenTheChangeThrows_NeitherStateNorAuditIsStored()
+    public async Task SaveChanges_OnlyAPhaseEdited_AdvancesTheRolloutVersion()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollouts = store.Get<RolloutStore>();
-        var rollout = RolloutRecords.Create(Start);
-        await rollouts.CreateAsync(rollout, RolloutRecords.Started(rollout));
-
-        await Assert.ThrowsAsync<InvalidOperationException>(() => rollouts.UpdateAsync(rollout.Id, 1, r =>
+        var rollout = await StoredRollouts.CreateAsync(store);
+        await using (var db = await store.OpenContextAsync())
         {
-            r.Status = "Completed";
-            throw new InvalidOperationException("illegal transition");
+            var record = await db.Rollouts.SingleAsync(r => r.Id == rollout.Id);
+            record.Phases[1].HeldAt = T0;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task UnitOfWork_WorkThrowsAfterChangingStateAndAuditing_StoresNeither()
+    {
+        await using var store = await TestStateStore.CreateAsync();
+        var rollout = await StoredRollouts.CreateAsync(store);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.Get<StateUnitOfWork>().RunAsync<int>(async db =>
+        {
+            var record = await db.Rollouts.SingleAsync(r => r.Id == rollout.Id);
+            record.CanaryWeightPercent = 50;
+            await store.Get<AuditLog>().AppendAsync(db, AuditEventDraft.For("bob", "traffic.changeRequested", rollout.Id, new { to = 50 }));
+            await db.SaveChangesAsync();
+            throw new InvalidOperationException("the router call that follows failed");
         }));
 
-        Assert.Equal(("Running", 1L), ((await rollouts.FindAsync(rollout.Id))!.Status, (await rollouts.FindAsync(rollout.Id))!.Version));
+        Assert.Equal(0, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent);
         Assert.Single(await store.Get<AuditLog>().ReadAsync());
     }
 
     [Fact]
-    public async Task Update_UnknownRollout_ThrowsNotFound()
+    public async Task Save_UnknownRollout_ThrowsNotFound()
     {
         await using var store = await TestStateStore.CreateAsync();
+        var rollout = Rollout.Create(Guid.NewGuid(), "svc", "v1", "v2", Core.Plans.BuiltInPlans.ThreePhase, "alice", "why", T0).Rollout!;
 
-        var missing = Guid.NewGuid();
-        var ex = await Assert.ThrowsAsync<RolloutNotFoundException>(() =>
-            store.Get<RolloutStore>().UpdateAsync(missing, 1, r => new AuditEntry("bob", "x", r.Id, new { })));
+        var missing = await Assert.ThrowsAsync<RolloutNotFoundException>(() =>
+            StoredRollouts.SaveAsync(store, rollout, r => r.Start("alice", "go", T0)));
 
-        Assert.Equal(missing, ex.RolloutId);
+        Assert.Equal(rollout.Id, missing.RolloutId);
+        Assert.Empty(await store.Get<AuditLog>().ReadAsync());
     }
 
     [Fact]
-    public async Task Restart_OnTheSameFile_KeepsRolloutsPhasesAndTheAuditChain()
+    public async Task Restart_OnTheSameFile_KeepsRolloutsTrafficAndTheAuditChain()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollout = RolloutRecords.Create(Start);
-        await store.Get<RolloutStore>().CreateAsync(rollout, RolloutRecords.Started(rollout));
-        await store.Get<RolloutStore>().UpdateAsync(rollout.Id, 1, r => { r.CurrentPhaseIndex = 1; return new AuditEntry("bob", "phase.advanced", r.Id, new { to = 1 }); });
+        var (rollout, change) = await StoredRollouts.StartedAsync(store);
 
         await store.RestartAsync();
         var applied = await store.Get<StateStoreMigrator>().MigrateAsync();
-        var found = await store.Get<RolloutStore>().FindAsync(rollout.Id);
+        var loaded = await store.Get<RolloutStore>().LoadAsync(rollout.Id);
         var verification = await store.Get<AuditLog>().VerifyAsync();
 
         Assert.Empty(applied);
-        Assert.Equal((1, 2L, 3), (found!.CurrentPhaseIndex, found.Version, found.Phases.Count));
-        Assert.Equal((true, 2L), (verification.Intact, verification.Count));
+        Assert.Equal((RolloutStatus.InProgress, 2), (loaded!.Status, loaded.Version));
+        Assert.NotNull(await store.Get<TrafficChangeLog>().FindAsync(change.Id));
+        Assert.Equal((true, 3), (verification.IsIntact, verification.Checked));
     }
 }

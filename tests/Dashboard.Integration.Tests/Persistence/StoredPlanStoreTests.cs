@@ -77,5 +77,5 @@ public sealed class StoredPlanStoreTests
         CreatedAt = At,
     };
 
-    private static AuditEntry Audit(string id) => new("alice", "plan.saved", null, new { id });
+    private static AuditEventDraft Audit(string id) => AuditEventDraft.For("alice", "plan.saved", null, new { id });
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 
@@ -5,112 +6,88 @@ namespace Dashboard.Integration.Tests.Persistence;
 
 public sealed class TrafficChangeLogTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset T0 = StoredRollouts.T0;
 
     [Fact]
-    public async Task Requested_ThenApplied_StoresTheReadBackAndMovesTheRolloutsWeight()
+    public async Task Outcome_Confirmed_StoresAppliedWithTheReadBackAndAuditsIt()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollout = await CreateRolloutAsync(store);
-        var traffic = store.Get<TrafficChangeLog>();
-        var change = Change(rollout, 10);
+        var (rollout, change) = await StoredRollouts.StartedAsync(store);
 
-        await traffic.RecordRequestedAsync(change, new AuditEntry("bob", "traffic.requested", rollout.Id, new { to = 10 }));
-        var requested = await traffic.FindAsync(change.Id);
-        Assert.Equal((TrafficChangeStatus.Requested, 5), (requested!.Status, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent));
+        await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Confirm(change.ToPercent, T0.AddMinutes(2)));
 
-        await traffic.RecordAppliedAsync(change.Id, 10, "10 (initial 100)", new AuditEntry("bob", "traffic.applied", rollout.Id, new { readBack = 10 }));
-
-        var applied = await traffic.FindAsync(change.Id);
-        var after = await store.Get<RolloutStore>().FindAsync(rollout.Id);
-        Assert.Equal((TrafficChangeStatus.Applied, 10, "10 (initial 100)", store.Clock.GetUtcNow()), (applied!.Status, applied.ReadBackPercent, applied.RouterMessage, applied.AppliedAt));
-        Assert.Equal((10, 10, 2L), (after!.CanaryWeightPercent, after.Phases[0].TrafficPercent, after.Version));
-        Assert.Equal(["rollout.started", "traffic.requested", "traffic.applied"], (await store.Get<AuditLog>().ReadAsync(rollout.Id)).Select(e => e.Kind));
+        var applied = await store.Get<TrafficChangeLog>().FindAsync(change.Id);
+        Assert.Equal((TrafficChangeStatus.Applied, change.ToPercent, T0.AddMinutes(2), (string?)null), (applied!.Status, applied.ReadBackPercent, applied.SettledAt, applied.FailureMessage));
+        var last = (await store.Get<AuditLog>().ReadAsync(rollout.Id))[^1];
+        Assert.Equal(("traffic.changeApplied", "alice"), (last.Kind, last.Actor));
+        Assert.Contains($"\"readBackPercent\":{change.ToPercent}", last.PayloadJson, StringComparison.Ordinal);
         Assert.Equal("Applied", await store.ScalarAsync("SELECT Status FROM TrafficChanges"));
     }
 
     [Fact]
-    public async Task Failed_KeepsTheRolloutsWeightAndTheRoutersMessage()
+    public async Task Outcome_ReadBackDiffers_StoresFailedWithCoresExplanation()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollout = await CreateRolloutAsync(store);
-        var traffic = store.Get<TrafficChangeLog>();
-        var change = Change(rollout, 50);
-        await traffic.RecordRequestedAsync(change, new AuditEntry("bob", "traffic.requested", rollout.Id, new { to = 50 }));
+        var (_, change) = await StoredRollouts.StartedAsync(store);
 
-        await traffic.RecordFailedAsync(change.Id, "No such server.", new AuditEntry("bob", "traffic.failed", rollout.Id, new { }));
+        await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Confirm(100, T0.AddMinutes(2)));
 
-        var failed = await traffic.FindAsync(change.Id);
-        Assert.Equal((TrafficChangeStatus.Failed, "No such server.", (int?)null, (DateTimeOffset?)null), (failed!.Status, failed.RouterMessage, failed.ReadBackPercent, failed.AppliedAt));
-        Assert.Equal((5, 1L), ((await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.Version));
+        var failed = await store.Get<TrafficChangeLog>().FindAsync(change.Id);
+        Assert.Equal((TrafficChangeStatus.Failed, 100), (failed!.Status, failed.ReadBackPercent));
+        Assert.Contains("not the requested", failed.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Applied_OnAChangeAlreadyFailed_IsRefusedAndChangesNothing()
+    public async Task Outcome_RouterFailed_StoresTheRoutersMessage()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var rollout = await CreateRolloutAsync(store);
-        var traffic = store.Get<TrafficChangeLog>();
-        var change = Change(rollout, 20);
-        await traffic.RecordRequestedAsync(change, new AuditEntry("bob", "traffic.requested", rollout.Id, new { }));
-        await traffic.RecordFailedAsync(change.Id, "timeout", new AuditEntry("bob", "traffic.failed", rollout.Id, new { }));
+        var (rollout, change) = await StoredRollouts.StartedAsync(store);
+
+        await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Fail("No such server.", T0.AddMinutes(2)));
+
+        var failed = await store.Get<TrafficChangeLog>().FindAsync(change.Id);
+        Assert.Equal((TrafficChangeStatus.Failed, "No such server.", (int?)null), (failed!.Status, failed.FailureMessage, failed.ReadBackPercent));
+        Assert.Equal("traffic.changeFailed", (await store.Get<AuditLog>().ReadAsync(rollout.Id))[^1].Kind);
+    }
+
+    [Fact]
+    public async Task Outcome_ForAnAlreadySettledChange_IsRefusedAndChangesNothing()
+    {
+        await using var store = await TestStateStore.CreateAsync();
+        var (_, change) = await StoredRollouts.StartedAsync(store);
+        await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Fail("timeout", T0.AddMinutes(2)));
+        var eventsBefore = (await store.Get<AuditLog>().ReadAsync()).Count;
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            traffic.RecordAppliedAsync(change.Id, 20, null, new AuditEntry("bob", "traffic.applied", rollout.Id, new { })));
+            store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Confirm(change.ToPercent, T0.AddMinutes(3))));
 
         Assert.Contains("already Failed", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(5, (await store.Get<RolloutStore>().FindAsync(rollout.Id))!.CanaryWeightPercent);
-        Assert.Equal(3, (await store.Get<AuditLog>().ReadAsync()).Count);
+        Assert.Equal(TrafficChangeStatus.Failed, (await store.Get<TrafficChangeLog>().FindAsync(change.Id))!.Status);
+        Assert.Equal(eventsBefore, (await store.Get<AuditLog>().ReadAsync()).Count);
     }
 
     [Fact]
-    public async Task Requested_ForAnUnknownRollout_ThrowsNotFoundAndStoresNothing()
+    public async Task Outcome_NotYetSettled_IsRejected()
     {
         await using var store = await TestStateStore.CreateAsync();
-        var orphan = Change(RolloutRecords.Create(Start), 10);
+        var (_, change) = await StoredRollouts.StartedAsync(store);
 
-        await Assert.ThrowsAsync<RolloutNotFoundException>(() =>
-            store.Get<TrafficChangeLog>().RecordRequestedAsync(orphan, new AuditEntry("bob", "traffic.requested", orphan.RolloutId, new { })));
-
-        Assert.Null(await store.Get<TrafficChangeLog>().FindAsync(orphan.Id));
-        Assert.Empty(await store.Get<AuditLog>().ReadAsync());
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Get<TrafficChangeLog>().RecordOutcomeAsync(change));
     }
 
     [Fact]
-    public async Task List_ReturnsTheRolloutsChangesOldestFirst()
+    public async Task List_ReturnsTheRolloutsChangesOldestFirstWithTheirSource()
     {
-        var clock = new ManualClock(Start);
-        await using var store = await TestStateStore.CreateAsync(clock);
-        var rollout = await CreateRolloutAsync(store);
-        var traffic = store.Get<TrafficChangeLog>();
-        var late = Change(rollout, 25, Start.AddMinutes(30));
-        var early = Change(rollout, 10, Start.AddMinutes(5).ToOffset(TimeSpan.FromHours(5)));
-        await traffic.RecordRequestedAsync(late, new AuditEntry("bob", "traffic.requested", rollout.Id, new { }));
-        await traffic.RecordRequestedAsync(early, new AuditEntry("bob", "traffic.requested", rollout.Id, new { }));
+        await using var store = await TestStateStore.CreateAsync();
+        var (rollout, first) = await StoredRollouts.StartedAsync(store);
+        await store.Get<TrafficChangeLog>().RecordOutcomeAsync(first.Confirm(first.ToPercent, T0.AddMinutes(2)));
+        await StoredRollouts.SaveAsync(
+            store, rollout, r => r.ChangeTraffic(10, "bob", "steady for 30 minutes", T0.AddMinutes(30).ToOffset(TimeSpan.FromHours(-4))), TrafficChangeSource.Automation);
 
-        var listed = await traffic.ListAsync(rollout.Id);
+        var listed = await store.Get<TrafficChangeLog>().ListAsync(rollout.Id);
 
-        Assert.Equal([10, 25], listed.Select(c => c.ToPercent));
-        Assert.Equal([TrafficChangeSource.Ui, TrafficChangeSource.Ui], listed.Select(c => c.Source));
+        Assert.Equal([(first.ToPercent, TrafficChangeSource.Ui, TrafficChangeStatus.Applied), (10, TrafficChangeSource.Automation, TrafficChangeStatus.Requested)],
+            listed.Select(c => (c.ToPercent, c.Source, c.Status)));
+        Assert.Equal("steady for 30 minutes", listed[1].Reason);
     }
-
-    private static async Task<RolloutRecord> CreateRolloutAsync(TestStateStore store)
-    {
-        var rollout = RolloutRecords.Create(Start);
-        await store.Get<RolloutStore>().CreateAsync(rollout, RolloutRecords.Started(rollout));
-        return rollout;
-    }
-
-    private static TrafficChangeRecord Change(RolloutRecord rollout, int toPercent, DateTimeOffset? at = null) => new()
-    {
-        Id = Guid.NewGuid(),
-        RolloutId = rollout.Id,
-        PhaseIndex = 0,
-        RequestedBy = "bob",
-        RequestedAt = at ?? Start.AddMinutes(1),
-        Reason = "error rate flat for 30 minutes",
-        FromPercent = rollout.CanaryWeightPercent,
-        ToPercent = toPercent,
-        Source = TrafficChangeSource.Ui,
-    };
 }

@@ -1,60 +1,56 @@
-using System.Text.Json;
+using Dashboard.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.Persistence.Audit;
 
 /// <summary>
-/// The append-only, hash-chained log of every state change. There is deliberately no update or
-/// delete here, and SQLite triggers refuse both in the database.
+/// The append-only, hash-chained log of every state change (the chain itself is
+/// <see cref="AuditChain"/> in Core). There is deliberately no update or delete here, and SQLite
+/// triggers refuse both in the database.
 /// </summary>
-public sealed class AuditLog(IDbContextFactory<WarRoomDbContext> contextFactory, TimeProvider timeProvider)
+public sealed class AuditLog(IDbContextFactory<WarRoomDbContext> contextFactory, StateUnitOfWork unitOfWork, TimeProvider timeProvider)
 {
-    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web);
-
     public Task<AuditEventRecord> AppendAsync(string actor, string kind, Guid? rolloutId, object payload, CancellationToken cancellationToken = default) =>
-        AppendAsync(new AuditEntry(actor, kind, rolloutId, payload), cancellationToken);
+        AppendAsync(AuditEventDraft.For(actor, kind, rolloutId, payload), cancellationToken);
 
     /// <summary>Appends one event in its own transaction.</summary>
-    public async Task<AuditEventRecord> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = await AppendAsync(db, entry, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return record;
-    }
+    public Task<AuditEventRecord> AppendAsync(AuditEventDraft draft, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(db => AppendAsync(db, draft, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// Adds the next event to <paramref name="db"/> inside the caller's open transaction, so the state
-    /// change and its event commit together or not at all. The caller saves and commits. On SQLite the
+    /// Adds the next event to <paramref name="db"/> inside the caller's open transaction, so a state
+    /// change and its event commit together or not at all; the caller saves and commits. On SQLite the
     /// transaction from <c>BeginTransactionAsync</c> is <c>BEGIN IMMEDIATE</c>: it holds the write lock
     /// from the start, so no other append can read the same head.
     /// </summary>
-    public async Task<AuditEventRecord> AppendAsync(WarRoomDbContext db, AuditEntry entry, CancellationToken cancellationToken = default)
+    public async Task<AuditEventRecord> AppendAsync(WarRoomDbContext db, AuditEventDraft draft, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(draft);
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Appending an audit event needs an open transaction on the context (BeginTransactionAsync), so it cannot race another append.");
         }
 
         var (lastSequence, lastHash) = await ReadHeadAsync(db, cancellationToken);
-        var record = new AuditEventRecord
+        var now = timeProvider.GetUtcNow();
+
+        // The chain hashes time to the microsecond (what PostgreSQL keeps); store exactly what is hashed.
+        var at = now.AddTicks(-(now.Ticks % 10));
+        var record = new AuditRecord(lastSequence + 1, at, draft.Actor, draft.Kind, draft.RolloutId, draft.PayloadJson);
+        var stored = new AuditEventRecord
         {
-            Sequence = lastSequence + 1,
-            At = timeProvider.GetUtcNow(),
-            Actor = entry.Actor,
-            Kind = entry.Kind,
-            RolloutId = entry.RolloutId,
-            PayloadJson = JsonSerializer.Serialize(entry.Payload, entry.Payload.GetType(), PayloadJson),
+            Sequence = record.Sequence,
+            At = record.At,
+            Actor = record.Actor,
+            Kind = record.Kind,
+            RolloutId = record.RolloutId,
+            PayloadJson = record.PayloadJson,
             PreviousHash = lastHash,
-            Hash = string.Empty,
+            Hash = AuditChain.ComputeHash(lastHash, record),
         };
-        record.Hash = AuditEventHash.Compute(record);
-        db.AuditEvents.Add(record);
-        return record;
+        db.AuditEvents.Add(stored);
+        return stored;
     }
 
     /// <summary>The events of one rollout (or all events), in sequence order.</summary>
@@ -70,42 +66,30 @@ public sealed class AuditLog(IDbContextFactory<WarRoomDbContext> contextFactory,
         return await events.OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Walks the whole chain and reports the first event that does not fit.</summary>
-    public async Task<AuditChainVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Walks the whole chain from the first event and reports the first one that does not fit: a gap
+    /// or reordering in the sequence, contents that no longer match the hash, or a stored
+    /// <see cref="AuditEventRecord.PreviousHash"/> that does not name the event before it.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var expectedSequence = 1L;
-        var previousHash = AuditEventHash.Genesis;
-        await foreach (var record in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var problem = FindProblem(record, expectedSequence, previousHash);
-            if (problem is not null)
-            {
-                return new AuditChainVerification(false, expectedSequence - 1, Math.Min(expectedSequence, record.Sequence), problem, previousHash);
-            }
+        var stored = await db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        var chain = AuditChain.Verify(stored.Select(e => new AuditEntry(new AuditRecord(e.Sequence, e.At, e.Actor, e.Kind, e.RolloutId, e.PayloadJson), e.Hash)));
 
-            previousHash = record.Hash;
-            expectedSequence++;
+        // Core's chain recomputes each link from the previous event's hash; the stored PreviousHash
+        // column is a convenience for readers, so check that it tells the same story.
+        var brokenLink = stored.Select((e, i) => (Event: e, Index: i))
+            .FirstOrDefault(x => !string.Equals(x.Event.PreviousHash, x.Index == 0 ? AuditChain.GenesisHash : stored[x.Index - 1].Hash, StringComparison.Ordinal));
+        if (brokenLink.Event is null || (!chain.IsIntact && chain.BrokenAtSequence <= brokenLink.Event.Sequence))
+        {
+            return chain;
         }
 
-        return new AuditChainVerification(true, expectedSequence - 1, null, null, previousHash);
-    }
-
-    private static string? FindProblem(AuditEventRecord record, long expectedSequence, string previousHash)
-    {
-        if (record.Sequence != expectedSequence)
-        {
-            return $"Event {expectedSequence} is missing: the next stored event is {record.Sequence}.";
-        }
-
-        if (!string.Equals(record.PreviousHash, previousHash, StringComparison.Ordinal))
-        {
-            return $"Event {record.Sequence} does not point at the hash of event {record.Sequence - 1}.";
-        }
-
-        return string.Equals(record.Hash, AuditEventHash.Compute(record), StringComparison.Ordinal)
-            ? null
-            : $"Event {record.Sequence} does not match its hash: its contents were changed after it was written.";
+        return AuditVerification.Broken(
+            brokenLink.Index,
+            brokenLink.Event.Sequence,
+            $"record {brokenLink.Event.Sequence} stores a previous hash that is not the hash of the record before it");
     }
 
     private static async Task<(long Sequence, string Hash)> ReadHeadAsync(WarRoomDbContext db, CancellationToken cancellationToken)
@@ -120,10 +104,10 @@ public sealed class AuditLog(IDbContextFactory<WarRoomDbContext> contextFactory,
             return (pending.Sequence, pending.Hash);
         }
 
-        var stored = await db.AuditEvents.AsNoTracking()
+        var head = await db.AuditEvents.AsNoTracking()
             .OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
-        return stored is null ? (0, AuditEventHash.Genesis) : (stored.Sequence, stored.Hash);
+        return head is null ? (0, AuditChain.GenesisHash) : (head.Sequence, head.Hash);
     }
 }

@@ -11,6 +11,6 @@ internal sealed class PhaseRunRecordConfiguration : IEntityTypeConfiguration<Pha
         builder.HasKey(p => new { p.RolloutId, p.Index });
         builder.Property(p => p.Index).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.State).HasMaxLength(40);
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(40);
     }
 }

@@ -13,8 +13,9 @@ internal sealed class RolloutRecordConfiguration : IEntityTypeConfiguration<Roll
         builder.Property(r => r.BaselineVersion).HasMaxLength(200);
         builder.Property(r => r.CandidateVersion).HasMaxLength(200);
         builder.Property(r => r.PlanId).HasMaxLength(100);
+        builder.Property(r => r.CreatedBy).HasMaxLength(200);
         builder.Property(r => r.StartedBy).HasMaxLength(200);
-        builder.Property(r => r.Status).HasMaxLength(40);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasMany(r => r.Phases).WithOne().HasForeignKey(p => p.RolloutId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Phases).AutoInclude();

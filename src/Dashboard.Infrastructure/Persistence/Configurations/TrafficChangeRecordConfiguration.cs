@@ -13,7 +13,7 @@ internal sealed class TrafficChangeRecordConfiguration : IEntityTypeConfiguratio
         builder.Property(t => t.Reason).HasMaxLength(2000);
         builder.Property(t => t.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(t => t.RouterMessage).HasMaxLength(2000);
+        builder.Property(t => t.FailureMessage).HasMaxLength(2000);
         builder.HasOne<RolloutRecord>().WithMany().HasForeignKey(t => t.RolloutId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.RolloutId, t.RequestedAt });
     }

@@ -75,6 +75,10 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeldAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -88,9 +92,6 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("TrafficPercent")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("RolloutId", "Index");
 
@@ -121,6 +122,11 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentPhaseIndex")
                         .HasColumnType("INTEGER");
 
@@ -138,8 +144,11 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartedAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StartedBy")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -153,7 +162,7 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
@@ -202,8 +211,8 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AppliedAt")
-                        .HasMaxLength(28)
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FromPercent")
@@ -233,8 +242,8 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("RolloutId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RouterMessage")
-                        .HasMaxLength(2000)
+                    b.Property<string>("SettledAt")
+                        .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(WarRoomDbContext))]
-    [Migration("20261123163613_Initial")]
+    [Migration("20261123165257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -78,6 +78,10 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HeldAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -91,9 +95,6 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("TrafficPercent")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("RolloutId", "Index");
 
@@ -124,6 +125,11 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CurrentPhaseIndex")
                         .HasColumnType("INTEGER");
 
@@ -141,8 +147,11 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StartedAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StartedBy")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -156,7 +165,7 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Version")
+                    b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
@@ -205,8 +214,8 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AppliedAt")
-                        .HasMaxLength(28)
+                    b.Property<string>("FailureMessage")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FromPercent")
@@ -236,8 +245,8 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("RolloutId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RouterMessage")
-                        .HasMaxLength(2000)
+                    b.Property<string>("SettledAt")
+                        .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

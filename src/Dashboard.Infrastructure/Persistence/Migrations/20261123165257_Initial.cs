@@ -39,12 +39,14 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     CandidateVersion = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PlanId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     PlanJson = table.Column<string>(type: "TEXT", nullable: false),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     CreatedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StartedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CurrentPhaseIndex = table.Column<int>(type: "INTEGER", nullable: false),
                     CanaryWeightPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: false)
                 },
                 constraints: table =>
@@ -77,7 +79,7 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     StartedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true),
                     EndedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true),
-                    TrafficPercent = table.Column<int>(type: "INTEGER", nullable: false)
+                    HeldAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,9 +106,9 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     ToPercent = table.Column<int>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AppliedAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true),
+                    SettledAt = table.Column<string>(type: "TEXT", maxLength: 28, nullable: true),
                     ReadBackPercent = table.Column<int>(type: "INTEGER", nullable: true),
-                    RouterMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    FailureMessage = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
