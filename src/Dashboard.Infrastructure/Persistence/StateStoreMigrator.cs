@@ -20,7 +20,8 @@ public sealed partial class StateStoreMigrator(
         SqliteDataFolder.Ensure(options.Value.ConnectionString);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
-        // WAL lets pages read while a writer holds the lock; the mode is stored in the file, so once is enough.
+        // WAL lets pages read while a writer holds the lock. EF turns it on when it creates the file, but a
+        // file made by something else (an older build, sqlite3) may still be in rollback-journal mode.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

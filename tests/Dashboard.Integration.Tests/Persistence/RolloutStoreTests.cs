@@ -23,6 +23,7 @@ public sealed class RolloutStoreTests
         Assert.Equal(expected.Phases, found.Phases);
         Assert.Equal([0, 1, 2], found.Phases.Select(p => p.Index));
         Assert.Equal("NotStarted", await store.ScalarAsync("SELECT Status FROM Rollouts"));
+        Assert.Equal(rollout.Id.ToString().ToUpperInvariant(), await store.ScalarAsync("SELECT Id FROM Rollouts")); // as docs/state-store.md says
     }
 
     [Fact]
