@@ -188,7 +188,8 @@ public sealed partial class Rollout
         var transition = PhaseStateMachine.Apply(CurrentState, action);
         if (!transition.IsAllowed)
         {
-            return RolloutResult.Rejected(transition.Error);
+            // Name what this rollout allows (no sign-off request where the gate advances by itself).
+            return RolloutResult.Rejected(new IllegalTransition(CurrentState, action, AllowedActions));
         }
 
         if ((Blank(actor, "actor") ?? Blank(reason, "reason")) is { } invalid)

@@ -48,4 +48,14 @@ public sealed class RolloutSignOffTests
 
         Assert.Equal(PhaseState.AwaitingSignOff, Illegal(rollout.ChangeTraffic(5, "bob", "more", T0.AddHours(2))).Current);
     }
+
+    [Fact]
+    public void IllegalTransition_OnAnAutoAdvancePhase_DoesNotOfferASignOffRequest()
+    {
+        var error = Illegal(RunningPhase(1).Start("bob", "again", T0.AddHours(3)));
+
+        Assert.Equal(
+            [RolloutAction.Advance, RolloutAction.Hold, RolloutAction.ChangeTraffic, RolloutAction.RollBack, RolloutAction.Abort, RolloutAction.MarkPassed],
+            error.Allowed);
+    }
 }
