@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// The app's own state database. Opens connections, creating the file's folder on first use.
+/// Raw access to the app's state database, for the readiness probe. Everything else goes through
+/// <see cref="WarRoomDbContext"/>.
 /// </summary>
 public sealed class StateStore(IOptions<StateStoreOptions> options)
 {
@@ -13,7 +14,11 @@ public sealed class StateStore(IOptions<StateStoreOptions> options)
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        EnsureFolder();
+        if (Interlocked.Exchange(ref _folderEnsured, 1) == 0)
+        {
+            SqliteDataFolder.Ensure(_connectionString);
+        }
+
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -26,25 +31,5 @@ public sealed class StateStore(IOptions<StateStoreOptions> options)
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1";
         await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private void EnsureFolder()
-    {
-        if (Interlocked.Exchange(ref _folderEnsured, 1) == 1)
-        {
-            return;
-        }
-
-        var dataSource = new SqliteConnectionStringBuilder(_connectionString).DataSource;
-        if (dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
     }
 }

@@ -1,16 +1,37 @@
+using Dashboard.Infrastructure.Persistence.Audit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Infrastructure.Persistence;
 
 public static class StateStoreServiceCollectionExtensions
 {
+    /// <summary>
+    /// Registers the validated <see cref="StateStoreOptions"/> (section <c>StateStore</c>), a pooled
+    /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/>, the
+    /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/>,
+    /// the <see cref="StateUnitOfWork"/>, <see cref="RolloutStore"/>, <see cref="TrafficChangeLog"/> and
+    /// <see cref="StoredPlanStore"/>,
+    /// and the raw <see cref="StateStore"/> for the readiness probe.
+    /// </summary>
     public static IServiceCollection AddStateStore(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<StateStoreOptions>().Bind(configuration.GetSection(StateStoreOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StateStoreOptions>, StateStoreOptionsValidator>();
-        services.AddSingleton<StateStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateStoreOptions>, StateStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPooledDbContextFactory<WarRoomDbContext>((provider, builder) =>
+            builder.UseSqlite(provider.GetRequiredService<IOptions<StateStoreOptions>>().Value.ConnectionString));
+        services.TryAddSingleton<StateStore>();
+        services.TryAddSingleton<StateStoreMigrator>();
+        services.TryAddSingleton<StateUnitOfWork>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<RolloutStore>();
+        services.TryAddSingleton<TrafficChangeLog>();
+        services.TryAddSingleton<StoredPlanStore>();
         return services;
     }
 }
