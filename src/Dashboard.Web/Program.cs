@@ -45,6 +45,9 @@ if (StartupConfigurationCheck.FindProblems(app.Services) is { } problems)
     return 2;
 }
 
+// The state store's schema comes from the checked-in migrations; idempotent and safe for two instances.
+await app.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+
 app.UseSerilogRequestLogging();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -44,7 +44,7 @@ public sealed class HaproxyFixture : IAsyncLifetime
         var options = new RoutingOptions
         {
             Kind = RoutingKind.Haproxy,
-            Haproxy = new HaproxyRoutingOptions { RuntimeApi = runtimeApi, Timeout = TimeSpan.FromSeconds(2) },
+            Haproxy = new HaproxyRoutingOptions { RuntimeApi = runtimeApi, Timeout = TimeSpan.FromSeconds(15) },
         };
         configure?.Invoke(options.Haproxy);
         return new HaproxyRuntimeRouter(Options.Create(options), TimeProvider.System, NullLogger<HaproxyRuntimeRouter>.Instance);
