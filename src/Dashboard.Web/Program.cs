@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
+using Dashboard.Web.Features.Rollouts;
 using MudBlazor.Services;
 using Serilog;
 
@@ -36,6 +37,7 @@ builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddTrafficRouting(builder.Configuration);
 builder.Services.AddBuiltInTrafficRouter();
 builder.Services.AddDashboardHealthChecks();
+builder.Services.AddRollouts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ app.MapDashboardHealth();
 app.MapMetricsEndpoints();
 app.MapLiveMetrics();
 app.MapDemoEndpoints();
+app.MapRolloutEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,108 @@
+using Dashboard.Core.Audit;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Web.Features.Rollouts;
+
+/// <summary>
+/// The REST API of plans and rollouts (docs/rollouts-api.md). Thin: every rule lives in
+/// <see cref="RolloutService"/> and <see cref="PlanCatalog"/>. The actor comes from the request until
+/// sign-in exists (issue 5 replaces it with the signed-in identity).
+/// </summary>
+public static class RolloutEndpoints
+{
+    public const string PlansPath = "/api/plans";
+    public const string RolloutsPath = "/api/rollouts";
+
+    public static IEndpointRouteBuilder MapRolloutEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        MapPlans(endpoints.MapGroup(PlansPath).WithTags("Plans"));
+        MapRollouts(endpoints.MapGroup(RolloutsPath).WithTags("Rollouts"));
+        return endpoints;
+    }
+
+    private static void MapPlans(RouteGroupBuilder plans)
+    {
+        plans.MapGet("", (PlanCatalog catalog, CancellationToken ct) => catalog.ListAsync(ct))
+            .WithName("ListPlans").WithSummary("The built-in plans, then the stored custom plans.");
+        plans.MapGet("/{id}", async (string id, PlanCatalog catalog, CancellationToken ct) =>
+                await catalog.FindAsync(id, ct) is { } plan ? Results.Ok(plan) : NotFound($"There is no plan '{id}'."))
+            .WithName("GetPlan").WithSummary("One plan with its full definition.")
+            .Produces<PlanView>().ProducesProblem(StatusCodes.Status404NotFound);
+        plans.MapPost("", CreatePlanAsync)
+            .WithName("CreatePlan").WithSummary("Validates a plan file (docs/plans.md) and stores it; 400 lists every problem by JSON path.")
+            .Accepts<object>("application/json")
+            .Produces<PlanView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static void MapRollouts(RouteGroupBuilder rollouts)
+    {
+        rollouts.MapGet("", (RolloutService service, CancellationToken ct) => service.ListAsync(ct))
+            .WithName("ListRollouts").WithSummary("All rollouts, newest first.");
+        rollouts.MapPost("", async (CreateRolloutRequest? request, RolloutService service, CancellationToken ct) =>
+                (await service.CreateAsync(request ?? new(null, null, null, null, null, null), Actor.Named(request?.Actor), ct))
+                    .ToHttpResult(rollout => $"{RolloutsPath}/{rollout.Id}"))
+            .WithName("CreateRollout").WithSummary("Creates a rollout of a service along a plan; it starts with POST …/start.")
+            .Produces<RolloutView>(StatusCodes.Status201Created).ProducesValidationProblem();
+        rollouts.MapGet("/{id:guid}", async (Guid id, RolloutService service, CancellationToken ct) =>
+                await service.FindAsync(id, ct) is { } rollout ? Results.Ok(rollout) : NotFound($"Rollout {id} does not exist."))
+            .WithName("GetRollout").WithSummary("A rollout: phases, allowed actions, requested and applied canary weight.")
+            .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapCommand(rollouts, "start", "StartRollout", "Starts the first phase at its planned weight.", (s, id, a, r, ct) => s.StartAsync(id, a, r, ct));
+        MapCommand(rollouts, "advance", "AdvanceRollout", "Completes the phase and starts the next at its planned weight.", (s, id, a, r, ct) => s.AdvanceAsync(id, a, r, ct));
+        MapCommand(rollouts, "hold", "HoldRollout", "Pauses the phase; the weight stays.", (s, id, a, r, ct) => s.HoldAsync(id, a, r, ct));
+        MapCommand(rollouts, "resume", "ResumeRollout", "Resumes a held phase.", (s, id, a, r, ct) => s.ResumeAsync(id, a, r, ct));
+        MapCommand(rollouts, "rollback", "RollBackRollout", "Takes the candidate out of traffic (0 %) and ends the rollout.", (s, id, a, r, ct) => s.RollBackAsync(id, a, r, ct));
+        MapCommand(rollouts, "abort", "AbortRollout", "Abandons the rollout; the candidate leaves traffic (0 %).", (s, id, a, r, ct) => s.AbortAsync(id, a, r, ct));
+
+        rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, RolloutService service, CancellationToken ct) =>
+                (await service.ChangeTrafficAsync(id, request?.Percent, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api, ct))
+                    .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
+            .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
+            .Produces<RolloutCommandResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        rollouts.MapGet("/{id:guid}/traffic", async (Guid id, RolloutService service, CancellationToken ct) =>
+                await service.ListTrafficChangesAsync(id, ct) is { } changes ? Results.Ok(changes) : NotFound($"Rollout {id} does not exist."))
+            .WithName("ListRolloutTrafficChanges").WithSummary("The rollout's traffic changes, oldest first, with their status.")
+            .Produces<IReadOnlyList<TrafficChangeView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        rollouts.MapGet("/{id:guid}/events", ExportEventsAsync)
+            .WithName("ExportRolloutEvents").WithSummary("The rollout's audit events in sequence order, with their hashes.")
+            .Produces<IReadOnlyList<AuditEventView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        rollouts.MapGet("/{id:guid}/events/verify", async (AuditLog audit, CancellationToken ct) => Results.Ok(await audit.VerifyAsync(ct)))
+            .WithName("VerifyAuditChain").WithSummary("Verifies the whole audit chain (all rollouts share one): intact, or the first broken sequence.")
+            .Produces<AuditVerification>();
+    }
+
+    private static void MapCommand(
+        RouteGroupBuilder rollouts, string verb, string name, string summary,
+        Func<RolloutService, Guid, Actor, string?, CancellationToken, Task<RolloutOutcome<RolloutView>>> command) =>
+        rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, RolloutService service, CancellationToken ct) =>
+                (await command(service, id, Actor.Named(request?.Actor), request?.Reason, ct)).ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
+            .WithName(name).WithSummary(summary)
+            .Produces<RolloutCommandResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+
+    private static async Task<IResult> CreatePlanAsync(HttpRequest request, [FromQuery] string? actor, PlanCatalog catalog, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        return (await catalog.CreateAsync(json, Actor.Named(actor), ct)).ToHttpResult(plan => $"{PlansPath}/{plan.Id}");
+    }
+
+    private static async Task<IResult> ExportEventsAsync(Guid id, RolloutStore store, AuditLog audit, CancellationToken ct)
+    {
+        if (await store.FindAsync(id, ct) is null)
+        {
+            return NotFound($"Rollout {id} does not exist.");
+        }
+
+        return Results.Ok((await audit.ReadAsync(id, ct)).Select(AuditEventView.From).ToList());
+    }
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
+}

@@ -1,0 +1,15 @@
+namespace Dashboard.Web.Features.Rollouts;
+
+/// <summary>Everything <see cref="RolloutAuthorization"/> is asked about: one value per thing a person may be allowed to do.</summary>
+public enum RolloutOperation
+{
+    CreatePlan,
+    CreateRollout,
+    Start,
+    Advance,
+    Hold,
+    Resume,
+    ChangeTraffic,
+    RollBack,
+    Abort,
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Integration.Tests.Rollouts;
+
+/// <summary>The real app as a child process with an <see cref="HttpClient"/> on it, and short-hands for the rollout API.</summary>
+internal sealed class RolloutApiApp : IAsyncDisposable
+{
+    private readonly AppProcess _app;
+
+    private RolloutApiApp(AppProcess app)
+    {
+        _app = app;
+        Http = new HttpClient { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Http { get; }
+
+    public string Output => _app.Output;
+
+    /// <param name="influxUrl">The shared influxd (the app's readiness and poller talk to it).</param>
+    /// <param name="stateDatabase">A SQLite file to keep state in; null for the app's own temporary one.</param>
+    /// <param name="extra">More settings, e.g. the router's.</param>
+    public static async Task<RolloutApiApp> StartAsync(Uri influxUrl, string? stateDatabase = null, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Influx__Url"] = influxUrl.ToString(),
+            ["Influx__Database"] = "rollouts",
+            ["Demo__Enabled"] = "false",
+            ["Routing__Kind"] = "BuiltIn",
+        };
+        if (stateDatabase is not null)
+        {
+            settings["StateStore__ConnectionString"] = $"Data Source={stateDatabase}";
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return new RolloutApiApp(await AppProcess.StartAsync(settings));
+    }
+
+    /// <summary>Creates a rollout along the built-in three-phase plan and returns its id.</summary>
+    public async Task<Guid> CreateRolloutAsync(string planId = "three-phase")
+    {
+        using var response = await Http.PostAsJsonAsync("/api/rollouts", new
+        {
+            service = "analyzer",
+            baselineVersion = "1.4.0",
+            candidateVersion = "1.5.0",
+            planId,
+            actor = "alice",
+            reason = "release 1.5",
+        });
+        var body = await ReadAsync(response, HttpStatusCode.Created);
+        return body.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>POSTs a command and returns the answer's status and JSON body.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object body)
+    {
+        using var response = await Http.PostAsJsonAsync(path, body);
+        return (response.StatusCode, await BodyAsync(response));
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
+    public async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await BodyAsync(response);
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {body}\nApp output:\n{Output}");
+        return body;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Rollouts;
+
+/// <summary>The rollout REST API through the real app, its real state store and the built-in router.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class RolloutApiTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task ChangeTraffic_InRunningRollout_IsAppliedAndShownAsAppliedWeight()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+
+        var (startStatus, started) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        var (trafficStatus, changed) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more traffic", actor = "bob" });
+        var rollout = await app.GetAsync($"/api/rollouts/{id}");
+        var history = await app.GetAsync($"/api/rollouts/{id}/traffic");
+
+        Assert.Equal(HttpStatusCode.OK, startStatus);
+        Assert.Equal(1, started.GetProperty("rollout").GetProperty("appliedWeightPercent").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, trafficStatus);
+        var change = Assert.Single(changed.GetProperty("trafficChanges").EnumerateArray());
+        Assert.Equal("Applied", change.GetProperty("status").GetString());
+        Assert.Equal(10, change.GetProperty("readBackPercent").GetInt32());
+        Assert.Equal("InProgress", rollout.GetProperty("status").GetString());
+        Assert.Equal(10, rollout.GetProperty("requestedWeightPercent").GetInt32());
+        Assert.Equal(10, rollout.GetProperty("appliedWeightPercent").GetInt32());
+        Assert.Equal(3, rollout.GetProperty("phases").GetArrayLength());
+        Assert.Contains("Hold", rollout.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(
+            [(0, 1, "Applied", "alice"), (1, 10, "Applied", "bob")],
+            history.EnumerateArray().Select(c => (
+                c.GetProperty("fromPercent").GetInt32(), c.GetProperty("toPercent").GetInt32(), c.GetProperty("status").GetString(), c.GetProperty("requestedBy").GetString())));
+    }
+
+    [Fact]
+    public async Task Commands_ThatCannotRun_AnswerWithProblemDetailsAndChangeNothing()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+
+        var (resumeStatus, resume) = await app.PostAsync($"/api/rollouts/{id}/resume", new { reason = "why not", actor = "alice" });
+        var (noReasonStatus, noReason) = await app.PostAsync($"/api/rollouts/{id}/hold", new { actor = "alice" });
+        var (tooMuchStatus, tooMuch) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 120, reason = "all in", actor = "alice" });
+        var (unknownStatus, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/hold", new { reason = "x", actor = "alice" });
+        var (badCreateStatus, badCreate) = await app.PostAsync("/api/rollouts", new { service = "analyzer", baselineVersion = "1", candidateVersion = "2", planId = "no-such-plan", actor = "a", reason = "r" });
+        var after = await app.GetAsync($"/api/rollouts/{id}");
+
+        Assert.Equal(HttpStatusCode.Conflict, resumeStatus);
+        Assert.Equal("Running", resume.GetProperty("currentState").GetString());
+        Assert.Equal("Resume", resume.GetProperty("attempted").GetString());
+        Assert.Contains("Hold", resume.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.DoesNotContain("Resume", resume.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, noReasonStatus);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _), noReason.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMuchStatus);
+        Assert.True(tooMuch.GetProperty("errors").TryGetProperty("percent", out _), tooMuch.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
+        Assert.Equal(HttpStatusCode.BadRequest, badCreateStatus);
+        Assert.True(badCreate.GetProperty("errors").TryGetProperty("planId", out _), badCreate.ToString());
+        Assert.Equal("Running", after.GetProperty("currentState").GetString());
+        Assert.Equal(1, after.GetProperty("requestedWeightPercent").GetInt32());
+        Assert.Equal(2, after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task RollBack_TakesCanaryToZero_AndTheAuditExportIsInOrderAndIntact()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more", actor = "alice" });
+
+        var (status, rolledBack) = await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "errors up", actor = "carol" });
+        var events = await app.GetAsync($"/api/rollouts/{id}/events");
+        var verification = await app.GetAsync($"/api/rollouts/{id}/events/verify");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var rollout = rolledBack.GetProperty("rollout");
+        Assert.Equal("RolledBack", rollout.GetProperty("status").GetString());
+        Assert.Equal(0, rollout.GetProperty("appliedWeightPercent").GetInt32());
+        Assert.Empty(rollout.GetProperty("allowedActions").EnumerateArray());
+        var kinds = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(
+            [
+                "rollout.created", "rollout.started", "traffic.changeRequested", "traffic.changeApplied", "traffic.changeRequested", "traffic.changeApplied",
+                "rollout.rolledBack", "traffic.changeRequested", "traffic.changeApplied",
+            ],
+            kinds);
+        var sequences = events.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
+        Assert.Equal(sequences.Order(), sequences);
+        Assert.Equal("carol", events.EnumerateArray().Last().GetProperty("actor").GetString());
+        Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
+        Assert.Equal(events.EnumerateArray().Last().GetProperty("hash").GetString(), verification.GetProperty("headHash").GetString());
+    }
+
+    [Fact]
+    public async Task Rollout_AfterAppRestartOnTheSameStore_KeepsItsStateAndCarriesOn()
+    {
+        var folder = Directory.CreateTempSubdirectory("warroom-restart-").FullName;
+        var database = Path.Combine(folder, "state.db");
+        try
+        {
+            Guid id;
+            await using (var first = await RolloutApiApp.StartAsync(influx.Url, database))
+            {
+                id = await first.CreateRolloutAsync();
+                await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+                await first.PostAsync($"/api/rollouts/{id}/hold", new { reason = "lunch", actor = "alice" });
+            }
+
+            await using var second = await RolloutApiApp.StartAsync(influx.Url, database);
+            var restored = await second.GetAsync($"/api/rollouts/{id}");
+            var (resumeStatus, resumed) = await second.PostAsync($"/api/rollouts/{id}/resume", new { reason = "back", actor = "alice" });
+            var listed = await second.GetAsync("/api/rollouts");
+
+            Assert.Equal("Held", restored.GetProperty("status").GetString());
+            Assert.Equal(1, restored.GetProperty("appliedWeightPercent").GetInt32());
+            Assert.Equal(["Resume", "RollBack", "Abort", "RetryPhase"], restored.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
+            Assert.Equal(HttpStatusCode.OK, resumeStatus);
+            Assert.Equal("InProgress", resumed.GetProperty("rollout").GetProperty("status").GetString());
+            Assert.Equal(id, Assert.Single(listed.EnumerateArray()).GetProperty("id").GetGuid());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
