@@ -12,6 +12,8 @@ public static class SampleServiceApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // One line per InfluxDB write at Information would drown the service's own log.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         configure?.Invoke(builder);
         var services = builder.Services;
 
