@@ -56,9 +56,11 @@ public sealed class LoadGeneratorOptionsTests
     [Fact]
     public async Task RunAsync_RemoteTarget_RefusesBeforeSendingAnything()
     {
+        // TEST-NET-3: reserved, never routed. The token is cancelled already, so a missing guard
+        // makes the call return at once (and the test fail) instead of sending for ten minutes.
         var options = LoadGeneratorOptions.Default with { Target = new Uri("http://203.0.113.7/") };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => LoadGeneratorCommand.RunAsync(options, TextWriter.Null, TimeProvider.System, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => LoadGeneratorCommand.RunAsync(options, TextWriter.Null, TimeProvider.System, new CancellationToken(canceled: true)));
 
         Assert.Contains("--target must be on this machine", error.Message, StringComparison.Ordinal);
     }
