@@ -2,13 +2,31 @@
 # Quick start: runs Rollout War Room with the live demo on this machine.
 #   ./run.sh            InfluxDB on 127.0.0.1:8086 (started here unless one already answers),
 #                       the app on http://127.0.0.1:5000 with simulated traffic.
+#   ./run.sh --real-traffic
+#                       Real requests instead of the simulation: HAProxy on 127.0.0.1:8080 in front of
+#                       two sample services (baseline :8081, canary :8082) that write their own metrics,
+#                       a bounded load generator, and the app routing through HAProxy's runtime API
+#                       (127.0.0.1:9999). See docs/real-traffic-demo.md.
 # Environment: INFLUX_PORT (8086), APP_URL (http://127.0.0.1:5000), DEMO (true).
+#   With --real-traffic also: FRONTEND_PORT (8080), BASELINE_PORT (8081), CANARY_PORT (8082),
+#   RUNTIME_PORT (9999), LOAD_RPS (50), LOAD_DURATION (00:10:00),
+#   BASELINE_ERROR_PCT (0.2), BASELINE_LATENCY_MS (40), CANARY_ERROR_PCT (0.5), CANARY_LATENCY_MS (55),
+#   LATENCY_SPREAD (0.4).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 influx_port=${INFLUX_PORT:-8086}
 app_url=${APP_URL:-http://127.0.0.1:5000}
 data_dir="$root/.data"
+
+real_traffic=false
+for arg in "$@"; do
+  case "$arg" in
+    --real-traffic) real_traffic=true ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -23,9 +41,21 @@ if ! command -v influxd >/dev/null 2>&1; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq influxdb >/dev/null
 fi
 
+if [ "$real_traffic" = true ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
+  echo "Installing HAProxy (Debian package haproxy)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+fi
+
 influx_pid=""
-cleanup() { if [ -n "$influx_pid" ]; then kill "$influx_pid" 2>/dev/null || true; fi; }
-trap cleanup EXIT INT TERM
+# Processes this script started for the real-traffic demo, stopped in reverse order on exit.
+extra_pids=()
+cleanup() {
+  for ((i = ${#extra_pids[@]} - 1; i >= 0; i--)); do kill "${extra_pids[$i]}" 2>/dev/null || true; done
+  if [ -n "$influx_pid" ]; then kill "$influx_pid" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 if curl -fsS -o /dev/null "http://127.0.0.1:$influx_port/ping" 2>/dev/null; then
   echo "Using the InfluxDB already answering on 127.0.0.1:$influx_port."
@@ -46,8 +76,63 @@ fi
 
 echo "Building..."
 dotnet build src/Dashboard.Web -c Release -nologo -v quiet
+if [ "$real_traffic" = false ]; then
+  echo
+  echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
+  echo
+  Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled="${DEMO:-true}" \
+    dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url"
+  exit 0
+fi
+
+# --- Real traffic: sample services, HAProxy, load generator; the app routes through HAProxy. ---
+frontend_port=${FRONTEND_PORT:-8080}
+baseline_port=${BASELINE_PORT:-8081}
+canary_port=${CANARY_PORT:-8082}
+runtime_port=${RUNTIME_PORT:-9999}
+rt_dir="$data_dir/real-traffic"
+mkdir -p "$rt_dir"
+dotnet build src/Dashboard.SampleService -c Release -nologo -v quiet
+sample_dll=src/Dashboard.SampleService/bin/Release/net10.0/Dashboard.SampleService.dll
+
+wait_for_http() { # url pid name log
+  for _ in $(seq 1 150); do
+    if curl -sS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$2" 2>/dev/null; then echo "$3 stopped; see $4" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "$3 did not answer on $1 within 30 s; see $4" >&2; exit 1
+}
+
+start_sample() { # cohort version port error_pct latency_ms
+  Influx__Url="http://127.0.0.1:$influx_port" Sample__Cohort="$1" Sample__Version="$2" \
+    Sample__ErrorRatePct="$4" Sample__LatencyMedianMs="$5" Sample__LatencySpread="${LATENCY_SPREAD:-0.4}" \
+    dotnet "$sample_dll" --urls "http://127.0.0.1:$3" >"$rt_dir/$1.log" 2>&1 &
+  extra_pids+=($!)
+  wait_for_http "http://127.0.0.1:$3/analyze" $! "The $1 sample service" "$rt_dir/$1.log"
+  echo "Sample service $1 ($2) on 127.0.0.1:$3 (log $rt_dir/$1.log)"
+}
+start_sample baseline v2.9.4 "$baseline_port" "${BASELINE_ERROR_PCT:-0.2}" "${BASELINE_LATENCY_MS:-40}"
+start_sample canary v3.0.0-sprint-2-complete "$canary_port" "${CANARY_ERROR_PCT:-0.5}" "${CANARY_LATENCY_MS:-55}"
+
+haproxy_bin=$(command -v haproxy || echo /usr/sbin/haproxy)
+sed -e "s#@FRONTEND_PORT@#$frontend_port#g" -e "s#@BASELINE_PORT@#$baseline_port#g" \
+    -e "s#@CANARY_PORT@#$canary_port#g" -e "s#@RUNTIME_PORT@#$runtime_port#g" \
+  deploy/real-traffic/haproxy.cfg.template > "$rt_dir/haproxy.cfg"
+"$haproxy_bin" -c -q -f "$rt_dir/haproxy.cfg"
+"$haproxy_bin" -db -f "$rt_dir/haproxy.cfg" >"$rt_dir/haproxy.log" 2>&1 &
+extra_pids+=($!)
+wait_for_http "http://127.0.0.1:$frontend_port/analyze" $! "HAProxy" "$rt_dir/haproxy.log"
+echo "HAProxy on 127.0.0.1:$frontend_port, runtime API tcp:127.0.0.1:$runtime_port (weights baseline 99 / canary 1)"
+
+dotnet "$sample_dll" load --target "http://127.0.0.1:$frontend_port/analyze" \
+  --rps "${LOAD_RPS:-50}" --duration "${LOAD_DURATION:-00:10:00}" >"$rt_dir/load.log" 2>&1 &
+extra_pids+=($!)
+echo "Load generator: ${LOAD_RPS:-50} requests/s for ${LOAD_DURATION:-00:10:00} (summary every 10 s in $rt_dir/load.log)"
 echo
 echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
+echo "Change the split: echo \"set server analyzer/canary weight 10\" | socat stdio tcp:127.0.0.1:$runtime_port"
 echo
-Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled="${DEMO:-true}" \
+Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
+  Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
   dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url"
