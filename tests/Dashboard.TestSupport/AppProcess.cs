@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Dashboard.TestSupport;
 
@@ -11,11 +10,10 @@ namespace Dashboard.TestSupport;
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
 
-    private AppProcess(Process process, string directory, Uri url)
+    private AppProcess(ChildProcess process, string directory, Uri url)
     {
         _process = process;
         _directory = directory;
@@ -24,16 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _process.Output;
 
     public int ExitCode => _process.ExitCode;
 
@@ -77,9 +66,6 @@ public sealed class AppProcess : IAsyncDisposable
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var startInfo = new ProcessStartInfo("dotnet", [dll, "--urls", url.ToString().TrimEnd('/')])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = directory,
         };
         startInfo.Environment["StateStore__ConnectionString"] = $"Data Source={Path.Combine(directory, "state.db")}";
@@ -90,72 +76,29 @@ public sealed class AppProcess : IAsyncDisposable
             startInfo.Environment[key] = value;
         }
 
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("The app did not start.");
-        var app = new AppProcess(process, directory, url);
-        process.OutputDataReceived += (_, e) => app.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return app;
+        return new AppProcess(ChildProcess.Start(startInfo, outputLimit: 200_000), directory, url);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 200_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        await _process.DisposeAsync();
+        ChildProcess.DeleteFolder(_directory);
     }
 
     private async Task WaitUntilAliveAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        var alive = await _process.WaitUntilAsync(
+            async token =>
+            {
+                using var response = await http.GetAsync("/healthz", token);
+                return response.IsSuccessStatusCode;
+            },
+            TimeSpan.FromSeconds(60),
+            cancellationToken);
+        if (alive)
         {
-            try
-            {
-                using var response = await http.GetAsync("/healthz", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(200, cancellationToken);
+            return;
         }
 
         var output = Output;

@@ -19,10 +19,9 @@ public sealed class HaproxyServer : IAsyncDisposable
     public const string CanaryServer = "canary";
 
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
-    private readonly Process _process;
+    private readonly ChildProcess _process;
 
-    private HaproxyServer(string directory, Process process, int frontendPort, int adminPort, int operatorPort)
+    private HaproxyServer(string directory, ChildProcess process, int frontendPort, int adminPort, int operatorPort)
     {
         _directory = directory;
         _process = process;
@@ -80,18 +79,8 @@ public sealed class HaproxyServer : IAsyncDisposable
 
             """), cancellationToken);
 
-        var startInfo = new ProcessStartInfo(haproxy, ["-db", "-f", config])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException("haproxy did not start.");
+        var process = ChildProcess.Start(new ProcessStartInfo(haproxy, ["-db", "-f", config]));
         var server = new HaproxyServer(directory, process, frontendPort, adminPort, operatorPort);
-        process.OutputDataReceived += (_, e) => server.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Capture(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         await server.WaitUntilReadyAsync(cancellationToken);
         return server;
     }
@@ -118,37 +107,8 @@ public sealed class HaproxyServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 64_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        await _process.DisposeAsync();
+        ChildProcess.DeleteFolder(_directory);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
@@ -156,30 +116,20 @@ public sealed class HaproxyServer : IAsyncDisposable
         // Any HTTP answer (even a 503 when both weights are 0) proves the configuration is loaded,
         // and HAProxy binds its stats sockets before its frontends.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
+        var ready = await _process.WaitUntilAsync(
+            async token =>
+            {
+                using var response = await http.GetAsync(FrontendUrl, token);
+                return true;
+            },
+            TimeSpan.FromSeconds(20),
+            cancellationToken);
+        if (ready)
         {
-            try
-            {
-                using var response = await http.GetAsync(FrontendUrl, cancellationToken);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(50, cancellationToken);
+            return;
         }
 
-        string output;
-        lock (_output)
-        {
-            output = _output.ToString();
-        }
-
+        var output = _process.Output;
         await DisposeAsync();
         throw new InvalidOperationException($"haproxy did not answer on {FrontendUrl} within 20 s. Its output:\n{output}");
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace Dashboard.TestSupport;
 
@@ -14,8 +13,7 @@ public sealed class InfluxServer : IAsyncDisposable
 
     private readonly string _directory;
     private readonly string _config;
-    private readonly StringBuilder _output = new();
-    private Process _process = null!;
+    private ChildProcess _process = null!;
 
     private InfluxServer(string directory, string config, int port)
     {
@@ -66,38 +64,17 @@ public sealed class InfluxServer : IAsyncDisposable
     }
 
     /// <summary>Kills influxd (as a crash would); its data stays for <see cref="RestartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task StopAsync() => _process.StopAsync();
 
     /// <summary>Starts influxd again on the same port with the same data.</summary>
     public async Task RestartAsync(CancellationToken cancellationToken = default)
     {
-        await StopAsync();
-        _process.Dispose();
+        await _process.DisposeAsync();
         Launch(Prerequisites.Require("influxd", InstallCommand, "/usr/bin/influxd"));
         await WaitUntilReadyAsync(cancellationToken);
     }
 
-    private void Launch(string influxd)
-    {
-        var startInfo = new ProcessStartInfo(influxd, ["-config", _config])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        _process = Process.Start(startInfo) ?? throw new InvalidOperationException("influxd did not start.");
-        _process.OutputDataReceived += (_, e) => Capture(e.Data);
-        _process.ErrorDataReceived += (_, e) => Capture(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-    }
+    private void Launch(string influxd) => _process = ChildProcess.Start(new ProcessStartInfo(influxd, ["-config", _config]));
 
     /// <summary>Creates a database through the HTTP API and returns its name.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
@@ -111,69 +88,27 @@ public sealed class InfluxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync();
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; the next run uses a new one.
-        }
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            if (_output.Length < 64_000)
-            {
-                _output.AppendLine(line);
-            }
-        }
+        await _process.DisposeAsync();
+        ChildProcess.DeleteFolder(_directory);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(1) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
+        var ready = await _process.WaitUntilAsync(
+            async token =>
+            {
+                using var response = await http.GetAsync("/ping", token);
+                return response.IsSuccessStatusCode;
+            },
+            TimeSpan.FromSeconds(30),
+            cancellationToken);
+        if (ready)
         {
-            if (_process.HasExited)
-            {
-                break;
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/ping", cancellationToken);
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(100, cancellationToken);
+            return;
         }
 
-        string output;
-        lock (_output)
-        {
-            output = _output.ToString();
-        }
-
+        var output = _process.Output;
         await DisposeAsync();
         throw new InvalidOperationException($"influxd did not answer /ping on {Url} within 30 s. Its output:\n{output}");
     }
