@@ -54,6 +54,38 @@ public sealed class PlanApiTests(InfluxServerFixture influx)
         Assert.Equal(5, started.GetProperty("rollout").GetProperty("appliedWeightPercent").GetInt32());
     }
 
+    [Fact]
+    public async Task PlansFolder_ValidFileIsOffered_InvalidFileIsRefusedNamingEveryProblem()
+    {
+        var folder = Directory.CreateTempSubdirectory("plans-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryPaths.Root, "plans", "example-weekly-tiers.json"), Path.Combine(folder, "tiers.json"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "broken.json"), """
+                { "id": "broken", "name": "Broken", "phases": [ { "name": "canary", "trafficPercent": 120, "duration": "1h",
+                  "checkpoints": ["2h"], "criteria": [], "gate": { "type": "autoAdvance" } } ] }
+                """);
+            await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: new Dictionary<string, string> { ["Plans__Folder"] = folder });
+
+            var plans = await app.GetAsync("/api/plans");
+            using var missing = await app.Http.GetAsync("/api/plans/broken");
+            var rolloutId = await app.CreateRolloutAsync("example-weekly-tiers");
+            using var sameIdAsFile = await PostPlanAsync(app, await File.ReadAllTextAsync(Path.Combine(folder, "tiers.json")));
+
+            Assert.Equal(["three-phase", "tiered", "example-weekly-tiers"], plans.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
+            Assert.Equal("file", plans[2].GetProperty("source").GetString());
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.NotEqual(Guid.Empty, rolloutId);
+            Assert.Equal(HttpStatusCode.Conflict, sameIdAsFile.StatusCode);
+            Assert.Contains("Plan file broken.json refused: phases[0].trafficPercent", app.Output, StringComparison.Ordinal);
+            Assert.Contains("Plan file broken.json refused: phases[0].checkpoints[0]", app.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            ChildProcess.DeleteFolder(folder);
+        }
+    }
+
     private static Task<HttpResponseMessage> PostPlanAsync(RolloutApiApp app, string json) =>
         app.Http.PostAsync("/api/plans?actor=alice", new StringContent(json, Encoding.UTF8, "application/json"));
 }

@@ -6,22 +6,24 @@ using Dashboard.Infrastructure.Persistence.Audit;
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
-/// The plans a rollout can follow: the built-in templates and the custom plans saved through the
-/// API. A custom plan is saved only when it parses without a single problem, and never under a
-/// built-in's id.
+/// The plans a rollout can follow: the built-in templates, the files of the plans folder and the
+/// custom plans saved through the API. A custom plan is saved only when it parses without a single
+/// problem, and never under a built-in's or a file's id.
 /// </summary>
-public sealed class PlanCatalog(StoredPlanStore storedPlans, RolloutAuthorization authorization, TimeProvider timeProvider)
+public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFolder, RolloutAuthorization authorization, TimeProvider timeProvider)
 {
     public const string BuiltInSource = "builtIn";
+    public const string FileSource = "file";
     public const string StoredSource = "stored";
 
-    /// <summary>Built-in plans first, then stored plans by id.</summary>
+    /// <summary>Built-in plans first, then plan files, then stored plans by id.</summary>
     public async Task<IReadOnlyList<PlanView>> ListAsync(CancellationToken cancellationToken = default)
     {
         var stored = await storedPlans.ListAsync(cancellationToken);
         return
         [
             .. BuiltInPlans.All.Select(plan => View(plan, BuiltInSource)),
+            .. planFolder.Plans.Select(plan => View(plan, FileSource)),
             .. stored.Select(Parse).OfType<RolloutPlan>().Select(plan => View(plan, StoredSource)),
         ];
     }
@@ -33,12 +35,17 @@ public sealed class PlanCatalog(StoredPlanStore storedPlans, RolloutAuthorizatio
             return View(builtIn, BuiltInSource);
         }
 
+        if (planFolder.Find(id) is { } file)
+        {
+            return View(file, FileSource);
+        }
+
         return await FindStoredAsync(id, cancellationToken) is { } stored ? View(stored, StoredSource) : null;
     }
 
     /// <summary>The plan with <paramref name="id"/>, built-in or stored, or null.</summary>
     public async Task<RolloutPlan?> FindPlanAsync(string id, CancellationToken cancellationToken = default) =>
-        BuiltInPlans.Find(id) ?? await FindStoredAsync(id, cancellationToken);
+        BuiltInPlans.Find(id) ?? planFolder.Find(id) ?? await FindStoredAsync(id, cancellationToken);
 
     /// <summary>Parses and stores a custom plan; every problem is reported with its JSON path, and nothing is stored unless there are none.</summary>
     public async Task<RolloutOutcome<PlanView>> CreateAsync(string json, Actor actor, CancellationToken cancellationToken = default)
@@ -63,9 +70,9 @@ public sealed class PlanCatalog(StoredPlanStore storedPlans, RolloutAuthorizatio
         }
 
         var plan = parsed.Plan;
-        if (BuiltInPlans.Find(plan.Id) is not null)
+        if (BuiltInPlans.Find(plan.Id) is not null || planFolder.Find(plan.Id) is not null)
         {
-            return RolloutOutcomes.Conflict<PlanView>($"'{plan.Id}' is the id of a built-in plan; choose another id.");
+            return RolloutOutcomes.Conflict<PlanView>($"'{plan.Id}' is the id of a built-in plan or a plan file; choose another id.");
         }
 
         var record = new StoredPlanRecord

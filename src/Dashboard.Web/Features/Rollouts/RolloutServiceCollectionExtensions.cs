@@ -5,14 +5,15 @@ namespace Dashboard.Web.Features.Rollouts;
 public static class RolloutServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="RolloutService"/>, <see cref="PlanCatalog"/> and the authorization seam
-    /// <see cref="RolloutAuthorization"/>. Needs <c>AddStateStore</c> and <c>AddTrafficRouting</c>
-    /// (with a router for <c>Routing:Kind</c>). No options of its own yet; the configuration is taken
-    /// so that issue 5 can bind its role mapping here without changing Program.cs.
+    /// Registers <see cref="RolloutService"/>, <see cref="PlanCatalog"/> with the plan files of
+    /// <c>Plans:Folder</c>, and the authorization seam <see cref="RolloutAuthorization"/>. Needs
+    /// <c>AddStateStore</c> and <c>AddTrafficRouting</c> (with a router for <c>Routing:Kind</c>).
     /// </summary>
     public static IServiceCollection AddRollouts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<PlansOptions>().Bind(configuration.GetSection(PlansOptions.Section));
+        services.TryAddSingleton<PlanFolder>();
         services.TryAddSingleton<RolloutAuthorization>();
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutService>();
