@@ -113,8 +113,9 @@ public sealed partial class LiveMetricsPoller(
 
     private static string DescribeFailure(Exception ex) => ex switch
     {
-        InfluxException { StatusCode: null } => $"InfluxDB unreachable: {ex.Message}",
-        InfluxException influx => $"InfluxDB error {influx.StatusCode}: {influx.ServerMessage ?? ex.Message}",
+        InfluxUnavailableException => $"InfluxDB unreachable: {ex.Message}",
+        InfluxException { StatusCode: { } status } influx => $"InfluxDB error {status}: {influx.ServerMessage ?? ex.Message}",
+        InfluxException => $"InfluxDB query failed: {ex.Message}",
         _ => $"InfluxDB unreachable: {ex.Message}",
     };
 
