@@ -16,7 +16,6 @@ public sealed partial class LiveMetricsPoller(
     ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
 {
     private readonly LiveMetricsOptions _options = options.Value;
-    private readonly Dictionary<ChartRange, DateTimeOffset> _chartsReadAt = [];
     private LiveDashboardState _current = LiveDashboardState.Initial;
     private long _pollCount;
     private long _chartReads;
@@ -60,10 +59,9 @@ public sealed partial class LiveMetricsPoller(
             var charts = new Dictionary<ChartRange, ChartSeriesSet>(previous.Charts);
             foreach (var range in Enum.GetValues<ChartRange>())
             {
-                if (IsChartDue(range, now))
+                if (IsChartDue(previous.Charts.GetValueOrDefault(range), now))
                 {
                     charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
-                    _chartsReadAt[range] = now;
                     Interlocked.Increment(ref _chartReads);
                 }
             }
@@ -87,16 +85,16 @@ public sealed partial class LiveMetricsPoller(
         Publish(next);
     }
 
-    private bool IsChartDue(ChartRange range, DateTimeOffset now)
+    /// <summary>A chart is re-read once one of its buckets (as the reader chose it) has passed.</summary>
+    private bool IsChartDue(ChartSeriesSet? previous, DateTimeOffset now)
     {
-        if (!_chartsReadAt.TryGetValue(range, out var readAt))
+        if (previous is null)
         {
             return true;
         }
 
-        var bucket = range.Duration() / _options.ChartPoints;
-        var refreshEvery = bucket > _options.PollInterval ? bucket : _options.PollInterval;
-        return now - readAt >= refreshEvery - TimeSpan.FromMilliseconds(50);
+        var refreshEvery = previous.Bucket > _options.PollInterval ? previous.Bucket : _options.PollInterval;
+        return now - previous.To >= refreshEvery - TimeSpan.FromMilliseconds(50);
     }
 
     /// <summary>Data older than two poll intervals is stale even when InfluxDB answered.</summary>
