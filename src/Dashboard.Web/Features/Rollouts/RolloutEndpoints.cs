@@ -1,4 +1,5 @@
 using Dashboard.Core.Audit;
+using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,15 +53,17 @@ public static class RolloutEndpoints
             .WithName("GetRollout").WithSummary("A rollout: phases, allowed actions, requested and applied canary weight.")
             .Produces<RolloutView>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        MapCommand(rollouts, "start", "StartRollout", "Starts the first phase at its planned weight.", (s, id, a, r, ct) => s.StartAsync(id, a, r, ct));
-        MapCommand(rollouts, "advance", "AdvanceRollout", "Completes the phase and starts the next at its planned weight.", (s, id, a, r, ct) => s.AdvanceAsync(id, a, r, ct));
-        MapCommand(rollouts, "hold", "HoldRollout", "Pauses the phase; the weight stays.", (s, id, a, r, ct) => s.HoldAsync(id, a, r, ct));
-        MapCommand(rollouts, "resume", "ResumeRollout", "Resumes a held phase.", (s, id, a, r, ct) => s.ResumeAsync(id, a, r, ct));
-        MapCommand(rollouts, "rollback", "RollBackRollout", "Takes the candidate out of traffic (0 %) and ends the rollout.", (s, id, a, r, ct) => s.RollBackAsync(id, a, r, ct));
-        MapCommand(rollouts, "abort", "AbortRollout", "Abandons the rollout; the candidate leaves traffic (0 %).", (s, id, a, r, ct) => s.AbortAsync(id, a, r, ct));
+        MapCommand(rollouts, "start", RolloutAction.Start, "StartRollout", "Starts the first phase at its planned weight.");
+        MapCommand(rollouts, "advance", RolloutAction.Advance, "AdvanceRollout", "Completes the phase and starts the next at its planned weight.");
+        MapCommand(rollouts, "hold", RolloutAction.Hold, "HoldRollout", "Pauses the phase; the weight stays.");
+        MapCommand(rollouts, "resume", RolloutAction.Resume, "ResumeRollout", "Resumes a held phase.");
+        MapCommand(rollouts, "retry", RolloutAction.RetryPhase, "RetryRolloutPhase", "Runs a held phase again from its start; its checkpoints count from now.");
+        MapCommand(rollouts, "rollback", RolloutAction.RollBack, "RollBackRollout", "Takes the candidate out of traffic (0 %) and ends the rollout.");
+        MapCommand(rollouts, "abort", RolloutAction.Abort, "AbortRollout", "Abandons the rollout; the candidate leaves traffic (0 %).");
 
         rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, RolloutService service, CancellationToken ct) =>
-                (await service.ChangeTrafficAsync(id, request?.Percent, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api, ct))
+                (await service.ExecuteAsync(
+                    id, new RolloutCommand(RolloutAction.ChangeTraffic, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api, request?.Percent), ct))
                     .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
             .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
@@ -77,11 +80,10 @@ public static class RolloutEndpoints
             .Produces<AuditVerification>();
     }
 
-    private static void MapCommand(
-        RouteGroupBuilder rollouts, string verb, string name, string summary,
-        Func<RolloutService, Guid, Actor, string?, CancellationToken, Task<RolloutOutcome<RolloutView>>> command) =>
+    private static void MapCommand(RouteGroupBuilder rollouts, string verb, RolloutAction action, string name, string summary) =>
         rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, RolloutService service, CancellationToken ct) =>
-                (await command(service, id, Actor.Named(request?.Actor), request?.Reason, ct)).ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
+                (await service.ExecuteAsync(id, new RolloutCommand(action, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api), ct))
+                    .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
             .WithName(name).WithSummary(summary)
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);

@@ -1,6 +1,6 @@
 namespace Dashboard.Web.Features.Rollouts;
 
-/// <summary>Everything <see cref="RolloutAuthorization"/> is asked about: one value per thing a person may be allowed to do.</summary>
+/// <summary>Everything <see cref="RolloutAuthorization"/> is asked about: one value per thing a person (or automation) may be allowed to do.</summary>
 public enum RolloutOperation
 {
     CreatePlan,
@@ -12,4 +12,8 @@ public enum RolloutOperation
     ChangeTraffic,
     RollBack,
     Abort,
+    RetryPhase,
+    RequestSignOff,
+    MarkPassed,
+    ReconcileTraffic,
 }

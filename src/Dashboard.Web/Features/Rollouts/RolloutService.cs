@@ -7,7 +7,8 @@ namespace Dashboard.Web.Features.Rollouts;
 /// <summary>
 /// The one application service for rollouts: the UI, the REST API and automation call it. Every
 /// command asks <see cref="RolloutAuthorization"/>, loads the aggregate, runs the command, saves the
-/// state with its audit events in one transaction, and only then moves traffic — each requested
+/// state with its audit events in one transaction, tells every open page through
+/// <see cref="RolloutChangeFeed"/>, and only then moves traffic — each requested
 /// change goes to the router and is recorded as applied only when the router's read-back confirms it.
 /// </summary>
 public sealed class RolloutService(
@@ -16,6 +17,7 @@ public sealed class RolloutService(
     PlanCatalog plans,
     ITrafficRouter router,
     RolloutAuthorization authorization,
+    RolloutChangeFeed changes,
     TimeProvider timeProvider,
     ILogger<RolloutService> logger)
 {
@@ -47,38 +49,39 @@ public sealed class RolloutService(
         }
 
         await store.CreateAsync(creation.Rollout, creation.Events, cancellationToken);
+        changes.Publish(creation.Rollout.Id);
         return RolloutOutcomes.Created<RolloutView>(RolloutView.From(creation.Rollout, []));
     }
 
-    public Task<RolloutOutcome<RolloutView>> StartAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.Start, TrafficChangeSource.Api, (r, by, at) => r.Start(by, reason ?? string.Empty, at), cancellationToken);
-
-    public Task<RolloutOutcome<RolloutView>> AdvanceAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.Advance, TrafficChangeSource.Api, (r, by, at) => r.Advance(by, reason ?? string.Empty, at), cancellationToken);
-
-    public Task<RolloutOutcome<RolloutView>> HoldAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.Hold, TrafficChangeSource.Api, (r, by, at) => r.Hold(by, reason ?? string.Empty, at), cancellationToken);
-
-    public Task<RolloutOutcome<RolloutView>> ResumeAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.Resume, TrafficChangeSource.Api, (r, by, at) => r.Resume(by, reason ?? string.Empty, at), cancellationToken);
-
-    public Task<RolloutOutcome<RolloutView>> RollBackAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.RollBack, TrafficChangeSource.Api, (r, by, at) => r.RollBack(by, reason ?? string.Empty, at), cancellationToken);
-
-    public Task<RolloutOutcome<RolloutView>> AbortAsync(Guid id, Actor actor, string? reason, CancellationToken cancellationToken = default) =>
-        RunAsync(id, actor, RolloutOperation.Abort, TrafficChangeSource.Api, (r, by, at) => r.Abort(by, reason ?? string.Empty, at), cancellationToken);
-
+    /// <summary>
+    /// Runs one action on a rollout: authorizes it, applies it to the aggregate, saves the state with
+    /// its audit events, tells every open page, then hands each requested weight to the router.
+    /// </summary>
     /// <param name="id">The rollout.</param>
-    /// <param name="percent">The canary's new share, 0..100; null is refused as missing.</param>
-    /// <param name="actor">Who asks.</param>
-    /// <param name="reason">Why; required.</param>
-    /// <param name="source">Where the request came from (UI, API, automation); stored on the change.</param>
+    /// <param name="command">What, by whom, why, from where (and the new weight for a traffic change).</param>
     /// <param name="cancellationToken">Cancels loading and saving; a change handed to the router is always settled.</param>
-    public Task<RolloutOutcome<RolloutView>> ChangeTrafficAsync(
-        Guid id, int? percent, Actor actor, string? reason, TrafficChangeSource source, CancellationToken cancellationToken = default) =>
-        percent is not { } value
-            ? Task.FromResult(RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required"))
-            : RunAsync(id, actor, RolloutOperation.ChangeTraffic, source, (r, by, at) => r.ChangeTraffic(value, by, reason ?? string.Empty, at), cancellationToken);
+    public Task<RolloutOutcome<RolloutView>> ExecuteAsync(Guid id, RolloutCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var reason = command.Reason ?? string.Empty;
+        Func<Rollout, string, DateTimeOffset, RolloutResult>? apply = command.Action switch
+        {
+            RolloutAction.Start => (r, by, at) => r.Start(by, reason, at),
+            RolloutAction.Advance => (r, by, at) => r.Advance(by, reason, at),
+            RolloutAction.Hold => (r, by, at) => r.Hold(by, reason, at),
+            RolloutAction.Resume => (r, by, at) => r.Resume(by, reason, at),
+            RolloutAction.RollBack => (r, by, at) => r.RollBack(by, reason, at),
+            RolloutAction.Abort => (r, by, at) => r.Abort(by, reason, at),
+            RolloutAction.RetryPhase => (r, by, at) => r.RetryPhase(by, reason, at),
+            RolloutAction.RequestSignOff => (r, by, at) => r.RequestSignOff(by, reason, at),
+            RolloutAction.MarkPassed => (r, by, at) => r.MarkPassed(by, reason, at),
+            RolloutAction.ChangeTraffic when command.Percent is { } percent => (r, by, at) => r.ChangeTraffic(percent, by, reason, at),
+            _ => null,
+        };
+        return apply is not null ? RunAsync(id, command, apply, cancellationToken)
+            : command.Action == RolloutAction.ChangeTraffic ? Task.FromResult(RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required"))
+            : Task.FromResult(RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'"));
+    }
 
     public async Task<RolloutView?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         await store.LoadAsync(id, cancellationToken) is { } rollout ? await ViewAsync(rollout, cancellationToken) : null;
@@ -106,10 +109,11 @@ public sealed class RolloutService(
     }
 
     private async Task<RolloutOutcome<RolloutView>> RunAsync(
-        Guid id, Actor actor, RolloutOperation operation, TrafficChangeSource source, Func<Rollout, string, DateTimeOffset, RolloutResult> command, CancellationToken cancellationToken)
+        Guid id, RolloutCommand request, Func<Rollout, string, DateTimeOffset, RolloutResult> command, CancellationToken cancellationToken)
     {
+        var (actor, source) = (request.Actor, request.Source);
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, operation) is { } denial)
+        if (authorization.Require(actor, RolloutOperations.For(request.Action)) is { } denial)
         {
             return RolloutOutcomes.Forbidden<RolloutView>(denial);
         }
@@ -140,10 +144,12 @@ public sealed class RolloutService(
             return NotFound(id);
         }
 
+        changes.Publish(id);
         var settled = new List<TrafficChangeView>();
         foreach (var change in requested)
         {
             settled.Add(TrafficChangeView.From(await ApplyAsync(change), source));
+            changes.Publish(id);
         }
 
         var view = await ViewAsync(rollout, CancellationToken.None);
@@ -153,7 +159,7 @@ public sealed class RolloutService(
             : RolloutOutcomes.RouterFailed<RolloutView>(
                 view,
                 settled,
-                $"The {operation} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
+                $"The {request.Action} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
                 + string.Join("; ", failed.Select(c => c.FailureMessage)));
     }
 

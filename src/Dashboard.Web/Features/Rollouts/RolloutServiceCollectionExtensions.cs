@@ -6,7 +6,8 @@ public static class RolloutServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RolloutService"/>, <see cref="PlanCatalog"/> with the plan files of
-    /// <c>Plans:Folder</c>, and the authorization seam <see cref="RolloutAuthorization"/>. Needs
+    /// <c>Plans:Folder</c>, and the authorization seam <see cref="RolloutAuthorization"/>, and the change feed that
+    /// pushes every saved change to open pages and <c>/hubs/live</c> clients. Needs
     /// <c>AddStateStore</c> and <c>AddTrafficRouting</c> (with a router for <c>Routing:Kind</c>).
     /// </summary>
     public static IServiceCollection AddRollouts(this IServiceCollection services, IConfiguration configuration)
@@ -16,7 +17,9 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<PlanFolder>();
         services.TryAddSingleton<RolloutAuthorization>();
         services.TryAddSingleton<PlanCatalog>();
+        services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddSingleton<RolloutService>();
+        services.AddHostedService<RolloutHubBroadcaster>();
         return services;
     }
 }
