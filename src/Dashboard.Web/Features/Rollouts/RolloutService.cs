@@ -86,6 +86,18 @@ public sealed class RolloutService(
     public async Task<RolloutView?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
         await store.LoadAsync(id, cancellationToken) is { } rollout ? await ViewAsync(rollout, cancellationToken) : null;
 
+    /// <summary>The rollout with its plan and traffic changes, for the rollout page; null when there is no such rollout.</summary>
+    public async Task<RolloutDetail?> FindDetailAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        if (await store.LoadAsync(id, cancellationToken) is not { } rollout)
+        {
+            return null;
+        }
+
+        IReadOnlyList<TrafficChangeView> changes = [.. (await changeLog.ListAsync(id, cancellationToken)).Select(TrafficChangeView.From)];
+        return new RolloutDetail(RolloutView.From(rollout, changes), rollout.Plan, changes);
+    }
+
     public async Task<IReadOnlyList<RolloutView>> ListAsync(CancellationToken cancellationToken = default)
     {
         var views = new List<RolloutView>();

@@ -18,6 +18,7 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<RolloutAuthorization>();
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
+        services.TryAddScoped<Components.OperatorName>();
         services.TryAddSingleton<RolloutService>();
         services.AddHostedService<RolloutHubBroadcaster>();
         return services;

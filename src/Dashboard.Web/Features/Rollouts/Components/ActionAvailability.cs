@@ -1,0 +1,46 @@
+using Dashboard.Core.Rollouts;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>
+/// Why an action cannot be taken now, in words for the person looking at a disabled button. The
+/// answer comes from the rollout's own <see cref="RolloutView.AllowedActions"/> — the same table
+/// the server enforces — so the page never offers what the server would refuse.
+/// </summary>
+public static class ActionAvailability
+{
+    /// <summary>Null when <paramref name="action"/> is allowed now, otherwise one sentence saying why not.</summary>
+    public static string? WhyNot(RolloutView rollout, RolloutAction action)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        if (IsAllowed(rollout, action))
+        {
+            return null;
+        }
+
+        if (IsFinished(rollout))
+        {
+            return $"The rollout is {ActionLabels.State(rollout.Status)}; nothing can change it any more.";
+        }
+
+        var possible = PossibleNow(rollout);
+        return $"{ActionLabels.Label(action)} is not possible while phase '{rollout.CurrentPhase}' is {ActionLabels.State(rollout.CurrentState)}."
+            + (possible.Count == 0 ? string.Empty : $" Possible now: {string.Join(", ", possible.Select(ActionLabels.Label))}.");
+    }
+
+    public static bool IsAllowed(RolloutView rollout, RolloutAction action)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return rollout.AllowedActions.Contains(action.ToString(), StringComparer.Ordinal);
+    }
+
+    /// <summary>The people's actions allowed now, in action-bar order.</summary>
+    public static IReadOnlyList<RolloutAction> PossibleNow(RolloutView rollout) =>
+        [.. ActionLabels.PeopleActions.Where(action => IsAllowed(rollout, action))];
+
+    public static bool IsFinished(RolloutView rollout)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        return rollout.Status is nameof(RolloutStatus.Completed) or nameof(RolloutStatus.RolledBack) or nameof(RolloutStatus.Aborted);
+    }
+}

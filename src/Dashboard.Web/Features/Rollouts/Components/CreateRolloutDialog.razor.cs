@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>
+/// Creates a rollout of a service along a plan through <see cref="RolloutService"/>, the same
+/// service the REST API uses; closes with the new rollout's id, or shows every problem the server found.
+/// </summary>
+public sealed partial class CreateRolloutDialog
+{
+    private IReadOnlyList<PlanView> _plans = [];
+    private string? _service;
+    private string? _baseline;
+    private string? _candidate;
+    private string? _planId;
+    private string? _actorName;
+    private string? _reason;
+    private string? _error;
+    private bool _busy;
+
+    [CascadingParameter]
+    public IMudDialogInstance? Dialog { get; set; }
+
+    [Inject]
+    public required RolloutService Rollouts { get; init; }
+
+    [Inject]
+    public required PlanCatalog Plans { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    private bool CanCreate =>
+        new[] { _service, _baseline, _candidate, _planId, _actorName, _reason }.All(value => !string.IsNullOrWhiteSpace(value));
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actorName = OperatorName.Value;
+        _plans = await Plans.ListAsync();
+        _planId = _plans.Count > 0 ? _plans[0].Id : null;
+    }
+
+    private void Cancel() => Dialog?.Cancel();
+
+    private async Task CreateAsync()
+    {
+        if (!CanCreate || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            OperatorName.Value = _actorName!.Trim();
+            var outcome = await Rollouts.CreateAsync(
+                new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _actorName, _reason), Actor.Named(_actorName));
+            if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })
+            {
+                Dialog?.Close(DialogResult.Ok(rollout.Id));
+                return;
+            }
+
+            _error = outcome.Problems.Count > 0
+                ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
+                : outcome.Detail ?? "The rollout could not be created.";
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

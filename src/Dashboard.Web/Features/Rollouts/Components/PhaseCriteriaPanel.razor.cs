@@ -1,0 +1,54 @@
+using Dashboard.Core.Evaluation;
+using Dashboard.Core.Plans;
+using Dashboard.Web.Features.LiveMetrics.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>
+/// The current phase's pass criteria and auto-rollback triggers against the live canary values of
+/// the shared poller. Stale or missing data is shown as NO DATA, never as a pass; the verdicts that
+/// count are the ones persisted at checkpoints.
+/// </summary>
+public sealed partial class PhaseCriteriaPanel
+{
+    [Parameter, EditorRequired]
+    public required PlanPhase PlanPhase { get; set; }
+
+    /// <summary>Time since the phase started, to tell which criteria apply yet; null before it started.</summary>
+    [Parameter]
+    public TimeSpan? Elapsed { get; set; }
+
+    [Parameter, EditorRequired]
+    public required LiveDashboardView Live { get; set; }
+
+    private IEnumerable<CriterionRow> Rows => PlanPhase.Criteria.Select(Row);
+
+    private double? LiveValue(string metric) =>
+        Live.State.Snapshot is { } snapshot ? SnapshotMetricValues.ValueOf(snapshot, metric) : null;
+
+    private CriterionRow Row(PassCriterion pass)
+    {
+        var criterion = pass.Criterion;
+        var value = LiveValue(pass.Metric);
+        var verdict = Live.Freshness.IsStale ? Verdict.NoData : criterion.Evaluate(value);
+        string? note = null;
+        if (!SnapshotMetricValues.IsInSnapshot(pass.Metric))
+        {
+            note = "not in the live metrics; judged at checkpoints";
+        }
+        else if (pass.FromCheckpoint is { } from && (Elapsed is not { } elapsed || elapsed < from))
+        {
+            note = $"applies from the {PlanDuration.Format(from)} checkpoint";
+        }
+
+        return new CriterionRow(
+            pass.Metric,
+            MetricLabels.Threshold(pass.Metric, criterion.Comparator.Symbol(), criterion.Threshold),
+            MetricLabels.Value(pass.Metric, value),
+            verdict,
+            note);
+    }
+
+    private sealed record CriterionRow(string Metric, string Condition, string ValueText, Verdict Verdict, string? Note);
+}

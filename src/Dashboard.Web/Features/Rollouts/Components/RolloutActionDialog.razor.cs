@@ -1,0 +1,83 @@
+using Dashboard.Core.Rollouts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>
+/// Confirms one action: shows exactly what will change (from → to), asks for the reason and the
+/// person's name, and for a traffic change the new share. Confirm runs <see cref="Submit"/>; the
+/// dialog closes when it succeeds and stays open with the server's answer when it does not.
+/// </summary>
+public sealed partial class RolloutActionDialog
+{
+    private int? _percent;
+    private string? _actorName;
+    private string? _reason;
+    private string? _error;
+    private bool _busy;
+
+    [CascadingParameter]
+    public IMudDialogInstance? Dialog { get; set; }
+
+    [Parameter, EditorRequired]
+    public required RolloutView Rollout { get; set; }
+
+    [Parameter, EditorRequired]
+    public RolloutAction Action { get; set; }
+
+    /// <summary>The router's name, for the note that says how traffic is applied.</summary>
+    [Parameter]
+    public string RouterName { get; set; } = "the traffic router";
+
+    [Parameter]
+    public string? InitialActorName { get; set; }
+
+    /// <summary>Runs the action; returns null when done, otherwise what to tell the person.</summary>
+    [Parameter, EditorRequired]
+    public required Func<ActionInput, Task<string?>> Submit { get; set; }
+
+    private IReadOnlyList<ChangeLine> Lines => ActionPreview.Describe(Rollout, Action, _percent);
+
+    private bool AffectsTraffic => Lines.Any(line => line.What == "Canary traffic" && line.Changes)
+        || Action is RolloutAction.ChangeTraffic or RolloutAction.Start;
+
+    private Color ConfirmColor => Action is RolloutAction.RollBack or RolloutAction.Abort ? Color.Error : Color.Primary;
+
+    private bool CanConfirm =>
+        !string.IsNullOrWhiteSpace(_reason)
+        && !string.IsNullOrWhiteSpace(_actorName)
+        && (Action != RolloutAction.ChangeTraffic || _percent is >= 0 and <= 100);
+
+    protected override void OnInitialized()
+    {
+        _actorName = InitialActorName;
+        _percent = Action == RolloutAction.ChangeTraffic ? Rollout.RequestedWeightPercent : null;
+    }
+
+    private void Cancel() => Dialog?.Cancel();
+
+    private async Task ConfirmAsync()
+    {
+        if (!CanConfirm || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        _error = null;
+        try
+        {
+            _error = await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null));
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        if (_error is null)
+        {
+            Dialog?.Close(DialogResult.Ok(true));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>Every traffic change of the rollout with its fate: applied with the router's read-back, failed with its words, or still requested.</summary>
+public sealed partial class TrafficHistoryTable
+{
+    /// <summary>The rollout's traffic changes, oldest first (as the API lists them).</summary>
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<TrafficChangeView> Changes { get; set; }
+
+    private static string StatusClass(string status) => status switch
+    {
+        "Applied" => "verdict-pass",
+        "Failed" => "verdict-fail",
+        _ => "verdict-warn",
+    };
+}

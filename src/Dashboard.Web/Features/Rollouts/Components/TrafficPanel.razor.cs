@@ -1,0 +1,71 @@
+using System.Globalization;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Web.Features.LiveMetrics.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Rollouts.Components;
+
+/// <summary>
+/// The weight the rollout wants beside the weight the router last confirmed, the last change and
+/// its fate, and the phase's clock: time in phase and time to its next checkpoint.
+/// </summary>
+public sealed partial class TrafficPanel
+{
+    [Parameter, EditorRequired]
+    public required RolloutView Rollout { get; set; }
+
+    /// <summary>The current phase as planned: checkpoints, gate, expected population.</summary>
+    [Parameter, EditorRequired]
+    public required PlanPhase PlanPhase { get; set; }
+
+    [Parameter, EditorRequired]
+    public DateTimeOffset Now { get; set; }
+
+    [Parameter]
+    public string RouterName { get; set; } = "the router";
+
+    private PhaseView Progress => Rollout.Phases[Rollout.CurrentPhaseIndex];
+
+    private TimeSpan? Elapsed => Progress.StartedAt is { } started ? (Progress.EndedAt ?? Now) - started : null;
+
+    private string TimeInPhase => (Elapsed, Progress.HeldAt) switch
+    {
+        (null, _) => "not started",
+        ({ } elapsed, { } heldAt) => $"{AgeText.Format(elapsed)} (held for {AgeText.Format(Now - heldAt)})",
+        ({ } elapsed, null) => $"{AgeText.Format(elapsed)} of {PlanDuration.Format(PlanPhase.Duration)}",
+    };
+
+    private string NextCheckpoint
+    {
+        get
+        {
+            if (Progress.State != nameof(PhaseState.Running) || Elapsed is not { } elapsed)
+            {
+                return $"none while the phase is {ActionLabels.State(Progress.State)}";
+            }
+
+            if (PlanPhase.NextCheckpointAfter(elapsed) is { } next)
+            {
+                return $"{PlanDuration.Format(next)} checkpoint in {AgeText.Format(next - elapsed)}";
+            }
+
+            return elapsed < PlanPhase.Duration
+                ? $"none left; the phase window ends in {AgeText.Format(PlanPhase.Duration - elapsed)}"
+                : "none left; the phase window is over";
+        }
+    }
+
+    private string GateText => PlanPhase.Gate.Kind == GateKind.SignOff
+        ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles)}"
+        : "advances by itself when every checkpoint passes";
+
+    private static string StatusText(TrafficChangeView change) => change.Status switch
+    {
+        nameof(TrafficChangeStatus.Applied) when change.SettledAt is { } at =>
+            $"confirmed by the router at {at.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC",
+        nameof(TrafficChangeStatus.Requested) => "waiting for the router to confirm",
+        nameof(TrafficChangeStatus.Failed) => "FAILED",
+        _ => change.Status.ToLowerInvariant(),
+    };
+}

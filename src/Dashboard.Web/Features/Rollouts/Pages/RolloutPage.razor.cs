@@ -1,0 +1,152 @@
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Routing;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.Rollouts.Pages;
+
+/// <summary>
+/// Where a rollout is run: the phase timeline, traffic and timing, the phase's criteria against live
+/// values, and the actions behind confirmation dialogs. Every saved change — from this page, another
+/// browser, the REST API or automation — reaches the page through <see cref="RolloutChangeFeed"/>
+/// and is re-read from the state store, so what is shown is always what was persisted.
+/// </summary>
+public sealed partial class RolloutPage : IDisposable
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private RolloutDetail? _detail;
+    private bool _loaded;
+    private bool _busy;
+    private Notice? _notice;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    public required RolloutService Rollouts { get; init; }
+
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required ITrafficRouter Router { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    private PlanPhase CurrentPlanPhase => _detail!.Plan.Phases[_detail.Rollout.CurrentPhaseIndex];
+
+    /// <summary>Changes whenever the rollout or one of its traffic changes does, so the audit trail re-reads.</summary>
+    private string Revision => $"{_detail?.Rollout.Version}:{_detail?.TrafficChanges.Count}:{_detail?.Rollout.LastTrafficChange?.Status}";
+
+    protected override void OnInitialized() => Changes.Changed += OnRolloutChanged;
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private TimeSpan? ElapsedAt(DateTimeOffset now)
+    {
+        var phase = _detail!.Rollout.Phases[_detail.Rollout.CurrentPhaseIndex];
+        return phase.StartedAt is { } started ? (phase.EndedAt ?? now) - started : null;
+    }
+
+    // Raised on the thread that saved the change: hop onto the circuit before touching state.
+    private void OnRolloutChanged(RolloutChanged change)
+    {
+        if (change.RolloutId == Id)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    // One reload at a time: the last one to start reads the latest saved state.
+    private async Task ReloadAsync()
+    {
+        await _reload.WaitAsync();
+        try
+        {
+            _detail = await Rollouts.FindDetailAsync(Id);
+            _loaded = true;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task OpenActionDialogAsync(RolloutAction action)
+    {
+        if (_detail is null)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<RolloutActionDialog>
+        {
+            { d => d.Rollout, _detail.Rollout },
+            { d => d.Action, action },
+            { d => d.RouterName, Router.Name },
+            { d => d.InitialActorName, OperatorName.Value },
+            { d => d.Submit, input => SubmitAsync(action, input) },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
+        await Dialogs.ShowAsync<RolloutActionDialog>(ActionLabels.Label(action), parameters, options);
+    }
+
+    /// <summary>Runs the confirmed action; null closes the dialog, a message keeps it open.</summary>
+    private async Task<string?> SubmitAsync(RolloutAction action, ActionInput input)
+    {
+        OperatorName.Value = input.ActorName;
+        _busy = true;
+        try
+        {
+            var outcome = await Rollouts.ExecuteAsync(
+                Id, new RolloutCommand(action, Actor.Named(input.ActorName), input.Reason, TrafficChangeSource.Ui, input.Percent));
+            if (outcome.Value is { } rollout)
+            {
+                _notice = NoticeFor(action, outcome, rollout);
+            }
+
+            await ReloadAsync();
+            return outcome.Kind switch
+            {
+                RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed => null,
+                RolloutOutcomeKind.IllegalTransition when outcome.Value is { } now =>
+                    $"{ActionLabels.Label(action)} is no longer possible: phase '{now.CurrentPhase}' is {ActionLabels.State(now.CurrentState)} now (someone acted meanwhile).",
+                RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
+                _ => outcome.Detail ?? $"{ActionLabels.Label(action)} failed.",
+            };
+        }
+        finally
+        {
+            _busy = false;
+            StateHasChanged();
+        }
+    }
+
+    private static Notice? NoticeFor(RolloutAction action, RolloutOutcome<RolloutView> outcome, RolloutView rollout) => outcome.Kind switch
+    {
+        RolloutOutcomeKind.RouterFailed => new Notice(Severity.Error, outcome.Detail ?? "The router did not confirm the traffic change."),
+        RolloutOutcomeKind.Succeeded when outcome.TrafficChanges.Count > 0 =>
+            new Notice(Severity.Success, $"{ActionLabels.Label(action)} done; the router confirmed {rollout.AppliedWeightPercent} % canary traffic."),
+        RolloutOutcomeKind.Succeeded => new Notice(Severity.Success, $"{ActionLabels.Label(action)} done."),
+        _ => null,
+    };
+
+    public void Dispose()
+    {
+        // The semaphore is not disposed: a reload queued by a late change may still release it.
+        Changes.Changed -= OnRolloutChanged;
+    }
+
+    private sealed record Notice(Severity Severity, string Text);
+}
