@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Bench;
 
-/// <summary>Saves a screenshot of a running app's page once its charts are drawn (for the README).</summary>
+/// <summary>Saves a screenshot of a running app's page once <c>waitFor</c> (by default a chart line) is on it (for the README).</summary>
 public static class PageScreenshot
 {
-    public static async Task RunAsync(Uri url, string path, int width, int height)
+    public static async Task RunAsync(Uri url, string path, int width, int height, string waitFor)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -18,7 +18,7 @@ public static class PageScreenshot
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await page.GotoAsync(url.ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.Locator(".mud-chart-serie").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.Locator(waitFor).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
         await page.WaitForTimeoutAsync(1500);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         Console.WriteLine($"Saved {path}");

@@ -3,7 +3,7 @@ using Dashboard.Bench;
 
 // Benchmarks that need the whole product running. Usage:
 //   dotnet run -c Release --project bench/Dashboard.Bench -- latency [samples=20] [pollSeconds=5]
-//   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000]
+//   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
 {
@@ -15,7 +15,7 @@ switch (mode)
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
         var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
-        await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height);
+        await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
         Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, screenshot URL FILE");

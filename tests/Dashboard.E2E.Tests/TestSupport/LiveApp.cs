@@ -38,7 +38,7 @@ public sealed class LiveApp : IAsyncDisposable
         return new LiveApp(influx, app, playwright, browser);
     }
 
-    /// <summary>Opens <paramref name="path"/> in a new page and waits for Blazor to load.</summary>
+    /// <summary>Opens <paramref name="path"/> in a new page and waits until it is interactive (clicks before that would be lost).</summary>
     public async Task<IPage> OpenAsync(string path, IBrowserContext? context = null)
     {
         var page = context is null
@@ -46,6 +46,7 @@ public sealed class LiveApp : IAsyncDisposable
             : await context.NewPageAsync();
         await page.GotoAsync(new Uri(App.Url, path).ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         return page;
     }
 

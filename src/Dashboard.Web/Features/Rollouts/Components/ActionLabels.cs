@@ -1,3 +1,4 @@
+using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -42,6 +43,16 @@ public static class ActionLabels
         RolloutAction.RollBack => "Take the candidate out of traffic (0 %) and end the rollout.",
         RolloutAction.Abort => "Abandon the rollout; the candidate leaves traffic (0 %).",
         _ => Label(action),
+    };
+
+    /// <summary>"EngineeringLead" → "Engineering lead".</summary>
+    public static string Role(SignOffRole role) => role switch
+    {
+        SignOffRole.EngineeringLead => "Engineering lead",
+        SignOffRole.OperationsLead => "Operations lead",
+        SignOffRole.ProductLead => "Product lead",
+        SignOffRole.FinanceLead => "Finance lead",
+        _ => role.ToString(),
     };
 
     /// <summary>"AwaitingSignOff" → "awaiting sign-off"; phase states and rollout statuses alike.</summary>

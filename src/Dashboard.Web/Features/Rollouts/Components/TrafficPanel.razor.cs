@@ -57,7 +57,7 @@ public sealed partial class TrafficPanel
     }
 
     private string GateText => PlanPhase.Gate.Kind == GateKind.SignOff
-        ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles)}"
+        ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles.Select(ActionLabels.Role))}"
         : "advances by itself when every checkpoint passes";
 
     private static string StatusText(TrafficChangeView change) => change.Status switch
