@@ -116,10 +116,10 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         Assert.Equal(2, rollout.GetProperty("version").GetInt32());
     }
 
-    /// <summary>The start-up check runs in the background: waits until it has reported.</summary>
+    /// <summary>The start-up check runs in the background: waits until it has reported (well before the first periodic check, a minute later).</summary>
     private static async Task<JsonElement> FirstReportAsync(RolloutApiApp app)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
             var report = await app.GetAsync(DriftPath);
