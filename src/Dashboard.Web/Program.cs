@@ -10,6 +10,7 @@ using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.TrafficDrift;
 using MudBlazor.Services;
 using Serilog;
 
@@ -38,6 +39,7 @@ builder.Services.AddTrafficRouting(builder.Configuration);
 builder.Services.AddBuiltInTrafficRouter();
 builder.Services.AddDashboardHealthChecks();
 builder.Services.AddRollouts(builder.Configuration);
+builder.Services.AddTrafficDrift(builder.Configuration);
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ app.MapMetricsEndpoints();
 app.MapLiveMetrics();
 app.MapDemoEndpoints();
 app.MapRolloutEndpoints();
+app.MapTrafficDriftEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

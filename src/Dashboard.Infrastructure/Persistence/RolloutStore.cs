@@ -85,6 +85,20 @@ public sealed class RolloutStore(IDbContextFactory<WarRoomDbContext> contextFact
         return [.. records.Select(r => r.ToSnapshot())];
     }
 
+    /// <summary>
+    /// The rollout that started last, whatever its status now, or null when none ever started: its
+    /// <see cref="Rollout.CanaryWeightPercent"/> is the weight the router should run.
+    /// </summary>
+    public async Task<RolloutSnapshot?> FindLatestStartedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.Rollouts.AsNoTracking()
+            .Where(r => r.StartedAt != null)
+            .OrderByDescending(r => r.StartedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return record?.ToSnapshot();
+    }
+
     private async Task<IReadOnlyList<TrafficChange>> RecordEventsAsync(
         WarRoomDbContext db, IReadOnlyList<RolloutEvent> events, TrafficChangeSource source, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Rollouts.Events;
+using Dashboard.Core.Routing;
 using static Dashboard.Core.Tests.Rollouts.TestRollouts;
 
 namespace Dashboard.Core.Tests.Rollouts;
@@ -33,6 +34,19 @@ public sealed class RolloutEventJsonTests
     }
 
     [Fact]
+    public void Serialize_TrafficReconciled_WritesTheObservationAndTheRecordedWeight()
+    {
+        using var json = JsonDocument.Parse(RolloutEventJson.Serialize(new TrafficReconciled(Id, 0, T0, "carol", "drift", 35, 65, 35.0, 10)));
+        var root = json.RootElement;
+
+        Assert.Equal("traffic.reconciled", root.GetProperty("kind").GetString());
+        Assert.Equal(35, root.GetProperty("observedCanaryWeight").GetInt32());
+        Assert.Equal(65, root.GetProperty("observedBaselineWeight").GetInt32());
+        Assert.Equal(35.0, root.GetProperty("observedCanaryPercent").GetDouble());
+        Assert.Equal(10, root.GetProperty("recordedPercent").GetInt32());
+    }
+
+    [Fact]
     public void EveryEventKind_IsDistinct()
     {
         var rollout = Started();
@@ -47,12 +61,13 @@ public sealed class RolloutEventJsonTests
             .. Accept(rollout.RetryPhase("bob", "x", T0)).Events,
             .. Accept(rollout.Advance("bob", "x", T0)).Events,
             .. Accept(rollout.RollBack("bob", "x", T0)).Events,
+            .. Accept(rollout.ReconcileTraffic(new TrafficWeights(5, 95), "carol", "x", T0)).Events,
         ];
 
         var kinds = events.Select(e => e.Kind).Distinct().ToList();
 
         Assert.Equal(
-            ["traffic.changeRequested", "phase.signOffRequested", "phase.passed", "phase.held", "phase.resumed", "phase.retried", "phase.advanced", "rollout.rolledBack"],
+            ["traffic.changeRequested", "phase.signOffRequested", "phase.passed", "phase.held", "phase.resumed", "phase.retried", "phase.advanced", "rollout.rolledBack", "traffic.reconciled"],
             kinds);
     }
 }

@@ -78,9 +78,53 @@ public sealed class RolloutService(
             RolloutAction.ChangeTraffic when command.Percent is { } percent => (r, by, at) => r.ChangeTraffic(percent, by, reason, at),
             _ => null,
         };
-        return apply is not null ? RunAsync(id, command, apply, cancellationToken)
-            : command.Action == RolloutAction.ChangeTraffic ? Task.FromResult(RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required"))
-            : Task.FromResult(RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'"));
+        if (apply is null)
+        {
+            return Task.FromResult(command.Action == RolloutAction.ChangeTraffic
+                ? RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required")
+                : RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'"));
+        }
+
+        ArgumentNullException.ThrowIfNull(command.Actor);
+        return authorization.Require(command.Actor, RolloutOperations.For(command.Action)) is { } denial
+            ? Task.FromResult(RolloutOutcomes.Forbidden<RolloutView>(denial))
+            : RunAsync(id, command.Actor, command.Source, command.Action.ToString(), apply, cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-applies the recorded weight of the rollout of record (the one started last) when the router
+    /// runs something else. Reads the router itself rather than trusting an earlier drift report;
+    /// a Conflict when nothing was recorded or the router already runs the recorded weight. When the
+    /// router cannot be read the recorded weight is re-applied all the same, and the router's failure
+    /// is recorded on the change.
+    /// </summary>
+    public async Task<RolloutOutcome<RolloutView>> ReconcileTrafficAsync(Actor actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (authorization.Require(actor, RolloutOperation.ReconcileTraffic) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<RolloutView>(denial);
+        }
+
+        if (await store.FindLatestStartedAsync(cancellationToken) is not { } ofRecord)
+        {
+            return RolloutOutcomes.Conflict<RolloutView>("Nothing to reconcile: no rollout has started, so no weight is recorded to compare with the router.");
+        }
+
+        TrafficWeights? observed;
+        try
+        {
+            observed = await router.ReadAsync(cancellationToken);
+        }
+        catch (TrafficRouterException ex)
+        {
+            logger.LogWarning(ex, "Traffic router {Router} could not be read before reconciling rollout {RolloutId}", router.Name, ofRecord.Id);
+            observed = null;
+        }
+
+        return await RunAsync(
+            ofRecord.Id, actor, TrafficChangeSource.Reconcile, "reconcile",
+            (rollout, by, at) => rollout.ReconcileTraffic(observed, by, reason ?? string.Empty, at), cancellationToken);
     }
 
     public async Task<RolloutView?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
@@ -120,16 +164,10 @@ public sealed class RolloutService(
         return [.. (await changeLog.ListAsync(id, cancellationToken)).Select(TrafficChangeView.From)];
     }
 
+    /// <summary>Load, command, save, publish, then each requested weight to the router; the caller has authorized <paramref name="actor"/>.</summary>
     private async Task<RolloutOutcome<RolloutView>> RunAsync(
-        Guid id, RolloutCommand request, Func<Rollout, string, DateTimeOffset, RolloutResult> command, CancellationToken cancellationToken)
+        Guid id, Actor actor, TrafficChangeSource source, string actionName, Func<Rollout, string, DateTimeOffset, RolloutResult> command, CancellationToken cancellationToken)
     {
-        var (actor, source) = (request.Actor, request.Source);
-        ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, RolloutOperations.For(request.Action)) is { } denial)
-        {
-            return RolloutOutcomes.Forbidden<RolloutView>(denial);
-        }
-
         if (await store.LoadAsync(id, cancellationToken) is not { } rollout)
         {
             return NotFound(id);
@@ -171,7 +209,7 @@ public sealed class RolloutService(
             : RolloutOutcomes.RouterFailed<RolloutView>(
                 view,
                 settled,
-                $"The {request.Action} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
+                $"The {actionName} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
                 + string.Join("; ", failed.Select(c => c.FailureMessage)));
     }
 
@@ -208,6 +246,7 @@ public sealed class RolloutService(
     {
         IllegalTransition illegal when current is not null => RolloutOutcomes.Illegal<RolloutView>(illegal, current),
         InvalidRolloutRequest invalid => RolloutOutcomes.Invalid<RolloutView>(invalid.Field, invalid.Problem),
+        ReconcileRefused refused => RolloutOutcomes.Conflict<RolloutView>(char.ToUpperInvariant(refused.Problem[0]) + refused.Problem[1..] + "."),
         _ => RolloutOutcomes.Invalid<RolloutView>("request", rejection.Message),
     };
 }
