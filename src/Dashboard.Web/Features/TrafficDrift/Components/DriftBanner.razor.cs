@@ -1,0 +1,93 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.TrafficDrift.Components;
+
+/// <summary>
+/// The visible warning on every page when the router does not run the recorded weight (or cannot
+/// be read): what each side says, "Check again", and the audited reconcile behind a confirmation
+/// dialog. Nothing is changed until a person confirms.
+/// </summary>
+public sealed partial class DriftBanner : IDisposable
+{
+    private TrafficDriftReport _report = TrafficDriftReport.NotChecked(string.Empty);
+    private bool _checking;
+
+    [Inject]
+    public required TrafficDriftMonitor Monitor { get; init; }
+
+    [Inject]
+    public required RolloutService Rollouts { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    /// <summary>True on the war-room screen: the warning without buttons.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    private string Title => _report.Kind switch
+    {
+        TrafficDriftKind.Drifted => "Traffic drift: the router does not run the recorded weight",
+        TrafficDriftKind.RouterUnreadable => "The traffic router cannot be read",
+        _ => "The recorded traffic weight cannot be read",
+    };
+
+    protected override void OnInitialized()
+    {
+        _report = Monitor.Current;
+        Monitor.Changed += OnReportChanged;
+    }
+
+    // Raised on the checking thread: hop onto the circuit before touching state.
+    private void OnReportChanged(TrafficDriftReport report) => _ = InvokeAsync(() =>
+    {
+        _report = report;
+        StateHasChanged();
+    });
+
+    private async Task CheckAsync()
+    {
+        _checking = true;
+        try
+        {
+            _report = await Monitor.CheckAsync();
+        }
+        finally
+        {
+            _checking = false;
+        }
+    }
+
+    private async Task OpenReconcileDialogAsync()
+    {
+        var parameters = new DialogParameters<ReconcileDialog>
+        {
+            { d => d.Report, _report },
+            { d => d.InitialActorName, OperatorName.Value },
+            { d => d.Submit, SubmitAsync },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
+        await Dialogs.ShowAsync<ReconcileDialog>("Reconcile traffic", parameters, options);
+    }
+
+    private async Task<string?> SubmitAsync(ActionInput input)
+    {
+        OperatorName.Value = input.ActorName;
+        var outcome = await Rollouts.ReconcileTrafficAsync(Actor.Named(input.ActorName), input.Reason);
+        _report = await Monitor.CheckAsync();
+        return outcome.Kind switch
+        {
+            RolloutOutcomeKind.Succeeded => null,
+            RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
+            _ => outcome.Detail ?? "The reconcile failed.",
+        };
+    }
+
+    public void Dispose() => Monitor.Changed -= OnReportChanged;
+}
