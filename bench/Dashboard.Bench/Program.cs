@@ -3,6 +3,8 @@ using Dashboard.Bench;
 
 // Benchmarks that need the whole product running. Usage:
 //   dotnet run -c Release --project bench/Dashboard.Bench -- latency [samples=20] [pollSeconds=5]
+//   dotnet run -c Release --project bench/Dashboard.Bench -- ui-traffic [samples=20] [splitSamples=4] [appUrl=http://127.0.0.1:5000] [runtimeApi=tcp:127.0.0.1:9999]
+//     (needs ./run.sh --real-traffic running)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
@@ -12,12 +14,19 @@ switch (mode)
         var poll = TimeSpan.FromSeconds(args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         await PointToPageLatency.RunAsync(samples, poll);
         return 0;
+    case "ui-traffic":
+        await UiTrafficLatency.RunAsync(
+            new Uri(args.Length > 3 ? args[3] : "http://127.0.0.1:5000"),
+            args.Length > 4 ? args[4] : "tcp:127.0.0.1:9999",
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
+        return 0;
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
         var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, screenshot URL FILE");
         return 2;
 }
