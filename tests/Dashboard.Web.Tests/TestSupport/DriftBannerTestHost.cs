@@ -1,9 +1,6 @@
-using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -12,7 +9,7 @@ namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
 /// A bUnit context with what the drift banner needs, wired as the app wires it: a real SQLite
-/// state store in a temp folder (migrated), <see cref="RolloutService"/>, the
+/// state store in a temp folder (migrated), <see cref="Features.Rollouts.RolloutService"/>, the
 /// <see cref="TrafficDriftMonitor"/> and a <see cref="SettableRouter"/>. Deleted on dispose.
 /// </summary>
 internal sealed class DriftBannerTestHost : IAsyncDisposable
@@ -22,22 +19,10 @@ internal sealed class DriftBannerTestHost : IAsyncDisposable
     private DriftBannerTestHost()
     {
         Directory.CreateDirectory(_folder);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["StateStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "state.db")}",
-                ["Plans:Folder"] = string.Empty,
-            })
-            .Build();
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddLogging();
         Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddSingleton<ITrafficRouter>(Router);
-        Context.Services.AddStateStore(configuration);
-        Context.Services.AddRollouts(configuration);
-        // The monitor alone: the watcher is a hosted service the test replaces by calling CheckAsync.
-        Context.Services.AddSingleton<TrafficDriftMonitor>();
+        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", Router);
         Context.SetRendererInfo(RendererModes.Interactive);
     }
 
