@@ -9,8 +9,8 @@ using MudBlazor.Services;
 namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
-/// A bUnit context wired like the app: MudBlazor, a driven feed, a fake clock starting at
-/// <see cref="Start"/> and a poll interval of <see cref="PollInterval"/>.
+/// A bUnit context wired like the app on a live circuit: MudBlazor, a driven feed, a fake clock
+/// starting at <see cref="Start"/>, a poll interval of <see cref="PollInterval"/> and the drift banner's services.
 /// </summary>
 internal sealed class LiveDashboardTestHost : IAsyncDisposable
 {
@@ -24,6 +24,8 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
         Context.Services.AddSingleton<ILiveDashboardFeed>(Feed);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
+        // Both layouts carry the drift banner; its store is never opened here (the monitor stays NotChecked).
+        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(Path.GetTempPath(), "warroom-ui-unused.db")}", new SettableRouter());
         if (withFaultBoard)
         {
             // As in demo mode: the panel goes through the same service as the REST API.
@@ -32,6 +34,9 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
             Context.Services.AddSingleton(new DemoFaultService(FaultBoard));
             Context.Services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
         }
+
+        // Last: it resolves the renderer, after which no service can be added.
+        Context.SetRendererInfo(RendererModes.Interactive);
     }
 
     public BunitContext Context { get; } = new();

@@ -1,0 +1,162 @@
+using AngleSharp.Dom;
+using Dashboard.Core.Rollouts;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.Rollouts;
+
+public sealed class RolloutActionDialogTests
+{
+    private sealed record OpenDialog(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference, List<ActionInput> Submitted);
+
+    private static async Task<OpenDialog> OpenAsync(
+        LiveDashboardTestHost host, RolloutView rollout, RolloutAction action, string? answer = null, string? initialActor = null)
+    {
+        host.Context.SetRendererInfo(RendererModes.Interactive);
+        host.Context.Render<MudPopoverProvider>();
+        var provider = host.Context.Render<MudDialogProvider>();
+        var submitted = new List<ActionInput>();
+        var parameters = new DialogParameters<RolloutActionDialog>
+        {
+            { d => d.Rollout, rollout },
+            { d => d.Action, action },
+            { d => d.InitialActorName, initialActor },
+            {
+                d => d.Submit, input =>
+                {
+                    submitted.Add(input);
+                    return Task.FromResult(answer);
+                }
+            },
+        };
+        var dialogs = host.Context.Services.GetRequiredService<IDialogService>();
+        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<RolloutActionDialog>("Confirm", parameters));
+        provider.WaitForElement("button[data-testid=confirm-action]");
+        return new OpenDialog(provider, reference, submitted);
+    }
+
+    /// <summary>The input or textarea behind a field's test id, wherever MudBlazor puts the attribute.</summary>
+    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
+    {
+        var marked = provider.Find($"[data-testid={testId}]");
+        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
+    }
+
+    private static bool ConfirmEnabled(IRenderedComponent<MudDialogProvider> provider) =>
+        !provider.Find("button[data-testid=confirm-action]").HasAttribute("disabled");
+
+    private static string[] TrafficLine(IRenderedComponent<MudDialogProvider> provider)
+    {
+        var line = provider.FindAll("[data-testid=change-line]").Single(row => row.TextContent.Contains("Canary traffic", StringComparison.Ordinal));
+        return [line.QuerySelector("[data-testid=change-from]")!.TextContent, line.QuerySelector("[data-testid=change-to]")!.TextContent];
+    }
+
+    [Fact]
+    public async Task Confirm_IsDisabledUntilNameAndReasonAreFilled()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold);
+        Assert.False(ConfirmEnabled(dialog.Provider));
+
+        Field(dialog.Provider, "actor-input").Input("bob");
+        Assert.False(ConfirmEnabled(dialog.Provider));
+
+        Field(dialog.Provider, "reason-input").Input("error spike in EU");
+        Assert.True(ConfirmEnabled(dialog.Provider));
+
+        Field(dialog.Provider, "actor-input").Input("   ");
+        Assert.False(ConfirmEnabled(dialog.Provider));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    public async Task ChangeTraffic_WithoutAWholePercent_ConfirmStaysDisabled(string typed)
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, initialActor: "bob");
+        Field(dialog.Provider, "reason-input").Input("more traffic");
+        Assert.True(ConfirmEnabled(dialog.Provider));
+
+        Field(dialog.Provider, "percent-input").Input(typed);
+
+        Assert.False(ConfirmEnabled(dialog.Provider));
+        Assert.Equal("—", TrafficLine(dialog.Provider)[1]);
+    }
+
+    [Theory]
+    [InlineData("101", "100 % (baseline 0 %)")]
+    [InlineData("-1", "0 % (baseline 100 %)")]
+    public async Task ChangeTraffic_OutOfRangePercent_IsClampedAndThePreviewShowsWhatWillBeSent(string typed, string shown)
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, initialActor: "bob");
+        Field(dialog.Provider, "reason-input").Input("more traffic");
+
+        Field(dialog.Provider, "percent-input").Input(typed);
+
+        Assert.Equal(shown, TrafficLine(dialog.Provider)[1]);
+        dialog.Provider.Find("button[data-testid=confirm-action]").Click();
+        Assert.Equal(int.Parse(shown.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), Assert.Single(dialog.Submitted).Percent);
+    }
+
+    [Fact]
+    public async Task ChangeTraffic_FromToLineFollowsTheTypedPercent()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic);
+        Assert.Equal(["1 % (baseline 99 %)", "1 % (baseline 99 %)"], TrafficLine(dialog.Provider));
+
+        Field(dialog.Provider, "percent-input").Input("25");
+
+        Assert.Equal(["1 % (baseline 99 %)", "25 % (baseline 75 %)"], TrafficLine(dialog.Provider));
+    }
+
+    [Fact]
+    public async Task Confirm_SubmitReturnsAnError_KeepsTheDialogOpenWithTheError()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(
+            host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, answer: "The router refused: Permission denied", initialActor: "bob");
+        Field(dialog.Provider, "percent-input").Input("10");
+        Field(dialog.Provider, "reason-input").Input("  ramp early  ");
+
+        dialog.Provider.Find("button[data-testid=confirm-action]").Click();
+
+        Assert.Equal(new ActionInput("bob", "ramp early", 10), Assert.Single(dialog.Submitted));
+        var error = dialog.Provider.WaitForElement("[data-testid=dialog-error]");
+        Assert.Contains("The router refused: Permission denied", error.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(dialog.Provider.FindAll("button[data-testid=confirm-action]"));
+        Assert.False(dialog.Reference.Result.IsCompleted);
+    }
+
+    [Fact]
+    public async Task Confirm_SubmitSucceeds_ClosesTheDialog()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold, answer: null, initialActor: "bob");
+        Field(dialog.Provider, "reason-input").Input("looking at a spike");
+
+        dialog.Provider.Find("button[data-testid=confirm-action]").Click();
+
+        var result = await dialog.Reference.Result.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(result!.Canceled);
+        Assert.Equal(new ActionInput("bob", "looking at a spike", null), Assert.Single(dialog.Submitted));
+        dialog.Provider.WaitForAssertion(() => Assert.Empty(dialog.Provider.FindAll("button[data-testid=confirm-action]")));
+    }
+
+    [Fact]
+    public async Task InitialActorName_PrefillsTheNameField()
+    {
+        await using var host = new LiveDashboardTestHost();
+
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Advance, initialActor: "carol");
+
+        Assert.Equal("carol", Field(dialog.Provider, "actor-input").GetAttribute("value"));
+        Field(dialog.Provider, "reason-input").Input("all checkpoints passed");
+        Assert.True(ConfirmEnabled(dialog.Provider));
+    }
+}

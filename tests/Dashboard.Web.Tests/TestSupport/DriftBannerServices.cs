@@ -1,0 +1,34 @@
+using Dashboard.Core.Routing;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.TrafficDrift;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Web.Tests.TestSupport;
+
+/// <summary>
+/// What the drift banner injects, registered as the app registers it: the state store on
+/// the given connection string, the rollout services and the monitor. Nothing opens the
+/// store until a drift check or a reconcile runs.
+/// </summary>
+internal static class DriftBannerServices
+{
+    public static IServiceCollection AddDriftBannerServices(this IServiceCollection services, string connectionString, ITrafficRouter router)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StateStore:ConnectionString"] = connectionString,
+                ["Plans:Folder"] = string.Empty,
+            })
+            .Build();
+        services.AddLogging();
+        services.AddSingleton(router);
+        services.AddStateStore(configuration);
+        services.AddRollouts(configuration);
+        // The monitor alone: the watcher is a hosted service; tests call CheckAsync themselves.
+        services.AddSingleton<TrafficDriftMonitor>();
+        return services;
+    }
+}

@@ -1,0 +1,159 @@
+using AngleSharp.Dom;
+using Dashboard.Core.Routing;
+using Dashboard.Web.Features.TrafficDrift;
+using Dashboard.Web.Features.TrafficDrift.Components;
+using Dashboard.Web.Tests.TestSupport;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.TrafficDrift;
+
+/// <summary>The banner on a real SQLite state store, the real monitor and a router the test sets.</summary>
+public sealed class DriftBannerTests
+{
+    private static IRenderedComponent<DriftBanner> RenderBanner(DriftBannerTestHost host, bool readOnly = false) =>
+        host.Context.Render<DriftBanner>(p => p.Add(b => b.ReadOnly, readOnly));
+
+    private static async Task<DriftBannerTestHost> DriftedAsync()
+    {
+        var host = await DriftBannerTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        host.Router.Weights = new TrafficWeights(35, 65);
+        Assert.Equal(TrafficDriftKind.Drifted, (await host.Monitor.CheckAsync()).Kind);
+        return host;
+    }
+
+    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
+    {
+        var marked = provider.Find($"[data-testid={testId}]");
+        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
+    }
+
+    [Fact]
+    public async Task Banner_BeforeAnyCheck_IsHidden()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        host.Router.Weights = new TrafficWeights(35, 65);
+
+        var banner = RenderBanner(host);
+
+        Assert.Equal(TrafficDriftKind.NotChecked, host.Monitor.Current.Kind);
+        Assert.Empty(banner.FindAll("[data-testid=drift-banner]"));
+    }
+
+    [Fact]
+    public async Task Banner_NothingRecorded_IsHidden()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        host.Router.Weights = new TrafficWeights(35, 65);
+        Assert.Equal(TrafficDriftKind.NothingRecorded, (await host.Monitor.CheckAsync()).Kind);
+
+        var banner = RenderBanner(host);
+
+        Assert.Empty(banner.FindAll("[data-testid=drift-banner]"));
+    }
+
+    [Fact]
+    public async Task Banner_InSync_IsHidden()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        host.Router.Weights = new TrafficWeights(2, 198);
+        Assert.Equal(TrafficDriftKind.InSync, (await host.Monitor.CheckAsync()).Kind);
+
+        var banner = RenderBanner(host);
+
+        Assert.Empty(banner.FindAll("[data-testid=drift-banner]"));
+    }
+
+    [Fact]
+    public async Task Banner_Drifted_ShowsTheMessageWithCheckAndReconcileButtons()
+    {
+        await using var host = await DriftedAsync();
+
+        var banner = RenderBanner(host);
+
+        Assert.Equal(nameof(TrafficDriftKind.Drifted), banner.Find("[data-testid=drift-banner]").GetAttribute("data-kind"));
+        Assert.Equal(host.Monitor.Current.Message, banner.Find("[data-testid=drift-message]").TextContent);
+        Assert.Contains("records 1 % canary", banner.Find("[data-testid=drift-message]").TextContent, StringComparison.Ordinal);
+        Assert.False(banner.Find("button[data-testid=drift-reconcile]").HasAttribute("disabled"));
+        Assert.False(banner.Find("button[data-testid=drift-check]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Banner_RouterUnreadable_IsShownWithTheRoutersMessage()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        host.Router.Failure = new TrafficRouterException("HAProxy refused", "Permission denied");
+        await host.Monitor.CheckAsync();
+
+        var banner = RenderBanner(host);
+
+        Assert.Equal(nameof(TrafficDriftKind.RouterUnreadable), banner.Find("[data-testid=drift-banner]").GetAttribute("data-kind"));
+        Assert.Contains("Permission denied", banner.Find("[data-testid=drift-message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Banner_ReadOnly_WarnsWithoutButtons()
+    {
+        await using var host = await DriftedAsync();
+
+        var banner = RenderBanner(host, readOnly: true);
+
+        Assert.NotEmpty(banner.FindAll("[data-testid=drift-banner]"));
+        Assert.Empty(banner.FindAll("button"));
+    }
+
+    [Fact]
+    public async Task Banner_WhilePrerendering_DisablesItsButtons()
+    {
+        await using var host = await DriftedAsync();
+        host.Context.SetRendererInfo(RendererModes.Prerendering);
+
+        var banner = RenderBanner(host);
+
+        Assert.True(banner.Find("button[data-testid=drift-reconcile]").HasAttribute("disabled"));
+        Assert.True(banner.Find("button[data-testid=drift-check]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Banner_AppearsAndGoesWithTheMonitorsLaterChecks()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        host.Router.Weights = new TrafficWeights(2, 198);
+        await host.Monitor.CheckAsync();
+        var banner = RenderBanner(host);
+        Assert.Empty(banner.FindAll("[data-testid=drift-banner]"));
+
+        host.Router.Weights = new TrafficWeights(35, 65);
+        await host.Monitor.CheckAsync();
+        banner.WaitForElement("[data-testid=drift-banner]");
+
+        host.Router.Weights = new TrafficWeights(1, 99);
+        await host.Monitor.CheckAsync();
+        banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-testid=drift-banner]")));
+    }
+
+    [Fact]
+    public async Task Reconcile_ConfirmedInTheDialog_ReappliesTheRecordedWeightAndTheBannerGoes()
+    {
+        await using var host = await DriftedAsync();
+        host.Context.Render<MudPopoverProvider>();
+        var dialogs = host.Context.Render<MudDialogProvider>();
+        var banner = RenderBanner(host);
+
+        banner.Find("button[data-testid=drift-reconcile]").Click();
+        dialogs.WaitForElement("button[data-testid=confirm-reconcile]");
+        Assert.Empty(host.Router.Applied);
+        Field(dialogs, "actor-input").Input("dana");
+        Field(dialogs, "reason-input").Input("weights were edited by hand");
+        dialogs.Find("button[data-testid=confirm-reconcile]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("button[data-testid=confirm-reconcile]")));
+        Assert.Equal([1], host.Router.Applied);
+        Assert.Equal(TrafficDriftKind.InSync, host.Monitor.Current.Kind);
+        banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-testid=drift-banner]")));
+    }
+}
