@@ -12,7 +12,8 @@ namespace Dashboard.Bench;
 /// <summary>
 /// Measures, against a running <c>./run.sh --real-traffic</c>, how long a traffic change confirmed in
 /// the UI takes (1) to become HAProxy's weight (polled on the runtime API), (2) to show as confirmed on
-/// the page, and (3) to move the measured split: the canary's share of requests over the last 15 s,
+/// the acting page and on a second page in another browser context that only watches, and (3) to
+/// move the measured split: the canary's share of requests over the last 15 s,
 /// read through the app's own snapshot API, crossing halfway from the old weight to the new one.
 /// </summary>
 public static class UiTrafficLatency
@@ -34,16 +35,23 @@ public static class UiTrafficLatency
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1200 } });
         await page.GotoAsync(new Uri(appUrl, $"/rollouts/{rolloutId}").ToString());
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await using var watcherContext = await browser.NewContextAsync();
+        var watcher = await watcherContext.NewPageAsync();
+        await watcher.GotoAsync(new Uri(appUrl, $"/rollouts/{rolloutId}").ToString());
+        await watcher.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         var toRouter = new List<double>();
         var toPage = new List<double>();
+        var toWatcher = new List<double>();
         for (var i = 0; i < samples; i++)
         {
             var target = i % 2 == 0 ? 10 : 1;
-            var (_, router, shown) = await ChangeAsync(page, runtimeApi, target, $"bench sample {i + 1}");
+            var (_, router, shown, watched) = await ChangeAsync(page, watcher, runtimeApi, target, $"bench sample {i + 1}");
             toRouter.Add(router);
             toPage.Add(shown);
-            Console.WriteLine(Invariant($"sample {i + 1,2}: → {target,2} %  HAProxy weight after {router,6:0.0} ms, page shows confirmed after {shown,6:0.0} ms"));
+            toWatcher.Add(watched);
+            Console.WriteLine(Invariant(
+                $"sample {i + 1,2}: → {target,2} %  HAProxy weight after {router,6:0.0} ms, acting page shows it confirmed after {shown,6:0.0} ms, watching page after {watched,6:0.0} ms"));
             await Task.Delay(TimeSpan.FromMilliseconds(500 + Random.Shared.Next(0, 500)));
         }
 
@@ -54,7 +62,7 @@ public static class UiTrafficLatency
             var target = current == 10 ? 1 : 10;
             await Task.Delay(SplitWindow + TimeSpan.FromSeconds(10)); // the window holds only the current weight's traffic
             var before = await CanarySharePctAsync(http);
-            var (clickedAt, _, _) = await ChangeAsync(page, runtimeApi, target, $"bench split sample {i + 1}");
+            var (clickedAt, _, _, _) = await ChangeAsync(page, watcher, runtimeApi, target, $"bench split sample {i + 1}");
             var halfway = (current + target) / 2.0;
             double share;
             do
@@ -71,7 +79,8 @@ public static class UiTrafficLatency
         }
 
         Report("confirm in UI → HAProxy runs the new weight", toRouter);
-        Report("confirm in UI → page shows it confirmed", toPage);
+        Report("confirm in UI → acting page shows it confirmed", toPage);
+        Report("confirm in UI → watching page (other browser) shows it confirmed", toWatcher);
         if (toSplit.Count > 0)
         {
             Report("confirm in UI → measured split (15 s window) halfway to the new weight", toSplit);
@@ -80,9 +89,9 @@ public static class UiTrafficLatency
 
     /// <summary>
     /// Changes traffic through the dialog; returns when the browser dispatched the confirm click (Unix ms)
-    /// and the ms from then to HAProxy's new weight and to the page showing it applied.
+    /// and the ms from then to HAProxy's new weight, to the acting page and to the watching page showing it applied.
     /// </summary>
-    private static async Task<(double ClickedAt, double Router, double Page)> ChangeAsync(IPage page, string runtimeApi, int target, string reason)
+    private static async Task<(double ClickedAt, double Router, double Page, double Watcher)> ChangeAsync(IPage page, IPage watcher, string runtimeApi, int target, string reason)
     {
         await page.GetByTestId("action-change-traffic").ClickAsync();
         await Field(page, "percent-input").FillAsync(target.ToString(CultureInfo.InvariantCulture));
@@ -96,11 +105,11 @@ public static class UiTrafficLatency
         await page.EvaluateAsync(
             "() => { window.__confirmAt = null; document.addEventListener('click', e => {"
             + " if (e.target.closest('[data-testid=\"confirm-action\"]')) window.__confirmAt = Date.now(); }, { capture: true, once: true }); }");
-        var pageShows = page.WaitForFunctionAsync(
-            "expected => document.querySelector('[data-testid=\"weight-applied\"]')?.textContent.trim() === expected"
-            + " && !document.querySelector('[data-testid=\"action-dialog\"]') ? Date.now() : null",
-            $"{target} %",
-            new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 5 });
+        const string ShowsApplied = "expected => document.querySelector('[data-testid=\"weight-applied\"]')?.textContent.trim() === expected"
+            + " && !document.querySelector('[data-testid=\"action-dialog\"]') ? Date.now() : null";
+        var waitOptions = new PageWaitForFunctionOptions { Timeout = 30_000, PollingInterval = 5 };
+        var pageShows = page.WaitForFunctionAsync(ShowsApplied, $"{target} %", waitOptions);
+        var watcherShows = watcher.WaitForFunctionAsync(ShowsApplied, $"{target} %", waitOptions);
         var deadline = Stopwatch.StartNew();
         await confirm.ClickAsync();
         while (await CurrentWeightAsync(runtimeApi) != target)
@@ -113,8 +122,9 @@ public static class UiTrafficLatency
 
         var routerAt = Now();
         var shownAt = await (await pageShows).JsonValueAsync<double>();
+        var watchedAt = await (await watcherShows).JsonValueAsync<double>();
         var clickedAt = await page.EvaluateAsync<double>("() => window.__confirmAt");
-        return (clickedAt, routerAt - clickedAt, shownAt - clickedAt);
+        return (clickedAt, routerAt - clickedAt, shownAt - clickedAt, watchedAt - clickedAt);
     }
 
     private static async Task<Guid> StartRolloutAsync(HttpClient http)
