@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
@@ -7,7 +6,7 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// Creates a rollout of a service along a plan through <see cref="RolloutService"/>, the same
 /// service the REST API uses; closes with the new rollout's id, or shows every problem the server found.
 /// </summary>
-public sealed partial class CreateRolloutDialog
+public sealed partial class CreateRolloutDialog : ConfirmationDialog
 {
     private IReadOnlyList<PlanView> _plans = [];
     private string? _service;
@@ -16,11 +15,6 @@ public sealed partial class CreateRolloutDialog
     private string? _planId;
     private string? _actorName;
     private string? _reason;
-    private string? _error;
-    private bool _busy;
-
-    [CascadingParameter]
-    public IMudDialogInstance? Dialog { get; set; }
 
     [Inject]
     public required RolloutService Rollouts { get; init; }
@@ -31,7 +25,7 @@ public sealed partial class CreateRolloutDialog
     [Inject]
     public required OperatorName OperatorName { get; init; }
 
-    private bool CanCreate =>
+    protected override bool CanConfirm =>
         new[] { _service, _baseline, _candidate, _planId, _actorName, _reason }.All(value => !string.IsNullOrWhiteSpace(value));
 
     protected override async Task OnInitializedAsync()
@@ -41,34 +35,18 @@ public sealed partial class CreateRolloutDialog
         _planId = _plans.Count > 0 ? _plans[0].Id : null;
     }
 
-    private void Cancel() => Dialog?.Cancel();
-
-    private async Task CreateAsync()
+    private Task CreateAsync() => ConfirmAsync(async () =>
     {
-        if (!CanCreate || _busy)
+        OperatorName.Value = _actorName!.Trim();
+        var outcome = await Rollouts.CreateAsync(
+            new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _actorName, _reason), Actor.Named(_actorName));
+        if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })
         {
-            return;
+            return (rollout.Id, null);
         }
 
-        _busy = true;
-        try
-        {
-            OperatorName.Value = _actorName!.Trim();
-            var outcome = await Rollouts.CreateAsync(
-                new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _actorName, _reason), Actor.Named(_actorName));
-            if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })
-            {
-                Dialog?.Close(DialogResult.Ok(rollout.Id));
-                return;
-            }
-
-            _error = outcome.Problems.Count > 0
-                ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
-                : outcome.Detail ?? "The rollout could not be created.";
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+        return (null, outcome.Problems.Count > 0
+            ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
+            : outcome.Detail ?? "The rollout could not be created.");
+    });
 }

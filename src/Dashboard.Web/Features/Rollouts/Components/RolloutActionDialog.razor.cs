@@ -9,16 +9,11 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// person's name, and for a traffic change the new share. Confirm runs <see cref="Submit"/>; the
 /// dialog closes when it succeeds and stays open with the server's answer when it does not.
 /// </summary>
-public sealed partial class RolloutActionDialog
+public sealed partial class RolloutActionDialog : ConfirmationDialog
 {
     private int? _percent;
     private string? _actorName;
     private string? _reason;
-    private string? _error;
-    private bool _busy;
-
-    [CascadingParameter]
-    public IMudDialogInstance? Dialog { get; set; }
 
     [Parameter, EditorRequired]
     public required RolloutView Rollout { get; set; }
@@ -44,7 +39,7 @@ public sealed partial class RolloutActionDialog
 
     private Color ConfirmColor => Action is RolloutAction.RollBack or RolloutAction.Abort ? Color.Error : Color.Primary;
 
-    private bool CanConfirm =>
+    protected override bool CanConfirm =>
         !string.IsNullOrWhiteSpace(_reason)
         && !string.IsNullOrWhiteSpace(_actorName)
         && (Action != RolloutAction.ChangeTraffic || _percent is >= 0 and <= 100);
@@ -55,29 +50,6 @@ public sealed partial class RolloutActionDialog
         _percent = Action == RolloutAction.ChangeTraffic ? Rollout.RequestedWeightPercent : null;
     }
 
-    private void Cancel() => Dialog?.Cancel();
-
-    private async Task ConfirmAsync()
-    {
-        if (!CanConfirm || _busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        _error = null;
-        try
-        {
-            _error = await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null));
-        }
-        finally
-        {
-            _busy = false;
-        }
-
-        if (_error is null)
-        {
-            Dialog?.Close(DialogResult.Ok(true));
-        }
-    }
+    private Task ConfirmAsync() => ConfirmAsync(async () =>
+        (null, await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null))));
 }

@@ -1,20 +1,14 @@
 using System.Globalization;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Features.TrafficDrift.Components;
 
 /// <summary>Confirms a reconcile: the router's split → the recorded weight, with the person's name and reason.</summary>
-public sealed partial class ReconcileDialog
+public sealed partial class ReconcileDialog : ConfirmationDialog
 {
     private string? _actorName;
     private string? _reason;
-    private string? _error;
-    private bool _busy;
-
-    [CascadingParameter]
-    public IMudDialogInstance? Dialog { get; set; }
 
     [Parameter, EditorRequired]
     public required TrafficDriftReport Report { get; set; }
@@ -38,32 +32,9 @@ public sealed partial class ReconcileDialog
                 : "unknown"),
     ];
 
-    private bool CanConfirm => !string.IsNullOrWhiteSpace(_reason) && !string.IsNullOrWhiteSpace(_actorName);
+    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_reason) && !string.IsNullOrWhiteSpace(_actorName);
 
     protected override void OnInitialized() => _actorName = InitialActorName;
 
-    private void Cancel() => Dialog?.Cancel();
-
-    private async Task ConfirmAsync()
-    {
-        if (!CanConfirm || _busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            _error = await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Percent: null));
-        }
-        finally
-        {
-            _busy = false;
-        }
-
-        if (_error is null)
-        {
-            Dialog?.Close(DialogResult.Ok(true));
-        }
-    }
+    private Task ConfirmAsync() => ConfirmAsync(async () => (null, await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Percent: null))));
 }
