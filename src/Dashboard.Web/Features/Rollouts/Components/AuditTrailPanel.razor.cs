@@ -11,7 +11,11 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// </summary>
 public sealed partial class AuditTrailPanel
 {
+    /// <summary>How many of the newest events show before "Show all".</summary>
+    public const int NewestShown = 25;
+
     private IReadOnlyList<AuditEntry> _events = [];
+    private bool _showAll;
     private AuditVerification? _verification;
     private object? _loadedRevision;
 

@@ -1,0 +1,45 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Tests.TestSupport;
+
+namespace Dashboard.Web.Tests.Rollouts;
+
+public sealed class TrafficHistoryTableTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static List<TrafficChangeView> Changes(int count) =>
+    [
+        .. Enumerable.Range(0, count).Select(i => new TrafficChangeView(
+            Guid.NewGuid(), 0, i, i + 1, i == count - 1 ? "Failed" : "Applied", "Ui", "alice", T0.AddMinutes(i), $"step {i}",
+            T0.AddMinutes(i).AddSeconds(1), i == count - 1 ? null : i + 1, i == count - 1 ? "Permission denied." : null)),
+    ];
+
+    [Fact]
+    public async Task History_ShowsTheNewestFirstWithTheRoutersWords()
+    {
+        await using var host = new LiveDashboardTestHost();
+
+        var table = host.Context.Render<TrafficHistoryTable>(p => p.Add(t => t.Changes, Changes(3)));
+
+        var rows = table.FindAll("[data-testid=traffic-change]");
+        Assert.Equal(["Failed", "Applied", "Applied"], [.. rows.Select(r => r.GetAttribute("data-status") ?? "")]);
+        Assert.Contains("Permission denied.", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("2 % → 3 %", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Empty(table.FindAll("[data-testid=traffic-history-all]"));
+    }
+
+    [Fact]
+    public async Task History_LongerThanTheCap_ShowsTheNewestUntilShowAllIsClicked()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var changes = Changes(TrafficHistoryTable.NewestShown + 5);
+
+        var table = host.Context.Render<TrafficHistoryTable>(p => p.Add(t => t.Changes, changes));
+
+        Assert.Equal(TrafficHistoryTable.NewestShown, table.FindAll("[data-testid=traffic-change]").Count);
+        Assert.Contains($"step {changes.Count - 1}", table.FindAll("[data-testid=traffic-change]")[0].TextContent, StringComparison.Ordinal);
+        table.Find("[data-testid=traffic-history-all]").Click();
+        Assert.Equal(changes.Count, table.FindAll("[data-testid=traffic-change]").Count);
+    }
+}
