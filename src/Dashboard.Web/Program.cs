@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
+using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using MudBlazor.Services;
@@ -40,6 +41,7 @@ builder.Services.AddBuiltInTrafficRouter();
 builder.Services.AddDashboardHealthChecks();
 builder.Services.AddRollouts(builder.Configuration);
 builder.Services.AddTrafficDrift(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ app.MapLiveMetrics();
 app.MapDemoEndpoints();
 app.MapRolloutEndpoints();
 app.MapTrafficDriftEndpoints();
+app.MapNotificationEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

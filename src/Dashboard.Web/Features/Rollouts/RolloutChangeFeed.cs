@@ -1,18 +1,24 @@
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Rollouts.Events;
+
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
-/// Tells every open page and hub client that a rollout changed: after it is created, after each
-/// command is saved, and after each traffic change settles. Carries only the id — subscribers read
-/// the saved state, so nobody is ever shown what was not persisted. Handlers run on the caller's
-/// thread; a failing handler is logged and never fails the command.
+/// Tells every open page, hub client and notifier that a rollout changed: after it is created, after
+/// each command is saved (with the command's events), and after each traffic change settles (with the
+/// settled change). Pages read the saved state by id, so nobody is ever shown what was not persisted.
+/// Handlers run on the caller's thread; a failing handler is logged and never fails the command.
 /// </summary>
 public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger<RolloutChangeFeed> logger)
 {
     public event Action<RolloutChanged>? Changed;
 
-    public void Publish(Guid rolloutId)
+    /// <param name="rolloutId">The rollout that changed.</param>
+    /// <param name="events">The saved command's events; empty for a settled traffic change.</param>
+    /// <param name="settled">The traffic change that was just settled (applied or failed), if that is the news.</param>
+    public void Publish(Guid rolloutId, IReadOnlyList<RolloutEvent>? events = null, TrafficChange? settled = null)
     {
-        var change = new RolloutChanged(rolloutId, timeProvider.GetUtcNow());
+        var change = new RolloutChanged(rolloutId, timeProvider.GetUtcNow(), events ?? [], settled);
         foreach (var handler in Changed?.GetInvocationList().Cast<Action<RolloutChanged>>() ?? [])
         {
             try
@@ -31,4 +37,8 @@ public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger
 }
 
 /// <summary>Rollout <paramref name="RolloutId"/> has a new saved state since <paramref name="At"/>.</summary>
-public sealed record RolloutChanged(Guid RolloutId, DateTimeOffset At);
+/// <param name="RolloutId">The rollout.</param>
+/// <param name="At">When the change was published.</param>
+/// <param name="Events">The saved command's events, in order; empty when the news is a settled traffic change.</param>
+/// <param name="SettledChange">The traffic change that was just applied or failed, if any.</param>
+public sealed record RolloutChanged(Guid RolloutId, DateTimeOffset At, IReadOnlyList<RolloutEvent> Events, TrafficChange? SettledChange = null);

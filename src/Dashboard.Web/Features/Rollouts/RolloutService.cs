@@ -49,7 +49,7 @@ public sealed class RolloutService(
         }
 
         await store.CreateAsync(creation.Rollout, creation.Events, cancellationToken);
-        changes.Publish(creation.Rollout.Id);
+        changes.Publish(creation.Rollout.Id, creation.Events);
         return RolloutOutcomes.Created<RolloutView>(RolloutView.From(creation.Rollout, []));
     }
 
@@ -194,12 +194,13 @@ public sealed class RolloutService(
             return NotFound(id);
         }
 
-        changes.Publish(id);
+        changes.Publish(id, result.Events);
         var settled = new List<TrafficChangeView>();
         foreach (var change in requested)
         {
-            settled.Add(TrafficChangeView.From(await ApplyAsync(change), source));
-            changes.Publish(id);
+            var outcome = await ApplyAsync(change);
+            settled.Add(TrafficChangeView.From(outcome, source));
+            changes.Publish(id, settled: outcome);
         }
 
         var view = await ViewAsync(rollout, CancellationToken.None);

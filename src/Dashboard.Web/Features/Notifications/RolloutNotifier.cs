@@ -1,0 +1,142 @@
+using System.Globalization;
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Rollouts.Events;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Notifications;
+
+/// <summary>
+/// Turns saved rollout changes into chat notifications: rollbacks, aborts, holds, sign-off requests
+/// (and a reminder every <c>Notifications:ReminderInterval</c> while a phase waits for sign-off),
+/// completions, and traffic changes the router did not confirm.
+/// </summary>
+public sealed partial class RolloutNotifier(
+    RolloutChangeFeed feed,
+    RolloutService rollouts,
+    NotificationQueue queue,
+    IOptions<NotificationOptions> options,
+    TimeProvider timeProvider,
+    ILogger<RolloutNotifier> logger) : BackgroundService
+{
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.IsEnabled)
+        {
+            feed.Changed += OnChanged;
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        feed.Changed -= OnChanged;
+        return base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Reminds about phases waiting for sign-off; the dispatcher's de-duplication spaces the reminders.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.IsEnabled)
+        {
+            return;
+        }
+
+        var period = options.Value.ReminderInterval < TimeSpan.FromMinutes(1) ? options.Value.ReminderInterval : TimeSpan.FromMinutes(1);
+        using var timer = new PeriodicTimer(period, timeProvider);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                foreach (var rollout in (await rollouts.ListAsync(stoppingToken)).Where(r => r.CurrentState == nameof(PhaseState.AwaitingSignOff)))
+                {
+                    queue.Enqueue(SignOffReminder(rollout));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogReminderScanFailed(ex);
+            }
+        }
+    }
+
+    private void OnChanged(RolloutChanged change) => _ = NotifyAsync(change);
+
+    private async Task NotifyAsync(RolloutChanged change)
+    {
+        try
+        {
+            var notifications = change.Events.Select(e => ForEvent(e)).Where(n => n is not null).ToList();
+            if (change.SettledChange is { Status: TrafficChangeStatus.Failed } failed)
+            {
+                notifications.Add(ForFailedChange(failed));
+            }
+
+            if (notifications.Count == 0 || await rollouts.FindAsync(change.RolloutId) is not { } rollout)
+            {
+                return;
+            }
+
+            foreach (var notification in notifications)
+            {
+                queue.Enqueue(notification!(rollout));
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNotifyFailed(ex, change.RolloutId);
+        }
+    }
+
+    private static Func<RolloutView, Notification>? ForEvent(RolloutEvent rolloutEvent) => rolloutEvent switch
+    {
+        RolledBack e => r => Of(r, e, NotificationSeverity.Critical, $"rolled back in phase {e.PhaseName}", ("Canary traffic", $"{e.FromPercent} % → 0 %")),
+        RolloutAborted e => r => Of(r, e, NotificationSeverity.Warning, $"aborted in phase {e.PhaseName}"),
+        PhaseHeld e => r => Of(r, e, NotificationSeverity.Warning, $"held in phase {e.PhaseName}", ("Canary traffic", $"{r.RequestedWeightPercent} % (frozen)")),
+        SignOffRequested e => r => Of(
+            r, e, NotificationSeverity.Info, $"phase {e.PhaseName} waits for sign-off", ("Sign-off by", string.Join(", ", e.Roles))) with
+        {
+            DedupKey = SignOffKey(r.Id, e.PhaseIndex),
+        },
+        RolloutCompleted e => r => Of(r, e, NotificationSeverity.Info, "completed"),
+        _ => null,
+    };
+
+    private static Func<RolloutView, Notification> ForFailedChange(TrafficChange change) => r => new Notification(
+        $"{r.Id}:routerFailed:{change.Id}",
+        NotificationSeverity.Critical,
+        $"{Name(r)}: the router did not confirm {change.ToPercent} % canary traffic",
+        $"{change.FailureMessage}\nRequested by {change.RequestedBy}: {change.Reason}",
+        [new("Requested", $"{change.FromPercent} % → {change.ToPercent} %"), new("Phase", r.CurrentPhase)],
+        r.Id,
+        change.SettledAt ?? change.RequestedAt);
+
+    private Notification SignOffReminder(RolloutView rollout) => new(
+        SignOffKey(rollout.Id, rollout.CurrentPhaseIndex),
+        NotificationSeverity.Info,
+        $"{Name(rollout)}: phase {rollout.CurrentPhase} still waits for sign-off",
+        "Reminder: the phase is through its window and waits for GO / NO-GO.",
+        [new("Phase", rollout.CurrentPhase), new("Canary traffic", $"{rollout.RequestedWeightPercent} %")],
+        rollout.Id,
+        timeProvider.GetUtcNow());
+
+    private static Notification Of(RolloutView rollout, RolloutEvent e, NotificationSeverity severity, string what, params (string Title, string Value)[] fields) => new(
+        $"{rollout.Id}:{e.Kind}:{e.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}",
+        severity,
+        $"{Name(rollout)} {what}",
+        $"By {e.Actor}: {e.Reason}",
+        [new("Phase", rollout.CurrentPhase), new("Status", rollout.Status), .. fields.Select(f => new KeyValuePair<string, string>(f.Title, f.Value))],
+        rollout.Id,
+        e.At);
+
+    private static string Name(RolloutView rollout) => $"{rollout.Service} {rollout.CandidateVersion}";
+
+    private static string SignOffKey(Guid rolloutId, int phaseIndex) => string.Create(CultureInfo.InvariantCulture, $"{rolloutId}:{phaseIndex}:signOff");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not build the notifications for rollout {RolloutId}")]
+    private partial void LogNotifyFailed(Exception exception, Guid rolloutId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The scan for phases waiting for sign-off failed")]
+    private partial void LogReminderScanFailed(Exception exception);
+}

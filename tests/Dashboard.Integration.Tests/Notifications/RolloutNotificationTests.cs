@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.Integration.Tests.Rollouts;
+using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Integration.Tests.Notifications;
+
+/// <summary>The real app posts to a local chat webhook when a rollout is held or rolled back, or the router fails.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class RolloutNotificationTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task HoldThenRollBack_PostOneWarningAndOneCriticalMessageNamingWhoAndWhy()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: Webhook(receiver));
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+
+        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "latency blip", actor = "bob" });
+        await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "error rate above 1.5 %", actor = "bob" });
+
+        var delivered = await receiver.WaitForDeliveredAsync(2, TimeSpan.FromSeconds(30));
+        var texts = delivered.Select(Text).ToList();
+        Assert.Equal(["[WARNING] analyzer 1.5.0 held in phase canary", "[CRITICAL] analyzer 1.5.0 rolled back in phase canary"], texts);
+        Assert.Contains("By bob: error rate above 1.5 %", delivered[1], StringComparison.Ordinal);
+        Assert.Contains("1 % → 0 %", delivered[1], StringComparison.Ordinal);
+        var status = await app.GetAsync("/api/notifications/status");
+        Assert.Equal(2, status.GetProperty("sent").GetInt64());
+    }
+
+    [Fact]
+    public async Task RouterDoesNotConfirm_PostsACriticalMessageWithTheRoutersWords()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = new Dictionary<string, string>(Webhook(receiver))
+        {
+            ["Routing__Kind"] = "Haproxy",
+            ["Routing__Haproxy__RuntimeApi"] = $"tcp:127.0.0.1:{FreePort.Next()}",
+            ["Routing__Haproxy__Timeout"] = "00:00:02",
+        };
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: settings);
+        var id = await app.CreateRolloutAsync();
+
+        var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+        var delivered = await receiver.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(30));
+        Assert.Equal("[CRITICAL] analyzer 1.5.0: the router did not confirm 1 % canary traffic", Text(delivered[0]));
+    }
+
+    private static Dictionary<string, string> Webhook(WebhookReceiver receiver) => new()
+    {
+        ["Notifications__WebhookUrl"] = receiver.Url.ToString(),
+        ["Notifications__RetryBaseDelay"] = "00:00:00.1",
+    };
+
+    private static string Text(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("text").GetString()!;
+    }
+}
