@@ -57,6 +57,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The app runs in the background and the script waits for it, so that a TERM (not only Ctrl+C)
+# reaches the traps above and every process this script started is stopped.
+run_app() {
+  extra_pids+=("$1")
+  local status=0
+  wait "$1" || status=$?
+  return "$status"
+}
+
 if curl -fsS -o /dev/null "http://127.0.0.1:$influx_port/ping" 2>/dev/null; then
   echo "Using the InfluxDB already answering on 127.0.0.1:$influx_port."
 else
@@ -78,10 +87,11 @@ echo "Building..."
 dotnet build src/Dashboard.Web -c Release -nologo -v quiet
 if [ "$real_traffic" = false ]; then
   echo
-  echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
+  echo "Rollout War Room: $app_url   (rollouts: $app_url/rollouts, war-room TV view: $app_url/warroom)"
   echo
   Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled="${DEMO:-true}" \
-    dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url"
+    dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url" &
+  run_app $!
   exit 0
 fi
 
@@ -131,8 +141,9 @@ extra_pids+=($!)
 echo "Load generator: ${LOAD_RPS:-50} requests/s for ${LOAD_DURATION:-00:10:00} (summary every 10 s in $rt_dir/load.log)"
 echo
 echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
-echo "Change the split: echo \"set server analyzer/canary weight 10\" | socat stdio tcp:127.0.0.1:$runtime_port"
+echo "Change the split: start a rollout at $app_url/rollouts and use Change traffic (docs/real-traffic-demo.md)"
 echo
 Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
   Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
-  dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url"
+  dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url" &
+run_app $!
