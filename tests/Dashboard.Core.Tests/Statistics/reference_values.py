@@ -158,7 +158,7 @@ if __name__ == "__main__":
 
     for z in [0.0, 0.5, 1.0, 1.959963984540054, 2.326347874040841, 3.0, 5.0, 8.0, 10.0, 20.0, 37.0]:
         print(f"  upper tail Q({z}) = {0.5 * math.erfc(z / math.sqrt(2))!r}")
-    for v in [0.1, 0.46875, 0.5, 1.0, 2.0, 3.9, 4.0, 4.1, 6.0, 10.0, 26.0]:
+    for v in [0.1, 0.46875, 0.5, 1.0, 2.0, 3.9, 4.0, 4.1, 6.0, 10.0, 24.172, 26.0]:
         print(f"  erfc({v}) = {math.erfc(v)!r}")
 
     print("normal intervals (k, lower, upper, achieved):")
