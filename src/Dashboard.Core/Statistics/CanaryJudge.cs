@@ -38,7 +38,7 @@ public sealed class CanaryJudge
             ? null
             : 100 * withData.Where(comparison => comparison.Classification == MetricClassification.Pass).Sum(comparison => comparison.Weight)
                 / withData.Sum(comparison => comparison.Weight);
-        var classification = Classify(score, criticalMisses.Count > 0);
+        var classification = ClassifyScore(score, criticalMisses.Count > 0);
         var passed = withData.Count(comparison => comparison.Classification == MetricClassification.Pass);
         var counts = Invariant($"{passed} of {withData.Count} metrics with data passed, {withoutData} without data");
         var reason = classification switch
@@ -63,7 +63,7 @@ public sealed class CanaryJudge
         return _classifier.Classify(samples);
     }
 
-    private CanaryScoreClassification Classify(double? score, bool criticalMiss) => score switch
+    private CanaryScoreClassification ClassifyScore(double? score, bool criticalMiss) => score switch
     {
         // Critical metrics without data still fail, so check them before NoData.
         _ when criticalMiss => CanaryScoreClassification.Fail,

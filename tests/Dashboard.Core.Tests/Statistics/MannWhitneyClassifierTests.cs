@@ -31,7 +31,8 @@ public sealed class MannWhitneyClassifierTests
         Assert.True(result.IsFailure);
         Assert.Equal(30, result.Shift!.Estimate);
         Assert.True(result.Test!.PValue < 1e-6);
-        Assert.StartsWith("Canary is higher than baseline", result.Reason, StringComparison.Ordinal);
+        // Exact: p = 2 / C(40, 20), interval (D₍ₖ₎, D₍₄₀₁₋ₖ₎) with k = qwilcox(0.01, 20, 20) (reference_values.py).
+        Assert.Equal("Canary is higher than baseline (p = 1.45E-11): shift +30 (98 % CI 25 to 35).", result.Reason);
     }
 
     [Fact]
