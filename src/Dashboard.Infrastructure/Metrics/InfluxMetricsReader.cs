@@ -81,20 +81,20 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
     private SeriesTags TagsOf(InfluxSeries series) =>
         new(series.Tag(_options.Tags.Cohort), series.Tag(_options.Tags.Segment), series.Tag(_options.Tags.Region));
 
-    private static WindowTotals RequestTotals(InfluxSeries series, int row) => new()
+    internal static WindowTotals RequestTotals(InfluxSeries series, int row) => new()
     {
         Requests = series.GetDouble(row, MetricsColumns.Requests),
         Errors = series.GetDouble(row, MetricsColumns.Errors),
         Latency = LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.GetDouble(row, field))]),
     };
 
-    private static WindowTotals ProbeTotals(InfluxSeries series, int row) => new()
+    internal static WindowTotals ProbeTotals(InfluxSeries series, int row) => new()
     {
         ProbesOk = series.GetDouble(row, MetricsColumns.ProbesOk),
         ProbesTotal = series.GetDouble(row, MetricsColumns.ProbesTotal),
     };
 
-    private static WindowTotals BusinessTotals(InfluxSeries series, int row) => new()
+    internal static WindowTotals BusinessTotals(InfluxSeries series, int row) => new()
     {
         Revenue = series.GetDouble(row, MetricsColumns.Revenue),
         Sessions = series.GetDouble(row, MetricsColumns.Sessions),
@@ -102,7 +102,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         Churned = series.GetDouble(row, MetricsColumns.Churned),
     };
 
-    private static WindowTotals ResourceTotals(InfluxSeries series, int row) => new()
+    internal static WindowTotals ResourceTotals(InfluxSeries series, int row) => new()
     {
         CpuPctSum = series.GetDouble(row, MetricsColumns.CpuPctSum),
         CpuPctSamples = series.GetDouble(row, MetricsColumns.CpuPctSamples),

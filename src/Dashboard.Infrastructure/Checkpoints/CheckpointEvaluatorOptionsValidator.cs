@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Infrastructure.Checkpoints;
+
+/// <summary>Checks the <c>CheckpointEvaluation</c> section at start-up; each failure names its key.</summary>
+public sealed class CheckpointEvaluatorOptionsValidator : IValidateOptions<CheckpointEvaluatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CheckpointEvaluatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (options.SampleInterval < TimeSpan.FromSeconds(1) || options.SampleInterval > TimeSpan.FromHours(1)
+            || options.SampleInterval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            failures.Add("CheckpointEvaluation:SampleInterval must be a whole number of seconds between 00:00:01 and 01:00:00");
+        }
+
+        if (options.MaxSamples is < 10 or > 10_000)
+        {
+            failures.Add("CheckpointEvaluation:MaxSamples must be between 10 and 10000");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

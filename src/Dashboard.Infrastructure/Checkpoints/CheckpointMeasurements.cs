@@ -1,0 +1,165 @@
+using System.Globalization;
+using Dashboard.Core.Checkpoints;
+using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Plans;
+using Dashboard.Infrastructure.Influx;
+using Dashboard.Infrastructure.Metrics;
+
+namespace Dashboard.Infrastructure.Checkpoints;
+
+/// <summary>
+/// The answer of InfluxDB to a checkpoint's statements, turned into metric values: the cumulative
+/// window, the last interval and each sample interval are assembled like a metrics snapshot, so a
+/// checkpoint's error rate or P99 is computed exactly as the live dashboard computes it. A family
+/// whose statement failed (or never ran) keeps its reason and yields no values.
+/// </summary>
+internal sealed class CheckpointMeasurements
+{
+    private readonly CheckpointWindow _window;
+    private readonly TimeSpan _interval;
+    private readonly IReadOnlyList<CheckpointStatement> _statements;
+    private readonly Dictionary<MetricFamily, string> _failures = [];
+    private readonly MetricsSnapshot _cumulative;
+    private readonly MetricsSnapshot _lastInterval;
+    private readonly List<(DateTimeOffset Start, MetricsSnapshot Snapshot)> _intervals;
+
+    private CheckpointMeasurements(
+        CheckpointWindow window,
+        TimeSpan interval,
+        IReadOnlyList<CheckpointStatement> statements,
+        IReadOnlyList<InfluxStatementResult> results,
+        MetricsTagNames tags)
+    {
+        _window = window;
+        _interval = interval;
+        _statements = statements;
+
+        var cumulative = new List<SeriesTotals>();
+        var last = new List<SeriesTotals>();
+        var perInterval = new List<(DateTimeOffset Start, SeriesTotals Totals)>();
+        var learners = new List<GaugeSample>();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            var statement = statements[i];
+            if (i >= results.Count || results[i].Error is not null)
+            {
+                var error = i < results.Count ? results[i].Error : null;
+                // InfluxDB 1.x stops at the first failing statement and reports the rest as missing.
+                _failures.TryAdd(statement.Family, error is null
+                    ? "InfluxDB did not run the statement (an earlier statement failed)"
+                    : string.Create(CultureInfo.InvariantCulture, $"InfluxDB statement {i} failed: {(error == "not executed" ? "not executed (does the configured database exist?)" : error)}"));
+                continue;
+            }
+
+            var read = Reader(statement.Family);
+            foreach (var (series, row) in results[i].Rows())
+            {
+                var seriesTags = new SeriesTags(series.Tag(tags.Cohort), series.Tag(tags.Segment), series.Tag(tags.Region));
+                switch (statement.Role)
+                {
+                    case StatementRole.Cumulative:
+                        cumulative.Add(new SeriesTotals(seriesTags, read(series, row)));
+                        break;
+                    case StatementRole.LastInterval:
+                        last.Add(new SeriesTotals(seriesTags, read(series, row)));
+                        break;
+                    case StatementRole.PerInterval:
+                        perInterval.Add((series.GetTime(row), new SeriesTotals(seriesTags, read(series, row))));
+                        break;
+                    case StatementRole.Learners when series.GetDouble(row, MetricsColumns.ActiveLearners) is { } active:
+                        learners.Add(new GaugeSample(seriesTags, series.GetTime(row), active));
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+
+        // The gauge buckets are the sample intervals; the last interval takes those starting inside it.
+        _cumulative = MetricsSnapshotAssembler.Assemble(window.DueAt, window.Cumulative, cumulative, learners, null);
+        _lastInterval = MetricsSnapshotAssembler.Assemble(
+            window.DueAt, window.LastInterval, last, learners.Where(sample => sample.Bucket >= window.LastIntervalStart), null);
+        var totalsByStart = perInterval.ToLookup(entry => entry.Start, entry => entry.Totals);
+        var learnersByStart = learners.ToLookup(sample => sample.Bucket);
+        _intervals = [.. totalsByStart.Select(group => group.Key)
+            .Concat(learnersByStart.Select(group => group.Key))
+            .Distinct()
+            .Order()
+            .Select(start => (start, MetricsSnapshotAssembler.Assemble(start + interval, interval, totalsByStart[start], learnersByStart[start], null)))];
+    }
+
+    /// <summary>Statements answered (or refused) by InfluxDB, read into values.</summary>
+    public static CheckpointMeasurements Read(
+        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, IReadOnlyList<InfluxStatementResult> results, MetricsTagNames tags) =>
+        new(window, interval, statements, results, tags);
+
+    /// <summary>No answer at all: every family fails with <paramref name="reason"/>.</summary>
+    public static CheckpointMeasurements Unavailable(
+        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, string reason, MetricsTagNames tags)
+    {
+        var measurements = new CheckpointMeasurements(window, interval, statements, [], tags);
+        foreach (var family in statements.Select(statement => statement.Family))
+        {
+            measurements._failures[family] = reason;
+        }
+
+        return measurements;
+    }
+
+    /// <summary>The statements of <paramref name="metricKey"/>'s family, as sent.</summary>
+    public string? Query(string metricKey) => MetricFamilies.Of(metricKey) is { } family
+        ? string.Join(";\n", _statements.Where(statement => statement.Family == family).Select(statement => statement.Text))
+        : null;
+
+    public double? Cumulative(string metricKey) => Failed(metricKey) ? null : metricKey == MetricKeys.MemoryGrowthMbPerHour
+        ? MemorySlope(_window.PhaseStart)
+        : SnapshotMetricValues.ValueOf(_cumulative, metricKey);
+
+    public double? LastInterval(string metricKey) => Failed(metricKey) ? null : metricKey == MetricKeys.MemoryGrowthMbPerHour
+        ? MemorySlope(_window.LastIntervalStart)
+        : SnapshotMetricValues.ValueOf(_lastInterval, metricKey);
+
+    public IReadOnlyList<IntervalSample> Samples(string metricKey) => Failed(metricKey)
+        ? []
+        : [.. _intervals
+            .Select(entry => new IntervalSample(
+                entry.Start,
+                CohortMetricValues.ValueOf(entry.Snapshot, metricKey, Cohort.Canary),
+                CohortMetricValues.ValueOf(entry.Snapshot, metricKey, Cohort.Baseline)))
+            .Where(sample => sample.Canary is not null || sample.Baseline is not null)];
+
+    /// <summary>Why <paramref name="metricKey"/> has no value: its family's failure, or an empty window.</summary>
+    public string NoDataReason(string metricKey)
+    {
+        if (MetricFamilies.Of(metricKey) is { } family && _failures.TryGetValue(family, out var failure))
+        {
+            return failure;
+        }
+
+        var needs = metricKey switch
+        {
+            MetricKeys.RevenueImpactPct => " (needs revenue and active learners of both cohorts)",
+            MetricKeys.SegmentVariancePp => " (needs canary error rates of at least two segments)",
+            MetricKeys.MemoryGrowthMbPerHour => " (needs canary memory samples in at least two intervals)",
+            _ => " for the canary",
+        };
+        return string.Create(CultureInfo.InvariantCulture, $"No data in [{_window.PhaseStart:O}, {_window.DueAt:O}){needs}");
+    }
+
+    private bool Failed(string metricKey) => MetricFamilies.Of(metricKey) is { } family && _failures.ContainsKey(family);
+
+    // Each interval's mean memory sits at the interval's middle.
+    private double? MemorySlope(DateTimeOffset from) => MemoryGrowth.MbPerHour(_intervals
+        .Where(entry => entry.Start >= from && entry.Snapshot.Cohorts.Canary.MemoryMb is not null)
+        .Select(entry => (entry.Start + (_interval / 2), entry.Snapshot.Cohorts.Canary.MemoryMb!.Value)));
+
+    private static Func<InfluxSeries, int, WindowTotals> Reader(MetricFamily family) => family switch
+    {
+        MetricFamily.Requests => InfluxMetricsReader.RequestTotals,
+        MetricFamily.Probes => InfluxMetricsReader.ProbeTotals,
+        MetricFamily.Revenue => InfluxMetricsReader.BusinessTotals,
+        MetricFamily.Resources => InfluxMetricsReader.ResourceTotals,
+        _ => throw new ArgumentOutOfRangeException(nameof(family), family, "Unknown metric family."),
+    };
+}
