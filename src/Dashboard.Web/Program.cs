@@ -4,6 +4,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Routing;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.LiveMetrics;
@@ -42,6 +43,7 @@ builder.Services.AddDashboardHealthChecks();
 builder.Services.AddRollouts(builder.Configuration);
 builder.Services.AddTrafficDrift(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddCheckpoints(builder.Configuration);
 
 var app = builder.Build();
 
@@ -68,6 +70,7 @@ app.MapDemoEndpoints();
 app.MapRolloutEndpoints();
 app.MapTrafficDriftEndpoints();
 app.MapNotificationEndpoints();
+app.MapCheckpointEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -32,6 +32,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<RolloutStore>();
         services.TryAddSingleton<TrafficChangeLog>();
         services.TryAddSingleton<StoredPlanStore>();
+        services.TryAddSingleton<CheckpointVerdictStore>();
         return services;
     }
 }

@@ -19,6 +19,8 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
 
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
+    public DbSet<CheckpointVerdictRecord> CheckpointVerdicts => Set<CheckpointVerdictRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AdvanceVersions();

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
@@ -29,6 +30,9 @@ internal static class DriftBannerServices
         services.AddRollouts(configuration);
         // The monitor alone: the watcher is a hosted service; tests call CheckAsync themselves.
         services.AddSingleton<TrafficDriftMonitor>();
+
+        // The layouts also carry the time-scale banner; real time unless a test says otherwise.
+        services.AddOptions<RolloutClockOptions>();
         return services;
     }
 }

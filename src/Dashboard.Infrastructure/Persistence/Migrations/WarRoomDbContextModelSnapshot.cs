@@ -63,6 +63,58 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CheckpointOffsetSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DueAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluationJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverallVerdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseStartedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedDecision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "PhaseIndex", "PhaseStartedAt", "CheckpointOffsetSeconds")
+                        .IsUnique();
+
+                    b.ToTable("CheckpointVerdicts", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.PhaseRunRecord", b =>
                 {
                     b.Property<Guid>("RolloutId")
@@ -264,6 +316,15 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("RolloutId", "RequestedAt");
 
                     b.ToTable("TrafficChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.PhaseRunRecord", b =>

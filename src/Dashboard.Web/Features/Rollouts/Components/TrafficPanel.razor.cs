@@ -25,14 +25,23 @@ public sealed partial class TrafficPanel
     [Parameter]
     public string RouterName { get; set; } = "the router";
 
+    /// <summary><c>Rollout:TimeScale</c>: planned time runs this many times faster than the clock.</summary>
+    [Parameter]
+    public double TimeScale { get; set; } = 1;
+
     private PhaseView Progress => Rollout.Phases[Rollout.CurrentPhaseIndex];
 
-    private TimeSpan? Elapsed => Progress.StartedAt is { } started ? (Progress.EndedAt ?? Now) - started : null;
+    /// <summary>Planned time since the phase started (real time × <see cref="TimeScale"/>).</summary>
+    private TimeSpan? Elapsed => Progress.StartedAt is { } started ? ((Progress.EndedAt ?? Now) - started) * TimeScale : null;
+
+    /// <summary>Real time for a planned span.</summary>
+    private TimeSpan Real(TimeSpan planned) => planned / TimeScale;
 
     private string TimeInPhase => (Elapsed, Progress.HeldAt) switch
     {
         (null, _) => "not started",
-        ({ } elapsed, { } heldAt) => $"{AgeText.Format(elapsed)} (held for {AgeText.Format(Now - heldAt)})",
+        ({ } elapsed, { } heldAt) => $"{AgeText.Format(Real(elapsed))} (held for {AgeText.Format(Now - heldAt)})",
+        ({ } elapsed, null) when TimeScale > 1 => $"{AgeText.Format(Real(elapsed))} of {AgeText.Format(Real(PlanPhase.Duration))} (planned {PlanDuration.Format(PlanPhase.Duration)})",
         ({ } elapsed, null) => $"{AgeText.Format(elapsed)} of {PlanDuration.Format(PlanPhase.Duration)}",
     };
 
@@ -47,11 +56,11 @@ public sealed partial class TrafficPanel
 
             if (PlanPhase.NextCheckpointAfter(elapsed) is { } next)
             {
-                return $"{PlanDuration.Format(next)} checkpoint in {AgeText.Format(next - elapsed)}";
+                return $"{PlanDuration.Format(next)} checkpoint in {AgeText.Format(Real(next - elapsed))}";
             }
 
             return elapsed < PlanPhase.Duration
-                ? $"none left; the phase window ends in {AgeText.Format(PlanPhase.Duration - elapsed)}"
+                ? $"none left; the phase window ends in {AgeText.Format(Real(PlanPhase.Duration - elapsed))}"
                 : "none left; the phase window is over";
         }
     }

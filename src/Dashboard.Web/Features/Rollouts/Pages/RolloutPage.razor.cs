@@ -2,8 +2,10 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Rollouts.Pages;
@@ -19,6 +21,7 @@ public sealed partial class RolloutPage : IDisposable
     private readonly SemaphoreSlim _reload = new(1, 1);
     private RolloutDetail? _detail;
     private bool _loaded;
+    private int _reloads;
     private bool _busy;
     private Notice? _notice;
 
@@ -40,10 +43,13 @@ public sealed partial class RolloutPage : IDisposable
     [Inject]
     public required OperatorName OperatorName { get; init; }
 
+    [Inject]
+    public required IOptions<RolloutClockOptions> Clock { get; init; }
+
     private PlanPhase CurrentPlanPhase => _detail!.Plan.Phases[_detail.Rollout.CurrentPhaseIndex];
 
-    /// <summary>Changes whenever the rollout or one of its traffic changes does, so the audit trail re-reads.</summary>
-    private string Revision => $"{_detail?.Rollout.Version}:{_detail?.TrafficChanges.Count}:{_detail?.Rollout.LastTrafficChange?.Status}";
+    /// <summary>Changes whenever the rollout, one of its traffic changes or its verdicts do, so the audit trail and verdicts re-read.</summary>
+    private string Revision => $"{_detail?.Rollout.Version}:{_detail?.TrafficChanges.Count}:{_detail?.Rollout.LastTrafficChange?.Status}:{_reloads}";
 
     protected override void OnInitialized() => Changes.Changed += OnRolloutChanged;
 
@@ -52,7 +58,8 @@ public sealed partial class RolloutPage : IDisposable
     private TimeSpan? ElapsedAt(DateTimeOffset now)
     {
         var phase = _detail!.Rollout.Phases[_detail.Rollout.CurrentPhaseIndex];
-        return phase.StartedAt is { } started ? (phase.EndedAt ?? now) - started : null;
+        // In planned time: with a time scale, a real second is TimeScale planned seconds.
+        return phase.StartedAt is { } started ? ((phase.EndedAt ?? now) - started) * Clock.Value.TimeScale : null;
     }
 
     // Raised on the thread that saved the change: hop onto the circuit before touching state.
@@ -76,6 +83,7 @@ public sealed partial class RolloutPage : IDisposable
         {
             _detail = await Rollouts.FindDetailAsync(Id);
             _loaded = true;
+            _reloads++;
         }
         finally
         {

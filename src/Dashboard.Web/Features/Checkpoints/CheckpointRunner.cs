@@ -1,0 +1,119 @@
+using Dashboard.Core.Checkpoints;
+using Dashboard.Core.Evaluation;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Checkpoints;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Checkpoints;
+
+/// <summary>
+/// Evaluates one due checkpoint over its window, persists the verdict (exactly once per checkpoint
+/// of a phase run) and only then tells the pages and acts on it: FAIL or NO_DATA holds the phase for
+/// a person's decision; the last checkpoint passing advances an auto-advance phase or asks for
+/// sign-off. A checkpoint of a phase run that is no longer running is skipped.
+/// </summary>
+public sealed partial class CheckpointRunner(
+    RolloutStore rollouts,
+    CheckpointVerdictStore verdicts,
+    CheckpointEvaluator evaluator,
+    RolloutService rolloutService,
+    RolloutChangeFeed changes,
+    IOptions<RolloutClockOptions> clock,
+    ILogger<CheckpointRunner> logger)
+{
+    /// <summary>The name the automation's actions are recorded under.</summary>
+    public static Actor Automation { get; } = Actor.Named("automation (checkpoints)");
+
+    public async Task RunAsync(Guid rolloutId, int phaseIndex, DateTimeOffset phaseStartedAt, TimeSpan offset, CancellationToken cancellationToken)
+    {
+        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout
+            || rollout.CurrentPhaseIndex != phaseIndex
+            || rollout.CurrentProgress.StartedAt != phaseStartedAt
+            || rollout.CurrentState != PhaseState.Running)
+        {
+            LogSkipped(rolloutId, phaseIndex, offset);
+            return;
+        }
+
+        var phase = rollout.CurrentPhase;
+        var earlier = (await verdicts.ListAsync(rolloutId, cancellationToken))
+            .Where(v => v.PhaseIndex == phaseIndex && v.PhaseStartedAt == phaseStartedAt && v.CheckpointOffsetSeconds < (long)offset.TotalSeconds)
+            .ToList();
+        var previous = earlier.Count == 0 ? null : CheckpointVerdictStore.Read(earlier[^1]);
+        var window = CheckpointWindow.For(phase, phaseStartedAt, offset, clock.Value.TimeScale);
+        var evaluation = await evaluator.EvaluateAsync(
+            new CheckpointEvaluationRequest(rolloutId.ToString(), phaseIndex, phase, offset, window, previous), cancellationToken);
+
+        if (!await verdicts.TryAddAsync(rolloutId, phaseStartedAt, evaluation, Automation.Name, cancellationToken))
+        {
+            LogAlreadyEvaluated(rolloutId, phaseIndex, offset);
+            return;
+        }
+
+        LogEvaluated(rolloutId, phase.Name, offset, evaluation.OverallVerdict, evaluation.EvaluatedAt - window.DueAt);
+        changes.Publish(rolloutId);
+        await ActAsync(rolloutId, phase, offset, evaluation, cancellationToken);
+    }
+
+    private async Task ActAsync(Guid rolloutId, PlanPhase phase, TimeSpan offset, CheckpointEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        var checkpoint = PlanDuration.Format(offset);
+        if (evaluation.OverallVerdict is Verdict.Fail or Verdict.NoData)
+        {
+            var why = $"Checkpoint {checkpoint} of phase '{phase.Name}' is {VerdictText(evaluation.OverallVerdict)}: {evaluation.DecisionReason}";
+            await ExecuteAsync(rolloutId, RolloutAction.Hold, why, cancellationToken);
+            return;
+        }
+
+        if (offset != phase.Checkpoints[^1])
+        {
+            return;
+        }
+
+        var passed = $"Every checkpoint of phase '{phase.Name}' passed (last: {checkpoint}, {VerdictText(evaluation.OverallVerdict)}).";
+        if (phase.Gate.Kind == GateKind.AutoAdvance)
+        {
+            if (await ExecuteAsync(rolloutId, RolloutAction.MarkPassed, passed, cancellationToken))
+            {
+                await ExecuteAsync(rolloutId, RolloutAction.Advance, $"{passed} The phase advances by itself.", cancellationToken);
+            }
+        }
+        else
+        {
+            await ExecuteAsync(rolloutId, RolloutAction.RequestSignOff, $"{passed} It waits for sign-off.", cancellationToken);
+        }
+    }
+
+    private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
+    {
+        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, Automation, reason, TrafficChangeSource.Automation), cancellationToken);
+        if (outcome.Kind is not (RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed))
+        {
+            LogActionRefused(rolloutId, action, outcome.Kind, outcome.Detail);
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string VerdictText(Verdict verdict) => verdict switch
+    {
+        Verdict.NoData => "NO_DATA",
+        _ => verdict.ToString().ToUpperInvariant(),
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {PhaseIndex} of rollout {RolloutId} skipped: that phase run is not running any more")]
+    private partial void LogSkipped(Guid rolloutId, int phaseIndex, TimeSpan offset);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {PhaseIndex} of rollout {RolloutId} already has a verdict")]
+    private partial void LogAlreadyEvaluated(Guid rolloutId, int phaseIndex, TimeSpan offset);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {Phase} of rollout {RolloutId}: {Verdict} (late by {Late})")]
+    private partial void LogEvaluated(Guid rolloutId, string phase, TimeSpan offset, Verdict verdict, TimeSpan late);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Automation could not {Action} rollout {RolloutId}: {Kind} {Detail}")]
+    private partial void LogActionRefused(Guid rolloutId, RolloutAction action, RolloutOutcomeKind kind, string? detail);
+}

@@ -1,0 +1,49 @@
+using Dashboard.Core.Checkpoints;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Checkpoints.Components;
+
+/// <summary>
+/// The rollout's persisted checkpoint verdicts, newest first: due time and lateness, the overall
+/// verdict and suggested decision, and each criterion's value since the phase start and over the last
+/// interval (hover for the InfluxQL it ran). Re-read whenever <see cref="Revision"/> changes.
+/// </summary>
+public sealed partial class CheckpointPanel
+{
+    private IReadOnlyList<Row> _verdicts = [];
+    private object? _loadedRevision;
+
+    [Inject]
+    public required CheckpointVerdictStore Verdicts { get; init; }
+
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    /// <summary>Anything that changes when the rollout changed; a new value reloads the verdicts.</summary>
+    [Parameter]
+    public object? Revision { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedRevision is not null && Equals(_loadedRevision, Revision))
+        {
+            return;
+        }
+
+        _loadedRevision = Revision;
+        _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(Row.From)];
+    }
+
+    private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation)
+    {
+        public static Row From(CheckpointVerdictRecord record)
+        {
+            var evaluation = CheckpointVerdictStore.Read(record);
+            var late = record.EvaluatedAt - record.DueAt;
+            return new(
+                evaluation.PhaseName, evaluation.CheckpointOffset, record.DueAt, late >= CheckpointVerdictView.LateAfter ? late : null,
+                record.OverallVerdict, record.SuggestedDecision, evaluation);
+        }
+    }
+}
