@@ -86,8 +86,10 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
     [Fact]
     public async Task CheckpointWithoutData_IsPersistedThenHoldsThePhase_NeverPasses()
     {
-        // The built-in plan's canary checks critical incidents, which no incident log answers yet: NO_DATA.
-        await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"), await SettingsAsync());
+        // Nothing writes to InfluxDB: every InfluxDB criterion of the built-in canary has no data.
+        var settings = await SettingsAsync();
+        settings["Demo__Enabled"] = "false";
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"), settings);
         var id = await app.CreateRolloutAsync();
         await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
 
@@ -96,8 +98,9 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
 
         Assert.Equal(("00:15:00", "NoData"), (verdict.GetProperty("checkpoint").GetString(), verdict.GetProperty("verdict").GetString()));
-        var incidents = verdict.GetProperty("evaluation").GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "criticalIncidents");
-        Assert.Equal("NoData", incidents.GetProperty("verdict").GetString());
+        var errorRate = verdict.GetProperty("evaluation").GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "errorRatePct");
+        Assert.Equal("NoData", errorRate.GetProperty("verdict").GetString());
+        Assert.StartsWith("No data in", errorRate.GetProperty("noDataReason").GetString(), StringComparison.Ordinal);
         Assert.True(kinds.IndexOf("checkpoint.evaluated") < kinds.IndexOf("phase.held"), string.Join(", ", kinds));
         Assert.Equal(["Resume", "RollBack", "Abort", "RetryPhase"], rollout.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
     }
