@@ -14,7 +14,6 @@ public sealed class DemoTrafficModel
     // (≈ 150 ms when estimated from the 100/200 ms histogram buckets).
     private const double LatencySpread = 0.45;
     private const double DailySwing = 0.3;
-    private const double ProbesPerSecond = 2;
     private const double RevenuePerLearnerHour = 0.40;
     private const double SecondsBetweenSessions = 900;
     private const double ChurnPerLearnerHour = 0.002;
@@ -95,7 +94,7 @@ public sealed class DemoTrafficModel
         var errorRate = (character.ErrorRate * _draws.Jitter(0.15)) + (effects.ErrorRateIncreasePoints / 100);
         var medianMs = character.MedianLatencyMs * (1 + (0.08 * (load - 1))) * _draws.Jitter(0.03) * effects.LatencyFactor;
 
-        var probesTotal = Math.Max(1, (long)Math.Round(seconds * ProbesPerSecond));
+        var probesTotal = Math.Max(1, (long)Math.Round(seconds * _profile.ProbesPerSecond));
         var probeFailureRate = (character.ProbeFailureRate * _draws.Jitter(0.3)) + (effects.AvailabilityDropPoints / 100);
 
         var learners = _draws.Poisson(_profile.ActiveLearners * share * Math.Sqrt(load));

@@ -14,4 +14,7 @@ public sealed record DemoTrafficProfile
 
     /// <summary>Active learners of both cohorts together, at the daily average load.</summary>
     public int ActiveLearners { get; init; } = 5000;
+
+    /// <summary>Synthetic probes per second of each series; more give availability a finer resolution over short windows.</summary>
+    public double ProbesPerSecond { get; init; } = 2;
 }

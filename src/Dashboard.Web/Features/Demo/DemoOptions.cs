@@ -35,6 +35,13 @@ public sealed class DemoOptions
     /// <summary>Active learners of both cohorts together at the daily average load, split like the traffic.</summary>
     public int ActiveLearners { get; set; } = 5000;
 
+    /// <summary>
+    /// Synthetic probes per second of each series (2). At a high <c>Rollout:TimeScale</c> a checkpoint
+    /// window holds few probes, so one failed probe swings availability by whole percents; raise this
+    /// (and <see cref="TotalRps"/>) so a scaled window holds as many samples as the planned one would.
+    /// </summary>
+    public double ProbesPerSecond { get; set; } = 2;
+
     /// <summary>The canary's share of traffic (percent) when the app starts.</summary>
     public double CanaryWeightPercent { get; set; } = 1;
 

@@ -39,6 +39,11 @@ public sealed class DemoOptionsValidator : IValidateOptions<DemoOptions>
             failures.Add($"{section}:TotalRps must be greater than 0 and at most 1000000");
         }
 
+        if (!(options.ProbesPerSecond is >= 0.01 and <= 100_000))
+        {
+            failures.Add($"{section}:ProbesPerSecond must be within 0.01..100000");
+        }
+
         if (options.ActiveLearners is < 0 or > 100_000_000)
         {
             failures.Add($"{section}:ActiveLearners must be within 0..100000000");

@@ -29,6 +29,7 @@ public sealed class DemoTrafficSource
             Regions = _options.EffectiveRegions,
             TotalRps = _options.TotalRps,
             ActiveLearners = _options.ActiveLearners,
+            ProbesPerSecond = _options.ProbesPerSecond,
         };
         _model = new DemoTrafficModel(profile, _options.Seed);
     }
