@@ -7,6 +7,7 @@ using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Health;
+using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
@@ -44,6 +45,7 @@ builder.Services.AddRollouts(builder.Configuration);
 builder.Services.AddTrafficDrift(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCheckpoints(builder.Configuration);
+builder.Services.AddIncidents();
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapRolloutEndpoints();
 app.MapTrafficDriftEndpoints();
 app.MapNotificationEndpoints();
 app.MapCheckpointEndpoints();
+app.MapIncidentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

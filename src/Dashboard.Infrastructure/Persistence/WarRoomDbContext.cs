@@ -21,6 +21,10 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
 
     public DbSet<CheckpointVerdictRecord> CheckpointVerdicts => Set<CheckpointVerdictRecord>();
 
+    public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
+
+    public DbSet<IncidentUpdateRecord> IncidentUpdates => Set<IncidentUpdateRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AdvanceVersions();

@@ -16,4 +16,7 @@ public enum RolloutOperation
     RequestSignOff,
     MarkPassed,
     ReconcileTraffic,
+    OpenIncident,
+    UpdateIncident,
+    ResolveIncident,
 }

@@ -1,0 +1,128 @@
+using Dashboard.Core.Incidents;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
+
+namespace Dashboard.Web.Features.Incidents;
+
+/// <summary>
+/// Opens, updates and resolves incidents of a rollout — the one path for the UI and the API: authorizes,
+/// validates every field at once, stores the change with its audit event, then tells every open page.
+/// Checkpoints read what is stored here for "zero critical incidents" (<c>IncidentLogCounts</c>).
+/// </summary>
+public sealed class IncidentService(IncidentStore incidents, RolloutStore rollouts, RolloutAuthorization authorization, RolloutChangeFeed changes)
+{
+    public async Task<RolloutOutcome<IncidentView>> OpenAsync(Guid rolloutId, OpenIncidentRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (authorization.Require(actor, RolloutOperation.OpenIncident) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<IncidentView>(denial);
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        RequireName(problems, "actor", actor.Name);
+        var severity = ParseSeverity(problems, request.Severity, required: true);
+        var title = RequireText(problems, "title", request.Title, IncidentLimits.TitleLength);
+        var description = RequireText(problems, "description", request.Description, IncidentLimits.TextLength);
+        var owner = RequireText(problems, "owner", request.Owner, IncidentLimits.NameLength);
+        if (problems.Count > 0)
+        {
+            return RolloutOutcomes.Invalid<IncidentView>(problems);
+        }
+
+        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
+        {
+            return RolloutOutcomes.NotFound<IncidentView>($"Rollout {rolloutId} does not exist.");
+        }
+
+        var incident = await incidents.OpenAsync(
+            rolloutId, rollout.CurrentPhaseIndex, severity!.Value, title!, description!, owner!, request.DataLoss, actor.Name, cancellationToken);
+        changes.Publish(rolloutId);
+        return RolloutOutcomes.Created(IncidentView.From(incident));
+    }
+
+    /// <summary>Adds a timeline entry (and a new severity or owner if given); <paramref name="resolve"/> also closes the incident.</summary>
+    public async Task<RolloutOutcome<IncidentView>> UpdateAsync(Guid incidentId, IncidentUpdateRequest request, Actor actor, bool resolve, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (authorization.Require(actor, resolve ? RolloutOperation.ResolveIncident : RolloutOperation.UpdateIncident) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<IncidentView>(denial);
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        RequireName(problems, "actor", actor.Name);
+        var text = RequireText(problems, "text", request.Text, IncidentLimits.TextLength);
+        var severity = ParseSeverity(problems, request.Severity, required: false);
+        var owner = request.Owner is null ? null : RequireText(problems, "owner", request.Owner, IncidentLimits.NameLength);
+        if (problems.Count > 0)
+        {
+            return RolloutOutcomes.Invalid<IncidentView>(problems);
+        }
+
+        var change = await incidents.AppendAsync(incidentId, new IncidentUpdateDraft(actor.Name, text!, severity, owner), resolve, cancellationToken);
+        switch (change.Refusal)
+        {
+            case IncidentChangeRefusal.NotFound:
+                return RolloutOutcomes.NotFound<IncidentView>($"Incident {incidentId} does not exist.");
+            case IncidentChangeRefusal.AlreadyResolved:
+                return RolloutOutcomes.Conflict<IncidentView>($"Incident {incidentId} is resolved; open a new incident instead.");
+        }
+
+        changes.Publish(change.Incident!.RolloutId);
+        return RolloutOutcomes.Succeeded(IncidentView.From(change.Incident));
+    }
+
+    /// <summary>The rollout's incidents, newest first, or null when there is no such rollout.</summary>
+    public async Task<IReadOnlyList<IncidentView>?> ListAsync(Guid rolloutId, CancellationToken cancellationToken = default) =>
+        await rollouts.FindAsync(rolloutId, cancellationToken) is null
+            ? null
+            : [.. (await incidents.ListAsync(rolloutId, cancellationToken)).Select(IncidentView.From)];
+
+    public async Task<IncidentView?> FindAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
+        await incidents.FindAsync(incidentId, cancellationToken) is { } incident ? IncidentView.From(incident) : null;
+
+    private static IncidentSeverity? ParseSeverity(Dictionary<string, string[]> problems, string? text, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            if (required)
+            {
+                problems["severity"] = ["severity is required: low, high or critical"];
+            }
+
+            return null;
+        }
+
+        if (Enum.TryParse<IncidentSeverity>(text.Trim(), ignoreCase: true, out var severity) && Enum.IsDefined(severity))
+        {
+            return severity;
+        }
+
+        problems["severity"] = [$"'{text}' is not one of low, high, critical"];
+        return null;
+    }
+
+    private static string? RequireText(Dictionary<string, string[]> problems, string field, string? text, int maxLength)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            problems[field] = [$"{field} is required"];
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            problems[field] = [$"{field} is longer than {maxLength} characters"];
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private static void RequireName(Dictionary<string, string[]> problems, string field, string name) =>
+        RequireText(problems, field, name, IncidentLimits.NameLength);
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Dashboard.Integration.Tests.Rollouts;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Incidents;
+
+/// <summary>The incidents API through the real app and its real state store.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class IncidentApiTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task OpenUpdateResolve_ThroughTheApi_IsListedWithItsTimelineAndAudited()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+
+        var (openStatus, opened) = await app.PostAsync(
+            $"/api/rollouts/{id}/incidents",
+            new { severity = "critical", title = "Checkout 5xx", description = "errors on /checkout", owner = "carol", actor = "alice" });
+        var incidentId = opened.GetProperty("id").GetGuid();
+        var (updateStatus, _) = await app.PostAsync($"/api/incidents/{incidentId}/updates", new { text = "cause found", severity = "high", actor = "bob" });
+        var (resolveStatus, resolved) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "fixed", actor = "carol" });
+        var (againStatus, again) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "twice", actor = "carol" });
+        var list = await app.GetAsync($"/api/rollouts/{id}/incidents");
+        var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+
+        Assert.Equal(HttpStatusCode.Created, openStatus);
+        Assert.Equal(("Critical", true, 0), (opened.GetProperty("severity").GetString(), opened.GetProperty("isOpen").GetBoolean(), opened.GetProperty("phaseIndex").GetInt32()));
+        Assert.Equal(HttpStatusCode.OK, updateStatus);
+        Assert.Equal(HttpStatusCode.OK, resolveStatus);
+        Assert.False(resolved.GetProperty("isOpen").GetBoolean());
+        Assert.Equal("High", resolved.GetProperty("severity").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, againStatus);
+        Assert.Contains("resolved", again.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var listed = Assert.Single(list.EnumerateArray());
+        Assert.Equal(["opened", "updated", "resolved"], listed.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("kind").GetString()));
+        Assert.Equal(["incident.opened", "incident.updated", "incident.resolved"], kinds.Where(k => k!.StartsWith("incident.", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Open_WithBadFields_Is400ListingEveryProblemAndStoresNothing()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+
+        var (status, problem) = await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "sev0", title = " ", owner = new string('x', 101), actor = "alice" });
+        var (unknownStatus, _) = await app.PostAsync(
+            $"/api/rollouts/{Guid.NewGuid()}/incidents", new { severity = "low", title = "t", description = "d", owner = "o", actor = "alice" });
+        var list = await app.GetAsync($"/api/rollouts/{id}/incidents");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(
+            ["description", "owner", "severity", "title"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("'sev0' is not one of low, high, critical", errors.GetProperty("severity")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
+        Assert.Equal(0, list.GetArrayLength());
+    }
+}
