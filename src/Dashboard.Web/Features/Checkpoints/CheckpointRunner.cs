@@ -19,6 +19,7 @@ public sealed partial class CheckpointRunner(
     RolloutStore rollouts,
     CheckpointVerdictStore verdicts,
     CheckpointEvaluator evaluator,
+    IIncidentCounts incidents,
     RolloutService rolloutService,
     RolloutChangeFeed changes,
     IOptions<RolloutClockOptions> clock,
@@ -45,7 +46,7 @@ public sealed partial class CheckpointRunner(
         var previous = earlier.Count == 0 ? null : CheckpointVerdictStore.Read(earlier[^1]);
         var window = CheckpointWindow.For(phase, phaseStartedAt, offset, clock.Value.TimeScale);
         var evaluation = await evaluator.EvaluateAsync(
-            new CheckpointEvaluationRequest(rolloutId.ToString(), phaseIndex, phase, offset, window, previous), cancellationToken);
+            new CheckpointEvaluationRequest(rolloutId.ToString(), phaseIndex, phase, offset, window, previous, incidents), cancellationToken);
 
         if (!await verdicts.TryAddAsync(rolloutId, phaseStartedAt, evaluation, Automation.Name, cancellationToken))
         {
