@@ -1,0 +1,8 @@
+namespace Dashboard.Core.SignOffs;
+
+/// <summary>A lead's word at a gate.</summary>
+public enum SignOffDecision
+{
+    Go,
+    NoGo,
+}
