@@ -100,6 +100,19 @@ public sealed class IncidentStore(IDbContextFactory<WarRoomDbContext> contextFac
         return [.. incidents.OrderByDescending(i => i.OpenedAt)];
     }
 
+    /// <summary>Every open incident of any rollout, most severe first, then oldest first.</summary>
+    public async Task<IReadOnlyList<IncidentRecord>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var open = await db.Incidents.AsNoTracking().Include(i => i.Updates).Where(i => i.ResolvedAt == null).ToListAsync(cancellationToken);
+        foreach (var incident in open)
+        {
+            incident.Updates.Sort((a, b) => a.At.CompareTo(b.At));
+        }
+
+        return [.. open.OrderByDescending(i => Enum.Parse<IncidentSeverity>(i.Severity)).ThenBy(i => i.OpenedAt)];
+    }
+
     /// <summary>When each of the rollout's incidents was open, for the checkpoint criteria.</summary>
     public async Task<IReadOnlyList<IncidentSpan>> SpansAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,7 @@
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ internal static class DriftBannerServices
         services.AddSingleton(router);
         services.AddStateStore(configuration);
         services.AddRollouts(configuration);
+        // The war-room page carries the open-incidents banner.
+        services.AddIncidents();
         // The monitor alone: the watcher is a hosted service; tests call CheckAsync themselves.
         services.AddSingleton<TrafficDriftMonitor>();
 

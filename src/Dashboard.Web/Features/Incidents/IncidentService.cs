@@ -81,6 +81,10 @@ public sealed class IncidentService(IncidentStore incidents, RolloutStore rollou
             ? null
             : [.. (await incidents.ListAsync(rolloutId, cancellationToken)).Select(IncidentView.From)];
 
+    /// <summary>Every open incident of any rollout, most severe first: what the war room must see.</summary>
+    public async Task<IReadOnlyList<IncidentView>> ListOpenAsync(CancellationToken cancellationToken = default) =>
+        [.. (await incidents.ListOpenAsync(cancellationToken)).Select(IncidentView.From)];
+
     public async Task<IncidentView?> FindAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
         await incidents.FindAsync(incidentId, cancellationToken) is { } incident ? IncidentView.From(incident) : null;
 

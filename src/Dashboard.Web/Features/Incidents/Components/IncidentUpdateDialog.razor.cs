@@ -1,0 +1,46 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Incidents.Components;
+
+/// <summary>Adds a timeline entry to an incident (optionally a new severity or owner), or resolves it.</summary>
+public sealed partial class IncidentUpdateDialog : ConfirmationDialog
+{
+    private string? _text;
+    private string? _severity;
+    private string? _owner;
+    private string? _actorName;
+
+    [Inject]
+    public required IncidentService Incidents { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    [Parameter, EditorRequired]
+    public IncidentView Incident { get; set; } = default!;
+
+    /// <summary>True to resolve the incident with this entry.</summary>
+    [Parameter]
+    public bool Resolve { get; set; }
+
+    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_text) && !string.IsNullOrWhiteSpace(_actorName);
+
+    protected override void OnInitialized()
+    {
+        _actorName = OperatorName.Value;
+        _severity = Incident.Severity.ToLowerInvariant();
+        _owner = Incident.Owner;
+    }
+
+    private Task SaveAsync() => ConfirmAsync(async () =>
+    {
+        OperatorName.Value = _actorName!.Trim();
+        // Only what changed is sent, so the timeline says what this entry changed.
+        var severity = string.Equals(_severity, Incident.Severity, StringComparison.OrdinalIgnoreCase) ? null : _severity;
+        var owner = string.Equals(_owner?.Trim(), Incident.Owner, StringComparison.Ordinal) ? null : _owner;
+        var outcome = await Incidents.UpdateAsync(Incident.Id, new IncidentUpdateRequest(_text, severity, owner, _actorName), Actor.Named(_actorName), Resolve);
+        return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
+    });
+}

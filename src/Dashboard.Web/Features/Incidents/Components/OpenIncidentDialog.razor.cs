@@ -1,0 +1,43 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Incidents.Components;
+
+/// <summary>Opens an incident of a rollout through <see cref="IncidentService"/>, the same path as the REST API.</summary>
+public sealed partial class OpenIncidentDialog : ConfirmationDialog
+{
+    private string? _severity = "high";
+    private string? _title;
+    private string? _description;
+    private string? _owner;
+    private bool _dataLoss;
+    private string? _actorName;
+
+    [Inject]
+    public required IncidentService Incidents { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    /// <summary>The rollout the incident belongs to.</summary>
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    protected override bool CanConfirm =>
+        new[] { _severity, _title, _description, _owner, _actorName }.All(value => !string.IsNullOrWhiteSpace(value));
+
+    protected override void OnInitialized()
+    {
+        _actorName = OperatorName.Value;
+        _owner ??= OperatorName.Value;
+    }
+
+    private Task OpenAsync() => ConfirmAsync(async () =>
+    {
+        OperatorName.Value = _actorName!.Trim();
+        var outcome = await Incidents.OpenAsync(
+            RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss, _actorName), Actor.Named(_actorName));
+        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
+    });
+}

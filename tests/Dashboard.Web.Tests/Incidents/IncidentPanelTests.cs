@@ -1,0 +1,96 @@
+using AngleSharp.Dom;
+using Dashboard.Web.Features.Incidents;
+using Dashboard.Web.Features.Incidents.Components;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Dashboard.Web.Tests.Incidents;
+
+/// <summary>The incident panel, its dialogs and the war-room banner on a real SQLite state store and the real incident service.</summary>
+public sealed class IncidentPanelTests
+{
+    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
+    {
+        var marked = provider.Find($"[data-testid={testId}]");
+        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
+    }
+
+    [Fact]
+    public async Task OpenIncidentDialog_WithEveryField_StoresTheIncidentAndThePanelListsIt()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        var rollout = await host.StartRolloutAsync();
+        var provider = host.Context.Render<MudDialogProvider>();
+        var panel = host.Context.Render<IncidentPanel>(p => p.Add(x => x.RolloutId, rollout.Id).Add(x => x.PhaseNames, ["canary", "ramp", "rollout"]));
+        Assert.Contains("No incident recorded", panel.Markup, StringComparison.Ordinal);
+
+        panel.Find("[data-testid=open-incident]").Click();
+        var confirm = () => provider.Find("[data-testid=confirm-incident]");
+        Assert.True(confirm().HasAttribute("disabled"));
+        Field(provider, "title-input").Input("Checkout 5xx");
+        Field(provider, "description-input").Input("errors on /checkout in eu");
+        Field(provider, "owner-input").Input("carol");
+        Field(provider, "actor-input").Input("alice");
+        Assert.False(confirm().HasAttribute("disabled"));
+        await confirm().ClickAsync(new());
+
+        var stored = Assert.Single(await host.Context.Services.GetRequiredService<IncidentService>().ListAsync(rollout.Id) ?? []);
+        Assert.Equal(("High", "Checkout 5xx", "carol", "alice"), (stored.Severity, stored.Title, stored.Owner, stored.OpenedBy));
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=incident-row]")));
+        Assert.Contains("canary", panel.Find("[data-testid=incident-row]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("1 open", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ResolveDialog_ClosesTheIncident_AndThePanelOffersNoMoreActionsForIt()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        var rollout = await host.StartRolloutAsync();
+        var service = host.Context.Services.GetRequiredService<IncidentService>();
+        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "DB failover", "primary lost", "dave", false, "alice"), Actor.Named("alice"));
+        var provider = host.Context.Render<MudDialogProvider>();
+        var panel = host.Context.Render<IncidentPanel>(p => p.Add(x => x.RolloutId, rollout.Id));
+
+        panel.Find("[data-testid=resolve-incident]").Click();
+        Field(provider, "text-input").Input("replica promoted");
+        Field(provider, "actor-input").Input("dave");
+        await provider.Find("[data-testid=confirm-update]").ClickAsync(new());
+
+        panel.WaitForAssertion(() => Assert.Equal("resolved", panel.Find("[data-testid=incident-row]").GetAttribute("data-state")));
+        Assert.Empty(panel.FindAll("[data-testid=resolve-incident]"));
+        Assert.Contains("replica promoted", panel.Markup, StringComparison.Ordinal);
+        Assert.False(Assert.Single(await service.ListAsync(rollout.Id) ?? []).IsOpen);
+    }
+
+    [Fact]
+    public async Task OpenIncidentsBanner_ShowsOpenIncidentsMostSevereFirst_AndHidesWhenAllAreResolved()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync();
+        var rollout = await host.StartRolloutAsync();
+        var service = host.Context.Services.GetRequiredService<IncidentService>();
+        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("low", "Slow admin page", "p99 400 ms", "erin", false, "alice"), Actor.Named("alice"));
+        var critical = (await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "Payments down", "all regions", "dave", false, "alice"), Actor.Named("alice"))).Value!;
+        var banner = host.Context.Render<OpenIncidentsBanner>();
+
+        Assert.Equal(["Payments down", "Slow admin page"], banner.FindAll("[data-testid=open-incident-row] .incident-banner__name").Select(e => e.TextContent));
+        Assert.Contains("incident-banner--critical", banner.Find("[data-testid=open-incidents]").ClassName, StringComparison.Ordinal);
+
+        await service.UpdateAsync(critical.Id, new IncidentUpdateRequest("fixed", null, null, "dave"), Actor.Named("dave"), resolve: true);
+        banner.WaitForAssertion(() => Assert.Single(banner.FindAll("[data-testid=open-incident-row]")));
+        Assert.DoesNotContain("incident-banner--critical", banner.Find("[data-testid=open-incidents]").ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenIncidentsBanner_IncidentLogUnreadable_SaysSoInsteadOfShowingNothing()
+    {
+        // This host's state store has no tables: every read fails.
+        await using var host = new LiveDashboardTestHost();
+
+        var banner = host.Context.Render<OpenIncidentsBanner>();
+
+        Assert.Contains("Open incidents cannot be shown", banner.Find("[data-testid=incidents-unreadable]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(banner.FindAll("[data-testid=open-incidents]"));
+    }
+}
