@@ -1,10 +1,11 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Statistics;
 
 namespace Dashboard.Core.Checkpoints;
 
 /// <summary>
 /// The result of one checkpoint of one phase of a rollout: every criterion, the overall verdict
-/// (<see cref="CheckpointVerdicts.Overall"/>), the suggested decision
+/// (<see cref="CheckpointVerdicts.Overall(IEnumerable{CriterionEvaluation})"/>), the suggested decision
 /// (<see cref="CheckpointDecisionRubric"/>) and each criterion's trend against the previous checkpoint.
 /// Plain data, meant to be stored as JSON.
 /// </summary>
@@ -19,4 +20,5 @@ public sealed record CheckpointEvaluation(
     Verdict OverallVerdict,
     CheckpointDecision SuggestedDecision,
     string DecisionReason,
-    IReadOnlyList<CriterionTrend> Trends);
+    IReadOnlyList<CriterionTrend> Trends,
+    CanaryJudgement? Comparison = null);
