@@ -30,6 +30,9 @@ internal sealed class CriterionDraft
     public ConditionDraft Condition { get; set; } = new();
     public double? WarnMargin { get; set; }
     public TimeSpan? FromCheckpoint { get; set; }
+    public bool? MustHaveData { get; set; }
+    public bool? DryRun { get; set; }
+    public InconclusiveAction? OnInconclusive { get; set; }
 }
 
 internal sealed class ConditionDraft

@@ -33,6 +33,9 @@ internal static class PlanDraftMapping
             Condition = ToDraft(criterion.Criterion.Metric, criterion.Criterion.Comparator, criterion.Criterion.Threshold),
             WarnMargin = criterion.Criterion.WarnMargin,
             FromCheckpoint = criterion.FromCheckpoint,
+            MustHaveData = criterion.MustHaveData,
+            DryRun = criterion.DryRun,
+            OnInconclusive = criterion.OnInconclusive,
         }).ToList(),
         AutoRollbackTriggers = phase.AutoRollbackTriggers?.Select(ToDraft).ToList(),
         ContingencyRules = phase.ContingencyRules?.Select(rule => new ContingencyDraft
@@ -60,7 +63,12 @@ internal static class PlanDraftMapping
         [.. draft.Checkpoints!.Select(offset => offset!.Value)],
         [.. draft.Criteria!.Select(criterion => new PassCriterion(
             new Criterion(criterion.Condition.Metric!, criterion.Condition.Comparator!.Value, criterion.Condition.Threshold!.Value, criterion.WarnMargin ?? 0),
-            criterion.FromCheckpoint))],
+            criterion.FromCheckpoint)
+        {
+            MustHaveData = criterion.MustHaveData ?? false,
+            DryRun = criterion.DryRun ?? false,
+            OnInconclusive = criterion.OnInconclusive ?? InconclusiveAction.Pause,
+        })],
         [.. (draft.AutoRollbackTriggers ?? []).Select(ToCondition)],
         [.. (draft.ContingencyRules ?? []).Select(rule => new ContingencyRule(
             [.. rule.When!.Select(ToCondition)],

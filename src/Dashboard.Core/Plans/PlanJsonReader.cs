@@ -55,7 +55,9 @@ internal static class PlanJsonReader
 
     private static CriterionDraft ReadCriterion(JsonElement element, string path, List<PlanProblem> problems)
     {
-        var fields = JsonFields.Of(element, path, problems, "metric", "comparator", "threshold", "warnMargin", "fromCheckpoint");
+        var fields = JsonFields.Of(
+            element, path, problems,
+            "metric", "comparator", "threshold", "warnMargin", "fromCheckpoint", "mustHaveData", "dryRun", "onInconclusive");
         return fields is null
             ? new CriterionDraft()
             : new CriterionDraft
@@ -63,7 +65,26 @@ internal static class PlanJsonReader
                 Condition = ReadCondition(fields, problems),
                 WarnMargin = fields.Number("warnMargin"),
                 FromCheckpoint = fields.Duration("fromCheckpoint"),
+                MustHaveData = fields.Boolean("mustHaveData"),
+                DryRun = fields.Boolean("dryRun"),
+                OnInconclusive = ReadInconclusiveAction(fields, problems),
             };
+    }
+
+    private static InconclusiveAction? ReadInconclusiveAction(JsonFields fields, List<PlanProblem> problems)
+    {
+        if (fields.String("onInconclusive") is not { } text)
+        {
+            return null;
+        }
+
+        if (PlanJsonText.TryParse<InconclusiveAction>(text, out var action))
+        {
+            return action;
+        }
+
+        problems.Add(new(fields.PathOf("onInconclusive"), $"'{text}' is not one of {PlanJsonText.Choices<InconclusiveAction>()}"));
+        return null;
     }
 
     private static ConditionDraft ReadCondition(JsonElement element, string path, List<PlanProblem> problems)

@@ -76,6 +76,7 @@ internal static class PlanJsonWriter
                 writer.WriteString("fromCheckpoint", PlanDuration.Format(from));
             }
 
+            WriteOptions(writer, criterion);
             writer.WriteEndObject();
         }
 
@@ -96,6 +97,25 @@ internal static class PlanJsonWriter
         writer.WriteEndArray();
         WriteGate(writer, phase.Gate);
         writer.WriteEndObject();
+    }
+
+    // Only options that differ from the defaults are written, so plain plans stay as short as before.
+    private static void WriteOptions(Utf8JsonWriter writer, PassCriterion criterion)
+    {
+        if (criterion.MustHaveData)
+        {
+            writer.WriteBoolean("mustHaveData", true);
+        }
+
+        if (criterion.DryRun)
+        {
+            writer.WriteBoolean("dryRun", true);
+        }
+
+        if (criterion.OnInconclusive != InconclusiveAction.Pause)
+        {
+            writer.WriteString("onInconclusive", PlanJsonText.Name(criterion.OnInconclusive));
+        }
     }
 
     private static void WriteRule(Utf8JsonWriter writer, ContingencyRule rule)

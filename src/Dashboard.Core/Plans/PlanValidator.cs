@@ -94,6 +94,12 @@ public static partial class PlanValidator
             {
                 ValidateCriterion(phase, phase.Criteria[index], $"{path}.criteria[{index}]", report);
             }
+
+            // Dry runs never gate: a phase of nothing else could never pass a checkpoint.
+            if (phase.Criteria.All(criterion => criterion.DryRun == true))
+            {
+                report($"{path}.criteria", "a phase needs at least one pass criterion that is not a dry run");
+            }
         }
 
         for (var index = 0; index < (phase.AutoRollbackTriggers?.Count ?? 0); index++)
@@ -163,6 +169,12 @@ public static partial class PlanValidator
         if (criterion.FromCheckpoint is { } from && phase.Checkpoints is { } checkpoints && !checkpoints.Contains(from))
         {
             report($"{path}.fromCheckpoint", $"{Describe(from)} is not one of the phase's checkpoints");
+        }
+
+        // JSON reports an unknown word while reading; this catches an undefined value set in code.
+        if (criterion.OnInconclusive is { } action && !Enum.IsDefined(action))
+        {
+            report($"{path}.onInconclusive", $"'{action}' is not one of {PlanJsonText.Choices<InconclusiveAction>()}");
         }
     }
 

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Dashboard.Core.Statistics;
 
 /// <summary>
-/// Settings of the statistical canary judge, bound from the <c>CanaryJudge</c> configuration
-/// section. The defaults are Kayenta's: a two-sided test at 0.98 confidence, a tolerance of
+/// Settings of the statistical canary judge, bound from the <c>CheckpointEvaluation:Judge</c>
+/// configuration section (the judge runs inside every checkpoint evaluation). The defaults are Kayenta's: a two-sided test at 0.98 confidence, a tolerance of
 /// 0.25 × |Hodges–Lehmann shift|, pass score 95 and marginal score 75.
 /// </summary>
 public sealed record CanaryJudgeOptions
 {
-    public const string SectionName = "CanaryJudge";
+    public const string SectionName = "CheckpointEvaluation:Judge";
 
     /// <summary>Two-sided confidence of the test and of the shift's interval, in (0.5, 1).</summary>
     public double Confidence { get; init; } = 0.98;

@@ -37,6 +37,15 @@ public sealed record MetricComparison(
     double Weight,
     bool Critical)
 {
+    /// <summary>
+    /// Rank-biserial correlation 2·U(canary) ÷ (m·n) − 1, in [−1, 1]: +1 when every canary sample is
+    /// above every baseline sample, 0 for no tendency. Unlike <see cref="RelativeEffect"/> it is
+    /// defined when the baseline median is 0 (an error rate of 0 %). Null without a test.
+    /// </summary>
+    public double? RankBiserial => Test is { } test && test.XCount > 0 && test.YCount > 0
+        ? (2 * test.UX / ((double)test.XCount * test.YCount)) - 1
+        : null;
+
     /// <summary>High or Low: the metric moved the harmful way.</summary>
     [JsonIgnore]
     public bool IsFailure => Classification is MetricClassification.High or MetricClassification.Low;

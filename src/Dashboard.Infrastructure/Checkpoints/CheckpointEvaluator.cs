@@ -1,6 +1,7 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Statistics;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace Dashboard.Infrastructure.Checkpoints;
 /// Evaluates one checkpoint (docs/checkpoints.md): reads every InfluxDB metric the phase's criteria,
 /// rollback triggers and contingency rules name — cumulative, last interval and per sample
 /// interval — in one HTTP request, asks <see cref="IIncidentCounts"/> for the counts InfluxDB does
-/// not hold, judges each criterion and suggests a decision. InfluxDB being down, a failed statement
+/// not hold, judges each criterion with its options, suggests a decision and adds the advisory
+/// statistical comparison of canary against baseline (<see cref="CheckpointComparison"/>). InfluxDB being down, a failed statement
 /// or an empty window make the criteria concerned NO_DATA with the reason; they never throw.
 /// </summary>
 public sealed partial class CheckpointEvaluator(
@@ -25,6 +27,7 @@ public sealed partial class CheckpointEvaluator(
     private readonly CheckpointStatements _statements = new(schema.Value);
     private readonly MetricsSchemaOptions _schema = schema.Value;
     private readonly CheckpointEvaluatorOptions _options = options.Value;
+    private readonly CanaryJudge _judge = new(options.Value.Judge);
 
     /// <summary>
     /// The sample interval for a cumulative window: <see cref="CheckpointEvaluatorOptions.SampleInterval"/>,
@@ -67,7 +70,7 @@ public sealed partial class CheckpointEvaluator(
         double? LastIntervalOf(string key) => counts.TryGetValue(key, out var count) ? count.Last : measurements.LastInterval(key);
 
         var evaluations = criteria.Select(criterion => CriterionEvaluation.Judge(
-                criterion.Criterion,
+                criterion,
                 MetricKeys.UnitOf(criterion.Metric),
                 CumulativeOf(criterion.Metric),
                 LastIntervalOf(criterion.Metric),
@@ -77,7 +80,8 @@ public sealed partial class CheckpointEvaluator(
                 measurements.Samples(criterion.Metric)))
             .ToList();
 
-        var overall = CheckpointVerdicts.Overall(evaluations.Select(evaluation => evaluation.Verdict));
+        // Dry-run criteria stay out of both the verdict and the decision.
+        var overall = CheckpointVerdicts.Overall(evaluations);
         var decision = CheckpointDecisionRubric.Suggest(phase, overall, CumulativeOf, LastIntervalOf);
         return new CheckpointEvaluation(
             request.RolloutId,
@@ -90,7 +94,8 @@ public sealed partial class CheckpointEvaluator(
             overall,
             decision.Decision,
             decision.Reason,
-            MetricTrends.Between(request.Previous, evaluations));
+            MetricTrends.Between(request.Previous, evaluations),
+            CheckpointComparison.Of(evaluations, _judge));
     }
 
     private async Task<CheckpointMeasurements> MeasureAsync(

@@ -1,3 +1,5 @@
+using Dashboard.Core.Statistics;
+
 namespace Dashboard.Infrastructure.Checkpoints;
 
 /// <summary>How checkpoints sample their window (configuration section <c>CheckpointEvaluation</c>).</summary>
@@ -16,4 +18,10 @@ public sealed class CheckpointEvaluatorOptions
     /// intervals (a whole multiple of <c>Metrics:PointInterval</c>), so 36 h reads ~500 rows per series, not 2,160.
     /// </summary>
     public int MaxSamples { get; set; } = 500;
+
+    /// <summary>
+    /// The statistical judge's thresholds (<c>CheckpointEvaluation:Judge:*</c>), Kayenta's defaults.
+    /// Its comparison is advisory: stored and shown beside the thresholds, it never gates.
+    /// </summary>
+    public CanaryJudgeOptions Judge { get; set; } = new();
 }

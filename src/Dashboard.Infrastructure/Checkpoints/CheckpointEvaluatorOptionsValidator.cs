@@ -20,6 +20,15 @@ public sealed class CheckpointEvaluatorOptionsValidator : IValidateOptions<Check
             failures.Add("CheckpointEvaluation:MaxSamples must be between 10 and 10000");
         }
 
+        if (options.Judge is null)
+        {
+            failures.Add("CheckpointEvaluation:Judge must not be null");
+        }
+        else
+        {
+            failures.AddRange(options.Judge.Validate());
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -20,13 +20,13 @@ public sealed class CanaryJudgeOptionsTests
 
     public static TheoryData<CanaryJudgeOptions, string> InvalidOptions => new()
     {
-        { new CanaryJudgeOptions { Confidence = 1 }, "CanaryJudge:Confidence" },
-        { new CanaryJudgeOptions { Confidence = 0.4 }, "CanaryJudge:Confidence" },
-        { new CanaryJudgeOptions { ToleranceFraction = -0.1 }, "CanaryJudge:ToleranceFraction" },
-        { new CanaryJudgeOptions { MinimumRelativeEffect = double.NaN }, "CanaryJudge:MinimumRelativeEffect" },
-        { new CanaryJudgeOptions { MinimumSamples = 0 }, "CanaryJudge:MinimumSamples" },
-        { new CanaryJudgeOptions { PassScore = 101 }, "CanaryJudge:PassScore" },
-        { new CanaryJudgeOptions { MarginalScore = 96 }, "CanaryJudge:MarginalScore" },
+        { new CanaryJudgeOptions { Confidence = 1 }, "CheckpointEvaluation:Judge:Confidence" },
+        { new CanaryJudgeOptions { Confidence = 0.4 }, "CheckpointEvaluation:Judge:Confidence" },
+        { new CanaryJudgeOptions { ToleranceFraction = -0.1 }, "CheckpointEvaluation:Judge:ToleranceFraction" },
+        { new CanaryJudgeOptions { MinimumRelativeEffect = double.NaN }, "CheckpointEvaluation:Judge:MinimumRelativeEffect" },
+        { new CanaryJudgeOptions { MinimumSamples = 0 }, "CheckpointEvaluation:Judge:MinimumSamples" },
+        { new CanaryJudgeOptions { PassScore = 101 }, "CheckpointEvaluation:Judge:PassScore" },
+        { new CanaryJudgeOptions { MarginalScore = 96 }, "CheckpointEvaluation:Judge:MarginalScore" },
     };
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class CanaryJudgeOptionsTests
     {
         var error = Assert.Throws<ArgumentException>(() => new CanaryJudge(new CanaryJudgeOptions { Confidence = 2, PassScore = -1 }));
 
-        Assert.Contains("CanaryJudge:Confidence", error.Message, StringComparison.Ordinal);
-        Assert.Contains("CanaryJudge:PassScore", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CheckpointEvaluation:Judge:Confidence", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CheckpointEvaluation:Judge:PassScore", error.Message, StringComparison.Ordinal);
     }
 }
