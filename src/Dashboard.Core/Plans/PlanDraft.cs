@@ -23,6 +23,7 @@ internal sealed class PhaseDraft
     public List<ConditionDraft>? AutoRollbackTriggers { get; set; }
     public List<ContingencyDraft>? ContingencyRules { get; set; }
     public GateDraft? Gate { get; set; }
+    public bool? HoldOnCriticalIncident { get; set; }
 }
 
 internal sealed class CriterionDraft

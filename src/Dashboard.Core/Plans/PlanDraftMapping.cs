@@ -48,6 +48,7 @@ internal static class PlanDraftMapping
         Gate = phase.Gate is { } gate
             ? new() { Kind = gate.Kind, Roles = gate.RequiredRoles?.Select(role => (SignOffRole?)role).ToList(), ChecklistTemplateId = gate.ChecklistTemplateId }
             : null,
+        HoldOnCriticalIncident = phase.HoldOnCriticalIncident,
     };
 
     private static ConditionDraft ToDraft(MetricCondition condition) => ToDraft(condition.Metric, condition.Comparator, condition.Threshold);
@@ -73,7 +74,10 @@ internal static class PlanDraftMapping
         [.. (draft.ContingencyRules ?? []).Select(rule => new ContingencyRule(
             [.. rule.When!.Select(ToCondition)],
             new ContingencyAction(rule.Action!.Value, rule.TrafficPercent, rule.Duration)))],
-        new PhaseGate(draft.Gate!.Kind!.Value, [.. (draft.Gate.Roles ?? []).Select(role => role!.Value)], draft.Gate.ChecklistTemplateId));
+        new PhaseGate(draft.Gate!.Kind!.Value, [.. (draft.Gate.Roles ?? []).Select(role => role!.Value)], draft.Gate.ChecklistTemplateId))
+    {
+        HoldOnCriticalIncident = draft.HoldOnCriticalIncident ?? false,
+    };
 
     private static MetricCondition ToCondition(ConditionDraft draft) =>
         new(draft.Metric!, draft.Comparator!.Value, draft.Threshold!.Value);

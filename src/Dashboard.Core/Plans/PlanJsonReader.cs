@@ -32,7 +32,7 @@ internal static class PlanJsonReader
         var fields = JsonFields.Of(
             element, path, problems,
             "name", "trafficPercent", "expectedPopulation", "duration", "checkpoints", "criteria",
-            "autoRollbackTriggers", "contingencyRules", "gate");
+            "autoRollbackTriggers", "contingencyRules", "gate", "holdOnCriticalIncident");
         if (fields is null)
         {
             // Reported already; an empty draft's "required" complaints sit under the same path and are dropped.
@@ -50,6 +50,7 @@ internal static class PlanJsonReader
             AutoRollbackTriggers = fields.Array("autoRollbackTriggers", (item, itemPath) => ReadCondition(item, itemPath, problems)),
             ContingencyRules = fields.Array("contingencyRules", (item, itemPath) => ReadContingency(item, itemPath, problems)),
             Gate = fields.Object("gate", (item, itemPath) => ReadGate(item, itemPath, problems)),
+            HoldOnCriticalIncident = fields.Boolean("holdOnCriticalIncident"),
         };
     }
 

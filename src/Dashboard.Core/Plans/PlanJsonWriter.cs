@@ -96,6 +96,11 @@ internal static class PlanJsonWriter
 
         writer.WriteEndArray();
         WriteGate(writer, phase.Gate);
+        if (phase.HoldOnCriticalIncident)
+        {
+            writer.WriteBoolean("holdOnCriticalIncident", true);
+        }
+
         writer.WriteEndObject();
     }
 

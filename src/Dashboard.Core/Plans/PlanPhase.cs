@@ -24,6 +24,12 @@ public sealed record PlanPhase(
     IReadOnlyList<ContingencyRule> ContingencyRules,
     PhaseGate Gate)
 {
+    /// <summary>
+    /// True when opening a critical incident (or raising one to critical) holds the running phase at once,
+    /// not only at its next checkpoint ("zero critical incidents").
+    /// </summary>
+    public bool HoldOnCriticalIncident { get; init; }
+
     /// <summary>The criteria checked at the checkpoint <paramref name="offset"/>.</summary>
     public IReadOnlyList<PassCriterion> CriteriaAt(TimeSpan offset) =>
         Criteria.Where(criterion => criterion.AppliesAt(offset)).ToList();

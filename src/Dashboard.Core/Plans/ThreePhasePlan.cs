@@ -27,7 +27,10 @@ internal static class ThreePhasePlan
         ],
         BuiltInPlans.RollbackTriggers,
         [],
-        PhaseGate.SignOff(SignOffRole.EngineeringLead, SignOffRole.OperationsLead).WithChecklist("canary-go-no-go"));
+        PhaseGate.SignOff(SignOffRole.EngineeringLead, SignOffRole.OperationsLead).WithChecklist("canary-go-no-go"))
+    {
+        HoldOnCriticalIncident = true,
+    };
 
     private static PlanPhase Ramp() => new(
         "ramp",
@@ -44,7 +47,10 @@ internal static class ThreePhasePlan
         ],
         BuiltInPlans.RollbackTriggers,
         [],
-        PhaseGate.AutoAdvance);
+        PhaseGate.AutoAdvance)
+    {
+        HoldOnCriticalIncident = true,
+    };
 
     private static PlanPhase Rollout() => new(
         "rollout",
@@ -73,5 +79,8 @@ internal static class ThreePhasePlan
             new([new(MetricKeys.ErrorRatePct, Comparator.GreaterThanOrEqual, 0.08)], ContingencyAction.Log),
         ],
         PhaseGate.SignOff(SignOffRole.EngineeringLead, SignOffRole.OperationsLead, SignOffRole.ProductLead, SignOffRole.FinanceLead)
-            .WithChecklist("rollout-final-sign-off"));
+            .WithChecklist("rollout-final-sign-off"))
+    {
+        HoldOnCriticalIncident = true,
+    };
 }

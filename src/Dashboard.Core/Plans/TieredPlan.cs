@@ -48,6 +48,9 @@ internal static class TieredPlan
             ],
             BuiltInPlans.RollbackTriggers,
             [],
-            gate);
+            gate)
+        {
+            HoldOnCriticalIncident = true,
+        };
     }
 }

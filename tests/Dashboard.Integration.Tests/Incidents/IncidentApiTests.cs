@@ -57,4 +57,28 @@ public sealed class IncidentApiTests(InfluxServerFixture influx)
         Assert.Equal(HttpStatusCode.NotFound, unknownStatus);
         Assert.Equal(0, list.GetArrayLength());
     }
+
+    [Fact]
+    public async Task CriticalIncident_InARunningPhaseOfTheBuiltInPlan_HoldsThePhaseAtOnce_AfterTheIncidentIsSaved()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+
+        await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "high", title = "Slow search", description = "p99 up", owner = "erin", actor = "alice" });
+        var afterHigh = await app.GetAsync($"/api/rollouts/{id}");
+        var (_, critical) = await app.PostAsync(
+            $"/api/rollouts/{id}/incidents", new { severity = "critical", title = "Payments down", description = "all regions", owner = "dave", actor = "bob" });
+        var afterCritical = await app.GetAsync($"/api/rollouts/{id}");
+        var events = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().ToList();
+
+        Assert.Equal("Running", afterHigh.GetProperty("currentState").GetString());
+        Assert.Equal("Critical", critical.GetProperty("severity").GetString());
+        Assert.Equal("Held", afterCritical.GetProperty("currentState").GetString());
+        var kinds = events.Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.True(kinds.LastIndexOf("incident.opened") < kinds.IndexOf("phase.held"), string.Join(", ", kinds));
+        var held = events.Single(e => e.GetProperty("kind").GetString() == "phase.held");
+        Assert.Equal("automation (incidents)", held.GetProperty("actor").GetString());
+        Assert.Contains("Payments down", held.GetProperty("payload").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Incidents;
+using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 
@@ -9,8 +10,12 @@ namespace Dashboard.Web.Features.Incidents;
 /// validates every field at once, stores the change with its audit event, then tells every open page.
 /// Checkpoints read what is stored here for "zero critical incidents" (<c>IncidentLogCounts</c>).
 /// </summary>
-public sealed class IncidentService(IncidentStore incidents, RolloutStore rollouts, RolloutAuthorization authorization, RolloutChangeFeed changes)
+public sealed class IncidentService(
+    IncidentStore incidents, RolloutStore rollouts, RolloutService rolloutService, RolloutAuthorization authorization, RolloutChangeFeed changes)
 {
+    /// <summary>The name a hold for a critical incident is recorded under.</summary>
+    public static Actor Automation { get; } = Actor.Named("automation (incidents)");
+
     public async Task<RolloutOutcome<IncidentView>> OpenAsync(Guid rolloutId, OpenIncidentRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,6 +44,11 @@ public sealed class IncidentService(IncidentStore incidents, RolloutStore rollou
         var incident = await incidents.OpenAsync(
             rolloutId, rollout.CurrentPhaseIndex, severity!.Value, title!, description!, owner!, request.DataLoss, actor.Name, cancellationToken);
         changes.Publish(rolloutId);
+        if (severity == IncidentSeverity.Critical)
+        {
+            await HoldIfThePlanSaysSoAsync(incident, cancellationToken);
+        }
+
         return RolloutOutcomes.Created(IncidentView.From(incident));
     }
 
@@ -72,6 +82,11 @@ public sealed class IncidentService(IncidentStore incidents, RolloutStore rollou
         }
 
         changes.Publish(change.Incident!.RolloutId);
+        if (severity == IncidentSeverity.Critical && !resolve)
+        {
+            await HoldIfThePlanSaysSoAsync(change.Incident, cancellationToken);
+        }
+
         return RolloutOutcomes.Succeeded(IncidentView.From(change.Incident));
     }
 
@@ -87,6 +102,28 @@ public sealed class IncidentService(IncidentStore incidents, RolloutStore rollou
 
     public async Task<IncidentView?> FindAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
         await incidents.FindAsync(incidentId, cancellationToken) is { } incident ? IncidentView.From(incident) : null;
+
+    /// <summary>
+    /// Holds the rollout's phase when its plan says a critical incident does (<c>holdOnCriticalIncident</c>)
+    /// and the phase can be held; the hold goes through <see cref="RolloutService"/> like any other, saved
+    /// and audited after the incident itself.
+    /// </summary>
+    private async Task HoldIfThePlanSaysSoAsync(IncidentRecord incident, CancellationToken cancellationToken)
+    {
+        if (await rollouts.LoadAsync(incident.RolloutId, cancellationToken) is not { } rollout
+            || !rollout.CurrentPhase.HoldOnCriticalIncident
+            || !PhaseStateMachine.IsAllowed(rollout.CurrentState, RolloutAction.Hold))
+        {
+            return;
+        }
+
+        await rolloutService.ExecuteAsync(
+            incident.RolloutId,
+            new RolloutCommand(
+                RolloutAction.Hold, Automation, $"Critical incident '{incident.Title}' (owner {incident.Owner}): the plan holds the phase on a critical incident.",
+                TrafficChangeSource.Automation),
+            cancellationToken);
+    }
 
     private static IncidentSeverity? ParseSeverity(Dictionary<string, string[]> problems, string? text, bool required)
     {
