@@ -10,6 +10,7 @@ using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
+using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
@@ -44,6 +45,7 @@ builder.Services.AddRollouts(builder.Configuration);
 builder.Services.AddTrafficDrift(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCheckpoints(builder.Configuration);
+builder.Services.AddMonitoring(builder.Configuration);
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapRolloutEndpoints();
 app.MapTrafficDriftEndpoints();
 app.MapNotificationEndpoints();
 app.MapCheckpointEndpoints();
+app.MapHealthCheckEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -16,4 +16,5 @@ public enum RolloutOperation
     RequestSignOff,
     MarkPassed,
     ReconcileTraffic,
+    RecordHealthCheck,
 }
