@@ -49,9 +49,9 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecordAsync_IntensiveNonPass_IsAlwaysKept_AndAuditedOnlyWhenTheVerdictChanges()
+    public async Task RecordAsync_IntensiveNonPass_IsAlwaysKept_AndAuditedOnlyWhenItTurnsUnhealthyOrRecovers()
     {
-        Verdict[] verdicts = [Verdict.Pass, Verdict.Fail, Verdict.Fail, Verdict.Fail, Verdict.Pass];
+        Verdict[] verdicts = [Verdict.Pass, Verdict.Warn, Verdict.Fail, Verdict.Fail, Verdict.NoData, Verdict.Warn, Verdict.Pass];
         var kept = new List<bool>();
         foreach (var verdict in verdicts)
         {
@@ -60,8 +60,8 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
         }
 
         var audited = (await _store.Get<AuditLog>().ReadAsync(_rolloutId)).Where(e => e.Kind == "healthCheck.recorded").ToList();
-        Assert.Equal([true, true, true, true, true], kept);
-        Assert.Equal(["Fail", "Pass"], audited.Select(e => System.Text.Json.JsonDocument.Parse(e.PayloadJson).RootElement.GetProperty("verdict").GetString()));
+        Assert.All(kept, Assert.True);
+        Assert.Equal(["Fail", "NoData", "Warn"], audited.Select(e => System.Text.Json.JsonDocument.Parse(e.PayloadJson).RootElement.GetProperty("verdict").GetString()));
         Assert.True((await _store.Get<AuditLog>().VerifyAsync()).IsIntact);
     }
 

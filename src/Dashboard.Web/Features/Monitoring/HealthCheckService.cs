@@ -14,8 +14,9 @@ namespace Dashboard.Web.Features.Monitoring;
 /// <list type="bullet">
 /// <item>every non-PASS intensive check is stored; a PASS only when the rollout's previous intensive
 /// record is not a PASS or is at least <c>Monitoring:IntensivePassEvery</c> old;</item>
-/// <item>an intensive check is audited only when its verdict differs from the previous intensive
-/// record of the rollout (none counts as PASS); every close, daily and weekly check is audited;</item>
+/// <item>an intensive check is audited only when its verdict moves between PASS-or-WARN, FAIL and
+/// NO_DATA compared with the rollout's previous intensive record (none counts as PASS); every close,
+/// daily and weekly check is audited;</item>
 /// <item>intensive records older than <c>Monitoring:RetainIntensiveFor</c> are deleted, checked at most hourly.</item>
 /// </list>
 /// </summary>
@@ -68,7 +69,7 @@ public sealed partial class HealthCheckService(
             Summary = check.Result.Summary.Length <= MaxSummary ? check.Result.Summary : check.Result.Summary[..(MaxSummary - 1)] + "…",
             MetricsJson = HealthCheckStore.WriteMetrics(check.Result.Metrics),
         };
-        var audited = !intensive || previousVerdict != check.Result.Overall;
+        var audited = !intensive || Band(previousVerdict) != Band(check.Result.Overall);
         await store.AddAsync(record, audited ? AuditOf(check) : null, cancellationToken);
         feed.Publish(new HealthCheckSaved(record.Id, check.Cadence, check.RolloutId));
         if (intensive)
@@ -96,6 +97,9 @@ public sealed partial class HealthCheckService(
 
         return latest;
     }
+
+    /// <summary>PASS and WARN are both measured passes: flapping between them near a threshold is not worth an audit event each time.</summary>
+    private static Verdict Band(Verdict verdict) => verdict == Verdict.Warn ? Verdict.Pass : verdict;
 
     private static AuditEventDraft AuditOf(HealthCheck check) =>
         AuditEventDraft.For(Automation.Name, "healthCheck.recorded", check.RolloutId, new
