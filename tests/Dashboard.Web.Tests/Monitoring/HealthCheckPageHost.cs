@@ -8,12 +8,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
+using Quartz;
 
 namespace Dashboard.Web.Tests.Monitoring;
 
 /// <summary>
 /// A bUnit context for the health-check page: a real, migrated SQLite state store in a temp folder,
-/// the rollout services and the monitoring services as the app registers them, and a started rollout
+/// the rollout and monitoring services as the app registers them (Quartz in memory), and a started rollout
 /// to record checks for. Deleted on dispose.
 /// </summary>
 internal sealed class HealthCheckPageHost : IAsyncDisposable
@@ -28,6 +29,8 @@ internal sealed class HealthCheckPageHost : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", new SettableRouter());
         Context.Services.AddMonitoring(new ConfigurationBuilder().Build());
+        // The app's scheduler with Quartz's in-memory store; never started, so nothing fires.
+        Context.Services.AddQuartz();
         Context.SetRendererInfo(RendererModes.Interactive);
     }
 
