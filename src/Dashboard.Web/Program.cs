@@ -11,6 +11,7 @@ using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
 using Dashboard.Web.Features.Metrics;
+using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
@@ -46,6 +47,7 @@ builder.Services.AddTrafficDrift(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCheckpoints(builder.Configuration);
 builder.Services.AddIncidents();
+builder.Services.AddMonitoring(builder.Configuration);
 
 var app = builder.Build();
 
@@ -74,6 +76,7 @@ app.MapTrafficDriftEndpoints();
 app.MapNotificationEndpoints();
 app.MapCheckpointEndpoints();
 app.MapIncidentEndpoints();
+app.MapHealthCheckEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

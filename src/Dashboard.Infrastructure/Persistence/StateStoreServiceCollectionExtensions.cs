@@ -34,6 +34,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<StoredPlanStore>();
         services.TryAddSingleton<CheckpointVerdictStore>();
         services.TryAddSingleton<IncidentStore>();
+        services.TryAddSingleton<HealthCheckStore>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<IncidentRecord> Incidents => Set<IncidentRecord>();
 
     public DbSet<IncidentUpdateRecord> IncidentUpdates => Set<IncidentUpdateRecord>();
+    public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -115,6 +115,72 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("CheckpointVerdicts", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.HealthCheckRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetricsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverallVerdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RanAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowEnd")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowStart")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RanAt");
+
+                    b.HasIndex("RolloutId", "RanAt");
+
+                    b.HasIndex("Cadence", "RolloutId", "RanAt");
+
+                    b.ToTable("HealthChecks", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.IncidentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -435,6 +501,14 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasForeignKey("RolloutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.HealthCheckRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.IncidentRecord", b =>

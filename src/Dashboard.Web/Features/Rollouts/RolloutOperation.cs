@@ -19,4 +19,5 @@ public enum RolloutOperation
     OpenIncident,
     UpdateIncident,
     ResolveIncident,
+    RecordHealthCheck,
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Dashboard.Core.Monitoring;
+using Dashboard.Web.Features.Checkpoints;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Monitoring.Components;
+
+/// <summary>
+/// On the rollout page: the rollout's newest health check of each cadence and when the next of each
+/// is due (Quartz's own next fire time; intensive checks only until the rollout's intensive period
+/// ends). Re-read whenever a check of this rollout is saved.
+/// </summary>
+public sealed partial class LatestHealthChecksPanel : IDisposable
+{
+    private IReadOnlyList<Row> _rows = [];
+
+    [Inject]
+    public required HealthCheckService HealthChecks { get; init; }
+
+    [Inject]
+    public required MonitoringScheduler Schedule { get; init; }
+
+    [Inject]
+    public required HealthCheckFeed Feed { get; init; }
+
+    [Inject]
+    public required IOptions<MonitoringOptions> Options { get; init; }
+
+    [Inject]
+    public required IOptions<RolloutClockOptions> Clock { get; init; }
+
+    [Inject]
+    public required TimeProvider TimeProvider { get; init; }
+
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    /// <summary>When the rollout started (null: not yet), to tell whether intensive checks still run.</summary>
+    [Parameter]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    protected override void OnInitialized() => Feed.Saved += OnSaved;
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private void OnSaved(HealthCheckSaved saved)
+    {
+        if (saved.RolloutId == RolloutId)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        var latest = await HealthChecks.LatestPerCadenceAsync(RolloutId);
+        var schedule = await Schedule.ReadAsync();
+        var period = new IntensivePeriod(Options.Value.IntensiveDuration, Clock.Value.TimeScale);
+        _rows = [.. schedule.Select(s => new Row(s.Cadence, latest.FirstOrDefault(l => l.Cadence == s.Cadence), NextText(s, period)))];
+    }
+
+    private string NextText(HealthCheckScheduleView schedule, IntensivePeriod period)
+    {
+        if (!schedule.Enabled || schedule.NextDueAt is not { } next)
+        {
+            return "off";
+        }
+
+        if (schedule.Cadence != MonitoringCadence.Intensive)
+        {
+            return next.ToString("ddd MMM d HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        return StartedAt is { } started && period.Covers(started, TimeProvider.GetUtcNow())
+            ? string.Create(CultureInfo.InvariantCulture, $"{next:HH:mm:ss}, every {LiveMetrics.Components.AgeText.Format(schedule.Interval ?? TimeSpan.Zero)} until {period.EndsAt(started):MMM d HH:mm}")
+            : StartedAt is null ? "from the start" : "over (the intensive period ended)";
+    }
+
+    public void Dispose() => Feed.Saved -= OnSaved;
+
+    private sealed record Row(MonitoringCadence Cadence, HealthCheckView? Latest, string Next);
+}

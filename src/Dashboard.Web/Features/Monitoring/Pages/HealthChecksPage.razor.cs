@@ -1,0 +1,114 @@
+using System.Globalization;
+using Dashboard.Core.Evaluation;
+using Dashboard.Core.Monitoring;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Monitoring.Pages;
+
+/// <summary>
+/// Every recorded health check, newest first, filtered by cadence, rollout and verdict (also from the
+/// query string: <c>/health-checks?cadence=Close&amp;rolloutId=…&amp;verdict=Fail</c>). Re-read whenever a
+/// check is saved, so the list is live without reloading.
+/// </summary>
+public sealed partial class HealthChecksPage : IDisposable
+{
+    private const string All = "";
+    private const int Shown = 200;
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private IReadOnlyList<HealthCheckView>? _checks;
+    private IReadOnlyList<RolloutView> _rollouts = [];
+    private string _cadence = All;
+    private string _rolloutId = All;
+    private string _verdict = All;
+
+    [Inject]
+    public required HealthCheckService HealthChecks { get; init; }
+
+    [Inject]
+    public required RolloutService Rollouts { get; init; }
+
+    [Inject]
+    public required HealthCheckFeed Feed { get; init; }
+
+    [SupplyParameterFromQuery(Name = "cadence")]
+    public string? CadenceFilter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "rolloutId")]
+    public string? RolloutFilter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "verdict")]
+    public string? VerdictFilter { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Feed.Saved += OnSaved;
+        _cadence = Enum.TryParse<MonitoringCadence>(CadenceFilter, ignoreCase: true, out var cadence) ? cadence.ToString() : All;
+        _rolloutId = Guid.TryParse(RolloutFilter, out var rolloutId) ? rolloutId.ToString() : All;
+        _verdict = Enum.TryParse<Verdict>(VerdictFilter, ignoreCase: true, out var verdict) ? verdict.ToString() : All;
+        _rollouts = await Rollouts.ListAsync();
+        await ReloadAsync();
+    }
+
+    private Task OnCadenceChangedAsync(string value)
+    {
+        _cadence = value;
+        return ReloadAsync();
+    }
+
+    private Task OnRolloutChangedAsync(string value)
+    {
+        _rolloutId = value;
+        return ReloadAsync();
+    }
+
+    private Task OnVerdictChangedAsync(string value)
+    {
+        _verdict = value;
+        return ReloadAsync();
+    }
+
+    // Raised on the saving thread: hop onto the circuit before touching state.
+    private void OnSaved(HealthCheckSaved saved) =>
+        _ = InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        });
+
+    // One reload at a time: the last one to start reads the latest saved checks.
+    private async Task ReloadAsync()
+    {
+        await _reload.WaitAsync();
+        try
+        {
+            var query = new HealthCheckQuery(
+                _cadence.Length == 0 ? null : Enum.Parse<MonitoringCadence>(_cadence),
+                _rolloutId.Length == 0 ? null : Guid.Parse(_rolloutId),
+                _verdict.Length == 0 ? null : Enum.Parse<Verdict>(_verdict),
+                Shown);
+            _checks = await HealthChecks.ListAsync(query);
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private string RolloutName(Guid id) =>
+        _rollouts.FirstOrDefault(r => r.Id == id) is { } rollout ? $"{rollout.Service} {rollout.CandidateVersion}" : id.ToString("N")[..8];
+
+    private static string MetricTitle(HealthCheckMetricView metric) =>
+        $"{(metric.Rule == HealthCheckRule.RollbackTrigger ? "rollback trigger" : "criterion")} {metric.Condition}{(metric.Note is { } note ? $" — {note}" : null)}";
+
+    private static string WindowText(HealthCheckView check) =>
+        string.Create(CultureInfo.InvariantCulture, $"{check.WindowStart:MMM d HH:mm:ss} – {check.WindowEnd:HH:mm:ss} ({AgeText.Format(check.WindowEnd - check.WindowStart)})");
+
+    public void Dispose()
+    {
+        // The semaphore is not disposed: a reload queued by a late save may still release it.
+        Feed.Saved -= OnSaved;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Dashboard.Core.Monitoring;
+using Dashboard.Integration.Tests.Rollouts;
+using Dashboard.Integration.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace Dashboard.Integration.Tests.Monitoring;
+
+/// <summary>
+/// The monitoring cadences through the real app as a child process: Quartz in the state database,
+/// the demo writing to a real influxd every second.
+/// </summary>
+[Collection(InfluxCollection.Name)]
+public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposable
+{
+    private static readonly string[] MeasuredVerdicts = ["Pass", "Warn", "Fail"];
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("health-checks-test-").FullName;
+
+    [Fact]
+    public async Task StartedRollout_GetsIntensiveChecksWithInfluxValues_ListedByTheApi()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"), await DemoSettingsAsync());
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+
+        var checks = await WaitForChecksAsync(app, $"/api/health-checks?cadence=Intensive&rolloutId={id}", 1, TimeSpan.FromSeconds(15));
+        var perRollout = await app.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive");
+
+        var check = checks[0];
+        Assert.Equal(("canary", 0), (check.GetProperty("phase").GetString(), check.GetProperty("phaseIndex").GetInt32()));
+        Assert.Equal(TimeSpan.FromMinutes(1), check.GetProperty("windowEnd").GetDateTimeOffset() - check.GetProperty("windowStart").GetDateTimeOffset());
+        Assert.Contains(check.GetProperty("verdict").GetString(), MeasuredVerdicts);
+        var metrics = check.GetProperty("metrics").EnumerateArray().ToList();
+        var errorRate = metrics.First(m => m.GetProperty("metric").GetString() == "errorRatePct" && m.GetProperty("rule").GetString() == "Criterion");
+        Assert.Equal(JsonValueKind.Number, errorRate.GetProperty("value").ValueKind);
+        Assert.True(metrics.First(m => m.GetProperty("metric").GetString() == "p99Ms").GetProperty("value").GetDouble() > 0, check.ToString());
+        Assert.Equal("< 1 %", errorRate.GetProperty("condition").GetString());
+        Assert.Equal(check.GetProperty("id").GetGuid(), perRollout[0].GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task Schedule_CalendarCadences_AreUtcCronTriggersDueWhenTheCalendarSays()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"));
+
+        var schedule = await WaitForScheduleAsync(app);
+        var now = DateTimeOffset.UtcNow;
+
+        foreach (var cadence in CadenceCalendar.Calendar)
+        {
+            var trigger = schedule[cadence];
+            Assert.Equal(CadenceCalendar.CronExpression(cadence), trigger.GetProperty("cronExpression").GetString());
+            Assert.Equal(TimeZoneInfo.Utc.Id, trigger.GetProperty("timeZone").GetString());
+            Assert.Equal(CadenceCalendar.NextDueAfter(cadence, now), trigger.GetProperty("nextDueAt").GetDateTimeOffset());
+        }
+
+        Assert.Equal("00:00:05", schedule[MonitoringCadence.Intensive].GetProperty("interval").GetString());
+    }
+
+    [Fact]
+    public async Task MissedDailyCheck_RunsOnceAtStartUp_AndIsMarkedLate()
+    {
+        var state = Path.Combine(_folder, "state.db");
+        await using (var first = await RolloutApiApp.StartAsync(influx.Url, state))
+        {
+            await WaitForScheduleAsync(first);
+        } // killed, as a crash or a stop would
+
+        // As if the app had been down over a 09:00 UTC slot: Quartz's stored next fire time is past its misfire threshold.
+        Assert.Equal(1, await MoveNextFireTimeAsync(state, "health-check-Daily", DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+        await using var second = await RolloutApiApp.StartAsync(influx.Url, state);
+        var daily = await WaitForChecksAsync(second, "/api/health-checks?cadence=Daily", 1, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var again = await second.GetAsync("/api/health-checks?cadence=Daily");
+        var schedule = await WaitForScheduleAsync(second);
+
+        var check = daily[0];
+        var ranAt = check.GetProperty("ranAt").GetDateTimeOffset();
+        Assert.Equal(1, again.GetArrayLength());
+        Assert.Equal(CadenceCalendar.LatestDueAtOrBefore(MonitoringCadence.Daily, ranAt), check.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.NotEqual(JsonValueKind.Null, check.GetProperty("lateBy").ValueKind);
+        Assert.Equal(("NoData", JsonValueKind.Null), (check.GetProperty("verdict").GetString(), check.GetProperty("rolloutId").ValueKind));
+        Assert.Contains("no active rollout", check.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(CadenceCalendar.NextDueAfter(MonitoringCadence.Daily, ranAt), schedule[MonitoringCadence.Daily].GetProperty("nextDueAt").GetDateTimeOffset());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task<Dictionary<string, string>> DemoSettingsAsync() => new()
+    {
+        ["Influx__Database"] = await influx.CreateDatabaseAsync("monitoring"),
+        ["Demo__Enabled"] = "true",
+        ["Demo__Interval"] = "00:00:01",
+        ["Demo__BackfillHours"] = "0.05",
+    };
+
+    private static async Task<int> MoveNextFireTimeAsync(string database, string trigger, DateTimeOffset at)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE QRTZ_TRIGGERS SET NEXT_FIRE_TIME = $at WHERE TRIGGER_NAME = $name";
+        command.Parameters.AddWithValue("$at", at.UtcTicks);
+        command.Parameters.AddWithValue("$name", trigger);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<Dictionary<MonitoringCadence, JsonElement>> WaitForScheduleAsync(RolloutApiApp app)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        Dictionary<MonitoringCadence, JsonElement> schedule;
+        do
+        {
+            schedule = (await app.GetAsync("/api/health-checks/schedule")).EnumerateArray()
+                .ToDictionary(s => Enum.Parse<MonitoringCadence>(s.GetProperty("cadence").GetString()!), s => s);
+            if (schedule.Values.All(s => s.GetProperty("enabled").GetBoolean()))
+            {
+                return schedule;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTimeOffset.UtcNow < deadline);
+
+        Assert.Fail($"The cadences were not all scheduled: {string.Join(", ", schedule.Values)}\nApp output:\n{app.Output}");
+        return schedule;
+    }
+
+    private static async Task<List<JsonElement>> WaitForChecksAsync(RolloutApiApp app, string path, int count, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        List<JsonElement> checks;
+        do
+        {
+            await Task.Delay(500);
+            checks = [.. (await app.GetAsync(path)).EnumerateArray()];
+        }
+        while (checks.Count < count && DateTimeOffset.UtcNow < deadline);
+
+        Assert.True(checks.Count >= count, $"Expected {count} health checks at {path}, got {checks.Count}.\nApp output:\n{app.Output}");
+        return checks;
+    }
+}
