@@ -59,31 +59,38 @@ public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposabl
     }
 
     [Fact]
-    public async Task MissedDailyCheck_RunsOnceAtStartUp_AndIsMarkedLate()
+    public async Task MissedCalendarCheck_RunsOnceAtStartUp_AndIsMarkedLate()
     {
+        // The daily slot (09:00 UTC), unless this runs within ten minutes of one: a real slot falling inside the
+        // test would fire too. The weekly slot (Friday 10:00 UTC) is never that close to a daily one.
+        var now = DateTimeOffset.UtcNow;
+        var cadence = Math.Abs((now - CadenceCalendar.LatestDueAtOrBefore(MonitoringCadence.Daily, now)).TotalMinutes) < 10
+            || Math.Abs((CadenceCalendar.NextDueAfter(MonitoringCadence.Daily, now) - now).TotalMinutes) < 10
+            ? MonitoringCadence.Weekly
+            : MonitoringCadence.Daily;
         var state = Path.Combine(_folder, "state.db");
         await using (var first = await RolloutApiApp.StartAsync(influx.Url, state))
         {
             await WaitForScheduleAsync(first);
         } // killed, as a crash or a stop would
 
-        // As if the app had been down over a 09:00 UTC slot: Quartz's stored next fire time is past its misfire threshold.
-        Assert.Equal(1, await MoveNextFireTimeAsync(state, "health-check-Daily", DateTimeOffset.UtcNow.AddMinutes(-5)));
+        // As if the app had been down over a slot: Quartz's stored next fire time is past its misfire threshold.
+        Assert.Equal(1, await MoveNextFireTimeAsync(state, $"health-check-{cadence}", DateTimeOffset.UtcNow.AddMinutes(-5)));
 
         await using var second = await RolloutApiApp.StartAsync(influx.Url, state);
-        var daily = await WaitForChecksAsync(second, "/api/health-checks?cadence=Daily", 1, TimeSpan.FromSeconds(30));
+        var checks = await WaitForChecksAsync(second, $"/api/health-checks?cadence={cadence}", 1, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        var again = await second.GetAsync("/api/health-checks?cadence=Daily");
+        var again = await second.GetAsync($"/api/health-checks?cadence={cadence}");
         var schedule = await WaitForScheduleAsync(second);
 
-        var check = daily[0];
+        var check = checks[0];
         var ranAt = check.GetProperty("ranAt").GetDateTimeOffset();
         Assert.Equal(1, again.GetArrayLength());
-        Assert.Equal(CadenceCalendar.LatestDueAtOrBefore(MonitoringCadence.Daily, ranAt), check.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(CadenceCalendar.LatestDueAtOrBefore(cadence, ranAt), check.GetProperty("dueAt").GetDateTimeOffset());
         Assert.NotEqual(JsonValueKind.Null, check.GetProperty("lateBy").ValueKind);
         Assert.Equal(("NoData", JsonValueKind.Null), (check.GetProperty("verdict").GetString(), check.GetProperty("rolloutId").ValueKind));
         Assert.Contains("no active rollout", check.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal(CadenceCalendar.NextDueAfter(MonitoringCadence.Daily, ranAt), schedule[MonitoringCadence.Daily].GetProperty("nextDueAt").GetDateTimeOffset());
+        Assert.Equal(CadenceCalendar.NextDueAfter(cadence, ranAt), schedule[cadence].GetProperty("nextDueAt").GetDateTimeOffset());
     }
 
     public void Dispose()
