@@ -33,6 +33,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<TrafficChangeLog>();
         services.TryAddSingleton<StoredPlanStore>();
         services.TryAddSingleton<CheckpointVerdictStore>();
+        services.TryAddSingleton<CheckpointDecisionStore>();
         return services;
     }
 }

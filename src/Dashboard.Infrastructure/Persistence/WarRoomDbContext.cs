@@ -21,6 +21,8 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
 
     public DbSet<CheckpointVerdictRecord> CheckpointVerdicts => Set<CheckpointVerdictRecord>();
 
+    public DbSet<CheckpointDecisionRecord> CheckpointDecisions => Set<CheckpointDecisionRecord>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AdvanceVersions();

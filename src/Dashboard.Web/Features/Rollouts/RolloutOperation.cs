@@ -16,4 +16,6 @@ public enum RolloutOperation
     RequestSignOff,
     MarkPassed,
     ReconcileTraffic,
+    RecordDecision,
+    ReevaluateCheckpoint,
 }
