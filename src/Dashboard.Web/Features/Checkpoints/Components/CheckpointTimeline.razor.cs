@@ -70,6 +70,9 @@ public sealed partial class CheckpointTimeline
         return chip.IsLate ? $"{chip.Label} · {what} · late" : $"{chip.Label} · {what}";
     }
 
+    // Blazor drops a false boolean attribute; the test hook should always say which.
+    private static string Flag(bool value) => value ? "true" : "false";
+
     private static string Title(TimelineChip chip) => chip.DueAt is { } due
         ? string.Create(CultureInfo.InvariantCulture, $"Checkpoint {chip.Label}, due {due:MMM d HH:mm:ss} UTC")
         : $"Checkpoint {chip.Label}: the phase has not started";

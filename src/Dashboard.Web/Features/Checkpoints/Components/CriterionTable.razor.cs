@@ -29,4 +29,7 @@ public sealed partial class CriterionTable
         };
 
     private static string? Changed(bool? differs) => differs == true ? "value-changed" : null;
+
+    // Blazor drops a false boolean attribute; the test hook should always say which.
+    private static string Flag(bool? differs) => differs == true ? "true" : "false";
 }
