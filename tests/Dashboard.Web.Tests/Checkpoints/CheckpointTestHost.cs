@@ -1,9 +1,12 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Checkpoints;
+using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
@@ -12,8 +15,8 @@ namespace Dashboard.Web.Tests.Checkpoints;
 
 /// <summary>
 /// A bUnit context with the checkpoint page's services wired as the app wires them, on a real SQLite
-/// state store in a temp folder (migrated): rollouts, verdicts, decisions, the decision service and
-/// a fake clock at <see cref="RolloutViews.T0"/>. Deleted on dispose.
+/// state store in a temp folder (migrated): rollouts, verdicts, decisions, the decision and re-run services
+/// and a fake clock at <see cref="RolloutViews.T0"/>. Deleted on dispose.
 /// </summary>
 internal sealed class CheckpointTestHost : IAsyncDisposable
 {
@@ -28,6 +31,14 @@ internal sealed class CheckpointTestHost : IAsyncDisposable
         Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", new SettableRouter());
         Context.Services.AddSingleton<CheckpointDetails>();
         Context.Services.AddSingleton<CheckpointDecisionService>();
+
+        // The re-run's evaluator on an InfluxDB nobody serves: pages get it injected, tests never evaluate.
+        var influx = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Influx:Url"] = "http://127.0.0.1:9", ["Influx:Database"] = "unused" })
+            .Build();
+        Context.Services.AddInflux(influx).AddCheckpointEvaluator(influx);
+        Context.Services.AddSingleton<CheckpointRequestBuilder>();
+        Context.Services.AddSingleton<CheckpointReevaluation>();
         Context.SetRendererInfo(RendererModes.Interactive);
     }
 
