@@ -8,12 +8,17 @@ namespace Dashboard.Integration.Tests.Checkpoints;
 public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
 {
     [Fact]
-    public async Task Rerun_ReturnsAFreshEvaluationOfTheSameWindow_KeepsTheStoredVerdict_IsAudited_AndDoesNotAct()
+    public async Task Rerun_AfterLateData_ReturnsAFreshEvaluationMarkingTheChange_KeepsTheStoredVerdict_IsAudited_AndDoesNotAct()
     {
-        await using var app = await CheckpointPageApp.StartAsync(influx);
+        var database = await influx.CreateDatabaseAsync("rerun");
+        await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Influx__Database"] = database });
         var (id, stored) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
         await Task.Delay(TimeSpan.FromSeconds(1));
         var before = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
+
+        // A canary batch that arrives late: inside the window, written after the verdict was stored.
+        var late = stored.GetProperty("evaluation").GetProperty("window").GetProperty("phaseStart").GetDateTimeOffset().AddSeconds(2);
+        await WriteAsync(database, $"requests,cohort=canary,segment=A,region=eu count=400i,errors=400i {late.ToUnixTimeMilliseconds()}");
         var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}/rerun";
 
         var (missing, problems) = await app.PostAsync(path, new { });
@@ -33,6 +38,10 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
         Assert.Equal(stored.GetProperty("evaluation").GetProperty("criteria").GetArrayLength(), rerun.GetProperty("changes").GetArrayLength());
         var errorRate = fresh.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "errorRatePct");
         Assert.Contains("SELECT", errorRate.GetProperty("query").GetString(), StringComparison.Ordinal);
+        var change = rerun.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "errorRatePct");
+        Assert.True(change.GetProperty("cumulativeDiffers").GetBoolean(), change.ToString());
+        Assert.True(change.GetProperty("freshCumulative").GetDouble() > change.GetProperty("storedCumulative").GetDouble(), change.ToString());
+        Assert.True(rerun.GetProperty("anyDifference").GetBoolean());
 
         // The stored verdict is untouched and still the only one.
         Assert.Equal(1, verdicts.GetArrayLength());
@@ -44,5 +53,13 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
         // Nothing acted: only the audit event of the re-run was added.
         Assert.Equal([.. before, "checkpoint.reevaluated"], CheckpointPageApp.EventKinds(events));
         Assert.Equal("Held", rollout.GetProperty("currentState").GetString());
+    }
+
+    private async Task WriteAsync(string database, string lineProtocol)
+    {
+        using var http = new HttpClient { BaseAddress = influx.Url };
+        using var content = new StringContent(lineProtocol);
+        using var response = await http.PostAsync($"/write?db={database}&precision=ms", content);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
     }
 }
