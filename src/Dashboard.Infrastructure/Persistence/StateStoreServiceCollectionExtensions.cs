@@ -35,6 +35,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<CheckpointVerdictStore>();
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<HealthCheckStore>();
+        services.TryAddSingleton<CheckpointDecisionStore>();
         return services;
     }
 }

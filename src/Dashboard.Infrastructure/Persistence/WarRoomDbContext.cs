@@ -25,6 +25,7 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
 
     public DbSet<IncidentUpdateRecord> IncidentUpdates => Set<IncidentUpdateRecord>();
     public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();
+    public DbSet<CheckpointDecisionRecord> CheckpointDecisions => Set<CheckpointDecisionRecord>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

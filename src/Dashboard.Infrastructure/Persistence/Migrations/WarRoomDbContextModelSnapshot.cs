@@ -63,6 +63,48 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointDecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActionItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VerdictId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VerdictId", "DecidedAt");
+
+                    b.ToTable("CheckpointDecisions", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +534,15 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("RolloutId", "RequestedAt");
 
                     b.ToTable("TrafficChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointDecisionRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VerdictId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", b =>

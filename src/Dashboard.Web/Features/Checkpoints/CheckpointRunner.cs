@@ -4,8 +4,8 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -13,16 +13,17 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// Evaluates one due checkpoint over its window, persists the verdict (exactly once per checkpoint
 /// of a phase run) and only then tells the pages and acts on it: FAIL or NO_DATA holds the phase for
 /// a person's decision; the last checkpoint passing advances an auto-advance phase or asks for
-/// sign-off. A checkpoint of a phase run that is no longer running is skipped.
+/// sign-off. A checkpoint of a phase run that is no longer running is skipped. FAIL, WARN and NO_DATA
+/// verdicts are also posted to the team's chat, once each.
 /// </summary>
 public sealed partial class CheckpointRunner(
     RolloutStore rollouts,
     CheckpointVerdictStore verdicts,
+    CheckpointRequestBuilder requests,
     CheckpointEvaluator evaluator,
-    IIncidentCounts incidents,
     RolloutService rolloutService,
     RolloutChangeFeed changes,
-    IOptions<RolloutClockOptions> clock,
+    CheckpointVerdictNotifications notifications,
     ILogger<CheckpointRunner> logger)
 {
     /// <summary>The name the automation's actions are recorded under.</summary>
@@ -40,13 +41,8 @@ public sealed partial class CheckpointRunner(
         }
 
         var phase = rollout.CurrentPhase;
-        var earlier = (await verdicts.ListAsync(rolloutId, cancellationToken))
-            .Where(v => v.PhaseIndex == phaseIndex && v.PhaseStartedAt == phaseStartedAt && v.CheckpointOffsetSeconds < (long)offset.TotalSeconds)
-            .ToList();
-        var previous = earlier.Count == 0 ? null : CheckpointVerdictStore.Read(earlier[^1]);
-        var window = CheckpointWindow.For(phase, phaseStartedAt, offset, clock.Value.TimeScale);
-        var evaluation = await evaluator.EvaluateAsync(
-            new CheckpointEvaluationRequest(rolloutId.ToString(), phaseIndex, phase, offset, window, previous, incidents), cancellationToken);
+        var request = await requests.BuildAsync(rolloutId, rollout.Plan, phaseIndex, phaseStartedAt, offset, cancellationToken);
+        var evaluation = await evaluator.EvaluateAsync(request, cancellationToken);
 
         if (!await verdicts.TryAddAsync(rolloutId, phaseStartedAt, evaluation, Automation.Name, cancellationToken))
         {
@@ -54,8 +50,9 @@ public sealed partial class CheckpointRunner(
             return;
         }
 
-        LogEvaluated(rolloutId, phase.Name, offset, evaluation.OverallVerdict, evaluation.EvaluatedAt - window.DueAt);
+        LogEvaluated(rolloutId, phase.Name, offset, evaluation.OverallVerdict, evaluation.EvaluatedAt - request.Window.DueAt);
         changes.Publish(rolloutId);
+        notifications.Notify(rollout, evaluation);
         await ActAsync(rolloutId, phase, offset, evaluation, cancellationToken);
     }
 

@@ -11,6 +11,7 @@ namespace Dashboard.Web.Features.Notifications;
 /// <param name="Fields">Short labelled facts shown side by side.</param>
 /// <param name="RolloutId">The rollout it is about, for the link.</param>
 /// <param name="At">When it happened.</param>
+/// <param name="Path">The page the link opens (e.g. a checkpoint's); null for the rollout's page.</param>
 public sealed record Notification(
     string DedupKey,
     NotificationSeverity Severity,
@@ -18,4 +19,5 @@ public sealed record Notification(
     string Text,
     IReadOnlyList<KeyValuePair<string, string>> Fields,
     Guid? RolloutId,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? Path = null);

@@ -20,4 +20,6 @@ public enum RolloutOperation
     UpdateIncident,
     ResolveIncident,
     RecordHealthCheck,
+    RecordDecision,
+    ReevaluateCheckpoint,
 }

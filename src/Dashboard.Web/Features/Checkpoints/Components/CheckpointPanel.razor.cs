@@ -7,7 +7,7 @@ namespace Dashboard.Web.Features.Checkpoints.Components;
 /// <summary>
 /// The rollout's persisted checkpoint verdicts, newest first: due time and lateness, the overall
 /// verdict and suggested decision, and each criterion's value since the phase start and over the last
-/// interval (hover for the InfluxQL it ran). Re-read whenever <see cref="Revision"/> changes.
+/// interval (hover for the InfluxQL it ran); each checkpoint links to its page. Re-read whenever <see cref="Revision"/> changes.
 /// </summary>
 public sealed partial class CheckpointPanel
 {
@@ -35,7 +35,7 @@ public sealed partial class CheckpointPanel
         _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(Row.From)];
     }
 
-    private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation)
+    private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation, string Href)
     {
         public static Row From(CheckpointVerdictRecord record)
         {
@@ -43,7 +43,8 @@ public sealed partial class CheckpointPanel
             var late = record.EvaluatedAt - record.DueAt;
             return new(
                 evaluation.PhaseName, evaluation.CheckpointOffset, record.DueAt, late >= CheckpointVerdictView.LateAfter ? late : null,
-                record.OverallVerdict, record.SuggestedDecision, evaluation);
+                record.OverallVerdict, record.SuggestedDecision, evaluation,
+                CheckpointRoutes.Page(record.RolloutId, record.PhaseIndex, record.CheckpointOffsetSeconds));
         }
     }
 }

@@ -1,0 +1,73 @@
+using Dashboard.Core.Plans;
+using Dashboard.Infrastructure.Checkpoints;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Rollouts;
+
+namespace Dashboard.Web.Features.Checkpoints;
+
+/// <summary>
+/// Re-runs a stored checkpoint's evaluation over the same window with the same evaluator and request
+/// as the scheduled run (<see cref="CheckpointRequestBuilder"/>), for "why did it fail?" and for data
+/// that arrived late. It never replaces the persisted verdict and never acts on the rollout; the
+/// re-run itself is audited (<c>checkpoint.reevaluated</c>, who and why) before the result is shown.
+/// </summary>
+public sealed class CheckpointReevaluation(
+    CheckpointDetails details,
+    CheckpointRequestBuilder requests,
+    CheckpointEvaluator evaluator,
+    RolloutAuthorization authorization,
+    AuditLog audit)
+{
+    public async Task<RolloutOutcome<CheckpointRerun>> RerunAsync(
+        Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointRerunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var actor = Actor.Named(request.Actor);
+        if (authorization.Require(actor, RolloutOperation.ReevaluateCheckpoint) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<CheckpointRerun>(denial);
+        }
+
+        if (await details.FindAsync(rolloutId, phaseIndex, offsetSeconds, cancellationToken) is not { } checkpoint)
+        {
+            return RolloutOutcomes.NotFound<CheckpointRerun>(
+                $"Rollout {rolloutId} has no evaluated checkpoint {offsetSeconds} s into phase {phaseIndex}.");
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Actor))
+        {
+            problems["actor"] = ["actor is required: who re-runs the evaluation"];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            problems["reason"] = ["reason is required: why re-run it"];
+        }
+
+        if (problems.Count > 0)
+        {
+            return RolloutOutcomes.Invalid<CheckpointRerun>(problems);
+        }
+
+        var stored = checkpoint.Evaluation;
+        var built = await requests.BuildAsync(
+            rolloutId, checkpoint.Plan, phaseIndex, checkpoint.Verdict.PhaseStartedAt, stored.CheckpointOffset, cancellationToken);
+
+        // The stored window wins: the time scale may have changed since, and the point is the same window.
+        var fresh = await evaluator.EvaluateAsync(built with { Window = stored.Window }, cancellationToken);
+        var rerun = new CheckpointRerun(stored, fresh, RerunComparison.Between(stored, fresh), actor.Name, request.Reason!.Trim());
+        await audit.AppendAsync(actor.Name, "checkpoint.reevaluated", rolloutId, new
+        {
+            phaseIndex,
+            phase = stored.PhaseName,
+            checkpoint = PlanDuration.Format(stored.CheckpointOffset),
+            reason = rerun.Reason,
+            window = new { from = stored.Window.PhaseStart, to = stored.Window.DueAt },
+            storedVerdict = rerun.StoredVerdict.ToString(),
+            freshVerdict = rerun.FreshVerdict.ToString(),
+            changed = rerun.Changes.Where(c => c.Differs).Select(c => c.Metric).ToArray(),
+        }, cancellationToken);
+        return RolloutOutcomes.Succeeded(rerun);
+    }
+}

@@ -1,0 +1,88 @@
+using Dashboard.Core.Checkpoints;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Checkpoints.Components;
+
+/// <summary>
+/// The decision form of a checkpoint page: decision (preset to the suggestion), notes, action items
+/// and who. Goes through <see cref="CheckpointDecisionService"/> like the REST API; shows every
+/// problem at once, and tells the page only after the decision is stored.
+/// </summary>
+public sealed partial class DecisionForm
+{
+    private readonly List<ItemInput> _items = [];
+    private IReadOnlyList<string> _problems = [];
+    private CheckpointDecision _decision;
+    private string? _notes;
+    private string? _actor;
+    private bool _busy;
+
+    [Inject]
+    public required CheckpointDecisionService Decisions { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    [Parameter, EditorRequired]
+    public int PhaseIndex { get; set; }
+
+    /// <summary>The plan offset of the checkpoint, in seconds.</summary>
+    [Parameter, EditorRequired]
+    public long OffsetSeconds { get; set; }
+
+    /// <summary>The rubric's suggestion; the form starts on it.</summary>
+    [Parameter]
+    public CheckpointDecision Suggested { get; set; }
+
+    /// <summary>Raised after a decision was stored.</summary>
+    [Parameter]
+    public EventCallback<CheckpointDecisionView> OnRecorded { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _decision = Suggested;
+        _actor = OperatorName.Value;
+    }
+
+    private async Task SubmitAsync()
+    {
+        _busy = true;
+        try
+        {
+            var request = new CheckpointDecisionRequest(
+                _decision.ToString(), _notes, [.. _items.Select(i => new CheckpointActionItem(i.Text, i.Owner, i.Due))], _actor);
+            var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, request);
+            if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } recorded })
+            {
+                OperatorName.Value = _actor;
+                _problems = [];
+                _notes = null;
+                _items.Clear();
+                await OnRecorded.InvokeAsync(recorded);
+                return;
+            }
+
+            _problems = outcome.Kind == RolloutOutcomeKind.Invalid
+                ? [.. outcome.Problems.SelectMany(p => p.Value)]
+                : [outcome.Detail ?? "The decision was not recorded."];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private sealed class ItemInput
+    {
+        public string? Text { get; set; }
+
+        public string? Owner { get; set; }
+
+        public DateOnly? Due { get; set; }
+    }
+}

@@ -1,0 +1,110 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Checkpoints.Pages;
+
+/// <summary>
+/// "Why did it fail?" answered on one page: the checkpoint's header and verdict, every criterion with
+/// its rule, query, samples and chart, a re-run of the same window beside the stored result, and the
+/// decision form with the decisions recorded so far. Re-read after every saved change of the rollout
+/// (<see cref="RolloutChangeFeed"/>), so a decision from another browser or the API shows up by itself.
+/// </summary>
+public sealed partial class CheckpointPage : IDisposable
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private CheckpointDetail? _detail;
+    private CheckpointRerun? _rerun;
+    private bool _loaded;
+    private int _reloads;
+    private bool _rerunning;
+    private string? _rerunActor;
+    private string? _rerunReason;
+    private string? _rerunProblem;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Parameter]
+    public int PhaseIndex { get; set; }
+
+    [Parameter]
+    public long OffsetSeconds { get; set; }
+
+    [Inject]
+    public required CheckpointDetails Details { get; init; }
+
+    [Inject]
+    public required CheckpointReevaluation Reevaluation { get; init; }
+
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required OperatorName OperatorName { get; init; }
+
+    protected override void OnInitialized()
+    {
+        _rerunActor = OperatorName.Value;
+        Changes.Changed += OnRolloutChanged;
+    }
+
+    protected override Task OnParametersSetAsync() => ReloadAsync();
+
+    private void OnRolloutChanged(RolloutChanged change)
+    {
+        if (change.RolloutId == Id)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await _reload.WaitAsync();
+        try
+        {
+            _detail = await Details.FindAsync(Id, PhaseIndex, OffsetSeconds);
+            _loaded = true;
+            _reloads++;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task RerunAsync()
+    {
+        _rerunning = true;
+        try
+        {
+            var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunActor, _rerunReason));
+            if (outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun })
+            {
+                OperatorName.Value = _rerunActor;
+                _rerun = rerun;
+                _rerunProblem = null;
+                return;
+            }
+
+            _rerunProblem = outcome.Kind == RolloutOutcomeKind.Invalid
+                ? string.Join(" ", outcome.Problems.SelectMany(p => p.Value))
+                : outcome.Detail ?? "The re-run failed.";
+        }
+        finally
+        {
+            _rerunning = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        // The semaphore is not disposed: a reload queued by a late change may still release it.
+        Changes.Changed -= OnRolloutChanged;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Checkpoints;
+
+/// <summary><c>POST /api/rollouts/{id}/checkpoints/{phaseIndex}/{offsetSeconds}/decision</c> through the real app.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
+{
+    private static readonly string[] NotPassing = ["Fail", "NoData"];
+
+    [Fact]
+    public async Task RecordDecision_OnAnEvaluatedCheckpoint_Is201AuditedAndListedBackLatestLast()
+    {
+        await using var app = await CheckpointPageApp.StartAsync(influx);
+        var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
+        var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}";
+
+        var (first, created) = await app.PostAsync($"{path}/decision", new
+        {
+            decision = "MonitorClosely",
+            notes = "incident log not wired yet; error rate fine",
+            actionItems = new object[] { new { text = "wire the incident log", owner = "bob", due = "2026-12-04" } },
+            actor = "carol",
+        });
+        var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand", actor = "dave" });
+        var checkpoint = await app.GetAsync(path);
+        var events = await app.GetAsync($"/api/rollouts/{id}/events");
+        var rollout = await app.GetAsync($"/api/rollouts/{id}");
+
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal(HttpStatusCode.Created, second);
+        Assert.Equal("MonitorClosely", created.GetProperty("decision").GetString());
+        Assert.Equal("carol", created.GetProperty("decidedBy").GetString());
+        var decisions = checkpoint.GetProperty("decisions");
+        Assert.Equal(["MonitorClosely", "Continue"], decisions.EnumerateArray().Select(d => d.GetProperty("decision").GetString()));
+        var item = decisions[0].GetProperty("actionItems")[0];
+        Assert.Equal(("wire the incident log", "bob", "2026-12-04"), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
+        var decided = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "checkpoint.decided").ToList();
+        Assert.Equal(["carol", "dave"], decided.Select(e => e.GetProperty("actor").GetString()));
+        Assert.Contains(checkpoint.GetProperty("verdict").GetProperty("verdict").GetString(), NotPassing);
+
+        // Recording a decision moves nothing: the phase stays held by the verdict.
+        Assert.Equal("Held", rollout.GetProperty("currentState").GetString());
+    }
+
+    [Fact]
+    public async Task RecordDecision_Invalid_Is400ListingEveryProblem_UnknownCheckpointOrRolloutIs404()
+    {
+        await using var app = await CheckpointPageApp.StartAsync(influx);
+        var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
+
+        var (invalid, problems) = await app.PostAsync($"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}/decision", new
+        {
+            decision = "ShipIt",
+            notes = " ",
+            actionItems = new object[] { new { text = "", owner = "" } },
+        });
+        var (pending, _) = await app.PostAsync($"/api/rollouts/{id}/checkpoints/0/1800/decision", new { decision = "Continue", notes = "n", actor = "a" });
+        var (unknown, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/{CheckpointPageApp.FirstCheckpoint}/decision", new { decision = "Continue", notes = "n", actor = "a" });
+        var events = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        var errors = problems.GetProperty("errors");
+        Assert.Equal(
+            ["actionItems[0].owner", "actionItems[0].text", "actor", "decision", "notes"],
+            errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("ShipIt", errors.GetProperty("decision")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, pending);
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+        Assert.DoesNotContain("checkpoint.decided", events);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Checkpoints;
+
+/// <summary><c>POST /api/rollouts/{id}/checkpoints/{phaseIndex}/{offsetSeconds}/rerun</c> through the real app.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task Rerun_AfterLateData_ReturnsAFreshEvaluationMarkingTheChange_KeepsTheStoredVerdict_IsAudited_AndDoesNotAct()
+    {
+        var database = await influx.CreateDatabaseAsync("rerun");
+        await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Influx__Database"] = database });
+        var (id, stored) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var before = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
+
+        // A canary batch that arrives late: inside the window, written after the verdict was stored.
+        var late = stored.GetProperty("evaluation").GetProperty("window").GetProperty("phaseStart").GetDateTimeOffset().AddSeconds(2);
+        await WriteAsync(database, $"requests,cohort=canary,segment=A,region=eu count=400i,errors=400i {late.ToUnixTimeMilliseconds()}");
+        var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}/rerun";
+
+        var (missing, problems) = await app.PostAsync(path, new { });
+        var (status, rerun) = await app.PostAsync(path, new { actor = "erin", reason = "did late data arrive?" });
+        var verdicts = await app.GetAsync($"/api/rollouts/{id}/checkpoints");
+        var events = await app.GetAsync($"/api/rollouts/{id}/events");
+        var rollout = await app.GetAsync($"/api/rollouts/{id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing);
+        Assert.Equal(["actor", "reason"], problems.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, status);
+        var fresh = rerun.GetProperty("fresh");
+        var window = stored.GetProperty("evaluation").GetProperty("window");
+        Assert.Equal(window.GetProperty("dueAt").GetDateTimeOffset(), fresh.GetProperty("window").GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(window.GetProperty("phaseStart").GetDateTimeOffset(), fresh.GetProperty("window").GetProperty("phaseStart").GetDateTimeOffset());
+        Assert.True(fresh.GetProperty("evaluatedAt").GetDateTimeOffset() > stored.GetProperty("evaluatedAt").GetDateTimeOffset());
+        Assert.Equal(stored.GetProperty("evaluation").GetProperty("criteria").GetArrayLength(), rerun.GetProperty("changes").GetArrayLength());
+        var errorRate = fresh.GetProperty("criteria").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "errorRatePct");
+        Assert.Contains("SELECT", errorRate.GetProperty("query").GetString(), StringComparison.Ordinal);
+        var change = rerun.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "errorRatePct");
+        Assert.True(change.GetProperty("cumulativeDiffers").GetBoolean(), change.ToString());
+        Assert.True(change.GetProperty("freshCumulative").GetDouble() > change.GetProperty("storedCumulative").GetDouble(), change.ToString());
+        Assert.True(rerun.GetProperty("anyDifference").GetBoolean());
+
+        // The stored verdict is untouched and still the only one.
+        Assert.Equal(1, verdicts.GetArrayLength());
+        Assert.Equal(stored.GetProperty("evaluatedAt").GetDateTimeOffset(), verdicts[0].GetProperty("evaluatedAt").GetDateTimeOffset());
+        var reevaluated = events.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "checkpoint.reevaluated");
+        Assert.Equal("erin", reevaluated.GetProperty("actor").GetString());
+        Assert.Contains("did late data arrive?", reevaluated.GetProperty("payload").GetRawText(), StringComparison.Ordinal);
+
+        // Nothing acted: only the audit event of the re-run was added.
+        Assert.Equal([.. before, "checkpoint.reevaluated"], CheckpointPageApp.EventKinds(events));
+        Assert.Equal("Held", rollout.GetProperty("currentState").GetString());
+    }
+
+    private async Task WriteAsync(string database, string lineProtocol)
+    {
+        using var http = new HttpClient { BaseAddress = influx.Url };
+        using var content = new StringContent(lineProtocol);
+        using var response = await http.PostAsync($"/write?db={database}&precision=ms", content);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+}

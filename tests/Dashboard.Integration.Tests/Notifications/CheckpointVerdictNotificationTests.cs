@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Dashboard.Integration.Tests.Checkpoints;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Notifications;
+
+/// <summary>A persisted checkpoint verdict that is not a pass reaches a local chat webhook once, linking to its checkpoint page.</summary>
+[Collection(InfluxCollection.Name)]
+public sealed class CheckpointVerdictNotificationTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task NotPassingVerdict_PostsOneCriticalMessageLinkingToTheCheckpointPage_AfterARetry()
+    {
+        // The first attempt fails: the message is retried, and still arrives once.
+        await using var receiver = await WebhookReceiver.StartAsync(500);
+        await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string>
+        {
+            ["Notifications__WebhookUrl"] = receiver.Url.ToString(),
+            ["Notifications__PublicUrl"] = "http://warroom.test",
+            ["Notifications__RetryBaseDelay"] = "00:00:00.1",
+        });
+        var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
+
+        await receiver.WaitForDeliveredAsync(2, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var checkpointMessages = receiver.Delivered.Where(body => Text(body).Contains("checkpoint", StringComparison.Ordinal)).ToList();
+
+        var message = Assert.Single(checkpointMessages);
+        // Critical incidents have no source yet (NO_DATA); the demo's canary may fail a criterion too (FAIL ranks above).
+        Assert.Matches(@"^\[CRITICAL\] analyzer 1\.5\.0: checkpoint 15m of phase canary is (NO DATA|FAIL)$", Text(message));
+        using var json = JsonDocument.Parse(message);
+        var attachment = json.RootElement.GetProperty("attachments")[0];
+        Assert.Equal($"http://warroom.test/rollouts/{id}/checkpoints/0/900", attachment.GetProperty("title_link").GetString());
+        Assert.Contains("Critical incidents NO DATA", attachment.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Text(string body)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty("text").GetString()!;
+    }
+}
