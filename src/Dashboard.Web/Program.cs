@@ -6,6 +6,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Logging;
@@ -44,6 +45,7 @@ builder.Services.AddRollouts(builder.Configuration);
 builder.Services.AddTrafficDrift(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCheckpoints(builder.Configuration);
+builder.Services.AddGuardrails(builder.Configuration);
 
 var app = builder.Build();
 
@@ -71,6 +73,7 @@ app.MapRolloutEndpoints();
 app.MapTrafficDriftEndpoints();
 app.MapNotificationEndpoints();
 app.MapCheckpointEndpoints();
+app.MapGuardrailEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

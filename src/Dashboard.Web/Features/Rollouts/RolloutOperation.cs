@@ -16,4 +16,7 @@ public enum RolloutOperation
     RequestSignOff,
     MarkPassed,
     ReconcileTraffic,
+
+    /// <summary>A guardrail records a sustained contingency (monitor closely, log) in the audit log.</summary>
+    RecordGuardrailFinding,
 }
