@@ -53,6 +53,9 @@ public static class GuardrailRollbackBench
             toZero.Add(seconds);
             toDecision.Add(decided);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1,2}: first bad point → rollback saved {decided,5:0.0} s → router at 0 % {seconds,5:0.0} s"));
+
+            // The next rollout must not start with this run's bad points still in the 30 s window.
+            await Task.Delay(TimeSpan.FromSeconds(35));
         }
 
         Report("first bad point → router at 0 % (read back)", toZero);

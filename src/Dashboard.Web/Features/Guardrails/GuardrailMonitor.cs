@@ -14,8 +14,8 @@ namespace Dashboard.Web.Features.Guardrails;
 /// (the snapshot is per service, not per rollout) over the guardrail window and judges every rollout
 /// whose current phase is active against the phase's auto-rollback triggers and contingency rules.
 /// A breach sustained for <c>Guardrails:ConsecutiveBreaches</c> polls acts through
-/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window or data older than
-/// <c>Guardrails:MaxDataAge</c> make the poll blind: no rule is judged, no streak moves, and the
+/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, data older than
+/// <c>Guardrails:MaxDataAge</c> or fewer canary requests than <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
 /// status says so — missing data is never a pass.
 /// </summary>
 public sealed partial class GuardrailMonitor(
@@ -64,7 +64,8 @@ public sealed partial class GuardrailMonitor(
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
         Forget(watched.Select(r => r.Id).ToHashSet());
-        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps);
+        var youngest = watched.Select(r => r.CurrentProgress.StartedAt).Max() is { } started ? now - started : (TimeSpan?)null;
+        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, youngest);
         if (watched.Count == 0)
         {
             // Nothing to guard: no InfluxDB request.
@@ -106,9 +107,16 @@ public sealed partial class GuardrailMonitor(
         }
 
         var age = now - newest;
-        return age > settings.MaxDataAge
-            ? (snapshot, string.Create(CultureInfo.InvariantCulture, $"the newest point is {age.TotalSeconds:0} s old (more than {settings.MaxDataAge.TotalSeconds:0} s)"))
-            : (snapshot, null);
+        if (age > settings.MaxDataAge)
+        {
+            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"the newest point is {age.TotalSeconds:0} s old (more than {settings.MaxDataAge.TotalSeconds:0} s)"));
+        }
+
+        return GuardrailWindow.HoldsEnough(settings.MinCanaryRequests, lastCanaryRps, window)
+            ? (snapshot, null)
+            : (snapshot, string.Create(
+                CultureInfo.InvariantCulture,
+                $"too little canary traffic to judge yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
     }
 
     private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, DateTimeOffset now, CancellationToken cancellationToken)

@@ -8,30 +8,13 @@ namespace Dashboard.Web.Features.Guardrails.Components;
 /// The rollout page's view of its guardrails: each trigger and contingency rule, its live value over
 /// the guardrail window and its streak ("2 of 3 polls"), NO DATA where a value is missing.
 /// </summary>
-public sealed partial class GuardrailPanel : IDisposable
+public sealed partial class GuardrailPanel
 {
-    private GuardrailStatus _status = GuardrailStatus.Initial;
-
-    [Inject]
-    public required GuardrailStatusBoard Board { get; init; }
-
     /// <summary>The rollout shown.</summary>
     [Parameter]
     public Guid RolloutId { get; set; }
 
-    private RolloutGuardrails? Rollout => _status.Rollouts.FirstOrDefault(r => r.RolloutId == RolloutId);
-
-    protected override void OnInitialized()
-    {
-        _status = Board.Current;
-        Board.Changed += OnStatusChanged;
-    }
-
-    private void OnStatusChanged(GuardrailStatus status) => _ = InvokeAsync(() =>
-    {
-        _status = status;
-        StateHasChanged();
-    });
+    private RolloutGuardrails? Rollout => Status.Rollouts.FirstOrDefault(r => r.RolloutId == RolloutId);
 
     private static string ValuesText(GuardrailRuleStatus rule) => string.Join(", ", rule.Values.Select(v => v.Value is { } value && !double.IsNaN(value)
         ? string.Create(CultureInfo.InvariantCulture, $"{value:0.###} {Unit(v.Key)}").TrimEnd()
@@ -44,8 +27,4 @@ public sealed partial class GuardrailPanel : IDisposable
     };
 
     private static string Unit(string metric) => MetricKeys.IsKnown(metric) ? MetricKeys.UnitOf(metric) : string.Empty;
-
-    private static string Utc(DateTimeOffset? at) => at?.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "never";
-
-    public void Dispose() => Board.Changed -= OnStatusChanged;
 }
