@@ -11,7 +11,7 @@ namespace Dashboard.Bench;
 /// app with the guardrails at their defaults (5 s poll, 30 s window, 3 consecutive breaches), the demo
 /// writing a healthy busy canary (400 requests/s at 1 %) every 5 s and the built-in router. Each run
 /// starts a rollout, waits until every trigger is judged clean, then writes a bad canary point
-/// (50 % errors) every second straight to InfluxDB; the clock starts when the first one is written
+/// (50 % errors) every second straight to InfluxDB, at a random moment of the poll cycle; the clock starts when the first one is written
 /// and stops at the rollback's traffic change applied (its <c>settledAt</c>: the router's read-back of 0 %).
 /// </summary>
 public static class GuardrailRollbackBench
@@ -41,6 +41,9 @@ public static class GuardrailRollbackBench
             var id = await StartRolloutAsync(http);
             await WaitAsync("every trigger judged clean", TimeSpan.FromSeconds(120), () => AllTriggersCleanAsync(http, id));
 
+            // That wait ends just after a poll; a spike arrives at any moment of the 5 s poll cycle.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5000)));
+
             using var stop = new CancellationTokenSource();
             var firstWrite = DateTimeOffset.UtcNow;
             var writer = WriteBadPointsAsync(influxHttp, stop.Token);
@@ -55,7 +58,10 @@ public static class GuardrailRollbackBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1,2}: first bad point → rollback saved {decided,5:0.0} s → router at 0 % {seconds,5:0.0} s"));
 
             // The next rollout must not start with this run's bad points still in the 30 s window.
-            await Task.Delay(TimeSpan.FromSeconds(35));
+            if (run < runs - 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(35));
+            }
         }
 
         Report("first bad point → router at 0 % (read back)", toZero);

@@ -69,8 +69,10 @@ public sealed class GuardrailRollbackTests(InfluxServerFixture influx)
 
         var rollout = await app.GetAsync($"/api/rollouts/{id}");
         var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        var openApi = await app.GetAsync("/openapi/v1.json");
 
         Assert.Equal(6, judged);
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/guardrails/status", out _), "GET /api/guardrails/status is in the OpenAPI document");
         Assert.Equal("Running", rollout.GetProperty("currentState").GetString());
         Assert.Equal(1, rollout.GetProperty("requestedWeightPercent").GetInt32());
         Assert.DoesNotContain("rollout.rolledBack", kinds);
