@@ -6,6 +6,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- ui-traffic [samples=20] [splitSamples=4] [appUrl=http://127.0.0.1:5000] [runtimeApi=tcp:127.0.0.1:9999]
 //     (needs ./run.sh --real-traffic running)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
@@ -25,12 +26,15 @@ switch (mode)
     case "checkpoint-eval":
         await CheckpointEvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
+    case "guardrail":
+        await GuardrailRollbackBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        return 0;
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
         var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, guardrail, screenshot URL FILE");
         return 2;
 }

@@ -6,6 +6,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.LiveMetrics;
@@ -48,6 +49,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddCheckpoints(builder.Configuration);
 builder.Services.AddIncidents();
 builder.Services.AddMonitoring(builder.Configuration);
+builder.Services.AddGuardrails(builder.Configuration);
 
 var app = builder.Build();
 
@@ -77,6 +79,7 @@ app.MapNotificationEndpoints();
 app.MapCheckpointEndpoints();
 app.MapIncidentEndpoints();
 app.MapHealthCheckEndpoints();
+app.MapGuardrailEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

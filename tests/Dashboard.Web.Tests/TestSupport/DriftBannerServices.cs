@@ -2,6 +2,7 @@ using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Incidents;
+using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +37,9 @@ internal static class DriftBannerServices
 
         // The layouts also carry the time-scale banner; real time unless a test says otherwise.
         services.AddOptions<RolloutClockOptions>();
+
+        // And the guardrail alert banner, with nothing polled.
+        services.AddSingleton<GuardrailStatusBoard>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Rollouts.Events;
+using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Rollouts;
 using Microsoft.Extensions.Options;
 
@@ -68,7 +69,8 @@ public sealed partial class RolloutNotifier(
         try
         {
             var notifications = change.Events.Select(e => ForEvent(e)).Where(n => n is not null).ToList();
-            if (change.SettledChange is { Status: TrafficChangeStatus.Failed } failed)
+            // A change the guardrails asked for has its own alert with retries (RouterConfirmation); one message per retry would flood the chat.
+            if (change.SettledChange is { Status: TrafficChangeStatus.Failed } failed && failed.RequestedBy != GuardrailActions.Automation.Name)
             {
                 notifications.Add(ForFailedChange(failed));
             }

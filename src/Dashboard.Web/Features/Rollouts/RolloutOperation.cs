@@ -22,4 +22,7 @@ public enum RolloutOperation
     RecordHealthCheck,
     RecordDecision,
     ReevaluateCheckpoint,
+
+    /// <summary>A guardrail records a sustained contingency (monitor closely, log) in the audit log.</summary>
+    RecordGuardrailFinding,
 }

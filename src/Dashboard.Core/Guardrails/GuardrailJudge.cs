@@ -1,0 +1,76 @@
+using System.Globalization;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+
+namespace Dashboard.Core.Guardrails;
+
+/// <summary>
+/// Decides what one poll calls for, once the streaks are counted. A trigger sustained for the
+/// required number of polls rolls back, and wins over any contingency. Otherwise the contingency
+/// rule that matched first acts once per streak: a traffic reduction only while the phase runs and
+/// only when it lowers the current weight; monitor-closely and log in any watched state.
+/// </summary>
+public static class GuardrailJudge
+{
+    /// <summary>The phase states the guardrails watch: everything between start and a terminal state.</summary>
+    public static bool IsWatched(PhaseState state) =>
+        state is PhaseState.Running or PhaseState.AwaitingSignOff or PhaseState.Passed or PhaseState.Held;
+
+    /// <param name="state">The phase's state now.</param>
+    /// <param name="canaryWeightPercent">The weight the rollout runs at now.</param>
+    /// <param name="observations">This poll's readings.</param>
+    /// <param name="streaks">The streaks after this poll, in the same order.</param>
+    /// <param name="consecutiveBreaches">Polls in a row a breach must last, at least 1.</param>
+    public static GuardrailDecision? Decide(
+        PhaseState state, int canaryWeightPercent, IReadOnlyList<GuardrailObservation> observations, IReadOnlyList<GuardrailStreak> streaks, int consecutiveBreaches)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(streaks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(consecutiveBreaches, 1);
+        if (observations.Count != streaks.Count)
+        {
+            throw new ArgumentException("Every observation needs its streak.", nameof(streaks));
+        }
+
+        if (!IsWatched(state))
+        {
+            return null;
+        }
+
+        var sustained = observations.Zip(streaks)
+            .Where(pair => pair.First.Reading == GuardrailReading.Breached && pair.Second.Count >= consecutiveBreaches && !pair.Second.ActedOn)
+            .ToList();
+        if (sustained.FirstOrDefault(pair => pair.First.Rule.Kind == GuardrailKind.RollbackTrigger) is { First: not null } trigger)
+        {
+            return new GuardrailDecision(
+                GuardrailDecisionKind.RollBack, trigger.First, trigger.Second,
+                $"Guardrail: auto-rollback trigger {Explain(trigger.First, trigger.Second, consecutiveBreaches)}");
+        }
+
+        if (sustained.FirstOrDefault(pair => pair.First.Rule.Kind == GuardrailKind.Contingency) is not { First: { Rule.Then: { } action } } rule)
+        {
+            return null;
+        }
+
+        var why = $"Guardrail: contingency rule {Explain(rule.First, rule.Second, consecutiveBreaches)}";
+        return action.Kind switch
+        {
+            ContingencyActionKind.ReduceTraffic when state == PhaseState.Running && action.TrafficPercent < canaryWeightPercent =>
+                new GuardrailDecision(GuardrailDecisionKind.ReduceTraffic, rule.First, rule.Second, $"{why}; reducing canary traffic {canaryWeightPercent} % → {action.TrafficPercent} %", TrafficPercent: action.TrafficPercent),
+            ContingencyActionKind.ReduceTraffic => null,
+            ContingencyActionKind.MonitorClosely =>
+                new GuardrailDecision(GuardrailDecisionKind.MonitorClosely, rule.First, rule.Second, $"{why}; monitor closely for {PlanDuration.Format(action.Duration ?? TimeSpan.Zero)}", Duration: action.Duration),
+            _ => new GuardrailDecision(GuardrailDecisionKind.Log, rule.First, rule.Second, $"{why}; logged"),
+        };
+    }
+
+    /// <summary>"errorRatePct &gt; 1.5 held for 3 consecutive polls (≥ 3 required) since 12:00:05 UTC: errorRatePct = 3.27 %".</summary>
+    private static string Explain(GuardrailObservation observation, GuardrailStreak streak, int required)
+    {
+        var values = string.Join(", ", observation.Values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key} = {v.Value:0.###} {UnitOf(v.Key)}").TrimEnd()));
+        var since = streak.Since is { } at ? string.Create(CultureInfo.InvariantCulture, $" since {at.UtcDateTime:HH:mm:ss} UTC") : string.Empty;
+        return $"{observation.Rule.Describe()} held for {streak.Count} consecutive polls ({required} required){since}: {values}";
+    }
+
+    private static string UnitOf(string metric) => MetricKeys.IsKnown(metric) ? MetricKeys.UnitOf(metric) : string.Empty;
+}

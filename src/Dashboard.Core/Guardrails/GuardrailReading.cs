@@ -1,0 +1,14 @@
+namespace Dashboard.Core.Guardrails;
+
+/// <summary>What one poll says about one rule.</summary>
+public enum GuardrailReading
+{
+    /// <summary>Every condition holds on the poll's values: the streak grows.</summary>
+    Breached,
+
+    /// <summary>Every metric was measured and the rule does not hold (or a rule before it matched first): the streak resets.</summary>
+    Clean,
+
+    /// <summary>A metric the rule needs has no value: neither breach nor clean, the streak is kept as it is — and it is never a pass.</summary>
+    NoData,
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Dashboard.Core.Plans;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Guardrails.Components;
+
+/// <summary>
+/// The rollout page's view of its guardrails: each trigger and contingency rule, its live value over
+/// the guardrail window and its streak ("2 of 3 polls"), NO DATA where a value is missing.
+/// </summary>
+public sealed partial class GuardrailPanel
+{
+    /// <summary>The rollout shown.</summary>
+    [Parameter]
+    public Guid RolloutId { get; set; }
+
+    private RolloutGuardrails? Rollout => Status.Rollouts.FirstOrDefault(r => r.RolloutId == RolloutId);
+
+    private static string ValuesText(GuardrailRuleStatus rule) => string.Join(", ", rule.Values.Select(v => v.Value is { } value && !double.IsNaN(value)
+        ? string.Create(CultureInfo.InvariantCulture, $"{value:0.###} {Unit(v.Key)}").TrimEnd()
+        : "NO DATA"));
+
+    private static string StreakText(GuardrailRuleStatus rule) => rule.Reading switch
+    {
+        "NoData" => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls · NO DATA (kept)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls"),
+    };
+
+    private static string Unit(string metric) => MetricKeys.IsKnown(metric) ? MetricKeys.UnitOf(metric) : string.Empty;
+}

@@ -1,0 +1,97 @@
+using Dashboard.Core.Guardrails;
+using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Rollouts;
+
+namespace Dashboard.Web.Features.Guardrails;
+
+/// <summary>
+/// Carries out a guardrail decision through the same paths people use: a rollback or a traffic
+/// reduction through <see cref="RolloutService"/> (authorized, saved and audited before the router
+/// moves), a monitor-closely or log finding as an audit event. When the router does not confirm the
+/// weight, <see cref="RouterConfirmation"/> keeps trying and raises the critical alert.
+/// </summary>
+public sealed partial class GuardrailActions(
+    RolloutService rollouts,
+    RolloutAuthorization authorization,
+    AuditLog auditLog,
+    RolloutChangeFeed changes,
+    RouterConfirmation confirmation,
+    ILogger<GuardrailActions> logger)
+{
+    /// <summary>The name the guardrails' actions are recorded under.</summary>
+    public static Actor Automation { get; } = Actor.Named("automation (guardrails)");
+
+    /// <summary>True when the decision is settled (done, or moot because the rollout moved on); false to try again next poll.</summary>
+    public async Task<bool> ExecuteAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(decision);
+        var command = decision.Kind switch
+        {
+            GuardrailDecisionKind.RollBack => new RolloutCommand(RolloutAction.RollBack, Automation, decision.Reason, TrafficChangeSource.Automation),
+            GuardrailDecisionKind.ReduceTraffic => new RolloutCommand(RolloutAction.ChangeTraffic, Automation, decision.Reason, TrafficChangeSource.Automation, decision.TrafficPercent),
+            _ => null,
+        };
+        if (command is null)
+        {
+            return await RecordFindingAsync(rollout, decision, cancellationToken);
+        }
+
+        var outcome = await rollouts.ExecuteAsync(rollout.Id, command, cancellationToken);
+        LogActed(rollout.Id, decision.Kind, outcome.Kind, decision.Reason);
+        switch (outcome.Kind)
+        {
+            case RolloutOutcomeKind.Succeeded:
+                return true;
+            case RolloutOutcomeKind.RouterFailed:
+                confirmation.Begin(rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight");
+                return true;
+            case RolloutOutcomeKind.IllegalTransition or RolloutOutcomeKind.NotFound:
+                // Someone else acted first (rolled back, held); nothing is left for this streak to do.
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private async Task<bool> RecordFindingAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
+    {
+        if (authorization.Require(Automation, RolloutOperation.RecordGuardrailFinding) is { } denial)
+        {
+            LogRefused(rollout.Id, decision.Kind, denial);
+            return false;
+        }
+
+        await auditLog.AppendAsync(
+            Automation.Name,
+            "guardrail.contingency",
+            rollout.Id,
+            new
+            {
+                phaseIndex = rollout.CurrentPhaseIndex,
+                phase = rollout.CurrentPhase.Name,
+                rule = decision.Rule.Id,
+                condition = decision.Rule.Describe(),
+                action = decision.Kind.ToString(),
+                duration = decision.Duration?.ToString(),
+                values = decision.Observation.Values,
+                streak = decision.Streak.Count,
+                since = decision.Streak.Since,
+                reason = decision.Reason,
+            },
+            cancellationToken);
+        LogActed(rollout.Id, decision.Kind, RolloutOutcomeKind.Succeeded, decision.Reason);
+
+        // The audit trail on the rollout page re-reads on a published change.
+        changes.Publish(rollout.Id);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrail {Kind} on rollout {RolloutId}: {Outcome}. {Reason}")]
+    private partial void LogActed(Guid rolloutId, GuardrailDecisionKind kind, RolloutOutcomeKind outcome, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrail {Kind} on rollout {RolloutId} refused: {Denial}")]
+    private partial void LogRefused(Guid rolloutId, GuardrailDecisionKind kind, string denial);
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Dashboard.Core.Evaluation;
+using Dashboard.Core.Guardrails;
+using Dashboard.Core.Metrics;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Guardrails;
+
+/// <summary>
+/// The continuous guardrails: every <c>Guardrails:PollInterval</c> it reads ONE metrics snapshot
+/// (the snapshot is per service, not per rollout) over the guardrail window and judges every rollout
+/// whose current phase is active against the phase's auto-rollback triggers and contingency rules.
+/// A breach sustained for <c>Guardrails:ConsecutiveBreaches</c> polls acts through
+/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, data older than
+/// <c>Guardrails:MaxDataAge</c> or fewer canary requests than <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
+/// status says so — missing data is never a pass.
+/// </summary>
+public sealed partial class GuardrailMonitor(
+    RolloutStore store,
+    IMetricsReader reader,
+    GuardrailActions actions,
+    GuardrailStatusBoard board,
+    IOptions<GuardrailOptions> options,
+    TimeProvider timeProvider,
+    ILogger<GuardrailMonitor> logger) : BackgroundService
+{
+    private readonly GuardrailOptions settings = options.Value;
+    private readonly GuardrailStreaks streaks = new();
+    private readonly Dictionary<Guid, DateTimeOffset> blindSince = [];
+    private readonly Dictionary<Guid, DateTimeOffset> lastBreachAt = [];
+    private readonly Dictionary<Guid, string> lastAction = [];
+    private double? lastCanaryRps;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await PollOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    LogPollFailed(ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One poll: list the watched rollouts, read one snapshot, judge and act, publish the status.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
+        Forget(watched.Select(r => r.Id).ToHashSet());
+        var youngest = watched.Select(r => r.CurrentProgress.StartedAt).Max() is { } started ? now - started : (TimeSpan?)null;
+        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, youngest);
+        if (watched.Count == 0)
+        {
+            // Nothing to guard: no InfluxDB request.
+            board.PublishPoll(new GuardrailStatus(now, null, null, (int)window.TotalSeconds, settings.ConsecutiveBreaches, null, [], []));
+            return;
+        }
+
+        var (snapshot, blindReason) = await ReadAsync(window, now, cancellationToken);
+        Func<string, double?> valueOf = snapshot is not null && blindReason is null ? key => SnapshotMetricValues.ValueOf(snapshot, key) : _ => null;
+        var entries = new List<RolloutGuardrails>(watched.Count);
+        foreach (var rollout in watched)
+        {
+            entries.Add(await JudgeAsync(rollout, valueOf, now, cancellationToken));
+        }
+
+        var newest = snapshot?.NewestPointAt;
+        board.PublishPoll(new GuardrailStatus(
+            now, newest, newest is { } at ? Math.Round((now - at).TotalSeconds, 1) : null, (int)window.TotalSeconds,
+            settings.ConsecutiveBreaches, blindReason, entries, []));
+    }
+
+    private async Task<(MetricsSnapshot? Snapshot, string? BlindReason)> ReadAsync(TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        MetricsSnapshot snapshot;
+        try
+        {
+            snapshot = await reader.ReadSnapshotAsync(window, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogReadFailed(ex);
+            return (null, $"InfluxDB could not be read: {ex.Message}");
+        }
+
+        lastCanaryRps = snapshot.Cohorts.Canary.Rps;
+        if (snapshot.NewestPointAt is not { } newest)
+        {
+            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"no data in the last {window.TotalSeconds:0} s"));
+        }
+
+        var age = now - newest;
+        if (age > settings.MaxDataAge)
+        {
+            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"the newest point is {age.TotalSeconds:0} s old (more than {settings.MaxDataAge.TotalSeconds:0} s)"));
+        }
+
+        return GuardrailWindow.HoldsEnough(settings.MinCanaryRequests, lastCanaryRps, window)
+            ? (snapshot, null)
+            : (snapshot, string.Create(
+                CultureInfo.InvariantCulture,
+                $"too little canary traffic to judge yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
+    }
+
+    private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var phaseRun = string.Create(CultureInfo.InvariantCulture, $"{rollout.CurrentPhaseIndex}@{rollout.CurrentProgress.StartedAt?.UtcTicks}");
+        var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf);
+        var after = streaks.Record(rollout.Id, phaseRun, observations, now);
+        if (observations.Any(o => o.Reading == GuardrailReading.Breached))
+        {
+            lastBreachAt[rollout.Id] = now;
+        }
+
+        if (GuardrailJudge.Decide(rollout.CurrentState, rollout.CanaryWeightPercent, observations, after, settings.ConsecutiveBreaches) is { } decision
+            && await actions.ExecuteAsync(rollout, decision, cancellationToken))
+        {
+            streaks.MarkActedOn(rollout.Id, decision.Rule.Id);
+            lastAction[rollout.Id] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:HH:mm:ss} UTC {decision.Kind}: {decision.Reason}");
+        }
+
+        var blindMetrics = observations
+            .Where(o => o.Rule.Kind == GuardrailKind.RollbackTrigger && o.Reading == GuardrailReading.NoData)
+            .SelectMany(o => o.Values.Where(v => v.Value is null || double.IsNaN(v.Value.Value)).Select(v => v.Key))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (blindMetrics.Count == 0)
+        {
+            blindSince.Remove(rollout.Id);
+        }
+        else
+        {
+            blindSince.TryAdd(rollout.Id, now);
+        }
+
+        return new RolloutGuardrails(
+            rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState.ToString(),
+            [.. observations.Select(o => Status(o, streaks.Of(rollout.Id, o.Rule.Id)))],
+            lastBreachAt.TryGetValue(rollout.Id, out var breach) ? breach : null,
+            lastAction.GetValueOrDefault(rollout.Id),
+            blindSince.TryGetValue(rollout.Id, out var blind) ? blind : null,
+            blindMetrics);
+    }
+
+    private GuardrailRuleStatus Status(GuardrailObservation observation, GuardrailStreak streak) => new(
+        observation.Rule.Id,
+        observation.Rule.Kind.ToString(),
+        observation.Rule.Describe(),
+        ActionText(observation.Rule),
+        observation.Reading.ToString(),
+        streak.Count,
+        settings.ConsecutiveBreaches,
+        streak.Since,
+        observation.Values);
+
+    private static string ActionText(GuardrailRule rule) => rule.Then switch
+    {
+        null => "RollBack",
+        { Kind: ContingencyActionKind.ReduceTraffic, TrafficPercent: { } percent } => string.Create(CultureInfo.InvariantCulture, $"ReduceTraffic {percent} %"),
+        { Kind: ContingencyActionKind.MonitorClosely, Duration: { } duration } => $"MonitorClosely {PlanDuration.Format(duration)}",
+        { Kind: var kind } => kind.ToString(),
+    };
+
+    private void Forget(HashSet<Guid> watched)
+    {
+        streaks.KeepOnly(watched);
+        foreach (var id in blindSince.Keys.Concat(lastBreachAt.Keys).Concat(lastAction.Keys).Where(id => !watched.Contains(id)).ToList())
+        {
+            blindSince.Remove(id);
+            lastBreachAt.Remove(id);
+            lastAction.Remove(id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrails are blind: the metrics snapshot could not be read")]
+    private partial void LogReadFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A guardrail poll failed unexpectedly")]
+    private partial void LogPollFailed(Exception exception);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Guardrails;
+
+/// <summary>Fails start-up with one message per wrong <c>Guardrails:*</c> key.</summary>
+public sealed class GuardrailOptionsValidator : IValidateOptions<GuardrailOptions>
+{
+    private static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
+
+    public ValidateOptionsResult Validate(string? name, GuardrailOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        Span(failures, nameof(GuardrailOptions.PollInterval), options.PollInterval);
+        Span(failures, nameof(GuardrailOptions.Window), options.Window);
+        Span(failures, nameof(GuardrailOptions.MaxWindow), options.MaxWindow);
+        Span(failures, nameof(GuardrailOptions.MaxDataAge), options.MaxDataAge);
+        Span(failures, nameof(GuardrailOptions.RouterRetryBaseDelay), options.RouterRetryBaseDelay);
+        Span(failures, nameof(GuardrailOptions.RouterRetryMaxDelay), options.RouterRetryMaxDelay);
+        if (options.MaxWindow < options.Window)
+        {
+            failures.Add($"{Key(nameof(GuardrailOptions.MaxWindow))} must be at least {Key(nameof(GuardrailOptions.Window))} ({options.Window}), got {options.MaxWindow}");
+        }
+
+        if (options.RouterRetryMaxDelay < options.RouterRetryBaseDelay)
+        {
+            failures.Add($"{Key(nameof(GuardrailOptions.RouterRetryMaxDelay))} must be at least {Key(nameof(GuardrailOptions.RouterRetryBaseDelay))} ({options.RouterRetryBaseDelay}), got {options.RouterRetryMaxDelay}");
+        }
+
+        if (options.ConsecutiveBreaches is < 1 or > 1000)
+        {
+            failures.Add($"{Key(nameof(GuardrailOptions.ConsecutiveBreaches))} must be within 1..1000, got {options.ConsecutiveBreaches}");
+        }
+
+        if (options.MinCanaryRequests is < 0 or > 10_000_000)
+        {
+            failures.Add($"{Key(nameof(GuardrailOptions.MinCanaryRequests))} must be within 0..10000000 (0 keeps the window fixed), got {options.MinCanaryRequests}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Span(List<string> failures, string property, TimeSpan value)
+    {
+        if (value < Shortest || value > Longest)
+        {
+            failures.Add($"{Key(property)} must be a time span (hh:mm:ss) within 00:00:00.1..01:00:00, got {value}");
+        }
+    }
+
+    private static string Key(string property) => $"{GuardrailOptions.SectionName}:{property}";
+}

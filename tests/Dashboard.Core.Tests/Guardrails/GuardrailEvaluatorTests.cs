@@ -1,0 +1,62 @@
+using Dashboard.Core.Guardrails;
+using Dashboard.Core.Plans;
+
+namespace Dashboard.Core.Tests.Guardrails;
+
+public sealed class GuardrailEvaluatorTests
+{
+    [Fact]
+    public void Observe_ErrorRateAboveTrigger_IsBreachedWithTheValue()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 3.2)));
+
+        var error = Assert.Single(observations, o => o.Rule.Describe() == "errorRatePct > 1.5");
+        Assert.Equal(GuardrailReading.Breached, error.Reading);
+        Assert.Equal(3.2, error.Values[MetricKeys.ErrorRatePct]);
+        Assert.All(observations.Where(o => o != error), o => Assert.Equal(GuardrailReading.Clean, o.Reading));
+    }
+
+    [Fact]
+    public void Observe_MissingValue_IsNoDataNeverClean()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.AvailabilityPct, null)));
+
+        Assert.Equal(GuardrailReading.NoData, Assert.Single(observations, o => o.Rule.When[0].Metric == MetricKeys.AvailabilityPct).Reading);
+    }
+
+    [Fact]
+    public void Observe_NaNValue_IsNoData()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.P99Ms, double.NaN)));
+
+        Assert.Equal(GuardrailReading.NoData, Assert.Single(observations, o => o.Rule.When[0].Metric == MetricKeys.P99Ms).Reading);
+    }
+
+    [Fact]
+    public void Observe_ContingencyRules_OnlyTheFirstMatchIsBreached()
+    {
+        // 0.7 % matches "> 0.5 → reduce to 50 %" and also the later "≥ 0.08 → log".
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Rollout, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 0.7)));
+
+        var contingencies = observations.Where(o => o.Rule.Kind == GuardrailKind.Contingency).ToList();
+        Assert.Equal([GuardrailReading.Breached, GuardrailReading.Clean, GuardrailReading.Clean], contingencies.Select(o => o.Reading));
+        Assert.Equal(ContingencyActionKind.ReduceTraffic, contingencies[0].Rule.Then!.Kind);
+    }
+
+    [Fact]
+    public void Observe_ErrorRateInTheMonitorBand_BreachesTheBandRule()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Rollout, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 0.3)));
+
+        var breached = Assert.Single(observations, o => o.Reading == GuardrailReading.Breached);
+        Assert.Equal(ContingencyActionKind.MonitorClosely, breached.Rule.Then!.Kind);
+    }
+
+    [Fact]
+    public void Of_Phase_ListsTriggersThenContingencyRulesWithStableIds()
+    {
+        var rules = GuardrailRule.Of(GuardrailPolls.Rollout);
+
+        Assert.Equal(["trigger:0", "trigger:1", "trigger:2", "trigger:3", "contingency:0", "contingency:1", "contingency:2"], rules.Select(r => r.Id));
+    }
+}

@@ -1,0 +1,145 @@
+using Dashboard.Core.Guardrails;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+
+namespace Dashboard.Core.Tests.Guardrails;
+
+public sealed class GuardrailJudgeTests
+{
+    private static readonly Func<string, double?> Good = GuardrailPolls.Values();
+
+    private static Func<string, double?> Error(double? pct) => GuardrailPolls.Values((MetricKeys.ErrorRatePct, pct));
+
+    [Fact]
+    public void Decide_TriggerSustainedForRequiredPolls_RollsBackNamingTriggerValuesAndStreak()
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(2), Error(3), Error(3.27)]);
+
+        Assert.NotNull(decision);
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision.Kind);
+        Assert.Contains("errorRatePct > 1.5", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("3 consecutive polls (3 required)", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("errorRatePct = 3.27 %", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_BreachShorterThanRequired_DoesNothing()
+    {
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(3), Error(3)]));
+    }
+
+    [Fact]
+    public void Decide_BreachInterruptedByCleanPoll_DoesNothing()
+    {
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(3), Error(3), Good, Error(3), Error(3)]));
+    }
+
+    [Fact]
+    public void Decide_NoDataEveryPoll_NeverRollsBackAndNeverPasses()
+    {
+        var streaks = new GuardrailStreaks();
+        var decision = GuardrailPolls.Run(GuardrailPolls.Canary, streaks, 3, [Error(null), Error(null), Error(null), Error(null)]);
+
+        Assert.Null(decision);
+        Assert.Equal(0, streaks.Of(GuardrailPolls.RolloutId, "trigger:0").Count);
+    }
+
+    [Fact]
+    public void Decide_BreachAcrossANoDataGap_StillRollsBack()
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(3), Error(3), Error(null), Error(3)]);
+
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision?.Kind);
+    }
+
+    [Theory]
+    [InlineData(PhaseState.AwaitingSignOff)]
+    [InlineData(PhaseState.Passed)]
+    [InlineData(PhaseState.Held)]
+    public void Decide_TriggerInAnyActiveState_RollsBack(PhaseState state)
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(3), Error(3), Error(3)], state);
+
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision?.Kind);
+    }
+
+    [Theory]
+    [InlineData(PhaseState.Pending)]
+    [InlineData(PhaseState.RolledBack)]
+    [InlineData(PhaseState.Completed)]
+    [InlineData(PhaseState.Aborted)]
+    public void Decide_PhaseNotActive_DoesNothing(PhaseState state)
+    {
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Canary, new GuardrailStreaks(), 3, [Error(3), Error(3), Error(3)], state));
+    }
+
+    [Fact]
+    public void Decide_TriggerAndContingencyTogether_TriggerWins()
+    {
+        // 2 % breaches the 1.5 % trigger and the rollout phase's "> 0.5 % → 50 %" rule alike.
+        var decision = GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 2, [Error(2), Error(2)], weight: 100);
+
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision?.Kind);
+    }
+
+    [Fact]
+    public void Decide_ContingencySustainedWhileRunning_ReducesTrafficTo50()
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 3, [Error(0.7), Error(0.8), Error(0.7)], weight: 100);
+
+        Assert.Equal(GuardrailDecisionKind.ReduceTraffic, decision?.Kind);
+        Assert.Equal(50, decision!.TrafficPercent);
+        Assert.Contains("100 % → 50 %", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_ReductionThatWouldNotLowerTheWeight_DoesNothing()
+    {
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 3, [Error(0.7), Error(0.7), Error(0.7)], weight: 50));
+    }
+
+    [Fact]
+    public void Decide_ReductionWhileHeld_DoesNothing()
+    {
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 3, [Error(0.7), Error(0.7), Error(0.7)], PhaseState.Held, weight: 100));
+    }
+
+    [Fact]
+    public void Decide_MonitorBandSustained_MonitorsCloselyForTwoHours()
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 3, [Error(0.3), Error(0.3), Error(0.3)], weight: 100);
+
+        Assert.Equal(GuardrailDecisionKind.MonitorClosely, decision?.Kind);
+        Assert.Equal(TimeSpan.FromHours(2), decision!.Duration);
+    }
+
+    [Fact]
+    public void Decide_LowAnomalySustained_Logs()
+    {
+        var decision = GuardrailPolls.Run(GuardrailPolls.Rollout, new GuardrailStreaks(), 3, [Error(0.09), Error(0.09), Error(0.09)], weight: 100);
+
+        Assert.Equal(GuardrailDecisionKind.Log, decision?.Kind);
+    }
+
+    [Fact]
+    public void Decide_StreakAlreadyActedOn_DoesNotActAgain()
+    {
+        var streaks = new GuardrailStreaks();
+        var first = GuardrailPolls.Run(GuardrailPolls.Rollout, streaks, 3, [Error(0.3), Error(0.3), Error(0.3)], weight: 100);
+        streaks.MarkActedOn(GuardrailPolls.RolloutId, first!.Rule.Id);
+
+        Assert.Null(GuardrailPolls.Run(GuardrailPolls.Rollout, streaks, 3, [Error(0.3)], weight: 100));
+    }
+
+    [Fact]
+    public void Decide_NewStreakAfterCleanPoll_ActsAgain()
+    {
+        var streaks = new GuardrailStreaks();
+        var first = GuardrailPolls.Run(GuardrailPolls.Rollout, streaks, 2, [Error(0.3), Error(0.3)], weight: 100);
+        streaks.MarkActedOn(GuardrailPolls.RolloutId, first!.Rule.Id);
+
+        var again = GuardrailPolls.Run(GuardrailPolls.Rollout, streaks, 2, [Good, Error(0.3), Error(0.3)], weight: 100);
+
+        Assert.Equal(GuardrailDecisionKind.MonitorClosely, again?.Kind);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Dashboard.Integration.Tests.Notifications;
+using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
+
+namespace Dashboard.Integration.Tests.Guardrails;
+
+/// <summary>
+/// A guardrail rollback while a real HAProxy's runtime API cannot be reached: the rollback is saved,
+/// the critical alert is raised and retried, and when the socket is back the router is set to 0 %
+/// through the audited reconcile path and the alert clears; the chat hears of each once.
+/// </summary>
+[Collection(InfluxCollection.Name)]
+public sealed class GuardrailRouterAlertTests(InfluxServerFixture influx)
+{
+    [Fact]
+    public async Task RollbackWhileRuntimeApiUnreachable_RaisesAlertUntilHaproxyConfirmsZero()
+    {
+        await using var baseline = TinyHttpBackend.Start(HaproxyServer.BaselineServer);
+        await using var canary = TinyHttpBackend.Start(HaproxyServer.CanaryServer);
+        await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
+        await using var hook = await WebhookReceiver.StartAsync();
+        await using var app = await GuardrailApp.StartAsync(influx, new Dictionary<string, string>
+        {
+            ["Routing__Kind"] = "Haproxy",
+            ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
+            ["Routing__Haproxy__Timeout"] = "00:00:02",
+            ["Notifications__WebhookUrl"] = hook.Url.ToString(),
+        });
+        var id = await GuardrailApp.StartRolloutAsync(app);
+        await GuardrailApp.WaitUntilJudgedAsync(app, id);
+        Assert.StartsWith("1 ", await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}"), StringComparison.Ordinal);
+
+        // The socket's name disappears (as when HAProxy restarts, or a volume goes away); HAProxy keeps its weights.
+        var aside = haproxy.AdminSocketPath + ".aside";
+        File.Move(haproxy.AdminSocketPath, aside);
+        await app.PostAsync("/api/demo/faults", new { kind = "errorSpike", magnitude = 3, durationSeconds = 300 });
+        var alert = await WaitForAlertAsync(app, id, present: true);
+        var rolledBack = await app.GetAsync($"/api/rollouts/{id}");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var stillUp = await WaitForAlertAsync(app, id, present: true);
+
+        File.Move(aside, haproxy.AdminSocketPath);
+        await WaitForAlertAsync(app, id, present: false);
+        var canaryWeight = await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}");
+        var events = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().ToList();
+        await hook.WaitForDeliveredAsync(3, TimeSpan.FromSeconds(20));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var titles = hook.Delivered.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("text").GetString()!).ToList();
+
+        Assert.Equal(("RolledBack", 0), (rolledBack.GetProperty("currentState").GetString(), rolledBack.GetProperty("requestedWeightPercent").GetInt32()));
+        Assert.Equal(0, alert.GetProperty("wantedPercent").GetInt32());
+        Assert.Contains("did not confirm", alert.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.True(stillUp.GetProperty("attempts").GetInt32() > 1, stillUp.ToString());
+        Assert.StartsWith("0 ", canaryWeight, StringComparison.Ordinal);
+
+        var kinds = events.Select(e => e.GetProperty("kind").GetString()).ToList();
+        var rollback = kinds.IndexOf("rollout.rolledBack");
+        Assert.Equal(["rollout.rolledBack", "traffic.changeRequested", "traffic.changeFailed"], kinds.Skip(rollback).Take(3));
+        Assert.Contains("traffic.reconciled", kinds.Skip(rollback));
+        Assert.Equal("traffic.changeApplied", kinds[^1]);
+        // One rollback message (from the saved event), one alert however many retries failed, one recovery.
+        Assert.Equal(3, titles.Count);
+        Assert.Single(titles, t => t.Contains("rolled back in phase canary", StringComparison.Ordinal));
+        Assert.Single(titles, t => t.StartsWith("[CRITICAL]", StringComparison.Ordinal) && t.Contains("has not confirmed 0 % canary traffic", StringComparison.Ordinal));
+        Assert.Single(titles, t => t.Contains("confirms 0 % canary traffic again", StringComparison.Ordinal));
+        Assert.All(events.Skip(rollback), e => Assert.Equal("automation (guardrails)", e.GetProperty("actor").GetString()));
+    }
+
+    private static Task<JsonElement> WaitForAlertAsync(Dashboard.Integration.Tests.Rollouts.RolloutApiApp app, Guid id, bool present) =>
+        GuardrailApp.WaitForAsync(app, present ? "the router alert" : "the router alert to clear", async () =>
+        {
+            var alerts = (await app.GetAsync("/api/guardrails/status")).GetProperty("alerts").EnumerateArray().ToList();
+            var alert = alerts.FirstOrDefault(a => a.GetProperty("rolloutId").GetGuid() == id);
+            return present
+                ? alert.ValueKind == JsonValueKind.Object ? alert : null
+                : alert.ValueKind == JsonValueKind.Object ? null : (JsonElement?)JsonDocument.Parse("{}").RootElement;
+        });
+}
