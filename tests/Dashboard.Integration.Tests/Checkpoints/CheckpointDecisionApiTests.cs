@@ -12,15 +12,17 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
     [Fact]
     public async Task RecordDecision_OnAnEvaluatedCheckpoint_Is201AuditedAndListedBackLatestLast()
     {
-        await using var app = await CheckpointPageApp.StartAsync(influx);
+        // No data flows, so the first checkpoint is NO_DATA and holds the phase: a verdict a person must decide on.
+        await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Demo__Enabled"] = "false" });
         var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
         var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}";
+        await Task.Delay(TimeSpan.FromSeconds(1));
 
         var (first, created) = await app.PostAsync($"{path}/decision", new
         {
             decision = "MonitorClosely",
-            notes = "incident log not wired yet; error rate fine",
-            actionItems = new object[] { new { text = "wire the incident log", owner = "bob", due = "2026-12-04" } },
+            notes = "no metrics arrived; the collector was restarted",
+            actionItems = new object[] { new { text = "alert on a silent collector", owner = "bob", due = "2026-12-04" } },
             actor = "carol",
         });
         var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand", actor = "dave" });
@@ -35,7 +37,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         var decisions = checkpoint.GetProperty("decisions");
         Assert.Equal(["MonitorClosely", "Continue"], decisions.EnumerateArray().Select(d => d.GetProperty("decision").GetString()));
         var item = decisions[0].GetProperty("actionItems")[0];
-        Assert.Equal(("wire the incident log", "bob", "2026-12-04"), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
+        Assert.Equal(("alert on a silent collector", "bob", "2026-12-04"), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
         var decided = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "checkpoint.decided").ToList();
         Assert.Equal(["carol", "dave"], decided.Select(e => e.GetProperty("actor").GetString()));
         Assert.Contains(checkpoint.GetProperty("verdict").GetProperty("verdict").GetString(), NotPassing);

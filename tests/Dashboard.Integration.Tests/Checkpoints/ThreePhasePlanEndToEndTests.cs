@@ -65,7 +65,8 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
         var rollback = events.Single(e => e.Kind == "rollout.rolledBack");
         Assert.Contains("guardrail", rollback.Actor, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, rolledBack.GetProperty("currentPhaseIndex").GetInt32());
-        var drift = await app.GetAsync("/api/routing/drift");
+        var (checkStatus, drift) = await app.PostAsync("/api/routing/drift/check", new { });
+        Assert.Equal(HttpStatusCode.OK, checkStatus);
         Assert.Equal(0, drift.GetProperty("observed").GetProperty("canaryPercent").GetDouble());
     }
 

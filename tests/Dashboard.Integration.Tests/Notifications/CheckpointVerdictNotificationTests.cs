@@ -18,6 +18,8 @@ public sealed class CheckpointVerdictNotificationTests(InfluxServerFixture influ
             ["Notifications__WebhookUrl"] = receiver.Url.ToString(),
             ["Notifications__PublicUrl"] = "http://warroom.test",
             ["Notifications__RetryBaseDelay"] = "00:00:00.1",
+            // No data flows: the first checkpoint is NO_DATA, never a pass.
+            ["Demo__Enabled"] = "false",
         });
         var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
 
@@ -26,12 +28,11 @@ public sealed class CheckpointVerdictNotificationTests(InfluxServerFixture influ
         var checkpointMessages = receiver.Delivered.Where(body => Text(body).Contains("checkpoint", StringComparison.Ordinal)).ToList();
 
         var message = Assert.Single(checkpointMessages);
-        // Critical incidents have no source yet (NO_DATA); the demo's canary may fail a criterion too (FAIL ranks above).
-        Assert.Matches(@"^\[CRITICAL\] analyzer 1\.5\.0: checkpoint 15m of phase canary is (NO DATA|FAIL)$", Text(message));
+        Assert.Equal("[CRITICAL] analyzer 1.5.0: checkpoint 15m of phase canary is NO DATA", Text(message));
         using var json = JsonDocument.Parse(message);
         var attachment = json.RootElement.GetProperty("attachments")[0];
         Assert.Equal($"http://warroom.test/rollouts/{id}/checkpoints/0/900", attachment.GetProperty("title_link").GetString());
-        Assert.Contains("Critical incidents NO DATA", attachment.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Error rate NO DATA: No data in", attachment.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     private static string Text(string body)
