@@ -23,6 +23,7 @@ internal static class CheckpointPageApp
             ["Demo__Interval"] = "00:00:01",
             ["Demo__BackfillHours"] = "0.05",
             ["Rollout__TimeScale"] = "60",
+            ["Rollout__CheckpointSettleDelay"] = "00:00:01",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

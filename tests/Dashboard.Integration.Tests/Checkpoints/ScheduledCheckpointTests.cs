@@ -115,6 +115,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         // A restart backfills the gap the crash left, as the demo does after any outage.
         ["Demo__BackfillHours"] = "0.05",
         ["Rollout__TimeScale"] = "60",
+        ["Rollout__CheckpointSettleDelay"] = "00:00:01",
     };
 
     private static async Task CreatePlanAsync(RolloutApiApp app)

@@ -35,6 +35,8 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
             ["Metrics__PointInterval"] = "00:00:01",
             ["CheckpointEvaluation__SampleInterval"] = "00:00:01",
             ["Rollout__TimeScale"] = "240",
+            // InfluxDB 1.x makes a point's fields visible one by one: read the window once its last points are in.
+            ["Rollout__CheckpointSettleDelay"] = "00:00:02",
         });
         await PostUnattendedPlanAsync(app);
         var id = await app.CreateRolloutAsync(PlanId);

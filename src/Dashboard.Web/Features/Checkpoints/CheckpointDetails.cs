@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -7,7 +8,7 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// Finds one evaluated checkpoint by rollout, phase index and plan offset (seconds). When a phase ran
 /// more than once (retried) the latest run's verdict is the one meant.
 /// </summary>
-public sealed class CheckpointDetails(RolloutService rollouts, CheckpointVerdictStore verdicts, CheckpointDecisionStore decisions)
+public sealed class CheckpointDetails(RolloutService rollouts, CheckpointVerdictStore verdicts, CheckpointDecisionStore decisions, IOptions<RolloutClockOptions> clock)
 {
     /// <summary>Null when the rollout does not exist or that checkpoint has no verdict yet.</summary>
     public async Task<CheckpointDetail?> FindAsync(Guid rolloutId, int phaseIndex, long offsetSeconds, CancellationToken cancellationToken = default)
@@ -27,7 +28,7 @@ public sealed class CheckpointDetails(RolloutService rollouts, CheckpointVerdict
 
         var recorded = await decisions.ListAsync(record.Id, cancellationToken);
         return new CheckpointDetail(
-            detail.Rollout, detail.Plan, CheckpointVerdictView.From(record), record.Id, CheckpointVerdictStore.Read(record),
+            detail.Rollout, detail.Plan, CheckpointVerdictView.From(record, clock.Value), record.Id, CheckpointVerdictStore.Read(record),
             [.. recorded.Select(CheckpointDecisionView.From)]);
     }
 }

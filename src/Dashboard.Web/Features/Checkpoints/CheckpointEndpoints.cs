@@ -1,6 +1,7 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -18,10 +19,10 @@ public static class CheckpointEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var rollouts = endpoints.MapGroup(RolloutEndpoints.RolloutsPath).WithTags("Checkpoints");
-        rollouts.MapGet("/{id:guid}/checkpoints", async (Guid id, RolloutStore store, CheckpointVerdictStore verdicts, CancellationToken ct) =>
+        rollouts.MapGet("/{id:guid}/checkpoints", async (Guid id, RolloutStore store, CheckpointVerdictStore verdicts, IOptions<RolloutClockOptions> clock, CancellationToken ct) =>
                 await store.FindAsync(id, ct) is null
                     ? NotFound($"Rollout {id} does not exist.")
-                    : Results.Ok((await verdicts.ListAsync(id, ct)).Select(CheckpointVerdictView.From).ToList()))
+                    : Results.Ok((await verdicts.ListAsync(id, ct)).Select(record => CheckpointVerdictView.From(record, clock.Value)).ToList()))
             .WithName("ListCheckpointVerdicts")
             .WithSummary("The rollout's persisted checkpoint verdicts in due order: per criterion the measured values, the InfluxQL, the samples, the verdict; the decision; how late.")
             .Produces<IReadOnlyList<CheckpointVerdictView>>().ProducesProblem(StatusCodes.Status404NotFound);

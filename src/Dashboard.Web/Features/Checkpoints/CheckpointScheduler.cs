@@ -68,7 +68,7 @@ public sealed partial class CheckpointScheduler(
                 .UsingJobData(CheckpointKeys.OffsetSeconds, ((long)offset.TotalSeconds).ToString(CultureInfo.InvariantCulture))
                 .RequestRecovery()
                 .Build();
-            wanted[key] = (job, startedAt + clock.Value.Scale(offset));
+            wanted[key] = (job, clock.Value.EvaluateAt(startedAt + clock.Value.Scale(offset)));
         }
 
         return wanted;

@@ -14,9 +14,10 @@ namespace Dashboard.Web.Features.Checkpoints;
 public static class CheckpointTimelineBuilder
 {
     public static IReadOnlyList<TimelinePhase> Build(
-        RolloutView rollout, RolloutPlan plan, IReadOnlyList<CheckpointVerdictRecord> verdicts, double timeScale, DateTimeOffset now)
+        RolloutView rollout, RolloutPlan plan, IReadOnlyList<CheckpointVerdictRecord> verdicts, RolloutClockOptions clock, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(clock);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(verdicts);
         return [.. rollout.Phases
@@ -25,11 +26,11 @@ public static class CheckpointTimelineBuilder
                 phase.Index,
                 phase.Name,
                 phase.Index == rollout.CurrentPhaseIndex,
-                [.. plan.Phases[phase.Index].Checkpoints.Select(offset => Chip(rollout.Id, phase, offset, verdicts, timeScale, now))]))];
+                [.. plan.Phases[phase.Index].Checkpoints.Select(offset => Chip(rollout.Id, phase, offset, verdicts, clock, now))]))];
     }
 
     private static TimelineChip Chip(
-        Guid rolloutId, PhaseView phase, TimeSpan offset, IReadOnlyList<CheckpointVerdictRecord> verdicts, double timeScale, DateTimeOffset now)
+        Guid rolloutId, PhaseView phase, TimeSpan offset, IReadOnlyList<CheckpointVerdictRecord> verdicts, RolloutClockOptions clock, DateTimeOffset now)
     {
         var seconds = (long)offset.TotalSeconds;
         var label = PlanDuration.Format(offset);
@@ -40,13 +41,13 @@ public static class CheckpointTimelineBuilder
         {
             return new TimelineChip(
                 phase.Index, offset, label, Enum.Parse<Verdict>(record.OverallVerdict), record.DueAt,
-                record.EvaluatedAt - record.DueAt >= CheckpointVerdictView.LateAfter, IsSkipped: false,
+                clock.LateBy(record.DueAt, record.EvaluatedAt) is not null, IsSkipped: false,
                 CheckpointRoutes.Page(rolloutId, phase.Index, seconds));
         }
 
-        var due = phase.StartedAt + (offset / timeScale);
+        var due = phase.StartedAt + clock.Scale(offset);
         var ended = phase.EndedAt is not null;
-        var overdue = !ended && due is { } at && now - at >= CheckpointVerdictView.LateAfter;
+        var overdue = !ended && due is { } at && now - clock.EvaluateAt(at) >= RolloutClockOptions.LateAfter;
         return new TimelineChip(phase.Index, offset, label, null, due, overdue, IsSkipped: ended, Href: null);
     }
 }

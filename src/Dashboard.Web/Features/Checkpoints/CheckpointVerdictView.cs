@@ -20,17 +20,16 @@ public sealed record CheckpointVerdictView(
     string Decision,
     JsonElement Evaluation)
 {
-    /// <summary>Evaluated this much after the due time or more counts as late.</summary>
-    public static readonly TimeSpan LateAfter = TimeSpan.FromSeconds(5);
-
-    public static CheckpointVerdictView From(CheckpointVerdictRecord record)
+    /// <param name="record">The stored verdict.</param>
+    /// <param name="clock">The settle delay after the due time, from which lateness counts.</param>
+    public static CheckpointVerdictView From(CheckpointVerdictRecord record, RolloutClockOptions clock)
     {
         ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(clock);
         var evaluation = CheckpointVerdictStore.Read(record);
         using var stored = JsonDocument.Parse(record.EvaluationJson);
-        var late = record.EvaluatedAt - record.DueAt;
         return new(
             record.PhaseIndex, evaluation.PhaseName, evaluation.CheckpointOffset, record.PhaseStartedAt, record.DueAt, record.EvaluatedAt,
-            late >= LateAfter ? late : null, record.OverallVerdict, record.SuggestedDecision, stored.RootElement.Clone());
+            clock.LateBy(record.DueAt, record.EvaluatedAt), record.OverallVerdict, record.SuggestedDecision, stored.RootElement.Clone());
     }
 }

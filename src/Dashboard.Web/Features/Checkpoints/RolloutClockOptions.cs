@@ -11,6 +11,24 @@ public sealed class RolloutClockOptions
 
     public double TimeScale { get; set; } = 1;
 
+    /// <summary>
+    /// Real time between a checkpoint's due time and its evaluation, so points timestamped inside the
+    /// window but written a little later (write buffers, agents that flush every 10 s) are counted, and
+    /// InfluxDB is not read while the window's last points are still being written field by field. Not
+    /// scaled: it is about the writers, not the plan.
+    /// </summary>
+    public TimeSpan CheckpointSettleDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>A checkpoint evaluated this much after <see cref="EvaluateAt"/> or more counts as late.</summary>
+    public static TimeSpan LateAfter { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When the checkpoint whose window ends at <paramref name="dueAt"/> is evaluated.</summary>
+    public DateTimeOffset EvaluateAt(DateTimeOffset dueAt) => dueAt + CheckpointSettleDelay;
+
+    /// <summary>How late an evaluation at <paramref name="evaluatedAt"/> was, or null when it ran on time.</summary>
+    public TimeSpan? LateBy(DateTimeOffset dueAt, DateTimeOffset evaluatedAt) =>
+        evaluatedAt - EvaluateAt(dueAt) is var late && late >= LateAfter ? late : null;
+
     public bool IsScaled => TimeScale > 1;
 
     /// <summary>Real time for a planned duration.</summary>

@@ -1,6 +1,7 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
 
@@ -17,6 +18,9 @@ public sealed partial class CheckpointPanel
     [Inject]
     public required CheckpointVerdictStore Verdicts { get; init; }
 
+    [Inject]
+    public required IOptions<RolloutClockOptions> Clock { get; init; }
+
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
@@ -32,17 +36,16 @@ public sealed partial class CheckpointPanel
         }
 
         _loadedRevision = Revision;
-        _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(Row.From)];
+        _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(record => Row.From(record, Clock.Value))];
     }
 
     private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation, string Href)
     {
-        public static Row From(CheckpointVerdictRecord record)
+        public static Row From(CheckpointVerdictRecord record, RolloutClockOptions clock)
         {
             var evaluation = CheckpointVerdictStore.Read(record);
-            var late = record.EvaluatedAt - record.DueAt;
             return new(
-                evaluation.PhaseName, evaluation.CheckpointOffset, record.DueAt, late >= CheckpointVerdictView.LateAfter ? late : null,
+                evaluation.PhaseName, evaluation.CheckpointOffset, record.DueAt, clock.LateBy(record.DueAt, record.EvaluatedAt),
                 record.OverallVerdict, record.SuggestedDecision, evaluation,
                 CheckpointRoutes.Page(record.RolloutId, record.PhaseIndex, record.CheckpointOffsetSeconds));
         }

@@ -55,7 +55,7 @@ public sealed partial class CheckpointTimeline
             _verdicts = await Verdicts.ListAsync(Rollout.Id);
         }
 
-        _phases = CheckpointTimelineBuilder.Build(Rollout, Plan, _verdicts, Clock.Value.TimeScale, Time.GetUtcNow());
+        _phases = CheckpointTimelineBuilder.Build(Rollout, Plan, _verdicts, Clock.Value, Time.GetUtcNow());
     }
 
     private static string ChipText(TimelineChip chip)
