@@ -109,7 +109,7 @@ public sealed partial class CheckpointRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {PhaseIndex} of rollout {RolloutId} already has a verdict")]
     private partial void LogAlreadyEvaluated(Guid rolloutId, int phaseIndex, TimeSpan offset);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {Phase} of rollout {RolloutId}: {Verdict} (late by {Late})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {Phase} of rollout {RolloutId}: {Verdict}, evaluated {Late} after its due time (the settle delay included)")]
     private partial void LogEvaluated(Guid rolloutId, string phase, TimeSpan offset, Verdict verdict, TimeSpan late);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Automation could not {Action} rollout {RolloutId}: {Kind} {Detail}")]
