@@ -36,14 +36,14 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
             ["CheckpointEvaluation__SampleInterval"] = "00:00:01",
             ["Rollout__TimeScale"] = "240",
             // InfluxDB 1.x makes a point's fields visible one by one: read the window once its last points are in.
-            ["Rollout__CheckpointSettleDelay"] = "00:00:02",
+            ["Rollout__CheckpointSettleDelay"] = "00:00:05",
         });
         await PostUnattendedPlanAsync(app);
         var id = await app.CreateRolloutAsync(PlanId);
         var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "sprint 2 release", actor = "alice" });
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var inRollout = await WaitForAsync(app, id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, TimeSpan.FromMinutes(4));
+        var inRollout = await WaitForAsync(app, id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, TimeSpan.FromMinutes(5));
         var verdicts = (await app.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray().ToList();
         var events = await EventsAsync(app, id);
 
