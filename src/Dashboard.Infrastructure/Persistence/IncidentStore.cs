@@ -83,8 +83,7 @@ public sealed class IncidentStore(IDbContextFactory<WarRoomDbContext> contextFac
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var incident = await db.Incidents.AsNoTracking().Include(i => i.Updates).SingleOrDefaultAsync(i => i.Id == incidentId, cancellationToken);
-        incident?.Updates.Sort((a, b) => a.At.CompareTo(b.At));
-        return incident;
+        return incident is null ? null : WithTimelineInOrder(incident);
     }
 
     /// <summary>The rollout's incidents, newest first, each with its timeline oldest first.</summary>
@@ -92,12 +91,7 @@ public sealed class IncidentStore(IDbContextFactory<WarRoomDbContext> contextFac
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var incidents = await db.Incidents.AsNoTracking().Include(i => i.Updates).Where(i => i.RolloutId == rolloutId).ToListAsync(cancellationToken);
-        foreach (var incident in incidents)
-        {
-            incident.Updates.Sort((a, b) => a.At.CompareTo(b.At));
-        }
-
-        return [.. incidents.OrderByDescending(i => i.OpenedAt)];
+        return [.. incidents.Select(WithTimelineInOrder).OrderByDescending(i => i.OpenedAt)];
     }
 
     /// <summary>Every open incident of any rollout, most severe first, then oldest first.</summary>
@@ -105,12 +99,7 @@ public sealed class IncidentStore(IDbContextFactory<WarRoomDbContext> contextFac
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var open = await db.Incidents.AsNoTracking().Include(i => i.Updates).Where(i => i.ResolvedAt == null).ToListAsync(cancellationToken);
-        foreach (var incident in open)
-        {
-            incident.Updates.Sort((a, b) => a.At.CompareTo(b.At));
-        }
-
-        return [.. open.OrderByDescending(i => Enum.Parse<IncidentSeverity>(i.Severity)).ThenBy(i => i.OpenedAt)];
+        return [.. open.Select(WithTimelineInOrder).OrderByDescending(i => Enum.Parse<IncidentSeverity>(i.Severity)).ThenBy(i => i.OpenedAt)];
     }
 
     /// <summary>When each of the rollout's incidents was open, for the checkpoint criteria.</summary>
@@ -122,6 +111,13 @@ public sealed class IncidentStore(IDbContextFactory<WarRoomDbContext> contextFac
             .Select(i => new { i.Severity, i.DataLoss, i.OpenedAt, i.ResolvedAt })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new IncidentSpan(Enum.Parse<IncidentSeverity>(r.Severity), r.DataLoss, r.OpenedAt, r.ResolvedAt))];
+    }
+
+    /// <summary>EF loads the timeline in no particular order; every reader gets it oldest first.</summary>
+    private static IncidentRecord WithTimelineInOrder(IncidentRecord incident)
+    {
+        incident.Updates.Sort((a, b) => a.At.CompareTo(b.At));
+        return incident;
     }
 
     private static IncidentUpdateRecord Entry(IncidentRecord incident, DateTimeOffset at, string by, string kind, string text) => new()
