@@ -26,7 +26,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
         var feed = new HealthCheckFeed(NullLogger<HealthCheckFeed>.Instance);
         feed.Saved += _ => _published++;
         _service = new HealthCheckService(
-            _store.Get<HealthCheckStore>(), new RolloutAuthorization(), feed,
+            _store.Get<HealthCheckStore>(), new RolloutAuthorization(_store.Get<AuditLog>(), NullLogger<RolloutAuthorization>.Instance), feed,
             Options.Create(new MonitoringOptions { RetainIntensiveFor = TimeSpan.FromDays(1) }), _clock, NullLogger<HealthCheckService>.Instance);
     }
 

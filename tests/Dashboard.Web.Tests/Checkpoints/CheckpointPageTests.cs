@@ -1,3 +1,5 @@
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Pages;
@@ -33,7 +35,7 @@ public sealed class CheckpointPageTests
         var page = Render(host, id);
 
         var outcome = await host.Context.Services.GetRequiredService<CheckpointDecisionService>()
-            .RecordAsync(id, 0, 900, new CheckpointDecisionRequest("Abort", "error rate keeps rising", [], "dave"));
+            .RecordAsync(id, 0, 900, new CheckpointDecisionRequest("Abort", "error rate keeps rising", []), Actor.Person("dave", [WarRoomRole.OperationsLead]));
 
         Assert.NotNull(outcome.Value);
         page.WaitForAssertion(() => Assert.Equal("Abort", page.Find("[data-testid=decision-entry]").GetAttribute("data-decision")), TimeSpan.FromSeconds(5));

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using AngleSharp.Dom;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Incidents.Components;
@@ -49,7 +50,7 @@ public sealed class IncidentPanelTests
         await using var host = await DriftBannerTestHost.CreateAsync();
         var rollout = await host.StartRolloutAsync();
         var service = host.Context.Services.GetRequiredService<IncidentService>();
-        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "DB failover", "primary lost", "dave", false, "alice"), Actor.Named("alice"));
+        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "DB failover", "primary lost", "dave", false), Actor.Person("alice", [WarRoomRole.Operator]));
         var provider = host.Context.Render<MudDialogProvider>();
         var panel = host.Context.Render<IncidentPanel>(p => p.Add(x => x.RolloutId, rollout.Id));
 
@@ -70,14 +71,14 @@ public sealed class IncidentPanelTests
         await using var host = await DriftBannerTestHost.CreateAsync();
         var rollout = await host.StartRolloutAsync();
         var service = host.Context.Services.GetRequiredService<IncidentService>();
-        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("low", "Slow admin page", "p99 400 ms", "erin", false, "alice"), Actor.Named("alice"));
-        var critical = (await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "Payments down", "all regions", "dave", false, "alice"), Actor.Named("alice"))).Value!;
+        await service.OpenAsync(rollout.Id, new OpenIncidentRequest("low", "Slow admin page", "p99 400 ms", "erin", false), Actor.Person("alice", [WarRoomRole.Operator]));
+        var critical = (await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "Payments down", "all regions", "dave", false), Actor.Person("alice", [WarRoomRole.Operator]))).Value!;
         var banner = host.Context.Render<OpenIncidentsBanner>();
 
         Assert.Equal(["Payments down", "Slow admin page"], banner.FindAll("[data-testid=open-incident-row] .incident-banner__name").Select(e => e.TextContent));
         Assert.Contains("incident-banner--critical", banner.Find("[data-testid=open-incidents]").ClassName, StringComparison.Ordinal);
 
-        await service.UpdateAsync(critical.Id, new IncidentUpdateRequest("fixed", null, null, "dave"), Actor.Named("dave"), resolve: true);
+        await service.UpdateAsync(critical.Id, new IncidentUpdateRequest("fixed", null, null), Actor.Person("dave", [WarRoomRole.Operator]), resolve: true);
         banner.WaitForAssertion(() => Assert.Single(banner.FindAll("[data-testid=open-incident-row]")));
         Assert.DoesNotContain("incident-banner--critical", banner.Find("[data-testid=open-incidents]").ClassName, StringComparison.Ordinal);
     }

@@ -7,5 +7,5 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// <param name="Decision">Continue, MonitorClosely, ReduceTraffic or Abort.</param>
 /// <param name="Notes">Why; required.</param>
 /// <param name="ActionItems">Follow-ups, each with text and owner; may be empty.</param>
-/// <param name="Actor">Who decides (until sign-in exists).</param>
-public sealed record CheckpointDecisionRequest(string? Decision, string? Notes, IReadOnlyList<CheckpointActionItem>? ActionItems, string? Actor);
+/// <remarks>Who decides is the signed-in caller, never a field of the request.</remarks>
+public sealed record CheckpointDecisionRequest(string? Decision, string? Notes, IReadOnlyList<CheckpointActionItem>? ActionItems);

@@ -23,11 +23,11 @@ public sealed class CheckpointDecisionService(
     public const int MaxActionItems = 20;
 
     public async Task<RolloutOutcome<CheckpointDecisionView>> RecordAsync(
-        Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest request, CancellationToken cancellationToken = default)
+        Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = Actor.Named(request.Actor);
-        if (authorization.Require(actor, RolloutOperation.RecordDecision) is { } denial)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await authorization.RequireAsync(actor, RolloutOperation.RecordDecision, rolloutId, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<CheckpointDecisionView>(denial);
         }
@@ -93,11 +93,6 @@ public sealed class CheckpointDecisionService(
         else if (request.Notes.Length > MaxNotesLength)
         {
             problems["notes"] = [$"notes are at most {MaxNotesLength} characters"];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Actor))
-        {
-            problems["actor"] = ["actor is required: who decides"];
         }
 
         var items = request.ActionItems ?? [];

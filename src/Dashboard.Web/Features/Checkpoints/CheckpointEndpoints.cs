@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Dashboard.Web.Features.Access;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,15 +34,15 @@ public static class CheckpointEndpoints
                     : NotFound($"Rollout {id} has no evaluated checkpoint {offsetSeconds} s into phase {phaseIndex}."))
             .WithName("GetCheckpoint").WithSummary("One evaluated checkpoint (latest run of the phase) with the decisions people recorded on it, oldest first.")
             .Produces<CheckpointResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        rollouts.MapPost($"{One}/decision", async (Guid id, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest? request, CheckpointDecisionService service, CancellationToken ct) =>
-                (await service.RecordAsync(id, phaseIndex, offsetSeconds, request ?? new(null, null, null, null), ct))
+        rollouts.MapPost($"{One}/decision", async (Guid id, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest? request, ClaimsPrincipal user, CheckpointDecisionService service, CancellationToken ct) =>
+                (await service.RecordAsync(id, phaseIndex, offsetSeconds, request ?? new(null, null, null), ActorResolver.From(user), ct))
                     .ToHttpResult(_ => CheckpointRoutes.Api(id, phaseIndex, offsetSeconds)))
             .WithName("RecordCheckpointDecision")
             .WithSummary("Records a person's decision (Continue, MonitorClosely, ReduceTraffic, Abort) with notes and action items; audited. Moves no traffic.")
             .Produces<CheckpointDecisionView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        rollouts.MapPost($"{One}/rerun", async (Guid id, int phaseIndex, long offsetSeconds, CheckpointRerunRequest? request, CheckpointReevaluation service, CancellationToken ct) =>
+        rollouts.MapPost($"{One}/rerun", async (Guid id, int phaseIndex, long offsetSeconds, CheckpointRerunRequest? request, ClaimsPrincipal user, CheckpointReevaluation service, CancellationToken ct) =>
             {
-                var outcome = await service.RerunAsync(id, phaseIndex, offsetSeconds, request ?? new(null, null), ct);
+                var outcome = await service.RerunAsync(id, phaseIndex, offsetSeconds, request ?? new(null), ActorResolver.From(user), ct);
                 return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun }
                     ? Results.Json(rerun, CheckpointVerdictStore.Json)
                     : outcome.ToHttpResult(_ => CheckpointRoutes.Api(id, phaseIndex, offsetSeconds));

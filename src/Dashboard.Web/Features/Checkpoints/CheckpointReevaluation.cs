@@ -19,11 +19,11 @@ public sealed class CheckpointReevaluation(
     AuditLog audit)
 {
     public async Task<RolloutOutcome<CheckpointRerun>> RerunAsync(
-        Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointRerunRequest request, CancellationToken cancellationToken = default)
+        Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointRerunRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var actor = Actor.Named(request.Actor);
-        if (authorization.Require(actor, RolloutOperation.ReevaluateCheckpoint) is { } denial)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await authorization.RequireAsync(actor, RolloutOperation.ReevaluateCheckpoint, rolloutId, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<CheckpointRerun>(denial);
         }
@@ -35,11 +35,6 @@ public sealed class CheckpointReevaluation(
         }
 
         var problems = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Actor))
-        {
-            problems["actor"] = ["actor is required: who re-runs the evaluation"];
-        }
-
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
             problems["reason"] = ["reason is required: why re-run it"];

@@ -1,4 +1,4 @@
 namespace Dashboard.Web.Features.Checkpoints;
 
-/// <summary>Who re-runs a checkpoint's evaluation, and why (both required: the re-run is audited).</summary>
-public sealed record CheckpointRerunRequest(string? Actor, string? Reason);
+/// <summary>Why a checkpoint's evaluation is re-run (required: the re-run is audited under the signed-in caller).</summary>
+public sealed record CheckpointRerunRequest(string? Reason);

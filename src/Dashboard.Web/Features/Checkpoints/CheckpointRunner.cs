@@ -27,7 +27,7 @@ public sealed partial class CheckpointRunner(
     ILogger<CheckpointRunner> logger)
 {
     /// <summary>The name the automation's actions are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Named("automation (checkpoints)");
+    public static Actor Automation { get; } = Actor.Automation("automation (checkpoints)");
 
     public async Task RunAsync(Guid rolloutId, int phaseIndex, DateTimeOffset phaseStartedAt, TimeSpan offset, CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed partial class GuardrailActions(
     ILogger<GuardrailActions> logger)
 {
     /// <summary>The name the guardrails' actions are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Named("automation (guardrails)");
+    public static Actor Automation { get; } = Actor.Automation("automation (guardrails)");
 
     /// <summary>True when the decision is settled (done, or moot because the rollout moved on); false to try again next poll.</summary>
     public async Task<bool> ExecuteAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed partial class GuardrailActions(
 
     private async Task<bool> RecordFindingAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
     {
-        if (authorization.Require(Automation, RolloutOperation.RecordGuardrailFinding) is { } denial)
+        if (await authorization.RequireAsync(Automation, RolloutOperation.RecordGuardrailFinding, rollout.Id, cancellationToken) is { } denial)
         {
             LogRefused(rollout.Id, decision.Kind, denial);
             return false;

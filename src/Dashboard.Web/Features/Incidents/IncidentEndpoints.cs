@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Features.Incidents;
@@ -14,8 +16,8 @@ public static class IncidentEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var rollouts = endpoints.MapGroup(RolloutEndpoints.RolloutsPath).WithTags("Incidents");
-        rollouts.MapPost("/{id:guid}/incidents", async (Guid id, OpenIncidentRequest? request, IncidentService service, CancellationToken ct) =>
-                (await service.OpenAsync(id, request ?? new(null, null, null, null, false, null), Actor.Named(request?.Actor), ct))
+        rollouts.MapPost("/{id:guid}/incidents", async (Guid id, OpenIncidentRequest? request, ClaimsPrincipal user, IncidentService service, CancellationToken ct) =>
+                (await service.OpenAsync(id, request ?? new(null, null, null, null, false), ActorResolver.From(user), ct))
                     .ToHttpResult(incident => $"{IncidentsPath}/{incident.Id}"))
             .WithName("OpenIncident").WithSummary("Opens an incident of the rollout's current phase; a critical one fails 'zero critical incidents' at the next checkpoint.")
             .Produces<IncidentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -35,8 +37,8 @@ public static class IncidentEndpoints
     }
 
     private static void MapUpdate(RouteGroupBuilder incidents, string path, bool resolve, string name, string summary) =>
-        incidents.MapPost($"/{{incidentId:guid}}/{path}", async (Guid incidentId, IncidentUpdateRequest? request, IncidentService service, CancellationToken ct) =>
-                (await service.UpdateAsync(incidentId, request ?? new(null, null, null, null), Actor.Named(request?.Actor), resolve, ct))
+        incidents.MapPost($"/{{incidentId:guid}}/{path}", async (Guid incidentId, IncidentUpdateRequest? request, ClaimsPrincipal user, IncidentService service, CancellationToken ct) =>
+                (await service.UpdateAsync(incidentId, request ?? new(null, null, null), ActorResolver.From(user), resolve, ct))
                     .ToHttpResult(incident => $"{IncidentsPath}/{incident.Id}"))
             .WithName(name).WithSummary(summary)
             .Produces<IncidentView>().ProducesValidationProblem()

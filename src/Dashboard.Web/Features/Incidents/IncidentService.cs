@@ -14,13 +14,13 @@ public sealed class IncidentService(
     IncidentStore incidents, RolloutStore rollouts, RolloutService rolloutService, RolloutAuthorization authorization, RolloutChangeFeed changes)
 {
     /// <summary>The name a hold for a critical incident is recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Named("automation (incidents)");
+    public static Actor Automation { get; } = Actor.Automation("automation (incidents)");
 
     public async Task<RolloutOutcome<IncidentView>> OpenAsync(Guid rolloutId, OpenIncidentRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, RolloutOperation.OpenIncident) is { } denial)
+        if (await authorization.RequireAsync(actor, RolloutOperation.OpenIncident, rolloutId, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<IncidentView>(denial);
         }
@@ -57,7 +57,7 @@ public sealed class IncidentService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, resolve ? RolloutOperation.ResolveIncident : RolloutOperation.UpdateIncident) is { } denial)
+        if (await authorization.RequireAsync(actor, resolve ? RolloutOperation.ResolveIncident : RolloutOperation.UpdateIncident, null, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<IncidentView>(denial);
         }

@@ -33,13 +33,13 @@ public sealed partial class HealthCheckService(
     private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
 
     /// <summary>The name the cadence checks are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Named("automation (monitoring)");
+    public static Actor Automation { get; } = Actor.Automation("automation (monitoring)");
 
     /// <summary>Records <paramref name="check"/> unless it is a PASS thinned away; true when it was stored.</summary>
     public async Task<bool> RecordAsync(HealthCheck check, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(check);
-        if (authorization.Require(Automation, RolloutOperation.RecordHealthCheck) is { } denial)
+        if (await authorization.RequireAsync(Automation, RolloutOperation.RecordHealthCheck, null, cancellationToken) is { } denial)
         {
             LogRefused(check.Cadence, denial);
             return false;

@@ -1,11 +1,30 @@
+using Dashboard.Web.Features.Access;
+
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
-/// Who asks for something, and in which roles. Today the REST API takes the name from the request
-/// body and no roles; issue 5 builds it from the signed-in identity instead.
+/// Who asks for something, and in which roles. Built by the server from the signed-in identity
+/// (<see cref="ActorResolver"/>) or by the app for its own automation; never from a request body.
+/// <see cref="Name"/> is what the audit log records: a person's user name, <c>api key 'ci'</c>,
+/// <c>kiosk 'tv-1'</c> or <c>automation (…)</c>.
 /// </summary>
-public sealed record Actor(string Name, IReadOnlyList<string> Roles)
+public sealed record Actor(string Name, ActorKind Kind, IReadOnlySet<WarRoomRole> Roles)
 {
-    /// <summary>An actor named in a request, without roles (until sign-in exists).</summary>
-    public static Actor Named(string? name) => new(name?.Trim() ?? string.Empty, []);
+    private static readonly IReadOnlySet<WarRoomRole> NoRoles = new HashSet<WarRoomRole>();
+
+    /// <summary>Nobody: refused everything.</summary>
+    public static Actor Anonymous { get; } = new("anonymous", ActorKind.Anonymous, NoRoles);
+
+    /// <summary>The app acting by itself, e.g. <c>automation (checkpoints)</c>.</summary>
+    public static Actor Automation(string name) => new(name, ActorKind.Automation, NoRoles);
+
+    public static Actor Person(string userName, IEnumerable<WarRoomRole> roles) =>
+        new(userName, ActorKind.Person, roles.ToHashSet());
+
+    public static Actor ApiKey(string keyName, IEnumerable<WarRoomRole> roles) =>
+        new($"api key '{keyName}'", ActorKind.ApiKey, roles.ToHashSet());
+
+    public static Actor Kiosk(string linkName) => new($"kiosk '{linkName}'", ActorKind.Kiosk, NoRoles);
+
+    public bool Holds(WarRoomRole role) => Roles.Contains(role);
 }

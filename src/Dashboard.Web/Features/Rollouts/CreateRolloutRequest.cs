@@ -1,10 +1,9 @@
 namespace Dashboard.Web.Features.Rollouts;
 
-/// <summary>Body of <c>POST /api/rollouts</c>. <see cref="Actor"/> is taken from the body until sign-in exists (issue 5).</summary>
+/// <summary>Body of <c>POST /api/rollouts</c>. Who creates it is the signed-in caller, never a field of the body.</summary>
 public sealed record CreateRolloutRequest(
     string? Service,
     string? BaselineVersion,
     string? CandidateVersion,
     string? PlanId,
-    string? Actor,
     string? Reason);

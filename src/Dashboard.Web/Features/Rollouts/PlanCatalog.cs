@@ -52,7 +52,7 @@ public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFold
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, RolloutOperation.CreatePlan) is { } denial)
+        if (await authorization.RequireAsync(actor, RolloutOperation.CreatePlan, null, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<PlanView>(denial);
         }

@@ -1,9 +1,10 @@
+using System.Security.Claims;
+using Dashboard.Web.Features.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Features.Rollouts;
 
@@ -43,8 +44,8 @@ public static class RolloutEndpoints
     {
         rollouts.MapGet("", (RolloutService service, CancellationToken ct) => service.ListAsync(ct))
             .WithName("ListRollouts").WithSummary("All rollouts, newest first.");
-        rollouts.MapPost("", async (CreateRolloutRequest? request, RolloutService service, CancellationToken ct) =>
-                (await service.CreateAsync(request ?? new(null, null, null, null, null, null), Actor.Named(request?.Actor), ct))
+        rollouts.MapPost("", async (CreateRolloutRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
+                (await service.CreateAsync(request ?? new(null, null, null, null, null), ActorResolver.From(user), ct))
                     .ToHttpResult(rollout => $"{RolloutsPath}/{rollout.Id}"))
             .WithName("CreateRollout").WithSummary("Creates a rollout of a service along a plan; it starts with POST …/start.")
             .Produces<RolloutView>(StatusCodes.Status201Created).ProducesValidationProblem();
@@ -61,9 +62,9 @@ public static class RolloutEndpoints
         MapCommand(rollouts, "rollback", RolloutAction.RollBack, "RollBackRollout", "Takes the candidate out of traffic (0 %) and ends the rollout.");
         MapCommand(rollouts, "abort", RolloutAction.Abort, "AbortRollout", "Abandons the rollout; the candidate leaves traffic (0 %).");
 
-        rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, RolloutService service, CancellationToken ct) =>
+        rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.ExecuteAsync(
-                    id, new RolloutCommand(RolloutAction.ChangeTraffic, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api, request?.Percent), ct))
+                    id, new RolloutCommand(RolloutAction.ChangeTraffic, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api, request?.Percent), ct))
                     .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
             .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
@@ -81,18 +82,18 @@ public static class RolloutEndpoints
     }
 
     private static void MapCommand(RouteGroupBuilder rollouts, string verb, RolloutAction action, string name, string summary) =>
-        rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, RolloutService service, CancellationToken ct) =>
-                (await service.ExecuteAsync(id, new RolloutCommand(action, Actor.Named(request?.Actor), request?.Reason, TrafficChangeSource.Api), ct))
+        rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
+                (await service.ExecuteAsync(id, new RolloutCommand(action, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api), ct))
                     .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
             .WithName(name).WithSummary(summary)
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
 
-    private static async Task<IResult> CreatePlanAsync(HttpRequest request, [FromQuery] string? actor, PlanCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> CreatePlanAsync(HttpRequest request, ClaimsPrincipal user, PlanCatalog catalog, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        return (await catalog.CreateAsync(json, Actor.Named(actor), ct)).ToHttpResult(plan => $"{PlansPath}/{plan.Id}");
+        return (await catalog.CreateAsync(json, ActorResolver.From(user), ct)).ToHttpResult(plan => $"{PlansPath}/{plan.Id}");
     }
 
     private static async Task<IResult> ExportEventsAsync(Guid id, RolloutStore store, AuditLog audit, CancellationToken ct)

@@ -25,4 +25,16 @@ public enum RolloutOperation
 
     /// <summary>A guardrail records a sustained contingency (monitor closely, log) in the audit log.</summary>
     RecordGuardrailFinding,
+
+    /// <summary>GO or NO-GO at a gate; also needs the lead role it signs for.</summary>
+    SignOff,
+
+    /// <summary>Tick or un-tick an item of a gate's checklist.</summary>
+    TickChecklist,
+
+    /// <summary>Inject or clear a fault in the demo simulator.</summary>
+    InjectFault,
+
+    /// <summary>People, roles, API keys and kiosk links.</summary>
+    ManageAccess,
 }

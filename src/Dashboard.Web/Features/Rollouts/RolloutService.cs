@@ -25,7 +25,7 @@ public sealed class RolloutService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, RolloutOperation.CreateRollout) is { } denial)
+        if (await authorization.RequireAsync(actor, RolloutOperation.CreateRollout, null, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<RolloutView>(denial);
         }
@@ -60,7 +60,7 @@ public sealed class RolloutService(
     /// <param name="id">The rollout.</param>
     /// <param name="command">What, by whom, why, from where (and the new weight for a traffic change).</param>
     /// <param name="cancellationToken">Cancels loading and saving; a change handed to the router is always settled.</param>
-    public Task<RolloutOutcome<RolloutView>> ExecuteAsync(Guid id, RolloutCommand command, CancellationToken cancellationToken = default)
+    public async Task<RolloutOutcome<RolloutView>> ExecuteAsync(Guid id, RolloutCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var reason = command.Reason ?? string.Empty;
@@ -80,15 +80,15 @@ public sealed class RolloutService(
         };
         if (apply is null)
         {
-            return Task.FromResult(command.Action == RolloutAction.ChangeTraffic
+            return command.Action == RolloutAction.ChangeTraffic
                 ? RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required")
-                : RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'"));
+                : RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'");
         }
 
         ArgumentNullException.ThrowIfNull(command.Actor);
-        return authorization.Require(command.Actor, RolloutOperations.For(command.Action)) is { } denial
-            ? Task.FromResult(RolloutOutcomes.Forbidden<RolloutView>(denial))
-            : RunAsync(id, command.Actor, command.Source, command.Action.ToString(), apply, cancellationToken);
+        return await authorization.RequireAsync(command.Actor, RolloutOperations.For(command.Action), id, cancellationToken) is { } denial
+            ? RolloutOutcomes.Forbidden<RolloutView>(denial)
+            : await RunAsync(id, command.Actor, command.Source, command.Action.ToString(), apply, cancellationToken);
     }
 
     /// <summary>
@@ -101,7 +101,7 @@ public sealed class RolloutService(
     public async Task<RolloutOutcome<RolloutView>> ReconcileTrafficAsync(Actor actor, string? reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (authorization.Require(actor, RolloutOperation.ReconcileTraffic) is { } denial)
+        if (await authorization.RequireAsync(actor, RolloutOperation.ReconcileTraffic, null, cancellationToken) is { } denial)
         {
             return RolloutOutcomes.Forbidden<RolloutView>(denial);
         }

@@ -16,6 +16,7 @@ public static class RolloutServiceCollectionExtensions
         services.AddOptions<PlansOptions>().Bind(configuration.GetSection(PlansOptions.Section));
         services.TryAddSingleton<PlanFolder>();
         services.TryAddSingleton<RolloutAuthorization>();
+        services.TryAddScoped<Access.CurrentActor>();
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddScoped<Components.OperatorName>();

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Features.TrafficDrift;
@@ -27,9 +29,9 @@ public static class TrafficDriftEndpoints
     }
 
     private static async Task<IResult> ReconcileAsync(
-        ReconcileTrafficRequest? request, RolloutService rollouts, TrafficDriftMonitor monitor, CancellationToken ct)
+        ReconcileTrafficRequest? request, ClaimsPrincipal user, RolloutService rollouts, TrafficDriftMonitor monitor, CancellationToken ct)
     {
-        var outcome = await rollouts.ReconcileTrafficAsync(Actor.Named(request?.Actor), request?.Reason, ct);
+        var outcome = await rollouts.ReconcileTrafficAsync(ActorResolver.From(user), request?.Reason, ct);
 
         // The router was read (and perhaps moved): the report a client reads next must say what it found.
         if (outcome.Kind is RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed or RolloutOutcomeKind.Conflict)

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
@@ -18,6 +19,9 @@ public sealed partial class DecisionForm
     private string? _notes;
     private string? _actor;
     private bool _busy;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required CheckpointDecisionService Decisions { get; init; }
@@ -55,8 +59,8 @@ public sealed partial class DecisionForm
         try
         {
             var request = new CheckpointDecisionRequest(
-                _decision.ToString(), _notes, [.. _items.Select(i => new CheckpointActionItem(i.Text, i.Owner, i.Due))], _actor);
-            var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, request);
+                _decision.ToString(), _notes, [.. _items.Select(i => new CheckpointActionItem(i.Text, i.Owner, i.Due))]);
+            var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, request, await CurrentActor.GetAsync());
             if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } recorded })
             {
                 OperatorName.Value = _actor;

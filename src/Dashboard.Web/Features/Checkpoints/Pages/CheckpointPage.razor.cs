@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +31,9 @@ public sealed partial class CheckpointPage : IDisposable
 
     [Parameter]
     public long OffsetSeconds { get; set; }
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required CheckpointDetails Details { get; init; }
@@ -83,7 +87,7 @@ public sealed partial class CheckpointPage : IDisposable
         _rerunning = true;
         try
         {
-            var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunActor, _rerunReason));
+            var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync());
             if (outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun })
             {
                 OperatorName.Value = _rerunActor;

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
@@ -11,6 +12,9 @@ public sealed partial class IncidentUpdateDialog : ConfirmationDialog
     private string? _severity;
     private string? _owner;
     private string? _actorName;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required IncidentService Incidents { get; init; }
@@ -40,7 +44,7 @@ public sealed partial class IncidentUpdateDialog : ConfirmationDialog
         // Only what changed is sent, so the timeline says what this entry changed.
         var severity = string.Equals(_severity, Incident.Severity, StringComparison.OrdinalIgnoreCase) ? null : _severity;
         var owner = string.Equals(_owner?.Trim(), Incident.Owner, StringComparison.Ordinal) ? null : _owner;
-        var outcome = await Incidents.UpdateAsync(Incident.Id, new IncidentUpdateRequest(_text, severity, owner, _actorName), Actor.Named(_actorName), Resolve);
+        var outcome = await Incidents.UpdateAsync(Incident.Id, new IncidentUpdateRequest(_text, severity, owner), await CurrentActor.GetAsync(), Resolve);
         return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
     });
 }

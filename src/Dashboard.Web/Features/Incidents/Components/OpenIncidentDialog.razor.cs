@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
@@ -13,6 +14,9 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     private string? _owner;
     private bool _dataLoss;
     private string? _actorName;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required IncidentService Incidents { get; init; }
@@ -37,7 +41,7 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     {
         OperatorName.Value = _actorName!.Trim();
         var outcome = await Incidents.OpenAsync(
-            RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss, _actorName), Actor.Named(_actorName));
+            RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss), await CurrentActor.GetAsync());
         return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
     });
 }

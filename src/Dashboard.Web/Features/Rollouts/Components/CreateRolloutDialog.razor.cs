@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -15,6 +16,9 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     private string? _planId;
     private string? _actorName;
     private string? _reason;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required RolloutService Rollouts { get; init; }
@@ -39,7 +43,7 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     {
         OperatorName.Value = _actorName!.Trim();
         var outcome = await Rollouts.CreateAsync(
-            new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _actorName, _reason), Actor.Named(_actorName));
+            new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _reason), await CurrentActor.GetAsync());
         if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })
         {
             return (rollout.Id, null);

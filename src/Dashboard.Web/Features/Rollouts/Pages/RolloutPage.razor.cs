@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
@@ -27,6 +28,9 @@ public sealed partial class RolloutPage : IDisposable
 
     [Parameter]
     public Guid Id { get; set; }
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required RolloutService Rollouts { get; init; }
@@ -118,7 +122,7 @@ public sealed partial class RolloutPage : IDisposable
         try
         {
             var outcome = await Rollouts.ExecuteAsync(
-                Id, new RolloutCommand(action, Actor.Named(input.ActorName), input.Reason, TrafficChangeSource.Ui, input.Percent));
+                Id, new RolloutCommand(action, await CurrentActor.GetAsync(), input.Reason, TrafficChangeSource.Ui, input.Percent));
             if (outcome.Value is { } rollout)
             {
                 _notice = NoticeFor(action, outcome, rollout);

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
@@ -14,6 +15,9 @@ public sealed partial class DriftBanner : IDisposable
 {
     private TrafficDriftReport _report = TrafficDriftReport.NotChecked(string.Empty);
     private bool _checking;
+
+    [Inject]
+    private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required TrafficDriftMonitor Monitor { get; init; }
@@ -79,7 +83,7 @@ public sealed partial class DriftBanner : IDisposable
     private async Task<string?> SubmitAsync(ActionInput input)
     {
         OperatorName.Value = input.ActorName;
-        var outcome = await Rollouts.ReconcileTrafficAsync(Actor.Named(input.ActorName), input.Reason);
+        var outcome = await Rollouts.ReconcileTrafficAsync(await CurrentActor.GetAsync(), input.Reason);
         _report = await Monitor.CheckAsync();
         return outcome.Kind switch
         {
