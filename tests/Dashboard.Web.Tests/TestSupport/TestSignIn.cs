@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit.TestDoubles;
 using Dashboard.Web.Features.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
