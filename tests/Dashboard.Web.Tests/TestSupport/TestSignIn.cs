@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Bunit.TestDoubles;
 using Dashboard.Web.Features.Access;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Tests.TestSupport;
