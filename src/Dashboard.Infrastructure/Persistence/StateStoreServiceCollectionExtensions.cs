@@ -36,6 +36,9 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<HealthCheckStore>();
         services.TryAddSingleton<CheckpointDecisionStore>();
+        services.TryAddSingleton<Access.PeopleStore>();
+        services.TryAddSingleton<Access.ApiKeyStore>();
+        services.TryAddSingleton<Access.KioskLinkStore>();
         return services;
     }
 }

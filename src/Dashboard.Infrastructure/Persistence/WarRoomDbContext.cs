@@ -1,4 +1,6 @@
+using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.Persistence;
@@ -7,7 +9,7 @@ namespace Dashboard.Infrastructure.Persistence;
 /// The state store's EF Core context. Create one per unit of work from
 /// <see cref="IDbContextFactory{TContext}"/>; the factory pools instances.
 /// </summary>
-public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options) : DbContext(options)
+public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<RolloutRecord> Rollouts => Set<RolloutRecord>();
 
@@ -26,6 +28,15 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<IncidentUpdateRecord> IncidentUpdates => Set<IncidentUpdateRecord>();
     public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();
     public DbSet<CheckpointDecisionRecord> CheckpointDecisions => Set<CheckpointDecisionRecord>();
+
+    public DbSet<PersonRecord> People => Set<PersonRecord>();
+
+    public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
+
+    public DbSet<KioskLinkRecord> KioskLinks => Set<KioskLinkRecord>();
+
+    /// <summary>ASP.NET Core Data Protection's key ring (cookies, kiosk tokens), shared by every instance on this store.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
