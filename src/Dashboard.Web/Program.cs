@@ -4,6 +4,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Routing;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Guardrails;
@@ -38,6 +39,7 @@ builder.Services.AddMudServices();
 builder.Services.AddInflux(builder.Configuration);
 builder.Services.AddMetricsReader(builder.Configuration);
 builder.Services.AddStateStore(builder.Configuration);
+builder.Services.AddWarRoomAccess(builder.Configuration);
 builder.Services.AddLiveMetrics(builder.Configuration);
 builder.Services.AddDemo(builder.Configuration);
 builder.Services.AddTrafficRouting(builder.Configuration);
@@ -62,13 +64,23 @@ if (StartupConfigurationCheck.FindProblems(app.Services) is { } problems)
 // The state store's schema comes from the checked-in migrations; idempotent and safe for two instances.
 await app.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
 
+// Nobody can sign in yet: create the admin from configuration, or print a one-time set-up link.
+if (await app.Services.GetRequiredService<FirstRunSetup>().PrepareAsync() is { } setupPath)
+{
+    app.Lifetime.ApplicationStarted.Register(() => FirstRunSetup.Announce(app, setupPath));
+}
+
 app.UseSerilogRequestLogging();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapOpenApi();
 
+app.MapAccountEndpoints();
 app.MapDashboardHealth();
 app.MapMetricsEndpoints();
 app.MapLiveMetrics();
@@ -80,7 +92,8 @@ app.MapCheckpointEndpoints();
 app.MapIncidentEndpoints();
 app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Pages say who may open them ([Authorize], /warroom also kiosk screens); the circuit's hub takes anyone who may open a page.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Screen);
 
 await app.RunAsync();
 return 0;

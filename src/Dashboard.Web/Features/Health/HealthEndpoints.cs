@@ -15,19 +15,19 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: dependencies answer (503 when not).</summary>
+    /// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: dependencies answer (503 when not). Both open to load balancers without sign-in; they say nothing about rollouts.</summary>
     public static IEndpointRouteBuilder MapDashboardHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
             Predicate = _ => false,
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

@@ -21,7 +21,7 @@ public static class LiveMetricsServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapLiveMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<LiveHub>(LiveHub.Path);
+        endpoints.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Access.AccessPolicies.Screen);
         endpoints.MapLiveStatus();
         return endpoints;
     }

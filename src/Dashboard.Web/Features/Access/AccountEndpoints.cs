@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using Dashboard.Infrastructure.Persistence.Access;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Features.Access;
+
+/// <summary>
+/// Signing in and out: the sign-in and set-up forms post here (antiforgery-checked), kiosk links open here,
+/// single sign-on starts here, and <c>GET /api/me</c> says who the caller is and what they may do.
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string SignInPath = "/sign-in";
+    public const string AccessDeniedPath = "/access-denied";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var account = endpoints.MapGroup("/account").WithTags("Account").AllowAnonymous().ExcludeFromDescription();
+        account.MapPost("/sign-in", SignInAsync);
+        account.MapPost("/sign-out", SignOutAsync);
+        account.MapPost("/setup", SetupAsync);
+        account.MapGet("/sign-in/oidc", (string? returnUrl, IOptions<AccessOptions> options) =>
+            options.Value.Oidc.Enabled
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [AccessSchemes.Oidc])
+                : Results.NotFound());
+        endpoints.MapGet(KioskTokens.PathPrefix + "{token}", OpenKioskAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet("/api/me", Me).WithTags("Account").WithName("WhoAmI")
+            .WithSummary("Who the caller is (person, API key), their roles and the operations those roles allow.")
+            .RequireAuthorization(AccessPolicies.Screen);
+        return endpoints;
+    }
+
+    /// <summary><paramref name="returnUrl"/> when it is a path on this site, else "/": never an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+
+    private static async Task<IResult> SignInAsync(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext context, PasswordSignIn passwords)
+    {
+        var result = await passwords.CheckAsync(userName, password, Source(context), context.RequestAborted);
+        if (result.Person is not { } person)
+        {
+            return Results.Redirect($"{SignInPath}?error={Uri.EscapeDataString(result.Problem!)}&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}&userName={Uri.EscapeDataString(userName ?? string.Empty)}");
+        }
+
+        await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(person), new AuthenticationProperties { IsPersistent = false });
+        return Results.Redirect(SafeReturnUrl(returnUrl));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, AuditLog auditLog)
+    {
+        var actor = ActorResolver.From(context.User);
+        await context.SignOutAsync(AccessSchemes.Cookie);
+        if (actor.Kind != ActorKind.Anonymous)
+        {
+            await auditLog.AppendAsync(AuditEventDraft.For(actor.Name, "person.signedOut", null, new { kind = actor.Kind.ToString(), source = Source(context) }), context.RequestAborted);
+        }
+
+        return Results.Redirect(SignInPath);
+    }
+
+    private static async Task<IResult> SetupAsync(
+        [FromForm] string? token, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? password,
+        HttpContext context, FirstRunSetup setup, PeopleStore people)
+    {
+        var problems = await setup.CompleteAsync(token, userName, displayName, password, context.RequestAborted);
+        if (problems is not null)
+        {
+            var message = string.Join(" ", problems.Values.SelectMany(v => v));
+            return Results.Redirect($"{FirstRunSetup.SetupPath}?token={Uri.EscapeDataString(token ?? string.Empty)}&error={Uri.EscapeDataString(message)}");
+        }
+
+        var person = await people.FindByUserNameAsync(userName!, context.RequestAborted);
+        await people.RecordSignInAsync(person!.Id, "set-up link", Source(context), context.RequestAborted);
+        await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(person), new AuthenticationProperties { IsPersistent = false });
+        return Results.Redirect("/admin");
+    }
+
+    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, RolloutAuthorization authorization)
+    {
+        var (link, problem) = await kioskTokens.ReadAsync(token, context.RequestAborted);
+        if (link is null)
+        {
+            await authorization.RefuseAsync(Actor.Kiosk("invalid link"), "OpenKioskLink", null, problem!, context.RequestAborted);
+            return Results.Content(
+                $"<!DOCTYPE html><html><head><title>Kiosk link refused</title></head><body><h1>Kiosk link refused</h1><p>{System.Net.WebUtility.HtmlEncode(problem)}</p></body></html>",
+                "text/html", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        await links.RecordOpenedAsync(link.Id, Source(context), context.RequestAborted);
+        await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(link), new AuthenticationProperties
+        {
+            IsPersistent = true,
+            AllowRefresh = true,
+            ExpiresUtc = link.ExpiresAt ?? DateTimeOffset.UtcNow.AddDays(30),
+        });
+        return Results.Redirect("/warroom");
+    }
+
+    private static IResult Me(ClaimsPrincipal user)
+    {
+        var actor = ActorResolver.From(user);
+        return Results.Ok(new
+        {
+            name = actor.Name,
+            displayName = WarRoomClaims.DisplayNameOf(user),
+            kind = actor.Kind.ToString(),
+            roles = actor.Roles.Order().Select(r => r.ToString()).ToArray(),
+            may = Enum.GetValues<RolloutOperation>().Where(op => AccessRules.Allows(actor, op)).Select(op => op.ToString()).ToArray(),
+        });
+    }
+
+    private static string Source(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

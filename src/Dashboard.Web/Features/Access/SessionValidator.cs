@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using Dashboard.Infrastructure.Persistence.Access;
+
+namespace Dashboard.Web.Features.Access;
+
+/// <summary>
+/// Re-checks a session against the state store: a person must still exist, be enabled and carry the same
+/// security stamp (a password reset or disabling ends every session); a kiosk link must still be live. For a
+/// valid person the principal is rebuilt, so a change of roles takes effect at the next request.
+/// </summary>
+public sealed class SessionValidator(PeopleStore people, KioskTokens kioskTokens)
+{
+    /// <summary>The principal the session should carry now, or null when the session is over.</summary>
+    public async Task<ClaimsPrincipal?> CurrentAsync(ClaimsPrincipal? user, CancellationToken cancellationToken = default)
+    {
+        if (user is null || !Guid.TryParse(WarRoomClaims.IdOf(user), out var id))
+        {
+            return null;
+        }
+
+        switch (WarRoomClaims.KindOf(user))
+        {
+            case ActorKind.Person:
+                var person = await people.FindAsync(id, cancellationToken);
+                return person is { Disabled: false } && person.SecurityStamp == user.FindFirstValue(WarRoomClaims.SecurityStamp)
+                    ? PersonPrincipals.For(person)
+                    : null;
+            case ActorKind.Kiosk:
+                var (link, _) = await kioskTokens.CheckAsync(id, cancellationToken);
+                return link is null ? null : PersonPrincipals.For(link);
+            default:
+                return null;
+        }
+    }
+}
