@@ -22,6 +22,10 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>A client signed in as the first admin (every role), like a person who used the sign-in form.</summary>
+    public Task<HttpClient> SignInAsAdminAsync(CancellationToken cancellationToken = default) =>
+        WarRoomSignIn.SignInAsync(Url, TestPeople.Admin, TestPeople.Password, cancellationToken);
+
     public string Output => _process.Output;
 
     public int ExitCode => _process.ExitCode;
@@ -71,6 +75,14 @@ public sealed class AppProcess : IAsyncDisposable
         startInfo.Environment["StateStore__ConnectionString"] = $"Data Source={Path.Combine(directory, "state.db")}";
         startInfo.Environment["Logs__Folder"] = Path.Combine(directory, "logs");
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
+
+        // A first admin who holds every role, so a test can act at once; tests of roles create people with fewer.
+        startInfo.Environment["Auth__InitialAdmin__UserName"] = TestPeople.Admin;
+        startInfo.Environment["Auth__InitialAdmin__Password"] = TestPeople.Password;
+        for (var i = 0; i < TestPeople.AllRoles.Length; i++)
+        {
+            startInfo.Environment[$"Auth__InitialAdmin__Roles__{i}"] = TestPeople.AllRoles[i];
+        }
         foreach (var (key, value) in settings)
         {
             startInfo.Environment[key] = value;

@@ -38,16 +38,35 @@ public sealed class LiveApp : IAsyncDisposable
         return new LiveApp(influx, app, playwright, browser);
     }
 
-    /// <summary>Opens <paramref name="path"/> in a new page and waits until it is interactive (clicks before that would be lost).</summary>
-    public async Task<IPage> OpenAsync(string path, IBrowserContext? context = null)
+    /// <summary>
+    /// Opens <paramref name="path"/> in a new page — signing in through the sign-in form first when the app asks,
+    /// as <paramref name="userName"/> (the first admin, who holds every role, by default) — and waits until it is
+    /// interactive (clicks before that would be lost).
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, IBrowserContext? context = null, string userName = TestPeople.Admin, string password = TestPeople.Password)
     {
         var page = context is null
             ? await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } })
             : await context.NewPageAsync();
         await page.GotoAsync(new Uri(App.Url, path).ToString());
+        if (new Uri(page.Url).AbsolutePath == "/sign-in")
+        {
+            await SignInOnPageAsync(page, userName, password);
+        }
+
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
         return page;
+    }
+
+    /// <summary>Fills and submits the sign-in form the page shows and waits to leave it.</summary>
+    public static async Task SignInOnPageAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GetByTestId("sign-in-user").FillAsync(userName);
+        await page.GetByTestId("sign-in-password").FillAsync(password);
+        await page.GetByTestId("sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 30_000 });
     }
 
     public async ValueTask DisposeAsync()

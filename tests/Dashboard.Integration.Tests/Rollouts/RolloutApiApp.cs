@@ -10,11 +10,13 @@ internal sealed class RolloutApiApp : IAsyncDisposable
 {
     private readonly AppProcess _app;
 
-    private RolloutApiApp(AppProcess app)
+    private RolloutApiApp(AppProcess app, HttpClient http)
     {
         _app = app;
-        Http = new HttpClient { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(60) };
+        Http = http;
     }
+
+    public Uri Url => _app.Url;
 
     public HttpClient Http { get; }
 
@@ -42,7 +44,8 @@ internal sealed class RolloutApiApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new RolloutApiApp(await AppProcess.StartAsync(settings));
+        var app = await AppProcess.StartAsync(settings);
+        return new RolloutApiApp(app, await app.SignInAsAdminAsync());
     }
 
     /// <summary>Creates a rollout along the built-in three-phase plan and returns its id.</summary>

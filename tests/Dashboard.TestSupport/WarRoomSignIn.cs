@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Dashboard.TestSupport;
+
+/// <summary>
+/// Signs in through the real sign-in form, as a browser does: GET <c>/sign-in</c> for the antiforgery token and
+/// cookie, POST the form, keep the session cookie. The client is the person from then on.
+/// </summary>
+public static partial class WarRoomSignIn
+{
+    public static async Task<HttpClient> SignInAsync(Uri baseUrl, string userName, string password, CancellationToken cancellationToken = default)
+    {
+        var (client, response) = await TrySignInAsync(baseUrl, userName, password, cancellationToken);
+        using (response)
+        {
+            var location = response.Headers.Location?.ToString() ?? string.Empty;
+            if (response.StatusCode != HttpStatusCode.Redirect || location.Contains("/sign-in", StringComparison.Ordinal))
+            {
+                client.Dispose();
+                throw new InvalidOperationException($"Signing in as {userName} failed: {(int)response.StatusCode} → {Uri.UnescapeDataString(location)}");
+            }
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form and returns the client with whatever cookies it got, and the raw answer (a redirect).</summary>
+    public static async Task<(HttpClient Client, HttpResponseMessage Response)> TrySignInAsync(
+        Uri baseUrl, string userName, string password, CancellationToken cancellationToken = default)
+    {
+        var client = NewClient(baseUrl);
+        var form = await client.GetStringAsync(new Uri("/sign-in", UriKind.Relative), cancellationToken);
+        var token = AntiforgeryToken().Match(form);
+        if (!token.Success)
+        {
+            client.Dispose();
+            throw new InvalidOperationException("The sign-in page has no antiforgery token.");
+        }
+
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["userName"] = userName,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+        });
+        var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), body, cancellationToken);
+        return (client, response);
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
+    public static HttpClient NewClient(Uri baseUrl) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
+        {
+            BaseAddress = baseUrl,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
