@@ -66,7 +66,7 @@ public static class AccessServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessSchemes.ApiKey, null);
         if (settings.Oidc.Enabled)
         {
-            authentication.AddOpenIdConnect(AccessSchemes.Oidc, settings.Oidc.DisplayName, options => ConfigureOidc(options, settings.Oidc));
+            authentication.AddOpenIdConnect(AccessSchemes.Oidc, settings.Oidc.DisplayName, options => ConfigureOidc(options, settings.Oidc, settings.CookieSecurePolicy));
         }
 
         services.AddAuthorization(AccessPolicies.Configure);
@@ -117,7 +117,7 @@ public static class AccessServiceCollectionExtensions
         || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions settings)
+    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions settings, CookieSecurePolicy cookieSecurePolicy)
     {
         options.SignInScheme = AccessSchemes.Cookie;
         options.Authority = settings.Authority;
@@ -125,7 +125,14 @@ public static class AccessServiceCollectionExtensions
         options.ClientSecret = string.IsNullOrWhiteSpace(settings.ClientSecret) ? null : settings.ClientSecret;
         options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
         options.ResponseType = "code";
+        options.ResponseMode = "query";
         options.UsePkce = true;
+
+        // The provider redirects back with a GET, so Lax correlation cookies arrive; Secure follows Auth:CookieSecurePolicy.
+        options.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        options.CorrelationCookie.SecurePolicy = cookieSecurePolicy;
+        options.NonceCookie.SameSite = SameSiteMode.Lax;
+        options.NonceCookie.SecurePolicy = cookieSecurePolicy;
         options.CallbackPath = "/signin-oidc";
         options.SignedOutCallbackPath = "/signout-callback-oidc";
         options.MapInboundClaims = false;
