@@ -1,3 +1,4 @@
+using Dashboard.TestSupport;
 using System.Net;
 using Dashboard.Integration.Tests.TestSupport;
 
@@ -33,13 +34,13 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         Assert.Equal(HttpStatusCode.Created, first);
         Assert.Equal(HttpStatusCode.Created, second);
         Assert.Equal("MonitorClosely", created.GetProperty("decision").GetString());
-        Assert.Equal("carol", created.GetProperty("decidedBy").GetString());
+        Assert.Equal(TestPeople.Admin, created.GetProperty("decidedBy").GetString());
         var decisions = checkpoint.GetProperty("decisions");
         Assert.Equal(["MonitorClosely", "Continue"], decisions.EnumerateArray().Select(d => d.GetProperty("decision").GetString()));
         var item = decisions[0].GetProperty("actionItems")[0];
         Assert.Equal(("alert on a silent collector", "bob", "2026-12-04"), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
         var decided = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "checkpoint.decided").ToList();
-        Assert.Equal(["carol", "dave"], decided.Select(e => e.GetProperty("actor").GetString()));
+        Assert.Equal([TestPeople.Admin, TestPeople.Admin], decided.Select(e => e.GetProperty("actor").GetString()));
         Assert.Contains(checkpoint.GetProperty("verdict").GetProperty("verdict").GetString(), NotPassing);
 
         // Recording a decision moves nothing: the phase stays held by the verdict.

@@ -1,3 +1,4 @@
+using Dashboard.TestSupport;
 using System.Net;
 using Dashboard.Integration.Tests.TestSupport;
 
@@ -30,7 +31,7 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
         Assert.Equal(3, rollout.GetProperty("phases").GetArrayLength());
         Assert.Contains("Hold", rollout.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(
-            [(0, 1, "Applied", "alice"), (1, 10, "Applied", "bob")],
+            [(0, 1, "Applied", TestPeople.Admin), (1, 10, "Applied", TestPeople.Admin)],
             history.EnumerateArray().Select(c => (
                 c.GetProperty("fromPercent").GetInt32(), c.GetProperty("toPercent").GetInt32(), c.GetProperty("status").GetString(), c.GetProperty("requestedBy").GetString())));
     }
@@ -92,7 +93,7 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
             kinds);
         var sequences = events.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
-        Assert.Equal("carol", events.EnumerateArray().Last().GetProperty("actor").GetString());
+        Assert.Equal(TestPeople.Admin, events.EnumerateArray().Last().GetProperty("actor").GetString());
         Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
         Assert.Equal(events.EnumerateArray().Last().GetProperty("hash").GetString(), verification.GetProperty("headHash").GetString());
     }
