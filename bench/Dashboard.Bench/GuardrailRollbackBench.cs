@@ -31,7 +31,7 @@ public static class GuardrailRollbackBench
             ["Demo__BackfillHours"] = "0",
             ["Routing__Kind"] = "BuiltIn",
         });
-        using var http = new HttpClient { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = await app.SignInAsAdminAsync();
         using var influxHttp = new HttpClient { BaseAddress = influx.Url, Timeout = TimeSpan.FromSeconds(10) };
 
         var toZero = new List<double>();
@@ -73,11 +73,11 @@ public static class GuardrailRollbackBench
         using var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
             service = "ultra-fast-analyzer", baselineVersion = "v2.9.4", candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase", actor = "bench", reason = "guardrail bench",
+            planId = "three-phase", reason = "guardrail bench",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var started = await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { actor = "bench", reason = "go" });
+        using var started = await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { reason = "go" });
         started.EnsureSuccessStatusCode();
         return id;
     }

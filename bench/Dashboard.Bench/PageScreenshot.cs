@@ -16,6 +16,14 @@ public static class PageScreenshot
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+        // A kiosk link (/kiosk/…) signs itself in; any other page needs a person.
+        if (!url.AbsolutePath.StartsWith("/kiosk/", StringComparison.Ordinal))
+        {
+            var (userName, password) = BenchSignIn.FromEnvironment();
+            await BenchSignIn.SignInAsync(page, new Uri(url.GetLeftPart(UriPartial.Authority)), userName, password);
+        }
+
         await page.GotoAsync(url.ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.Locator(waitFor).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });

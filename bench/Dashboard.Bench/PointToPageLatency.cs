@@ -33,6 +33,7 @@ public static class PointToPageLatency
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync();
+        await BenchSignIn.SignInAsAdminAsync(page, app.Url);
         await page.GotoAsync(app.Url.ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
         await page.GetByTestId("tile-rps-canary").WaitForAsync();

@@ -23,7 +23,8 @@ public static class UiTrafficLatency
 
     public static async Task RunAsync(Uri appUrl, string runtimeApi, int samples, int splitSamples)
     {
-        using var http = new HttpClient { BaseAddress = appUrl };
+        var (userName, password) = BenchSignIn.FromEnvironment();
+        using var http = await WarRoomSignIn.SignInAsync(appUrl, userName, password);
         var rolloutId = await StartRolloutAsync(http);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -33,10 +34,12 @@ public static class UiTrafficLatency
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1200 } });
+        await BenchSignIn.SignInAsync(page, appUrl, userName, password);
         await page.GotoAsync(new Uri(appUrl, $"/rollouts/{rolloutId}").ToString());
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await using var watcherContext = await browser.NewContextAsync();
         var watcher = await watcherContext.NewPageAsync();
+        await BenchSignIn.SignInAsync(watcher, appUrl, userName, password);
         await watcher.GotoAsync(new Uri(appUrl, $"/rollouts/{rolloutId}").ToString());
         await watcher.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
@@ -132,11 +135,11 @@ public static class UiTrafficLatency
         var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
             service = "ultra-fast-analyzer", baselineVersion = "v2.9.4", candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase", actor = "bench", reason = "UI traffic latency benchmark",
+            planId = "three-phase", reason = "UI traffic latency benchmark",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { actor = "bench", reason = "benchmark" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { reason = "benchmark" })).EnsureSuccessStatusCode();
         return id;
     }
 
