@@ -66,7 +66,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         var errors = problems.GetProperty("errors");
         Assert.Equal(
-            ["actionItems[0].owner", "actionItems[0].text", "actor", "decision", "notes"],
+            ["actionItems[0].owner", "actionItems[0].text", "decision", "notes"],
             errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("ShipIt", errors.GetProperty("decision")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, pending);
