@@ -98,7 +98,6 @@ public static class UiTrafficLatency
     {
         await page.GetByTestId("action-change-traffic").ClickAsync();
         await Field(page, "percent-input").FillAsync(target.ToString(CultureInfo.InvariantCulture));
-        await Field(page, "actor-input").FillAsync("bench");
         await Field(page, "reason-input").FillAsync(reason);
         var confirm = page.GetByTestId("confirm-action");
         await confirm.WaitForAsync();

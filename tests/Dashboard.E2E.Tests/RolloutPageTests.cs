@@ -33,7 +33,7 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         // Start: the dialog shows the weight moving from 0 % to the first phase's 1 %.
         await OpenDialogAsync(actor, "start");
         await Assertions.Expect(actor.GetByTestId("change-to").Last).ToHaveTextAsync("1 % (baseline 99 %)");
-        await ConfirmAsync(actor, "canary goes live", "alice");
+        await ConfirmAsync(actor, "canary goes live");
         await Assertions.Expect(watcher.GetByTestId("rollout-status")).ToHaveTextAsync("IN PROGRESS", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("weight-applied")).ToHaveTextAsync("1 %", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("phase-0")).ToHaveAttributeAsync("data-current", "true");
@@ -45,7 +45,7 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await Assertions.Expect(actor.GetByTestId("change-to")).ToHaveTextAsync("10 % (baseline 90 %)");
         await actor.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, "rollout-dialog.png") });
         var clock = Stopwatch.StartNew();
-        await ConfirmAsync(actor, "error rate flat for 30 min", "alice");
+        await ConfirmAsync(actor, "error rate flat for 30 min");
         await Assertions.Expect(watcher.GetByTestId("weight-applied")).ToHaveTextAsync("10 %", SeenByWatcher);
         output.WriteLine($"Watcher saw the confirmed 10 % {clock.ElapsedMilliseconds} ms after the actor confirmed (informative only).");
         await Assertions.Expect(watcher.GetByTestId("traffic-change")).ToHaveCountAsync(2, new() { Timeout = 10_000 });
@@ -53,7 +53,7 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
 
         // Hold: the watcher's buttons follow the state, and a disabled one says why.
         await OpenDialogAsync(actor, "hold");
-        await ConfirmAsync(actor, "investigating a latency blip", "alice");
+        await ConfirmAsync(actor, "investigating a latency blip");
         await Assertions.Expect(watcher.GetByTestId("current-phase")).ToHaveTextAsync("canary — held", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("action-resume")).ToBeEnabledAsync();
         await Assertions.Expect(watcher.GetByTestId("action-change-traffic")).ToBeDisabledAsync();
@@ -63,7 +63,7 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         // Roll back: the candidate leaves traffic and the rollout ends everywhere.
         await OpenDialogAsync(actor, "roll-back");
         await Assertions.Expect(actor.GetByTestId("change-to").Last).ToHaveTextAsync("0 % (baseline 100 %)");
-        await ConfirmAsync(actor, "latency regression confirmed", "alice");
+        await ConfirmAsync(actor, "latency regression confirmed");
         await Assertions.Expect(watcher.GetByTestId("rollout-status")).ToHaveTextAsync("ROLLED BACK", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("weight-applied")).ToHaveTextAsync("0 %", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("action-explanation")).ToContainTextAsync("nothing can change it any more");
@@ -81,7 +81,6 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await CreateRolloutAsync(page, "search-e2e");
 
         await OpenDialogAsync(page, "start");
-        await Field(page, "actor-input").FillAsync("bob");
         await Assertions.Expect(page.GetByTestId("confirm-action")).ToBeDisabledAsync();
         await page.GetByTestId("cancel-action").ClickAsync();
 
@@ -97,7 +96,6 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await Field(page, "service-input").FillAsync(service);
         await Field(page, "baseline-input").FillAsync("v2.9.4");
         await Field(page, "candidate-input").FillAsync("v3.0.0-sprint-2-complete");
-        await Field(page, "actor-input").FillAsync("alice");
         await Field(page, "reason-input").FillAsync("sprint 2 release");
         await page.GetByTestId("confirm-create").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(RolloutUrl(), NavigationTimeout);
@@ -111,9 +109,8 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await Assertions.Expect(page.GetByTestId("action-dialog")).ToBeVisibleAsync();
     }
 
-    private static async Task ConfirmAsync(IPage page, string reason, string actorName)
+    private static async Task ConfirmAsync(IPage page, string reason)
     {
-        await Field(page, "actor-input").FillAsync(actorName);
         await Field(page, "reason-input").FillAsync(reason);
         await page.GetByTestId("confirm-action").ClickAsync();
         await Assertions.Expect(page.GetByTestId("action-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });

@@ -60,7 +60,6 @@ public sealed class TrafficDriftBannerTests : IAsyncLifetime
         await dashboard.GetByTestId("drift-reconcile").ClickAsync();
         await Assertions.Expect(dashboard.GetByTestId("change-from")).ToHaveTextAsync("35 % (weights 35/65)");
         await Assertions.Expect(dashboard.GetByTestId("change-to")).ToHaveTextAsync("1 % (recorded)");
-        await Field(dashboard, "actor-input").FillAsync("dana");
         await Field(dashboard, "reason-input").FillAsync("weights were edited by hand during the incident drill");
         await dashboard.GetByTestId("confirm-reconcile").ClickAsync();
 

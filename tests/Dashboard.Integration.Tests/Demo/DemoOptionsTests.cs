@@ -27,7 +27,8 @@ public sealed class DemoOptionsTests
         Assert.Equal(2, options.BackfillHours);
         Assert.Null(options.Seed);
         Assert.Equal(1, services.GetRequiredService<DemoTrafficSplit>().CanaryWeightPercent);
-        Assert.NotNull(services.GetService<DemoFaultService>());
+        // Registered, not resolved: the service also needs the state store and the rollouts' authorization.
+        Assert.True(services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(DemoFaultService)));
         Assert.Null(services.GetService<DemoTrafficSimulator>());
     }
 

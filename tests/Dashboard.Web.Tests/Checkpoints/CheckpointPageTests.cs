@@ -3,6 +3,7 @@ using Dashboard.Web.Features.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Pages;
+using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Checkpoints;
@@ -42,7 +43,7 @@ public sealed class CheckpointPageTests
     }
 
     [Fact]
-    public async Task Page_RerunWithoutNameOrReason_SaysWhatIsMissingAndEvaluatesNothing()
+    public async Task Page_RerunWithoutReason_SaysWhatIsMissingAndEvaluatesNothing()
     {
         await using var host = await CheckpointTestHost.CreateAsync();
         var id = await StoreFailingVerdictAsync(host);
@@ -50,12 +51,43 @@ public sealed class CheckpointPageTests
 
         page.Find("button[data-testid=rerun-button], [data-testid=rerun-button] button").Click();
 
-        var problem = page.Find("[data-testid=rerun-problem]").TextContent;
-        Assert.Contains("actor is required", problem, StringComparison.Ordinal);
-        Assert.Contains("reason is required", problem, StringComparison.Ordinal);
+        Assert.Equal("reason is required: why re-run it", page.Find("[data-testid=rerun-problem]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=rerun-actor]"));
         Assert.Empty(page.FindAll("[data-testid=rerun-summary]"));
         var audit = await host.Context.Services.GetRequiredService<AuditLog>().ReadAsync(id);
         Assert.DoesNotContain(audit, e => e.Kind == "checkpoint.reevaluated");
+    }
+
+    [Fact]
+    public async Task Page_ForAViewer_ShowsTheVerdictWithoutReRunOrDecisionForm()
+    {
+        await using var host = await CheckpointTestHost.CreateAsync(TestUser.Viewer);
+        var id = await StoreFailingVerdictAsync(host);
+
+        var page = Render(host, id);
+
+        Assert.Equal("Fail", page.Find("[data-testid=checkpoint-verdict]").GetAttribute("data-verdict"));
+        Assert.Empty(page.FindAll("[data-testid=rerun-bar]"));
+        Assert.Empty(page.FindAll("[data-testid=decision-form]"));
+        Assert.Equal(
+            [
+                "You are signed in as viewer: you can read this checkpoint but not re-run it.",
+                "You are signed in as viewer: you can read the decisions but not record one.",
+            ],
+            page.FindAll("[data-testid=access-note]").Select(n => n.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Page_ForALead_OffersReRunAndTheDecisionForm()
+    {
+        await using var host = await CheckpointTestHost.CreateAsync(TestUser.EngineeringLead);
+        var id = await StoreFailingVerdictAsync(host);
+
+        var page = Render(host, id);
+
+        Assert.NotEmpty(page.FindAll("[data-testid=rerun-bar]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=decision-form]"));
+        Assert.Empty(page.FindAll("[data-testid=access-note]"));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Persistence;
@@ -16,13 +15,14 @@ namespace Dashboard.Web.Tests.Checkpoints;
 /// <summary>
 /// A bUnit context with the checkpoint page's services wired as the app wires them, on a real SQLite
 /// state store in a temp folder (migrated): rollouts, verdicts, decisions, the decision and re-run services
-/// and a fake clock at <see cref="RolloutViews.T0"/>. Deleted on dispose.
+/// and a fake clock at <see cref="RolloutViews.T0"/>, signed in as an operator unless a test names someone
+/// else. Deleted on dispose.
 /// </summary>
 internal sealed class CheckpointTestHost : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-checkpoints-" + Guid.NewGuid().ToString("N"));
 
-    private CheckpointTestHost()
+    private CheckpointTestHost(TestUser user)
     {
         Directory.CreateDirectory(_folder);
         Context.Services.AddMudServices();
@@ -39,6 +39,7 @@ internal sealed class CheckpointTestHost : IAsyncDisposable
         Context.Services.AddInflux(influx).AddCheckpointEvaluator(influx);
         Context.Services.AddSingleton<CheckpointRequestBuilder>();
         Context.Services.AddSingleton<CheckpointReevaluation>();
+        Context.SignInAs(user);
         Context.SetRendererInfo(RendererModes.Interactive);
     }
 
@@ -48,27 +49,16 @@ internal sealed class CheckpointTestHost : IAsyncDisposable
 
     public CheckpointVerdictStore Verdicts => Context.Services.GetRequiredService<CheckpointVerdictStore>();
 
-    public static async Task<CheckpointTestHost> CreateAsync()
+    public static async Task<CheckpointTestHost> CreateAsync(TestUser? user = null)
     {
-        var host = new CheckpointTestHost();
+        var host = new CheckpointTestHost(user ?? TestUser.Operator);
         await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
         return host;
     }
 
     /// <summary>Stores a rollout of the three-phase plan whose canary started at <see cref="RolloutViews.T0"/>.</summary>
-    public async Task<RolloutDetail> StartRolloutAsync()
-    {
-        var store = Context.Services.GetRequiredService<RolloutStore>();
-        var creation = Rollout.Create(Guid.NewGuid(), "learning-api", "v2.9.4", "v3.0.0", RolloutViews.Plan, "alice", "sprint 2 release", RolloutViews.T0);
-        Assert.True(creation.Succeeded, creation.Rejection?.Message);
-        await store.CreateAsync(creation.Rollout, creation.Events);
-        var rollout = creation.Rollout;
-        var loaded = rollout.Version;
-        var started = rollout.Start("alice", "go", RolloutViews.T0);
-        Assert.True(started.Succeeded, started.Rejection?.Message);
-        await store.SaveAsync(rollout, loaded, started.Events, TrafficChangeSource.Ui);
-        return await DetailAsync(rollout.Id);
-    }
+    public async Task<RolloutDetail> StartRolloutAsync() =>
+        await DetailAsync((await StoredRollouts.StartAsync(Context.Services.GetRequiredService<RolloutStore>())).Id);
 
     public async Task<RolloutDetail> DetailAsync(Guid id) =>
         await Context.Services.GetRequiredService<RolloutService>().FindDetailAsync(id) ?? throw new InvalidOperationException($"No rollout {id}.");

@@ -1,7 +1,9 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Checkpoints.Components;
+using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Checkpoints;
@@ -20,14 +22,14 @@ public sealed class DecisionFormTests
         form.Find("button[data-testid=decision-submit], [data-testid=decision-submit] button").Click();
 
         var problems = form.FindAll("[data-testid=decision-problem]").Select(p => p.TextContent).ToList();
-        Assert.Equal(["notes are required: say why", "actor is required: who decides", "an action item needs an owner"], problems);
+        Assert.Equal(["notes are required: say why", "an action item needs an owner"], problems);
         Assert.Empty(await host.Context.Services.GetRequiredService<CheckpointDecisionStore>().ListAsync(verdictId));
     }
 
     [Fact]
     public async Task Submit_Valid_StoresTheDecisionWithItsAuditEventAndTellsThePage()
     {
-        await using var host = await CheckpointTestHost.CreateAsync();
+        await using var host = await CheckpointTestHost.CreateAsync(new TestUser("carol", WarRoomRole.ProductLead));
         var (rolloutId, verdictId) = await StoreVerdictAsync(host);
         CheckpointDecisionView? told = null;
         var form = Render(host, rolloutId, recorded => told = recorded);
@@ -35,7 +37,7 @@ public sealed class DecisionFormTests
         Assert.Equal("MonitorClosely", form.Find("[data-testid=decision-choice]").GetAttribute("value"));
         Assert.Equal($"/rollouts/{rolloutId}", form.Find("[data-testid=decision-rollout-link]").GetAttribute("href"));
         form.Find("[data-testid=decision-choice]").Change("ReduceTraffic");
-        form.Find("[data-testid=decision-actor]").Change("carol");
+        Assert.Equal("carol", form.Find("[data-testid=acting-as]").GetAttribute("data-actor"));
         form.Find("[data-testid=decision-notes]").Change("error rate creeping up in segment B");
         form.Find("button[data-testid=decision-add-item], [data-testid=decision-add-item] button").Click();
         form.Find("[data-testid=decision-item-text]").Change("look at segment B");

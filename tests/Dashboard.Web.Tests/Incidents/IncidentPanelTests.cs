@@ -1,23 +1,17 @@
 using Dashboard.Web.Features.Access;
-using AngleSharp.Dom;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Incidents.Components;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Web.Tests.TestSupport.DialogFields;
 
 namespace Dashboard.Web.Tests.Incidents;
 
 /// <summary>The incident panel, its dialogs and the war-room banner on a real SQLite state store and the real incident service.</summary>
 public sealed class IncidentPanelTests
 {
-    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
-    {
-        var marked = provider.Find($"[data-testid={testId}]");
-        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
-    }
-
     [Fact]
     public async Task OpenIncidentDialog_WithEveryField_StoresTheIncidentAndThePanelListsIt()
     {
@@ -32,8 +26,9 @@ public sealed class IncidentPanelTests
         Assert.True(confirm().HasAttribute("disabled"));
         Field(provider, "title-input").Input("Checkout 5xx");
         Field(provider, "description-input").Input("errors on /checkout in eu");
+        Assert.Equal("alice", Field(provider, "owner-input").GetAttribute("value"));
         Field(provider, "owner-input").Input("carol");
-        Field(provider, "actor-input").Input("alice");
+        Assert.Equal("alice", provider.Find("[data-testid=acting-as]").GetAttribute("data-actor"));
         Assert.False(confirm().HasAttribute("disabled"));
         await confirm().ClickAsync(new());
 
@@ -47,7 +42,7 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task ResolveDialog_ClosesTheIncident_AndThePanelOffersNoMoreActionsForIt()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await DriftBannerTestHost.CreateAsync(new TestUser("dave", WarRoomRole.OperationsLead));
         var rollout = await host.StartRolloutAsync();
         var service = host.Context.Services.GetRequiredService<IncidentService>();
         await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "DB failover", "primary lost", "dave", false), Actor.Person("alice", [WarRoomRole.Operator]));
@@ -56,13 +51,30 @@ public sealed class IncidentPanelTests
 
         panel.Find("[data-testid=resolve-incident]").Click();
         Field(provider, "text-input").Input("replica promoted");
-        Field(provider, "actor-input").Input("dave");
         await provider.Find("[data-testid=confirm-update]").ClickAsync(new());
 
         panel.WaitForAssertion(() => Assert.Equal("resolved", panel.Find("[data-testid=incident-row]").GetAttribute("data-state")));
         Assert.Empty(panel.FindAll("[data-testid=resolve-incident]"));
         Assert.Contains("replica promoted", panel.Markup, StringComparison.Ordinal);
-        Assert.False(Assert.Single(await service.ListAsync(rollout.Id) ?? []).IsOpen);
+        var resolved = Assert.Single(await service.ListAsync(rollout.Id) ?? []);
+        Assert.Equal((false, "dave"), (resolved.IsOpen, resolved.ResolvedBy));
+    }
+
+    [Fact]
+    public async Task Panel_ForAViewer_ListsIncidentsWithoutOpenUpdateOrResolve()
+    {
+        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Viewer);
+        var rollout = await host.StartRolloutAsync();
+        await host.Context.Services.GetRequiredService<IncidentService>().OpenAsync(
+            rollout.Id, new OpenIncidentRequest("high", "Checkout 5xx", "errors on /checkout", "carol", false), Actor.Person("alice", [WarRoomRole.Operator]));
+
+        var panel = host.Context.Render<IncidentPanel>(p => p.Add(x => x.RolloutId, rollout.Id));
+
+        Assert.Single(panel.FindAll("[data-testid=incident-row]"));
+        Assert.Empty(panel.FindAll("button"));
+        Assert.Equal(
+            "You are signed in as viewer: you can read incidents but not open, update or resolve them.",
+            panel.Find("[data-testid=access-note]").TextContent.Trim());
     }
 
     [Fact]

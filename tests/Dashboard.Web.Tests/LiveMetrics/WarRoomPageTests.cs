@@ -17,7 +17,7 @@ public sealed class WarRoomPageTests
     [Fact]
     public async Task WarRoom_RendersEveryTileWithoutAppBarOrButtons()
     {
-        await using var host = new LiveDashboardTestHost(withFaultBoard: true).With(States.Fresh());
+        await using var host = (await LiveDashboardTestHost.WithDemoFaultsAsync()).With(States.Fresh());
 
         var page = Navigate(host, "/warroom");
 

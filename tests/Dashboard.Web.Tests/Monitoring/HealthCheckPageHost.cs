@@ -46,16 +46,7 @@ internal sealed class HealthCheckPageHost : IAsyncDisposable
     {
         var host = new HealthCheckPageHost();
         await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
-        var store = host.Context.Services.GetRequiredService<RolloutStore>();
-        var creation = Core.Rollouts.Rollout.Create(
-            Guid.NewGuid(), "learning-api", "v2.9.4", "v3.0.0", RolloutViews.Plan, "alice", "sprint 2 release", RolloutViews.T0);
-        Assert.True(creation.Succeeded, creation.Rejection?.Message);
-        await store.CreateAsync(creation.Rollout, creation.Events);
-        var rollout = creation.Rollout;
-        var loaded = rollout.Version;
-        var started = rollout.Start("alice", "go", RolloutViews.T0);
-        Assert.True(started.Succeeded, started.Rejection?.Message);
-        await store.SaveAsync(rollout, loaded, started.Events, TrafficChangeSource.Ui);
+        var rollout = await StoredRollouts.StartAsync(host.Context.Services.GetRequiredService<RolloutStore>());
         host.RolloutId = rollout.Id;
         return host;
     }

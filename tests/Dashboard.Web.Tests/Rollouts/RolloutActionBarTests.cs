@@ -1,4 +1,5 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Tests.TestSupport;
@@ -11,13 +12,16 @@ public sealed class RolloutActionBarTests
 {
     private static readonly string[] AllKeys = ["start", "advance", "hold", "resume", "retry-phase", "change-traffic", "roll-back", "abort"];
 
+    private static readonly Actor Operator = Actor.Person("alice", [WarRoomRole.Operator]);
+
     private static IRenderedComponent<RolloutActionBar> RenderBar(
-        LiveDashboardTestHost host, RolloutView rollout, Action<RolloutAction>? onAction = null, bool interactive = true, bool busy = false)
+        LiveDashboardTestHost host, RolloutView rollout, Action<RolloutAction>? onAction = null, bool interactive = true, bool busy = false, Actor? actor = null)
     {
         host.Context.SetRendererInfo(interactive ? RendererModes.Interactive : RendererModes.Prerendering);
         host.Context.Render<MudPopoverProvider>();
         return host.Context.Render<RolloutActionBar>(p => p
             .Add(b => b.Rollout, rollout)
+            .Add(b => b.Actor, actor ?? Operator)
             .Add(b => b.Busy, busy)
             .Add(b => b.OnAction, EventCallback.Factory.Create<RolloutAction>(new object(), onAction ?? (_ => { }))));
     }
@@ -128,5 +132,34 @@ public sealed class RolloutActionBarTests
         var bar = RenderBar(host, RolloutViews.View(RolloutViews.Started()), busy: true);
 
         Assert.Empty(EnabledKeys(bar));
+    }
+
+    [Fact]
+    public async Task ActionBar_LeadOnAHeldPhase_OffersOnlyTheLeadsActionsAndNamesOnlyThoseAsPossible()
+    {
+        await using var host = new LiveDashboardTestHost();
+
+        var bar = RenderBar(host, RolloutViews.View(RolloutViews.Held()), actor: Actor.Person("erin", [WarRoomRole.EngineeringLead]));
+
+        Assert.Equal(["action-hold", "action-roll-back"], bar.FindAll("button[data-testid^=action-]").Select(b => b.GetAttribute("data-testid")));
+        Assert.True(bar.Find("button[data-testid=action-hold]").HasAttribute("disabled"));
+        Assert.Equal(
+            "Hold is not possible while phase 'canary' is held. Possible now: Roll back.",
+            bar.Find("[data-testid=action-hold-wrapper]").GetAttribute("title"));
+        Assert.Equal("Phase 'canary' is held. Possible now: Roll back.", bar.Find("[data-testid=action-explanation]").TextContent.Trim());
+        Assert.Equal(
+            "You are signed in as engineering lead: Start, Advance, Resume, Retry phase, Change traffic and Abort need the operator role.",
+            bar.Find("[data-testid=access-note]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ActionBar_Operator_HasNoAccessNote()
+    {
+        await using var host = new LiveDashboardTestHost();
+
+        var bar = RenderBar(host, RolloutViews.View(RolloutViews.Started()));
+
+        Assert.Equal(AllKeys.Length, bar.FindAll("button[data-testid^=action-]").Count);
+        Assert.Empty(bar.FindAll("[data-testid=access-note]"));
     }
 }

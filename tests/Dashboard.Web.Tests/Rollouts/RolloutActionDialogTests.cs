@@ -1,10 +1,11 @@
-using AngleSharp.Dom;
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Web.Tests.TestSupport.DialogFields;
 
 namespace Dashboard.Web.Tests.Rollouts;
 
@@ -13,7 +14,7 @@ public sealed class RolloutActionDialogTests
     private sealed record OpenDialog(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference, List<ActionInput> Submitted);
 
     private static async Task<OpenDialog> OpenAsync(
-        LiveDashboardTestHost host, RolloutView rollout, RolloutAction action, string? answer = null, string? initialActor = null)
+        LiveDashboardTestHost host, RolloutView rollout, RolloutAction action, string? answer = null)
     {
         host.Context.SetRendererInfo(RendererModes.Interactive);
         host.Context.Render<MudPopoverProvider>();
@@ -23,7 +24,6 @@ public sealed class RolloutActionDialogTests
         {
             { d => d.Rollout, rollout },
             { d => d.Action, action },
-            { d => d.InitialActorName, initialActor },
             {
                 d => d.Submit, input =>
                 {
@@ -38,13 +38,6 @@ public sealed class RolloutActionDialogTests
         return new OpenDialog(provider, reference, submitted);
     }
 
-    /// <summary>The input or textarea behind a field's test id, wherever MudBlazor puts the attribute.</summary>
-    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
-    {
-        var marked = provider.Find($"[data-testid={testId}]");
-        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
-    }
-
     private static bool ConfirmEnabled(IRenderedComponent<MudDialogProvider> provider) =>
         !provider.Find("button[data-testid=confirm-action]").HasAttribute("disabled");
 
@@ -55,19 +48,16 @@ public sealed class RolloutActionDialogTests
     }
 
     [Fact]
-    public async Task Confirm_IsDisabledUntilNameAndReasonAreFilled()
+    public async Task Confirm_IsDisabledUntilAReasonIsFilled()
     {
         await using var host = new LiveDashboardTestHost();
         var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold);
         Assert.False(ConfirmEnabled(dialog.Provider));
 
-        Field(dialog.Provider, "actor-input").Input("bob");
-        Assert.False(ConfirmEnabled(dialog.Provider));
-
         Field(dialog.Provider, "reason-input").Input("error spike in EU");
         Assert.True(ConfirmEnabled(dialog.Provider));
 
-        Field(dialog.Provider, "actor-input").Input("   ");
+        Field(dialog.Provider, "reason-input").Input("   ");
         Assert.False(ConfirmEnabled(dialog.Provider));
     }
 
@@ -77,7 +67,7 @@ public sealed class RolloutActionDialogTests
     public async Task ChangeTraffic_WithoutAWholePercent_ConfirmStaysDisabled(string typed)
     {
         await using var host = new LiveDashboardTestHost();
-        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, initialActor: "bob");
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic);
         Field(dialog.Provider, "reason-input").Input("more traffic");
         Assert.True(ConfirmEnabled(dialog.Provider));
 
@@ -93,7 +83,7 @@ public sealed class RolloutActionDialogTests
     public async Task ChangeTraffic_OutOfRangePercent_IsClampedAndThePreviewShowsWhatWillBeSent(string typed, string shown)
     {
         await using var host = new LiveDashboardTestHost();
-        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, initialActor: "bob");
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic);
         Field(dialog.Provider, "reason-input").Input("more traffic");
 
         Field(dialog.Provider, "percent-input").Input(typed);
@@ -120,13 +110,13 @@ public sealed class RolloutActionDialogTests
     {
         await using var host = new LiveDashboardTestHost();
         var dialog = await OpenAsync(
-            host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, answer: "The router refused: Permission denied", initialActor: "bob");
+            host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic, answer: "The router refused: Permission denied");
         Field(dialog.Provider, "percent-input").Input("10");
         Field(dialog.Provider, "reason-input").Input("  ramp early  ");
 
         dialog.Provider.Find("button[data-testid=confirm-action]").Click();
 
-        Assert.Equal(new ActionInput("bob", "ramp early", 10), Assert.Single(dialog.Submitted));
+        Assert.Equal(new ActionInput("ramp early", 10), Assert.Single(dialog.Submitted));
         var error = dialog.Provider.WaitForElement("[data-testid=dialog-error]");
         Assert.Contains("The router refused: Permission denied", error.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(dialog.Provider.FindAll("button[data-testid=confirm-action]"));
@@ -137,25 +127,28 @@ public sealed class RolloutActionDialogTests
     public async Task Confirm_SubmitSucceeds_ClosesTheDialog()
     {
         await using var host = new LiveDashboardTestHost();
-        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold, answer: null, initialActor: "bob");
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold, answer: null);
         Field(dialog.Provider, "reason-input").Input("looking at a spike");
 
         dialog.Provider.Find("button[data-testid=confirm-action]").Click();
 
         var result = await dialog.Reference.Result.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(result!.Canceled);
-        Assert.Equal(new ActionInput("bob", "looking at a spike", null), Assert.Single(dialog.Submitted));
+        Assert.Equal(new ActionInput("looking at a spike", null), Assert.Single(dialog.Submitted));
         dialog.Provider.WaitForAssertion(() => Assert.Empty(dialog.Provider.FindAll("button[data-testid=confirm-action]")));
     }
 
     [Fact]
-    public async Task InitialActorName_PrefillsTheNameField()
+    public async Task Dialog_SaysItActsAsTheSignedInPersonAndAsksNoName()
     {
-        await using var host = new LiveDashboardTestHost();
+        await using var host = new LiveDashboardTestHost(new TestUser("carol", WarRoomRole.Operator));
 
-        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Advance, initialActor: "carol");
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Advance);
 
-        Assert.Equal("carol", Field(dialog.Provider, "actor-input").GetAttribute("value"));
+        var actingAs = dialog.Provider.Find("[data-testid=acting-as]");
+        Assert.Equal("carol", actingAs.GetAttribute("data-actor"));
+        Assert.Equal("As carol (operator); the audit log records carol.", actingAs.TextContent.Trim());
+        Assert.Empty(dialog.Provider.FindAll("[data-testid=actor-input]"));
         Field(dialog.Provider, "reason-input").Input("all checkpoints passed");
         Assert.True(ConfirmEnabled(dialog.Provider));
     }

@@ -10,19 +10,23 @@ namespace Dashboard.Web.Tests.TestSupport;
 /// <summary>
 /// A bUnit context with what the drift banner needs, wired as the app wires it: a real SQLite
 /// state store in a temp folder (migrated), <see cref="Features.Rollouts.RolloutService"/>, the
-/// <see cref="TrafficDriftMonitor"/> and a <see cref="SettableRouter"/>. Deleted on dispose.
+/// <see cref="TrafficDriftMonitor"/> and a <see cref="SettableRouter"/>, signed in as an operator
+/// unless a test names someone else; a test adds what else its component needs (e.g.
+/// <see cref="RolloutPageTesting.AddRolloutPageServices"/>). Deleted on dispose.
 /// </summary>
 internal sealed class DriftBannerTestHost : IAsyncDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-ui-" + Guid.NewGuid().ToString("N"));
 
-    private DriftBannerTestHost()
+    private DriftBannerTestHost(TestUser user, Action<IServiceCollection>? addServices)
     {
         Directory.CreateDirectory(_folder);
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", Router);
+        addServices?.Invoke(Context.Services);
+        Context.SignInAs(user);
         Context.SetRendererInfo(RendererModes.Interactive);
     }
 
@@ -34,28 +38,16 @@ internal sealed class DriftBannerTestHost : IAsyncDisposable
 
     public TrafficDriftMonitor Monitor => Context.Services.GetRequiredService<TrafficDriftMonitor>();
 
-    public static async Task<DriftBannerTestHost> CreateAsync()
+    public static async Task<DriftBannerTestHost> CreateAsync(TestUser? user = null, Action<IServiceCollection>? addServices = null)
     {
-        var host = new DriftBannerTestHost();
+        var host = new DriftBannerTestHost(user ?? TestUser.Operator, addServices);
         await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
         return host;
     }
 
     /// <summary>Stores a rollout of the three-phase plan started at 1 %, as the app would have.</summary>
-    public async Task<Dashboard.Core.Rollouts.Rollout> StartRolloutAsync()
-    {
-        var store = Context.Services.GetRequiredService<RolloutStore>();
-        var creation = Dashboard.Core.Rollouts.Rollout.Create(
-            Guid.NewGuid(), "learning-api", "v2.9.4", "v3.0.0", RolloutViews.Plan, "alice", "sprint 2 release", RolloutViews.T0);
-        Assert.True(creation.Succeeded, creation.Rejection?.Message);
-        await store.CreateAsync(creation.Rollout, creation.Events);
-        var rollout = creation.Rollout;
-        var loaded = rollout.Version;
-        var started = rollout.Start("alice", "go", RolloutViews.T0);
-        Assert.True(started.Succeeded, started.Rejection?.Message);
-        await store.SaveAsync(rollout, loaded, started.Events, TrafficChangeSource.Ui);
-        return rollout;
-    }
+    public Task<Dashboard.Core.Rollouts.Rollout> StartRolloutAsync() =>
+        StoredRollouts.StartAsync(Context.Services.GetRequiredService<RolloutStore>());
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,8 @@
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.LiveMetrics.Components;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -10,30 +12,45 @@ namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
 /// A bUnit context wired like the app on a live circuit: MudBlazor, a driven feed, a fake clock
-/// starting at <see cref="Start"/>, a poll interval of <see cref="PollInterval"/> and the drift banner's services.
+/// starting at <see cref="Start"/>, a poll interval of <see cref="PollInterval"/> and the drift banner's services,
+/// signed in as an operator unless a test names someone else. <see cref="WithDemoFaultsAsync"/> adds the demo's
+/// fault board and service on a migrated state store of its own (faults are audited).
 /// </summary>
 internal sealed class LiveDashboardTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    public LiveDashboardTestHost(bool withFaultBoard = false)
+    private readonly string? _folder;
+
+    public LiveDashboardTestHost(TestUser? user = null)
+        : this(user, withFaultBoard: false)
+    {
+    }
+
+    private LiveDashboardTestHost(TestUser? user, bool withFaultBoard)
     {
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddSingleton<ILiveDashboardFeed>(Feed);
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
-        // Both layouts carry the drift banner; its store is never opened here (the monitor stays NotChecked).
-        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(Path.GetTempPath(), "warroom-ui-unused.db")}", new SettableRouter());
+        var database = Path.Combine(Path.GetTempPath(), "warroom-ui-unused.db");
         if (withFaultBoard)
         {
-            // As in demo mode: the panel goes through the same service as the REST API.
+            // As in demo mode: the panel goes through the same service as the REST API, which audits.
+            _folder = Path.Combine(Path.GetTempPath(), "warroom-ui-demo-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_folder);
+            database = Path.Combine(_folder, "state.db");
             FaultBoard = new DemoFaultBoard(Clock);
             Context.Services.AddSingleton(FaultBoard);
-            Context.Services.AddSingleton(new DemoFaultService(FaultBoard));
+            Context.Services.AddSingleton<DemoFaultService>();
             Context.Services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
         }
+
+        // Both layouts carry the drift banner; without the demo its store is never opened here (the monitor stays NotChecked).
+        Context.Services.AddDriftBannerServices($"Data Source={database}", new SettableRouter());
+        Context.SignInAs(user ?? TestUser.Operator);
 
         // Last: it resolves the renderer, after which no service can be added.
         Context.SetRendererInfo(RendererModes.Interactive);
@@ -47,6 +64,14 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
 
     public DemoFaultBoard? FaultBoard { get; }
 
+    /// <summary>A host in demo mode, its state store migrated so that fault changes can be audited.</summary>
+    public static async Task<LiveDashboardTestHost> WithDemoFaultsAsync(TestUser? user = null)
+    {
+        var host = new LiveDashboardTestHost(user, withFaultBoard: true);
+        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        return host;
+    }
+
     /// <summary>Sets the feed's state before the first render.</summary>
     public LiveDashboardTestHost With(LiveDashboardState state)
     {
@@ -54,5 +79,13 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
         return this;
     }
 
-    public ValueTask DisposeAsync() => Context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        if (_folder is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
 }

@@ -23,4 +23,10 @@ internal static class TestSignIn
             new Claim(WarRoomClaims.DisplayName, userName));
         return authorization;
     }
+
+    public static BunitAuthorizationContext SignInAs(this BunitContext context, TestUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return context.SignInAs(user.UserName, user.Roles);
+    }
 }

@@ -1,9 +1,11 @@
-using AngleSharp.Dom;
 using Dashboard.Core.Routing;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.TrafficDrift;
 using Dashboard.Web.Features.TrafficDrift.Components;
 using Dashboard.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Web.Tests.TestSupport.DialogFields;
 
 namespace Dashboard.Web.Tests.TrafficDrift;
 
@@ -13,19 +15,13 @@ public sealed class DriftBannerTests
     private static IRenderedComponent<DriftBanner> RenderBanner(DriftBannerTestHost host, bool readOnly = false) =>
         host.Context.Render<DriftBanner>(p => p.Add(b => b.ReadOnly, readOnly));
 
-    private static async Task<DriftBannerTestHost> DriftedAsync()
+    private static async Task<DriftBannerTestHost> DriftedAsync(TestUser? user = null)
     {
-        var host = await DriftBannerTestHost.CreateAsync();
+        var host = await DriftBannerTestHost.CreateAsync(user);
         await host.StartRolloutAsync();
         host.Router.Weights = new TrafficWeights(35, 65);
         Assert.Equal(TrafficDriftKind.Drifted, (await host.Monitor.CheckAsync()).Kind);
         return host;
-    }
-
-    private static IElement Field(IRenderedComponent<MudDialogProvider> provider, string testId)
-    {
-        var marked = provider.Find($"[data-testid={testId}]");
-        return marked.LocalName is "input" or "textarea" ? marked : marked.QuerySelector("input, textarea")!;
     }
 
     [Fact]
@@ -78,6 +74,30 @@ public sealed class DriftBannerTests
         Assert.Contains("records 1 % canary", banner.Find("[data-testid=drift-message]").TextContent, StringComparison.Ordinal);
         Assert.False(banner.Find("button[data-testid=drift-reconcile]").HasAttribute("disabled"));
         Assert.False(banner.Find("button[data-testid=drift-check]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Banner_DriftedForAViewer_OffersCheckAgainButNoReconcileAndSaysWhy()
+    {
+        await using var host = await DriftedAsync(TestUser.Viewer);
+
+        var banner = RenderBanner(host);
+
+        Assert.Empty(banner.FindAll("[data-testid=drift-reconcile]"));
+        Assert.NotEmpty(banner.FindAll("button[data-testid=drift-check]"));
+        Assert.Equal(
+            "You are signed in as viewer: Reconcile needs the operator role.",
+            banner.Find("[data-testid=access-note]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Banner_ForAnOperator_HasNoAccessNote()
+    {
+        await using var host = await DriftedAsync();
+
+        var banner = RenderBanner(host);
+
+        Assert.Empty(banner.FindAll("[data-testid=access-note]"));
     }
 
     [Fact]
@@ -147,13 +167,16 @@ public sealed class DriftBannerTests
         banner.Find("button[data-testid=drift-reconcile]").Click();
         dialogs.WaitForElement("button[data-testid=confirm-reconcile]");
         Assert.Empty(host.Router.Applied);
-        Field(dialogs, "actor-input").Input("dana");
+        Assert.Empty(dialogs.FindAll("[data-testid=actor-input]"));
+        Assert.Equal("alice", dialogs.Find("[data-testid=acting-as]").GetAttribute("data-actor"));
         Field(dialogs, "reason-input").Input("weights were edited by hand");
         dialogs.Find("button[data-testid=confirm-reconcile]").Click();
 
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("button[data-testid=confirm-reconcile]")));
         Assert.Equal([1], host.Router.Applied);
         Assert.Equal(TrafficDriftKind.InSync, host.Monitor.Current.Kind);
+        var audit = await host.Context.Services.GetRequiredService<AuditLog>().ReadAsync();
+        Assert.Equal("alice", audit.Single(e => e.Kind == "traffic.reconciled").Actor);
         banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-testid=drift-banner]")));
     }
 }

@@ -1,9 +1,15 @@
+using System.Security.Claims;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Demo;
 
-/// <summary>The fault injection API under <c>/api/demo/faults</c>.</summary>
+/// <summary>
+/// The fault injection API under <c>/api/demo/faults</c>. Reading is open to any caller; injecting and
+/// clearing act as the signed-in caller and need the operator role (403 problem details otherwise).
+/// </summary>
 public static class DemoEndpoints
 {
     public const string FaultsPath = "/api/demo/faults";
@@ -27,15 +33,18 @@ public static class DemoEndpoints
         faults.MapGet("/{id:guid}", GetFault)
             .WithName("GetDemoFault")
             .WithSummary("One active fault.");
-        faults.MapPost("", InjectFault)
+        faults.MapPost("", InjectFaultAsync)
             .WithName("InjectDemoFault")
-            .WithSummary("Injects a fault into the demo's canary for a while.");
-        faults.MapDelete("/{id:guid}", ClearFault)
+            .WithSummary("Injects a fault into the demo's canary for a while; audited, operators only.")
+            .Produces<DemoFault>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+        faults.MapDelete("/{id:guid}", ClearFaultAsync)
             .WithName("ClearDemoFault")
-            .WithSummary("Ends one fault.");
-        faults.MapDelete("", ClearAllFaults)
+            .WithSummary("Ends one fault; audited, operators only.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        faults.MapDelete("", ClearAllFaultsAsync)
             .WithName("ClearDemoFaults")
-            .WithSummary("Ends every fault.");
+            .WithSummary("Ends every fault; audited, operators only.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden);
         return endpoints;
     }
 
@@ -44,20 +53,16 @@ public static class DemoEndpoints
     private static Results<Ok<DemoFault>, NotFound> GetFault(Guid id, DemoFaultService service) =>
         service.Active.FirstOrDefault(f => f.Id == id) is { } fault ? TypedResults.Ok(fault) : TypedResults.NotFound();
 
-    private static Results<Created<DemoFault>, ValidationProblem> InjectFault(DemoFaultRequest? request, DemoFaultService service)
-    {
-        var injection = service.Inject(request);
-        return injection.Fault is { } fault
-            ? TypedResults.Created($"{FaultsPath}/{fault.Id}", fault)
-            : TypedResults.ValidationProblem(injection.Problems, title: "The fault request is invalid.");
-    }
+    private static async Task<IResult> InjectFaultAsync(DemoFaultRequest? request, ClaimsPrincipal user, DemoFaultService service, CancellationToken ct) =>
+        (await service.InjectAsync(request, ActorResolver.From(user), ct)).ToHttpResult(fault => $"{FaultsPath}/{fault.Id}");
 
-    private static Results<NoContent, NotFound> ClearFault(Guid id, DemoFaultService service) =>
-        service.Clear(id) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<IResult> ClearFaultAsync(Guid id, ClaimsPrincipal user, DemoFaultService service, CancellationToken ct) =>
+        NoContentOnSuccess(await service.ClearAsync(id, ActorResolver.From(user), ct));
 
-    private static NoContent ClearAllFaults(DemoFaultService service)
-    {
-        service.ClearAll();
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> ClearAllFaultsAsync(ClaimsPrincipal user, DemoFaultService service, CancellationToken ct) =>
+        NoContentOnSuccess(await service.ClearAllAsync(ActorResolver.From(user), ct));
+
+    private static IResult NoContentOnSuccess<T>(RolloutOutcome<T> outcome)
+        where T : class =>
+        outcome.Kind == RolloutOutcomeKind.Succeeded ? TypedResults.NoContent() : outcome.ToHttpResult(_ => FaultsPath);
 }

@@ -24,18 +24,32 @@ public sealed class DemoFaultBoard(TimeProvider timeProvider)
         }
     }
 
-    public DemoFault Inject(FaultKind kind, double magnitude, TimeSpan duration)
+    /// <summary>A new fault of <paramref name="kind"/> starting now, not yet active: <see cref="Add"/> makes it so.</summary>
+    public DemoFault Prepare(FaultKind kind, double magnitude, TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(magnitude);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         var now = timeProvider.GetUtcNow();
-        var fault = new DemoFault(Guid.NewGuid(), kind, magnitude, now, now + duration);
+        return new DemoFault(Guid.NewGuid(), kind, magnitude, now, now + duration);
+    }
+
+    /// <summary>Makes a prepared fault active.</summary>
+    public void Add(DemoFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
         lock (_gate)
         {
             _faults.Add(fault);
         }
 
         Changed?.Invoke();
+    }
+
+    /// <summary>Prepares and adds a fault in one step.</summary>
+    public DemoFault Inject(FaultKind kind, double magnitude, TimeSpan duration)
+    {
+        var fault = Prepare(kind, magnitude, duration);
+        Add(fault);
         return fault;
     }
 
@@ -54,15 +68,5 @@ public sealed class DemoFaultBoard(TimeProvider timeProvider)
         }
 
         return removed;
-    }
-
-    public void ClearAll()
-    {
-        lock (_gate)
-        {
-            _faults.Clear();
-        }
-
-        Changed?.Invoke();
     }
 }

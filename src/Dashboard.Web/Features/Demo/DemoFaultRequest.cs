@@ -2,7 +2,7 @@ namespace Dashboard.Web.Features.Demo;
 
 /// <summary>
 /// A request to inject a fault, as the REST API receives it (every member may be missing or wrong;
-/// <see cref="DemoFaultService.Inject"/> says what is).
+/// <see cref="DemoFaultService.InjectAsync"/> says what is).
 /// </summary>
 /// <param name="Kind"><c>errorSpike</c>, <c>latencyRegression</c>, <c>availabilityDip</c> or <c>revenueDrop</c>.</param>
 /// <param name="Magnitude">Percentage points, a latency factor or a percent, depending on the kind.</param>

@@ -1,12 +1,16 @@
 using System.Text.Json;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Features.Demo;
 
 /// <summary>
-/// The one way to inject and clear demo faults, used by the REST API and the UI. Authorization and
-/// auditing belong here (a later issue guards these methods), not in the callers.
+/// The one way to inject and clear demo faults, used by the REST API and the UI. Each change asks
+/// <see cref="RolloutAuthorization"/> (<see cref="RolloutOperation.InjectFault"/>) first and is written to
+/// the audit log (<c>demo.faultInjected</c>, <c>demo.faultCleared</c>, <c>demo.faultsCleared</c>) before
+/// the board changes, so every page and the simulator only ever see audited faults.
 /// </summary>
-public sealed class DemoFaultService(DemoFaultBoard board)
+public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization authorization, AuditLog auditLog)
 {
     /// <summary>The longest a fault may last.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
@@ -23,26 +27,88 @@ public sealed class DemoFaultService(DemoFaultBoard board)
     public static (double Above, double AtMost) MagnitudeBounds(FaultKind kind) =>
         kind == FaultKind.LatencyRegression ? (1, 100) : (0, 100);
 
-    /// <summary>Validates the request as a whole and injects the fault when nothing is wrong.</summary>
-    public DemoFaultInjection Inject(DemoFaultRequest? request)
+    /// <summary>
+    /// Authorizes <paramref name="actor"/>, validates the request as a whole and, when nothing is wrong,
+    /// audits and injects the fault: Created with it, Invalid with every problem by field, or Forbidden.
+    /// </summary>
+    public async Task<RolloutOutcome<DemoFault>> InjectAsync(DemoFaultRequest? request, Actor actor, CancellationToken cancellationToken = default)
     {
+        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<DemoFault>(denial);
+        }
+
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var kind = ParseKind(request?.Kind, problems);
         var magnitude = CheckMagnitude(kind, request?.Magnitude, problems);
         var duration = CheckDuration(request?.DurationSeconds, problems);
         if (problems.Count > 0 || kind is null)
         {
-            return new DemoFaultInjection(null, problems);
+            return RolloutOutcomes.Invalid<DemoFault>(problems);
         }
 
-        var fault = board.Inject(kind.Value, magnitude, duration);
-        return new DemoFaultInjection(fault, problems);
+        var fault = board.Prepare(kind.Value, magnitude, duration);
+        await auditLog.AppendAsync(actor.Name, "demo.faultInjected", null, new
+        {
+            faultId = fault.Id,
+            kind = WireName(fault.Kind),
+            magnitude = fault.Magnitude,
+            durationSeconds = duration.TotalSeconds,
+            startedAt = fault.StartedAt,
+            endsAt = fault.EndsAt,
+        }, cancellationToken);
+        board.Add(fault);
+        return RolloutOutcomes.Created(fault);
     }
 
-    /// <summary>Ends one fault; false when it was not active.</summary>
-    public bool Clear(Guid id) => board.Clear(id);
+    /// <summary>Authorizes, audits and ends one fault: Succeeded with it, NotFound when it is not active, or Forbidden.</summary>
+    public async Task<RolloutOutcome<DemoFault>> ClearAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<DemoFault>(denial);
+        }
 
-    public void ClearAll() => board.ClearAll();
+        if (board.Active.FirstOrDefault(f => f.Id == id) is not { } fault)
+        {
+            return RolloutOutcomes.NotFound<DemoFault>($"No demo fault {id} is active.");
+        }
+
+        await auditLog.AppendAsync(actor.Name, "demo.faultCleared", null, new
+        {
+            faultId = fault.Id,
+            kind = WireName(fault.Kind),
+            magnitude = fault.Magnitude,
+            endsAt = fault.EndsAt,
+        }, cancellationToken);
+        board.Clear(id);
+        return RolloutOutcomes.Succeeded(fault);
+    }
+
+    /// <summary>
+    /// Authorizes, audits and ends every active fault: Succeeded with those it ended, or Forbidden. A fault
+    /// injected meanwhile stays: it is not in the audited list.
+    /// </summary>
+    public async Task<RolloutOutcome<IReadOnlyList<DemoFault>>> ClearAllAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<IReadOnlyList<DemoFault>>(denial);
+        }
+
+        var active = board.Active;
+        await auditLog.AppendAsync(actor.Name, "demo.faultsCleared", null, new
+        {
+            faultIds = active.Select(f => f.Id).ToArray(),
+            kinds = active.Select(f => WireName(f.Kind)).ToArray(),
+        }, cancellationToken);
+        foreach (var fault in active)
+        {
+            board.Clear(fault.Id);
+        }
+
+        return RolloutOutcomes.Succeeded(active);
+    }
 
     private static FaultKind? ParseKind(string? text, Dictionary<string, string[]> problems)
     {

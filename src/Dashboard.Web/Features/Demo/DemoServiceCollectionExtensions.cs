@@ -8,7 +8,8 @@ public static class DemoServiceCollectionExtensions
     /// <summary>
     /// Registers the validated <see cref="DemoOptions"/> (section <c>Demo</c>), the
     /// <see cref="DemoFaultBoard"/>, the <see cref="DemoTrafficSplit"/> and the
-    /// <see cref="DemoFaultService"/>; with <c>Demo:Enabled</c> also the traffic simulator, which
+    /// <see cref="DemoFaultService"/> (which needs <c>AddStateStore</c> and <c>AddRollouts</c> for the audit
+    /// log and the authorization seam); with <c>Demo:Enabled</c> also the traffic simulator, which
     /// needs <c>AddInflux</c> for its client and write buffer.
     /// </summary>
     public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration configuration)

@@ -19,7 +19,6 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddScoped<Access.CurrentActor>();
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
-        services.TryAddScoped<Components.OperatorName>();
         services.TryAddSingleton<RolloutService>();
         services.AddHostedService<RolloutHubBroadcaster>();
         return services;

@@ -1,15 +1,14 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
 
 /// <summary>
-/// The decision form of a checkpoint page: decision (preset to the suggestion), notes, action items
-/// and who. Goes through <see cref="CheckpointDecisionService"/> like the REST API; shows every
-/// problem at once, and tells the page only after the decision is stored.
+/// The decision form of a checkpoint page: decision (preset to the suggestion), notes and action items,
+/// recorded as the signed-in person. Goes through <see cref="CheckpointDecisionService"/> like the REST
+/// API; shows every problem at once, and tells the page only after the decision is stored.
 /// </summary>
 public sealed partial class DecisionForm
 {
@@ -17,7 +16,6 @@ public sealed partial class DecisionForm
     private IReadOnlyList<string> _problems = [];
     private CheckpointDecision _decision;
     private string? _notes;
-    private string? _actor;
     private bool _busy;
 
     [Inject]
@@ -25,9 +23,6 @@ public sealed partial class DecisionForm
 
     [Inject]
     public required CheckpointDecisionService Decisions { get; init; }
-
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
 
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
@@ -47,11 +42,7 @@ public sealed partial class DecisionForm
     [Parameter]
     public EventCallback<CheckpointDecisionView> OnRecorded { get; set; }
 
-    protected override void OnInitialized()
-    {
-        _decision = Suggested;
-        _actor = OperatorName.Value;
-    }
+    protected override void OnInitialized() => _decision = Suggested;
 
     private async Task SubmitAsync()
     {
@@ -63,7 +54,6 @@ public sealed partial class DecisionForm
             var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, request, await CurrentActor.GetAsync());
             if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } recorded })
             {
-                OperatorName.Value = _actor;
                 _problems = [];
                 _notes = null;
                 _items.Clear();

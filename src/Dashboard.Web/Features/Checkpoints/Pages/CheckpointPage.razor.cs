@@ -1,6 +1,5 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Pages;
@@ -8,8 +7,9 @@ namespace Dashboard.Web.Features.Checkpoints.Pages;
 /// <summary>
 /// "Why did it fail?" answered on one page: the checkpoint's header and verdict, every criterion with
 /// its rule, query, samples and chart, a re-run of the same window beside the stored result, and the
-/// decision form with the decisions recorded so far. Re-read after every saved change of the rollout
-/// (<see cref="RolloutChangeFeed"/>), so a decision from another browser or the API shows up by itself.
+/// decision form with the decisions recorded so far — the re-run and the form only for those whose
+/// roles allow them. Re-read after every saved change of the rollout (<see cref="RolloutChangeFeed"/>),
+/// so a decision from another browser or the API shows up by itself.
 /// </summary>
 public sealed partial class CheckpointPage : IDisposable
 {
@@ -19,7 +19,9 @@ public sealed partial class CheckpointPage : IDisposable
     private bool _loaded;
     private int _reloads;
     private bool _rerunning;
-    private string? _rerunActor;
+    private Actor _actor = Actor.Anonymous;
+    private bool _mayRerun;
+    private bool _mayDecide;
     private string? _rerunReason;
     private string? _rerunProblem;
 
@@ -44,13 +46,12 @@ public sealed partial class CheckpointPage : IDisposable
     [Inject]
     public required RolloutChangeFeed Changes { get; init; }
 
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
-
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        _rerunActor = OperatorName.Value;
         Changes.Changed += OnRolloutChanged;
+        _actor = await CurrentActor.GetAsync();
+        _mayRerun = AccessRules.Allows(_actor, RolloutOperation.ReevaluateCheckpoint);
+        _mayDecide = AccessRules.Allows(_actor, RolloutOperation.RecordDecision);
     }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
@@ -90,7 +91,6 @@ public sealed partial class CheckpointPage : IDisposable
             var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync());
             if (outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun })
             {
-                OperatorName.Value = _rerunActor;
                 _rerun = rerun;
                 _rerunProblem = null;
                 return;

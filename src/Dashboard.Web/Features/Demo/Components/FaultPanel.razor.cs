@@ -1,4 +1,6 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,8 @@ namespace Dashboard.Web.Features.Demo.Components;
 
 /// <summary>
 /// Injects and clears faults in the demo simulator's canary through <see cref="DemoFaultService"/>,
-/// the same path as the REST API. Renders nothing unless the demo is enabled.
+/// the same path as the REST API, as the signed-in person; those whose roles do not allow it see the
+/// active faults without the controls. Renders nothing unless the demo is enabled.
 /// </summary>
 public sealed partial class FaultPanel : IDisposable
 {
@@ -20,6 +23,8 @@ public sealed partial class FaultPanel : IDisposable
     private FaultKind _kind = FaultKind.ErrorSpike;
     private double _magnitude = FaultDescriptions.DefaultMagnitude(FaultKind.ErrorSpike);
     private int _durationMinutes = 5;
+    private Actor _actor = Actor.Anonymous;
+    private bool _mayChange;
 
     [Inject]
     public required IServiceProvider Services { get; init; }
@@ -27,18 +32,23 @@ public sealed partial class FaultPanel : IDisposable
     [Inject]
     public required TimeProvider TimeProvider { get; init; }
 
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
     private bool CanInject => _magnitude > 0 && _durationMinutes > 0;
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         if (Services.GetService<IOptions<DemoOptions>>()?.Value.Enabled != true)
         {
             return;
         }
 
-        _board = Services.GetRequiredService<DemoFaultBoard>();
         _service = Services.GetRequiredService<DemoFaultService>();
+        _actor = await CurrentActor.GetAsync();
+        _mayChange = AccessRules.Allows(_actor, RolloutOperation.InjectFault);
 
+        _board = Services.GetRequiredService<DemoFaultBoard>();
         _active = _board.Active;
         _board.Changed += OnBoardChanged;
         // Remaining times tick, and expired faults drop off the list without any change event.
@@ -57,20 +67,42 @@ public sealed partial class FaultPanel : IDisposable
         _magnitude = FaultDescriptions.DefaultMagnitude(kind);
     }
 
-    private void Inject()
+    private async Task InjectAsync()
     {
         if (!CanInject || _service is null)
         {
             return;
         }
 
-        var injection = _service.Inject(DemoFaultRequest.For(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes)));
-        _problem = injection.Succeeded ? null : string.Join(" ", injection.Problems.Values.SelectMany(p => p));
+        var request = DemoFaultRequest.For(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes));
+        Show(await _service.InjectAsync(request, await CurrentActor.GetAsync()));
     }
 
-    private void Clear(Guid id) => _service?.Clear(id);
+    private async Task ClearAsync(Guid id)
+    {
+        if (_service is not null)
+        {
+            Show(await _service.ClearAsync(id, await CurrentActor.GetAsync()));
+        }
+    }
 
-    private void ClearAll() => _service?.ClearAll();
+    private async Task ClearAllAsync()
+    {
+        if (_service is not null)
+        {
+            Show(await _service.ClearAllAsync(await CurrentActor.GetAsync()));
+        }
+    }
+
+    /// <summary>Nothing on success; the server's words otherwise (a bad value, a refusal, a fault that already ended).</summary>
+    private void Show<T>(RolloutOutcome<T> outcome)
+        where T : class =>
+        _problem = outcome.Kind switch
+        {
+            RolloutOutcomeKind.Created or RolloutOutcomeKind.Succeeded => null,
+            RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.Values.SelectMany(p => p)),
+            _ => outcome.Detail,
+        };
 
     private string Remaining(DemoFault fault) =>
         AgeText.Format(fault.EndsAt - TimeProvider.GetUtcNow());

@@ -1,22 +1,31 @@
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Incidents.Components;
 
 /// <summary>
-/// The rollout's incidents, open ones first, with dialogs to open, update and resolve them. Re-reads
-/// whenever <see cref="Revision"/> changes (every saved incident change publishes the rollout).
+/// The rollout's incidents, open ones first, with dialogs to open, update and resolve them for those whose
+/// roles allow it. Re-reads whenever <see cref="Revision"/> changes (every saved incident change publishes the rollout).
 /// </summary>
 public sealed partial class IncidentPanel
 {
     private IReadOnlyList<IncidentView> _incidents = [];
     private object? _loadedRevision;
+    private Actor _actor = Actor.Anonymous;
+    private bool _mayOpen;
+    private bool _mayUpdate;
+    private bool _mayResolve;
 
     [Inject]
     public required IncidentService Incidents { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
 
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
@@ -30,6 +39,14 @@ public sealed partial class IncidentPanel
     public object? Revision { get; set; }
 
     private bool Interactive => RendererInfo.IsInteractive;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = await CurrentActor.GetAsync();
+        _mayOpen = AccessRules.Allows(_actor, RolloutOperation.OpenIncident);
+        _mayUpdate = AccessRules.Allows(_actor, RolloutOperation.UpdateIncident);
+        _mayResolve = AccessRules.Allows(_actor, RolloutOperation.ResolveIncident);
+    }
 
     protected override async Task OnParametersSetAsync()
     {

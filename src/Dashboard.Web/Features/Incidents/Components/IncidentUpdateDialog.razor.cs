@@ -5,22 +5,18 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
 
-/// <summary>Adds a timeline entry to an incident (optionally a new severity or owner), or resolves it.</summary>
+/// <summary>Adds a timeline entry to an incident (optionally a new severity or owner), or resolves it, as the signed-in person.</summary>
 public sealed partial class IncidentUpdateDialog : ConfirmationDialog
 {
     private string? _text;
     private string? _severity;
     private string? _owner;
-    private string? _actorName;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = null!;
 
     [Inject]
     public required IncidentService Incidents { get; init; }
-
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
 
     [Parameter, EditorRequired]
     public IncidentView Incident { get; set; } = default!;
@@ -29,18 +25,16 @@ public sealed partial class IncidentUpdateDialog : ConfirmationDialog
     [Parameter]
     public bool Resolve { get; set; }
 
-    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_text) && !string.IsNullOrWhiteSpace(_actorName);
+    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_text);
 
     protected override void OnInitialized()
     {
-        _actorName = OperatorName.Value;
         _severity = Incident.Severity.ToLowerInvariant();
         _owner = Incident.Owner;
     }
 
     private Task SaveAsync() => ConfirmAsync(async () =>
     {
-        OperatorName.Value = _actorName!.Trim();
         // Only what changed is sent, so the timeline says what this entry changed.
         var severity = string.Equals(_severity, Incident.Severity, StringComparison.OrdinalIgnoreCase) ? null : _severity;
         var owner = string.Equals(_owner?.Trim(), Incident.Owner, StringComparison.Ordinal) ? null : _owner;

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
 
-/// <summary>Opens an incident of a rollout through <see cref="IncidentService"/>, the same path as the REST API.</summary>
+/// <summary>Opens an incident of a rollout through <see cref="IncidentService"/>, the same path as the REST API, as the signed-in person.</summary>
 public sealed partial class OpenIncidentDialog : ConfirmationDialog
 {
     private string? _severity = "high";
@@ -13,7 +13,6 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     private string? _description;
     private string? _owner;
     private bool _dataLoss;
-    private string? _actorName;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = null!;
@@ -21,25 +20,24 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     [Inject]
     public required IncidentService Incidents { get; init; }
 
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
-
     /// <summary>The rollout the incident belongs to.</summary>
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
     protected override bool CanConfirm =>
-        new[] { _severity, _title, _description, _owner, _actorName }.All(value => !string.IsNullOrWhiteSpace(value));
+        new[] { _severity, _title, _description, _owner }.All(value => !string.IsNullOrWhiteSpace(value));
 
-    protected override void OnInitialized()
+    /// <summary>The owner starts as the person opening it; most often they are.</summary>
+    protected override async Task OnInitializedAsync()
     {
-        _actorName = OperatorName.Value;
-        _owner ??= OperatorName.Value;
+        if (await CurrentActor.GetAsync() is { Kind: ActorKind.Person } person)
+        {
+            _owner ??= person.Name;
+        }
     }
 
     private Task OpenAsync() => ConfirmAsync(async () =>
     {
-        OperatorName.Value = _actorName!.Trim();
         var outcome = await Incidents.OpenAsync(
             RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss), await CurrentActor.GetAsync());
         return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));

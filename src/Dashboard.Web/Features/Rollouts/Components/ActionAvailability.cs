@@ -10,7 +10,10 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 public static class ActionAvailability
 {
     /// <summary>Null when <paramref name="action"/> is allowed now, otherwise one sentence saying why not.</summary>
-    public static string? WhyNot(RolloutView rollout, RolloutAction action)
+    /// <param name="rollout">The rollout as the page shows it.</param>
+    /// <param name="action">The action asked about.</param>
+    /// <param name="offered">The actions the page offers this person (their roles); "possible now" names only these. All people's actions when null.</param>
+    public static string? WhyNot(RolloutView rollout, RolloutAction action, IReadOnlyCollection<RolloutAction>? offered = null)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         if (IsAllowed(rollout, action))
@@ -23,7 +26,7 @@ public static class ActionAvailability
             return $"The rollout is {ActionLabels.State(rollout.Status)}; nothing can change it any more.";
         }
 
-        var possible = PossibleNow(rollout);
+        var possible = PossibleNow(rollout, offered);
         return $"{ActionLabels.Label(action)} is not possible while phase '{rollout.CurrentPhase}' is {ActionLabels.State(rollout.CurrentState)}."
             + (possible.Count == 0 ? string.Empty : $" Possible now: {string.Join(", ", possible.Select(ActionLabels.Label))}.");
     }
@@ -34,9 +37,9 @@ public static class ActionAvailability
         return rollout.AllowedActions.Contains(action.ToString(), StringComparer.Ordinal);
     }
 
-    /// <summary>The people's actions allowed now, in action-bar order.</summary>
-    public static IReadOnlyList<RolloutAction> PossibleNow(RolloutView rollout) =>
-        [.. ActionLabels.PeopleActions.Where(action => IsAllowed(rollout, action))];
+    /// <summary>The people's actions allowed now, in action-bar order; only those in <paramref name="offered"/> when given.</summary>
+    public static IReadOnlyList<RolloutAction> PossibleNow(RolloutView rollout, IReadOnlyCollection<RolloutAction>? offered = null) =>
+        [.. ActionLabels.PeopleActions.Where(action => IsAllowed(rollout, action) && (offered is null || offered.Contains(action)))];
 
     public static bool IsFinished(RolloutView rollout)
     {

@@ -5,7 +5,8 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// Creates a rollout of a service along a plan through <see cref="RolloutService"/>, the same
-/// service the REST API uses; closes with the new rollout's id, or shows every problem the server found.
+/// service the REST API uses, as the signed-in person; closes with the new rollout's id, or shows every
+/// problem the server found.
 /// </summary>
 public sealed partial class CreateRolloutDialog : ConfirmationDialog
 {
@@ -14,7 +15,6 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     private string? _baseline;
     private string? _candidate;
     private string? _planId;
-    private string? _actorName;
     private string? _reason;
 
     [Inject]
@@ -26,22 +26,17 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     [Inject]
     public required PlanCatalog Plans { get; init; }
 
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
-
     protected override bool CanConfirm =>
-        new[] { _service, _baseline, _candidate, _planId, _actorName, _reason }.All(value => !string.IsNullOrWhiteSpace(value));
+        new[] { _service, _baseline, _candidate, _planId, _reason }.All(value => !string.IsNullOrWhiteSpace(value));
 
     protected override async Task OnInitializedAsync()
     {
-        _actorName = OperatorName.Value;
         _plans = await Plans.ListAsync();
         _planId = _plans.Count > 0 ? _plans[0].Id : null;
     }
 
     private Task CreateAsync() => ConfirmAsync(async () =>
     {
-        OperatorName.Value = _actorName!.Trim();
         var outcome = await Rollouts.CreateAsync(
             new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _reason), await CurrentActor.GetAsync());
         if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })

@@ -5,14 +5,14 @@ using MudBlazor;
 namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
-/// Confirms one action: shows exactly what will change (from → to), asks for the reason and the
-/// person's name, and for a traffic change the new share. Confirm runs <see cref="Submit"/>; the
-/// dialog closes when it succeeds and stays open with the server's answer when it does not.
+/// Confirms one action: shows exactly what will change (from → to), asks for the reason (and for a
+/// traffic change the new share), and says who it acts as — the signed-in person. Confirm runs
+/// <see cref="Submit"/>; the dialog closes when it succeeds and stays open with the server's answer
+/// when it does not.
 /// </summary>
 public sealed partial class RolloutActionDialog : ConfirmationDialog
 {
     private int? _percent;
-    private string? _actorName;
     private string? _reason;
 
     [Parameter, EditorRequired]
@@ -24,9 +24,6 @@ public sealed partial class RolloutActionDialog : ConfirmationDialog
     /// <summary>The router's name, for the note that says how traffic is applied.</summary>
     [Parameter]
     public string RouterName { get; set; } = "the traffic router";
-
-    [Parameter]
-    public string? InitialActorName { get; set; }
 
     /// <summary>Runs the action; returns null when done, otherwise what to tell the person.</summary>
     [Parameter, EditorRequired]
@@ -41,15 +38,11 @@ public sealed partial class RolloutActionDialog : ConfirmationDialog
 
     protected override bool CanConfirm =>
         !string.IsNullOrWhiteSpace(_reason)
-        && !string.IsNullOrWhiteSpace(_actorName)
         && (Action != RolloutAction.ChangeTraffic || _percent is >= 0 and <= 100);
 
-    protected override void OnInitialized()
-    {
-        _actorName = InitialActorName;
+    protected override void OnInitialized() =>
         _percent = Action == RolloutAction.ChangeTraffic ? Rollout.RequestedWeightPercent : null;
-    }
 
     private Task ConfirmAsync() => ConfirmAsync(async () =>
-        (null, await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null))));
+        (null, await Submit(new ActionInput(_reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null))));
 }

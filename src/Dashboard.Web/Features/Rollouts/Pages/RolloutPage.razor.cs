@@ -13,9 +13,10 @@ namespace Dashboard.Web.Features.Rollouts.Pages;
 
 /// <summary>
 /// Where a rollout is run: the phase timeline, traffic and timing, the phase's criteria against live
-/// values, and the actions behind confirmation dialogs. Every saved change — from this page, another
-/// browser, the REST API or automation — reaches the page through <see cref="RolloutChangeFeed"/>
-/// and is re-read from the state store, so what is shown is always what was persisted.
+/// values, and the actions the signed-in person's roles allow, behind confirmation dialogs. Every
+/// saved change — from this page, another browser, the REST API or automation — reaches the page
+/// through <see cref="RolloutChangeFeed"/> and is re-read from the state store, so what is shown is
+/// always what was persisted.
 /// </summary>
 public sealed partial class RolloutPage : IDisposable
 {
@@ -25,6 +26,7 @@ public sealed partial class RolloutPage : IDisposable
     private int _reloads;
     private bool _busy;
     private Notice? _notice;
+    private Actor? _actor;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -45,9 +47,6 @@ public sealed partial class RolloutPage : IDisposable
     public required IDialogService Dialogs { get; init; }
 
     [Inject]
-    public required OperatorName OperatorName { get; init; }
-
-    [Inject]
     public required IOptions<RolloutClockOptions> Clock { get; init; }
 
     private PlanPhase CurrentPlanPhase => _detail!.Plan.Phases[_detail.Rollout.CurrentPhaseIndex];
@@ -55,7 +54,11 @@ public sealed partial class RolloutPage : IDisposable
     /// <summary>Changes whenever the rollout, one of its traffic changes or its verdicts do, so the audit trail and verdicts re-read.</summary>
     private string Revision => $"{_detail?.Rollout.Version}:{_detail?.TrafficChanges.Count}:{_detail?.Rollout.LastTrafficChange?.Status}:{_reloads}";
 
-    protected override void OnInitialized() => Changes.Changed += OnRolloutChanged;
+    protected override async Task OnInitializedAsync()
+    {
+        Changes.Changed += OnRolloutChanged;
+        _actor = await CurrentActor.GetAsync();
+    }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 
@@ -107,7 +110,6 @@ public sealed partial class RolloutPage : IDisposable
             { d => d.Rollout, _detail.Rollout },
             { d => d.Action, action },
             { d => d.RouterName, Router.Name },
-            { d => d.InitialActorName, OperatorName.Value },
             { d => d.Submit, input => SubmitAsync(action, input) },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
@@ -117,7 +119,6 @@ public sealed partial class RolloutPage : IDisposable
     /// <summary>Runs the confirmed action; null closes the dialog, a message keeps it open.</summary>
     private async Task<string?> SubmitAsync(RolloutAction action, ActionInput input)
     {
-        OperatorName.Value = input.ActorName;
         _busy = true;
         try
         {

@@ -1,13 +1,15 @@
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Rollouts.Pages;
 
-/// <summary>Every rollout, newest first, kept live; "New rollout" creates one from a plan.</summary>
+/// <summary>Every rollout, newest first, kept live; "New rollout" creates one from a plan, shown to those whose roles allow it.</summary>
 public sealed partial class RolloutsPage : IDisposable
 {
     private IReadOnlyList<RolloutView>? _rollouts;
+    private Actor? _actor;
 
     [Inject]
     public required RolloutService Rollouts { get; init; }
@@ -21,9 +23,15 @@ public sealed partial class RolloutsPage : IDisposable
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
+    private bool CanCreate => _actor is { } actor && AccessRules.Allows(actor, RolloutOperation.CreateRollout);
+
     protected override async Task OnInitializedAsync()
     {
         Changes.Changed += OnRolloutChanged;
+        _actor = await CurrentActor.GetAsync();
         _rollouts = await Rollouts.ListAsync();
     }
 

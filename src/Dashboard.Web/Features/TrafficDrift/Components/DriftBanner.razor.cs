@@ -8,13 +8,15 @@ namespace Dashboard.Web.Features.TrafficDrift.Components;
 
 /// <summary>
 /// The visible warning on every page when the router does not run the recorded weight (or cannot
-/// be read): what each side says, "Check again", and the audited reconcile behind a confirmation
-/// dialog. Nothing is changed until a person confirms.
+/// be read): what each side says, "Check again", and — for those whose roles allow it — the audited
+/// reconcile behind a confirmation dialog. Nothing is changed until a person confirms.
 /// </summary>
 public sealed partial class DriftBanner : IDisposable
 {
     private TrafficDriftReport _report = TrafficDriftReport.NotChecked(string.Empty);
     private bool _checking;
+    private Actor _actor = Actor.Anonymous;
+    private bool _mayReconcile;
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = null!;
@@ -28,9 +30,6 @@ public sealed partial class DriftBanner : IDisposable
     [Inject]
     public required IDialogService Dialogs { get; init; }
 
-    [Inject]
-    public required OperatorName OperatorName { get; init; }
-
     /// <summary>True on the war-room screen: the warning without buttons.</summary>
     [Parameter]
     public bool ReadOnly { get; set; }
@@ -42,10 +41,12 @@ public sealed partial class DriftBanner : IDisposable
         _ => "The recorded traffic weight cannot be read",
     };
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         _report = Monitor.Current;
         Monitor.Changed += OnReportChanged;
+        _actor = await CurrentActor.GetAsync();
+        _mayReconcile = AccessRules.Allows(_actor, RolloutOperation.ReconcileTraffic);
     }
 
     // Raised on the checking thread: hop onto the circuit before touching state.
@@ -73,7 +74,6 @@ public sealed partial class DriftBanner : IDisposable
         var parameters = new DialogParameters<ReconcileDialog>
         {
             { d => d.Report, _report },
-            { d => d.InitialActorName, OperatorName.Value },
             { d => d.Submit, SubmitAsync },
         };
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
@@ -82,7 +82,6 @@ public sealed partial class DriftBanner : IDisposable
 
     private async Task<string?> SubmitAsync(ActionInput input)
     {
-        OperatorName.Value = input.ActorName;
         var outcome = await Rollouts.ReconcileTrafficAsync(await CurrentActor.GetAsync(), input.Reason);
         _report = await Monitor.CheckAsync();
         return outcome.Kind switch

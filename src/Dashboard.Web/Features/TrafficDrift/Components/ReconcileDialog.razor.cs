@@ -4,17 +4,13 @@ using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.TrafficDrift.Components;
 
-/// <summary>Confirms a reconcile: the router's split → the recorded weight, with the person's name and reason.</summary>
+/// <summary>Confirms a reconcile: the router's split → the recorded weight, with a reason, as the signed-in person.</summary>
 public sealed partial class ReconcileDialog : ConfirmationDialog
 {
-    private string? _actorName;
     private string? _reason;
 
     [Parameter, EditorRequired]
     public required TrafficDriftReport Report { get; set; }
-
-    [Parameter]
-    public string? InitialActorName { get; set; }
 
     /// <summary>Runs the reconcile; returns null when done, otherwise what to tell the person.</summary>
     [Parameter, EditorRequired]
@@ -32,9 +28,7 @@ public sealed partial class ReconcileDialog : ConfirmationDialog
                 : "unknown"),
     ];
 
-    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_reason) && !string.IsNullOrWhiteSpace(_actorName);
+    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_reason);
 
-    protected override void OnInitialized() => _actorName = InitialActorName;
-
-    private Task ConfirmAsync() => ConfirmAsync(async () => (null, await Submit(new ActionInput(_actorName!.Trim(), _reason!.Trim(), Percent: null))));
+    private Task ConfirmAsync() => ConfirmAsync(async () => (null, await Submit(new ActionInput(_reason!.Trim(), Percent: null))));
 }
