@@ -132,6 +132,21 @@ public sealed class DemoFaultEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Inject_WithoutTheOperatorRole_IsRefusedAndAudited_AndAnonymousIsAskedToSignIn()
+    {
+        using var lead = await App.WithKeyAsync("lead-key", Dashboard.Web.Features.Access.WarRoomRole.EngineeringLead);
+
+        using var refused = await lead.PostAsJsonAsync(Faults, new { kind = "errorSpike", magnitude = 5, durationSeconds = 300 });
+        using var anonymous = await App.Anonymous.PostAsJsonAsync(Faults, new { kind = "errorSpike", magnitude = 5, durationSeconds = 300 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Empty(App.Services.GetRequiredService<DemoFaultBoard>().Active);
+        var audit = await App.Services.GetRequiredService<Dashboard.Infrastructure.Persistence.Audit.AuditLog>().ReadAsync();
+        Assert.Contains(audit, e => e.Kind == "access.refused" && e.Actor == "api key 'lead-key'" && e.PayloadJson.Contains("InjectFault", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Endpoints_DemoDisabled_AreNotMapped()
     {
         await using var app = await DemoTestApp.StartAsync(DemoTestApp.Settings(DeadInflux, "demo", demoEnabled: false));
