@@ -21,6 +21,9 @@ internal static class TestSignIn
         authorization.SetClaims(
             new Claim(WarRoomClaims.Kind, nameof(ActorKind.Person)),
             new Claim(WarRoomClaims.DisplayName, userName));
+
+        // bUnit grants policies by name; a signed-in person passes the pages' policies (admin's only with the role).
+        authorization.SetPolicies([AccessPolicies.Member, AccessPolicies.Screen, .. roles.Contains(WarRoomRole.Admin) ? [AccessPolicies.Admin] : Array.Empty<string>()]);
         return authorization;
     }
 
