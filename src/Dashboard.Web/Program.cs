@@ -4,6 +4,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Routing;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
+using Dashboard.Web.Features.Access.Admin;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Guardrails;
@@ -50,6 +51,7 @@ builder.Services.AddCheckpoints(builder.Configuration);
 builder.Services.AddIncidents();
 builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddGuardrails(builder.Configuration);
+builder.Services.AddAccessAdmin();
 
 var app = builder.Build();
 
@@ -80,6 +82,7 @@ app.MapCheckpointEndpoints();
 app.MapIncidentEndpoints();
 app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
+app.MapAccessAdminEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
