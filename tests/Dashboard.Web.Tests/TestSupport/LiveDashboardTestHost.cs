@@ -35,6 +35,9 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
             Context.Services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
         }
 
+        // The app bar asks who is signed in (its Admin link is for admins): nobody, here.
+        Context.AddAuthorization();
+
         // Last: it resolves the renderer, after which no service can be added.
         Context.SetRendererInfo(RendererModes.Interactive);
     }
