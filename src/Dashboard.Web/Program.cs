@@ -5,6 +5,7 @@ using Dashboard.Infrastructure.Routing;
 using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Access.Admin;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Guardrails;
@@ -52,6 +53,7 @@ builder.Services.AddCheckpoints(builder.Configuration);
 builder.Services.AddIncidents();
 builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddGuardrails(builder.Configuration);
+builder.Services.AddAccessAdmin();
 
 var app = builder.Build();
 
@@ -92,6 +94,7 @@ app.MapCheckpointEndpoints();
 app.MapIncidentEndpoints();
 app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
+app.MapAccessAdminEndpoints();
 // Pages say who may open them ([Authorize], /warroom also kiosk screens); the circuit's hub takes anyone who may open a page.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Screen);
 

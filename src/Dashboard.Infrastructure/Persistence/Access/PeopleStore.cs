@@ -120,6 +120,45 @@ public sealed class PeopleStore(IDbContextFactory<WarRoomDbContext> contextFacto
     }
 
     /// <summary>
+    /// Decides and applies a change to the person in one write transaction in which <paramref name="decide"/> sees
+    /// everyone as stored, so a rule over all people (one enabled admin must remain) cannot race another change.
+    /// <paramref name="decide"/> changes the person and returns <see cref="PersonEdit.Applied"/>, or leaves it alone
+    /// and returns <see cref="PersonEdit.Unchanged"/> or <see cref="PersonEdit.Refused"/>. Only an applied change
+    /// issues a new security stamp and appends <paramref name="auditKind"/>; a refusal stores nothing.
+    /// Person is null when there is no such person.
+    /// </summary>
+    public Task<(PersonRecord? Person, string? Refusal)> EditAsync(
+        Guid id, Func<PersonRecord, IReadOnlyList<PersonRecord>, PersonEdit> decide, string by, string auditKind, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return unitOfWork.RunAsync<(PersonRecord?, string?)>(
+            async db =>
+            {
+                var everyone = await db.People.ToListAsync(cancellationToken);
+                if (everyone.SingleOrDefault(p => p.Id == id) is not { } person)
+                {
+                    return (null, null);
+                }
+
+                var edit = decide(person, everyone);
+                if (edit.AuditPayload is { } payload)
+                {
+                    person.SecurityStamp = NewSecurityStamp();
+                    person.Version++;
+                    await auditLog.AppendAsync(db, AuditEventDraft.For(by, auditKind, null, payload), cancellationToken);
+                }
+                else
+                {
+                    // Whatever decide did, nothing unapplied is saved.
+                    db.ChangeTracker.Clear();
+                }
+
+                return (person, edit.Refusal);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Counts a failed password for the person and locks them out for <paramref name="lockout"/> once
     /// <paramref name="maxFailures"/> are reached (<c>person.signInFailed</c>, then <c>person.lockedOut</c>).
     /// Returns the person as stored.
