@@ -31,8 +31,7 @@ public static partial class WarRoomSignIn
     {
         var client = NewClient(baseUrl);
         var form = await client.GetStringAsync(new Uri("/sign-in", UriKind.Relative), cancellationToken);
-        var token = AntiforgeryToken().Match(form);
-        if (!token.Success)
+        if (AntiforgeryTokenOf(form) is not { } token)
         {
             client.Dispose();
             throw new InvalidOperationException("The sign-in page has no antiforgery token.");
@@ -40,7 +39,7 @@ public static partial class WarRoomSignIn
 
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["__RequestVerificationToken"] = token,
             ["userName"] = userName,
             ["password"] = password,
             ["returnUrl"] = "/",
@@ -56,6 +55,10 @@ public static partial class WarRoomSignIn
             BaseAddress = baseUrl,
             Timeout = TimeSpan.FromSeconds(60),
         };
+
+    /// <summary>The antiforgery token of a page's form (<c>__RequestVerificationToken</c>), or null when it has none.</summary>
+    public static string? AntiforgeryTokenOf(string html) =>
+        AntiforgeryToken().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -93,22 +93,7 @@ public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
     }
 
     /// <summary>The audit events of <paramref name="kind"/>, oldest first, read from the state store itself.</summary>
-    public async Task<IReadOnlyList<(string Actor, JsonElement Payload)>> AuditAsync(string kind)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StateDatabase};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Actor, PayloadJson FROM AuditEvents WHERE Kind = $kind ORDER BY Sequence";
-        command.Parameters.AddWithValue("$kind", kind);
-        var events = new List<(string, JsonElement)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            events.Add((reader.GetString(0), JsonDocument.Parse(reader.GetString(1)).RootElement.Clone()));
-        }
-
-        return events;
-    }
+    public Task<IReadOnlyList<(string Actor, JsonElement Payload)>> AuditAsync(string kind) => new AppStateFile(StateDatabase).AuditAsync(kind);
 
     /// <summary>Creates a rollout as the admin, started, and returns its id.</summary>
     public async Task<Guid> StartedRolloutAsync()

@@ -149,11 +149,14 @@ public static class AccessServiceCollectionExtensions
             OnTokenValidated = async context =>
             {
                 var services = context.HttpContext.RequestServices;
-                var (person, problem) = await services.GetRequiredService<OidcPeople>().SignInAsync(context.Principal!, context.HttpContext.RequestAborted);
+                var sentClaims = OidcPeople.ClaimNamesOf(context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage?.IdToken);
+                var (person, problem) = await services.GetRequiredService<OidcPeople>().SignInAsync(context.Principal!, sentClaims, context.HttpContext.RequestAborted);
                 if (person is null)
                 {
+                    // The audit names the provider's identity, so an admin can tell whom the provider sent.
+                    var identity = OidcPeople.ExternalIdOf(context.Principal!) ?? "no subject";
                     await services.GetRequiredService<RolloutAuthorization>().RefuseAsync(
-                        Actor.Anonymous, "SignIn (openid connect)", null, problem!, context.HttpContext.RequestAborted);
+                        Actor.Anonymous, "SignIn (openid connect)", null, $"{problem} (identity {identity})", context.HttpContext.RequestAborted);
                     context.Fail(problem!);
                     return;
                 }
