@@ -15,6 +15,7 @@ public sealed partial class ChecklistPanel : IDisposable
     private GateView? _gate;
     private Actor _actor = Actor.Anonymous;
     private string? _error;
+    private Guid? _loadedFor;
 
     [Inject]
     public required GateService Gates { get; init; }
@@ -44,7 +45,8 @@ public sealed partial class ChecklistPanel : IDisposable
         _actor = await CurrentActor.GetAsync();
     }
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    // The page re-renders on every change too; the panel's own subscription already re-reads.
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : ReloadAsync();
 
     public void Dispose()
     {
@@ -71,6 +73,7 @@ public sealed partial class ChecklistPanel : IDisposable
         try
         {
             _gate = await Gates.FindCurrentAsync(RolloutId);
+            _loadedFor = RolloutId;
         }
         finally
         {
