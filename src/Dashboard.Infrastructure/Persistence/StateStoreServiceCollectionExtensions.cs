@@ -14,7 +14,7 @@ public static class StateStoreServiceCollectionExtensions
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/>, the
     /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/>,
     /// the <see cref="StateUnitOfWork"/>, <see cref="RolloutStore"/>, <see cref="TrafficChangeLog"/> and
-    /// <see cref="StoredPlanStore"/>,
+    /// <see cref="StoredPlanStore"/>, the gates' <see cref="GateRecordStore"/>,
     /// and the raw <see cref="StateStore"/> for the readiness probe.
     /// </summary>
     public static IServiceCollection AddStateStore(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +39,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<Access.PeopleStore>();
         services.TryAddSingleton<Access.ApiKeyStore>();
         services.TryAddSingleton<Access.KioskLinkStore>();
+        services.TryAddSingleton<GateRecordStore>();
         return services;
     }
 }

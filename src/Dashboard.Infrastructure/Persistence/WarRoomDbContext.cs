@@ -28,6 +28,8 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<IncidentUpdateRecord> IncidentUpdates => Set<IncidentUpdateRecord>();
     public DbSet<HealthCheckRecord> HealthChecks => Set<HealthCheckRecord>();
     public DbSet<CheckpointDecisionRecord> CheckpointDecisions => Set<CheckpointDecisionRecord>();
+    public DbSet<SignOffRecord> SignOffs => Set<SignOffRecord>();
+    public DbSet<ChecklistTickRecord> ChecklistTicks => Set<ChecklistTickRecord>();
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 

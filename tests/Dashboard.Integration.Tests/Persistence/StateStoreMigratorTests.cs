@@ -21,7 +21,7 @@ public sealed class StateStoreMigratorTests
         }
 
         Assert.Contains(applied, name => name.EndsWith("_Initial", StringComparison.Ordinal));
-        foreach (var table in new[] { "Rollouts", "PhaseRuns", "TrafficChanges", "StoredPlans", "AuditEvents", "CheckpointVerdicts", "Incidents", "IncidentUpdates", "HealthChecks", "CheckpointDecisions", "People", "ApiKeys", "KioskLinks", "DataProtectionKeys", "__EFMigrationsHistory" })
+        foreach (var table in new[] { "Rollouts", "PhaseRuns", "TrafficChanges", "StoredPlans", "AuditEvents", "CheckpointVerdicts", "Incidents", "IncidentUpdates", "HealthChecks", "CheckpointDecisions", "People", "ApiKeys", "KioskLinks", "DataProtectionKeys", "SignOffs", "ChecklistTicks", "__EFMigrationsHistory" })
         {
             Assert.Equal(1L, await store.ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'"));
         }

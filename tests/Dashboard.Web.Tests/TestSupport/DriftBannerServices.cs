@@ -4,6 +4,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,8 @@ internal static class DriftBannerServices
         services.AddRollouts(configuration);
         // The war-room page carries the open-incidents banner.
         services.AddIncidents();
+        // And the sign-off gate (read-only there, with buttons on the rollout page).
+        services.AddSignOffs();
         // The monitor alone: the watcher is a hosted service; tests call CheckAsync themselves.
         services.AddSingleton<TrafficDriftMonitor>();
 

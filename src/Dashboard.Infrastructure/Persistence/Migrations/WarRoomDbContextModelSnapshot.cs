@@ -244,6 +244,48 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.ChecklistTickRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Ticked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "PhaseIndex");
+
+                    b.ToTable("ChecklistTicks", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointDecisionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -626,6 +668,50 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("Rollouts", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.SignOffRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "PhaseIndex");
+
+                    b.ToTable("SignOffs", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.StoredPlanRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -734,6 +820,15 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.ChecklistTickRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointDecisionRecord", b =>
                 {
                     b.HasOne("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", null)
@@ -782,6 +877,15 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                 {
                     b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
                         .WithMany("Phases")
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.SignOffRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
+                        .WithMany()
                         .HasForeignKey("RolloutId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,104 @@
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.SignOffs.Components;
+
+/// <summary>
+/// The checklist of the gate of a rollout's current phase (nothing when the gate has none): each item with
+/// who ticked it and when. Operators and leads tick and un-tick; anyone else sees it read-only. Live: re-read
+/// after every saved change of the rollout.
+/// </summary>
+public sealed partial class ChecklistPanel : IDisposable
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private GateView? _gate;
+    private Actor _actor = Actor.Anonymous;
+    private string? _error;
+    private Guid? _loadedFor;
+
+    [Inject]
+    public required GateService Gates { get; init; }
+
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
+    /// <summary>The rollout whose current gate's checklist is shown.</summary>
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    private bool MayTick => AccessRules.Allows(_actor, RolloutOperation.TickChecklist);
+
+    private bool CanTick => RendererInfo.IsInteractive && MayTick && _gate is { AcceptsSignOffs: true };
+
+    private string? ReadOnlyReason =>
+        !MayTick ? "Read-only: ticking needs the Operator role or a lead role."
+        : _gate is { AcceptsSignOffs: false } gate ? $"Read-only: phase {gate.PhaseName} is {Rollouts.Components.ActionLabels.State(gate.PhaseState)}."
+        : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Changes.Changed += OnChanged;
+        _actor = await CurrentActor.GetAsync();
+    }
+
+    // The page re-renders on every change too; the panel's own subscription already re-reads.
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : ReloadAsync();
+
+    public void Dispose()
+    {
+        // The semaphore is not disposed: a reload queued by a late change may still release it.
+        Changes.Changed -= OnChanged;
+    }
+
+    // Raised on the thread that saved the change: hop onto the renderer before touching state.
+    private void OnChanged(RolloutChanged change)
+    {
+        if (change.RolloutId == RolloutId)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await _reload.WaitAsync();
+        try
+        {
+            _gate = await Gates.FindCurrentAsync(RolloutId);
+            _loadedFor = RolloutId;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task TickAsync(ChecklistItemView item, bool ticked)
+    {
+        if (_gate is not { } gate)
+        {
+            return;
+        }
+
+        var outcome = await Gates.TickAsync(gate.RolloutId, gate.PhaseIndex, item.Id, ticked, _actor);
+        _error = outcome.Kind == RolloutOutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
+        await ReloadAsync();
+    }
+
+    private static string Who(ChecklistItemView item) => item switch
+    {
+        { By: { } by, At: { } at, Ticked: true } => $"ticked by {by} · {Stamp(at)}",
+        { By: { } by, At: { } at } => $"un-ticked by {by} · {Stamp(at)}",
+        _ => "open",
+    };
+
+    private static string Stamp(DateTimeOffset at) => at.ToString("MMM d HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+}

@@ -1,0 +1,54 @@
+using Dashboard.Core.Plans;
+using Dashboard.Core.SignOffs;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.SignOffs.Components;
+
+/// <summary>Asks a lead for the comment of a GO or NO-GO and records it through <see cref="GateService"/>, the same path as the REST API.</summary>
+public sealed partial class SignOffDialog : ConfirmationDialog
+{
+    private string? _comment;
+
+    [Inject]
+    public required GateService Gates { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
+    /// <summary>The rollout signed for.</summary>
+    [Parameter, EditorRequired]
+    public Guid RolloutId { get; set; }
+
+    /// <summary>The phase whose gate is signed.</summary>
+    [Parameter, EditorRequired]
+    public int PhaseIndex { get; set; }
+
+    /// <summary>The phase's name, for the title.</summary>
+    [Parameter]
+    public string PhaseName { get; set; } = string.Empty;
+
+    /// <summary>The lead role signed for; the service checks the signed-in person holds it.</summary>
+    [Parameter, EditorRequired]
+    public SignOffRole Role { get; set; }
+
+    /// <summary>GO or NO-GO.</summary>
+    [Parameter, EditorRequired]
+    public SignOffDecision Decision { get; set; }
+
+    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_comment);
+
+    private Task ConfirmSignAsync() => ConfirmAsync(async () =>
+    {
+        var outcome = await Gates.SignAsync(
+            RolloutId, PhaseIndex, new SignOffRequest(Role.ToString(), SignOffView.Text(Decision), _comment), await CurrentActor.GetAsync());
+        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } gate } ? (gate, null) : (null, Refusal(outcome));
+    });
+
+    private static string Refusal(RolloutOutcome<GateView> outcome) =>
+        outcome.Problems.Count > 0
+            ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
+            : outcome.Detail ?? "The sign-off could not be recorded.";
+}

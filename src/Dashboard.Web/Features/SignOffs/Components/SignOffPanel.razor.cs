@@ -1,0 +1,150 @@
+using Dashboard.Core.Plans;
+using Dashboard.Core.SignOffs;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Dashboard.Web.Features.SignOffs.Components;
+
+/// <summary>
+/// The gate of a rollout's current phase: each required role with its latest GO / NO-GO (who, when, why),
+/// the gate's summary, and — for each role the signed-in person holds — GO and NO-GO buttons that ask for a
+/// comment. Live: re-read after every saved change of the rollout, from any page, the API or automation.
+/// </summary>
+public sealed partial class SignOffPanel : IDisposable
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private GateView? _gate;
+    private Actor _actor = Actor.Anonymous;
+    private Guid? _loadedFor;
+    private bool _unreadable;
+
+    [Inject]
+    public required GateService Gates { get; init; }
+
+    [Inject]
+    public required RolloutStore Rollouts { get; init; }
+
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required IServiceProvider Services { get; init; }
+
+    [Inject]
+    public required ILogger<SignOffPanel> Logger { get; init; }
+
+    /// <summary>The rollout whose current gate is shown; null shows the rollout of record (the one started last), as the war-room screen does.</summary>
+    [Parameter]
+    public Guid? RolloutId { get; set; }
+
+    /// <summary>True on the war-room screen: large type, no buttons, and nobody is asked who is looking.</summary>
+    [Parameter]
+    public bool ReadOnly { get; set; }
+
+    private bool CanSign => RendererInfo.IsInteractive && _gate is { AcceptsSignOffs: true };
+
+    private string PanelClass => ReadOnly ? "pa-4 rollout-panel signoff-panel signoff-panel--kiosk" : "pa-4 rollout-panel signoff-panel";
+
+    protected override void OnInitialized() => Changes.Changed += OnChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_gate is not null && _loadedFor == RolloutId)
+        {
+            return;
+        }
+
+        if (!ReadOnly)
+        {
+            // Resolved only when buttons may show: a read-only screen never needs a signed-in circuit.
+            _actor = await Services.GetRequiredService<CurrentActor>().GetAsync();
+        }
+
+        await ReloadAsync();
+    }
+
+    public void Dispose()
+    {
+        // The semaphore is not disposed: a reload queued by a late change may still release it.
+        Changes.Changed -= OnChanged;
+    }
+
+    // Raised on the thread that saved the change: hop onto the renderer before touching state.
+    private void OnChanged(RolloutChanged change)
+    {
+        if (RolloutId is null || change.RolloutId == RolloutId)
+        {
+            _ = InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            });
+        }
+    }
+
+    private async Task ReloadAsync()
+    {
+        await _reload.WaitAsync();
+        try
+        {
+            var rolloutId = RolloutId ?? (await Rollouts.FindLatestStartedAsync())?.Id;
+            _gate = rolloutId is { } id ? await Gates.FindCurrentAsync(id) : null;
+            _loadedFor = RolloutId;
+            _unreadable = false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never a blank that looks like nothing is pending: say the gate cannot be shown.
+            LogUnreadable(Logger, ex);
+            _gate = null;
+            _unreadable = true;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private bool Holds(GateRoleView role) => _actor.Holds(WarRoomRoles.For(Enum.Parse<SignOffRole>(role.Role)));
+
+    private async Task SignAsync(GateRoleView role, SignOffDecision decision)
+    {
+        if (_gate is not { } gate)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<SignOffDialog>
+        {
+            { d => d.RolloutId, gate.RolloutId },
+            { d => d.PhaseIndex, gate.PhaseIndex },
+            { d => d.PhaseName, gate.PhaseName },
+            { d => d.Role, Enum.Parse<SignOffRole>(role.Role) },
+            { d => d.Decision, decision },
+        };
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, BackdropClick = false };
+        var dialog = await Dialogs.ShowAsync<SignOffDialog>($"{SignOffView.Text(decision)} as {role.RoleText.ToLowerInvariant()}", parameters, options);
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private static string DecisionKey(GateRoleView role) => role.Latest?.Decision ?? "waiting";
+
+    private static string ChipClass(GateRoleView role) => role.Latest switch
+    {
+        null => "verdict-nodata",
+        { IsGo: true } => "verdict-pass",
+        _ => "verdict-fail",
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sign-off gate could not be read")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,355 @@
+using Dashboard.Core.Checklists;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.SignOffs;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
+
+namespace Dashboard.Web.Features.SignOffs;
+
+/// <summary>
+/// The sign-off gates — the one path for the panels, the REST API and the <see cref="GateWatcher"/>:
+/// authorizes (a lead signs only for the role they hold), validates every field at once, stores each
+/// sign-off and tick with its audit event, tells every open page, then opens the gate when it can — an
+/// awaiting phase whose required leads all said GO and whose checklist is complete is marked passed and
+/// advanced through <see cref="RolloutService"/>, under <see cref="Automation"/>.
+/// </summary>
+public sealed partial class GateService(
+    RolloutStore rollouts,
+    GateRecordStore records,
+    RolloutService rolloutService,
+    RolloutAuthorization authorization,
+    RolloutChangeFeed changes,
+    TimeProvider timeProvider,
+    ILogger<GateService> logger) : IDisposable
+{
+    public const int MaxCommentLength = GateRecordLimits.CommentLength;
+
+    private static readonly string RoleNames = string.Join(", ", Enum.GetNames<SignOffRole>());
+
+    // Checking a gate and acting on it happen under one lock, so a NO-GO recorded while the gate opens
+    // is either counted or refused (the phase has moved on), never lost in between.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The name the gate's own actions (mark passed, advance) are recorded under.</summary>
+    public static Actor Automation { get; } = Actor.Automation("automation (sign-off gate)");
+
+    /// <summary>The gate of phase <paramref name="phaseIndex"/>, or NotFound.</summary>
+    public async Task<RolloutOutcome<GateView>> GetAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken = default)
+    {
+        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
+        {
+            return RolloutMissing(rolloutId);
+        }
+
+        return IsPhase(rollout, phaseIndex)
+            ? RolloutOutcomes.Succeeded(await ViewAsync(rollout, phaseIndex, cancellationToken))
+            : PhaseMissing(rollout, phaseIndex);
+    }
+
+    /// <summary>The gate of the rollout's current phase, or null when there is no such rollout.</summary>
+    public async Task<GateView?> FindCurrentAsync(Guid rolloutId, CancellationToken cancellationToken = default) =>
+        await rollouts.LoadAsync(rolloutId, cancellationToken) is { } rollout
+            ? await ViewAsync(rollout, rollout.CurrentPhaseIndex, cancellationToken)
+            : null;
+
+    /// <summary>Records a lead's GO or NO-GO at the gate of phase <paramref name="phaseIndex"/>, then opens the gate if it can.</summary>
+    public async Task<RolloutOutcome<GateView>> SignAsync(Guid rolloutId, int phaseIndex, SignOffRequest request, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await authorization.RequireAsync(actor, RolloutOperation.SignOff, rolloutId, cancellationToken) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<GateView>(denial);
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        var role = ParseRole(problems, request.Role);
+        if (role is { } signingFor && await authorization.RequireSignOffAsync(actor, signingFor, rolloutId, cancellationToken) is { } notTheirs)
+        {
+            return RolloutOutcomes.Forbidden<GateView>(notTheirs);
+        }
+
+        var decision = ParseDecision(problems, request.Decision);
+        var comment = ValidateComment(problems, request.Comment, decision);
+        RolloutOutcome<GateView>? refused;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            (var rollout, refused) = await LoadPhaseAsync(rolloutId, phaseIndex, cancellationToken);
+            if (rollout is not null)
+            {
+                var phase = rollout.Plan.Phases[phaseIndex];
+                if (role is { } required && !phase.Gate.RequiredRoles.Contains(required))
+                {
+                    problems["role"] = [NotRequired(phase, required)];
+                }
+
+                refused = problems.Count > 0 ? RolloutOutcomes.Invalid<GateView>(problems)
+                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? RolloutOutcomes.Conflict<GateView>(why)
+                    : null;
+                if (refused is null)
+                {
+                    var record = new SignOffRecord
+                    {
+                        Id = Guid.NewGuid(),
+                        RolloutId = rolloutId,
+                        PhaseIndex = phaseIndex,
+                        Role = role!.Value.ToString(),
+                        Decision = decision!.Value.ToString(),
+                        Comment = comment!,
+                        By = actor.Name,
+                        At = timeProvider.GetUtcNow(),
+                    };
+                    await records.AddSignOffAsync(record, phase.Name, cancellationToken);
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return refused ?? await AfterChangeAsync(rolloutId, phaseIndex, created: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Ticks (<paramref name="ticked"/> true) or un-ticks an item of the gate's checklist, then opens the gate
+    /// if it can. Asking for what the item already shows records nothing (a PUT may be repeated).
+    /// </summary>
+    public async Task<RolloutOutcome<GateView>> TickAsync(Guid rolloutId, int phaseIndex, string itemId, bool? ticked, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (await authorization.RequireAsync(actor, RolloutOperation.TickChecklist, rolloutId, cancellationToken) is { } denial)
+        {
+            return RolloutOutcomes.Forbidden<GateView>(denial);
+        }
+
+        if (ticked is not { } tick)
+        {
+            return RolloutOutcomes.Invalid<GateView>("ticked", "ticked is required: true ticks the item, false takes the tick back");
+        }
+
+        RolloutOutcome<GateView>? refused;
+        var changed = false;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            (var rollout, refused) = await LoadPhaseAsync(rolloutId, phaseIndex, cancellationToken);
+            if (rollout is not null)
+            {
+                var phase = rollout.Plan.Phases[phaseIndex];
+                var (template, item, missing) = FindItem(phase, itemId);
+                refused = missing is not null ? RolloutOutcomes.NotFound<GateView>(missing)
+                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? RolloutOutcomes.Conflict<GateView>(why)
+                    : null;
+                if (refused is null)
+                {
+                    var current = (await RecordsAsync(rollout, phaseIndex, cancellationToken)).Ticks.LastOrDefault(t => t.TemplateId == template!.Id && t.ItemId == item!.Id);
+                    if ((current?.Ticked ?? false) != tick)
+                    {
+                        var record = new ChecklistTickRecord
+                        {
+                            Id = Guid.NewGuid(),
+                            RolloutId = rolloutId,
+                            PhaseIndex = phaseIndex,
+                            TemplateId = template!.Id,
+                            ItemId = item!.Id,
+                            Ticked = tick,
+                            By = actor.Name,
+                            At = timeProvider.GetUtcNow(),
+                        };
+                        await records.AddTickAsync(record, phase.Name, item.Text, cancellationToken);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return changed
+            ? await AfterChangeAsync(rolloutId, phaseIndex, created: false, cancellationToken)
+            : await GetAsync(rolloutId, phaseIndex, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the gate of the rollout's current phase when it awaits sign-off and every required lead's latest
+    /// word is GO with the checklist complete: marks the phase passed and advances it. True when it advanced;
+    /// false when the gate is not ready or someone else moved the rollout first (the state machine refuses a
+    /// second advance, so two triggers at once advance once).
+    /// </summary>
+    public async Task<bool> OpenIfReadyAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { CurrentState: PhaseState.AwaitingSignOff } rollout)
+            {
+                return false;
+            }
+
+            var phase = rollout.CurrentPhase;
+            var status = GateRules.Evaluate(phase, await RecordsAsync(rollout, rollout.CurrentPhaseIndex, cancellationToken));
+            if (!status.IsOpen)
+            {
+                return false;
+            }
+
+            var reason = WhyOpen(phase, status);
+            return await ExecuteAsync(rolloutId, RolloutAction.MarkPassed, reason, cancellationToken)
+                && await ExecuteAsync(rolloutId, RolloutAction.Advance, $"{reason} The phase advances.", cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<RolloutOutcome<GateView>> AfterChangeAsync(Guid rolloutId, int phaseIndex, bool created, CancellationToken cancellationToken)
+    {
+        changes.Publish(rolloutId);
+        await OpenIfReadyAsync(rolloutId, cancellationToken);
+        var now = await GetAsync(rolloutId, phaseIndex, cancellationToken);
+        return created && now.Value is { } view ? RolloutOutcomes.Created(view) : now;
+    }
+
+    private async Task<(Rollout? Rollout, RolloutOutcome<GateView>? Refused)> LoadPhaseAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken)
+    {
+        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
+        {
+            return (null, RolloutMissing(rolloutId));
+        }
+
+        return IsPhase(rollout, phaseIndex) ? (rollout, null) : (null, PhaseMissing(rollout, phaseIndex));
+    }
+
+    private async Task<GateView> ViewAsync(Rollout rollout, int phaseIndex, CancellationToken cancellationToken)
+    {
+        var stored = await RecordsAsync(rollout, phaseIndex, cancellationToken);
+        return GateView.From(rollout, phaseIndex, GateRules.Evaluate(rollout.Plan.Phases[phaseIndex], stored), GateRules.SignOffsOf(stored));
+    }
+
+    /// <summary>The records of the phase's current run: none before it started, and none from before a retry.</summary>
+    private async Task<GateRecords> RecordsAsync(Rollout rollout, int phaseIndex, CancellationToken cancellationToken) =>
+        rollout.Phases[phaseIndex].StartedAt is { } runStartedAt
+            ? await records.ListAsync(rollout.Id, phaseIndex, runStartedAt, cancellationToken)
+            : GateRecords.None;
+
+    private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
+    {
+        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, Automation, reason, TrafficChangeSource.Automation), cancellationToken);
+        if (outcome.Kind is RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed)
+        {
+            return true;
+        }
+
+        // Someone (or another trigger) moved the rollout first: nothing to do.
+        LogNotOpened(rolloutId, action, outcome.Kind, outcome.Detail);
+        return false;
+    }
+
+    private static (ChecklistTemplate? Template, ChecklistItemTemplate? Item, string? Missing) FindItem(PlanPhase phase, string itemId)
+    {
+        if (phase.Gate.ChecklistTemplateId is not { } templateId)
+        {
+            return (null, null, $"Phase '{phase.Name}' has no checklist.");
+        }
+
+        if (BuiltInChecklists.Find(templateId) is not { } template)
+        {
+            return (null, null, $"The checklist '{templateId}' of phase '{phase.Name}' is unknown.");
+        }
+
+        return template.Items.FirstOrDefault(i => string.Equals(i.Id, itemId, StringComparison.Ordinal)) is { } item
+            ? (template, item, null)
+            : (template, null, $"The checklist '{template.Id}' has no item '{itemId}'; its items are {string.Join(", ", template.Items.Select(i => i.Id))}.");
+    }
+
+    private static string WhyOpen(PlanPhase phase, GateStatus status)
+    {
+        var signed = string.Join(", ", status.Roles.Select(r => $"{r.Latest!.By} ({GateStatus.RoleText(r.Role)})"));
+        var checklist = status.Checklist is { } list ? $"; checklist '{list.Template.Name}' complete" : string.Empty;
+        return $"Sign-off gate of phase '{phase.Name}' open: GO from {signed}{checklist}.";
+    }
+
+    private static SignOffRole? ParseRole(Dictionary<string, string[]> problems, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems["role"] = [$"role is required: one of {RoleNames}"];
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (!char.IsAsciiDigit(trimmed[0]) && Enum.TryParse<SignOffRole>(trimmed, ignoreCase: true, out var role) && Enum.IsDefined(role))
+        {
+            return role;
+        }
+
+        problems["role"] = [$"there is no sign-off role '{trimmed}': one of {RoleNames}"];
+        return null;
+    }
+
+    private static SignOffDecision? ParseDecision(Dictionary<string, string[]> problems, string? text)
+    {
+        var key = string.Concat((text ?? string.Empty).Where(char.IsLetter)).ToUpperInvariant();
+        switch (key)
+        {
+            case "GO":
+                return SignOffDecision.Go;
+            case "NOGO":
+                return SignOffDecision.NoGo;
+            case "":
+                problems["decision"] = ["decision is required: GO or NO-GO"];
+                return null;
+            default:
+                problems["decision"] = [$"'{text!.Trim()}' is not a decision: GO or NO-GO"];
+                return null;
+        }
+    }
+
+    private static string? ValidateComment(Dictionary<string, string[]> problems, string? text, SignOffDecision? decision)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            problems["comment"] = [decision == SignOffDecision.NoGo
+                ? "a NO-GO needs a comment: say why, so the others know what blocks the gate"
+                : "comment is required: say what you checked"];
+            return null;
+        }
+
+        if (trimmed.Length > MaxCommentLength)
+        {
+            problems["comment"] = [$"comment is longer than {MaxCommentLength} characters"];
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    private static string NotRequired(PlanPhase phase, SignOffRole role) =>
+        phase.Gate.Kind == GateKind.AutoAdvance
+            ? $"phase '{phase.Name}' has no sign-off gate: it advances by itself when its checkpoints pass"
+            : $"the gate of phase '{phase.Name}' does not ask the {GateStatus.RoleText(role)}: it asks {string.Join(", ", phase.Gate.RequiredRoles)}";
+
+    private static bool IsPhase(Rollout rollout, int phaseIndex) => phaseIndex >= 0 && phaseIndex < rollout.Phases.Count;
+
+    private static RolloutOutcome<GateView> RolloutMissing(Guid rolloutId) => RolloutOutcomes.NotFound<GateView>($"Rollout {rolloutId} does not exist.");
+
+    private static RolloutOutcome<GateView> PhaseMissing(Rollout rollout, int phaseIndex) =>
+        RolloutOutcomes.NotFound<GateView>($"Rollout {rollout.Id} has no phase {phaseIndex}; its phases are 0 to {rollout.Phases.Count - 1}.");
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The sign-off gate of rollout {RolloutId} did not {Action}: {Kind} {Detail}")]
+    private partial void LogNotOpened(Guid rolloutId, RolloutAction action, RolloutOutcomeKind kind, string? detail);
+}

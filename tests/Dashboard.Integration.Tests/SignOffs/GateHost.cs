@@ -1,0 +1,126 @@
+using Dashboard.Core.Checklists;
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Core.Routing;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.SignOffs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Integration.Tests.SignOffs;
+
+/// <summary>
+/// The sign-off feature wired as the app wires it (<c>AddStateStore</c>, <c>AddRollouts</c>, <c>AddSignOffs</c>)
+/// on a real SQLite state store, with the built-in router and a clock the test moves. The people are
+/// signed-in actors with the roles the tests need.
+/// </summary>
+internal sealed class GateHost : IAsyncDisposable
+{
+    public static readonly Actor Operator = Actor.Person("olga", [WarRoomRole.Operator]);
+    public static readonly Actor EngineeringLead = Actor.Person("erin", [WarRoomRole.EngineeringLead]);
+    public static readonly Actor OperationsLead = Actor.Person("oscar", [WarRoomRole.OperationsLead]);
+    public static readonly Actor Viewer = Actor.Person("vera", [WarRoomRole.Viewer]);
+
+    private GateHost(TestStateStore store, ManualClock clock, ServiceProvider services)
+    {
+        Store = store;
+        Clock = clock;
+        Services = services;
+    }
+
+    public TestStateStore Store { get; }
+
+    public ManualClock Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public GateService Gates => Services.GetRequiredService<GateService>();
+
+    public RolloutService Rollouts => Services.GetRequiredService<RolloutService>();
+
+    public static ChecklistTemplate CanaryChecklist => BuiltInChecklists.CanaryGoNoGo;
+
+    public static async Task<GateHost> CreateAsync()
+    {
+        var clock = new ManualClock(StoredRollouts.T0);
+        var store = await TestStateStore.CreateAsync(clock);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StateStore:ConnectionString"] = store.ConnectionString,
+                ["Plans:Folder"] = string.Empty,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddLogging();
+        services.AddStateStore(configuration);
+        services.AddRollouts(configuration);
+        services.AddSignOffs();
+        services.AddSingleton(provider => new DemoTrafficSplit(0));
+        services.AddSingleton<ITrafficRouter>(provider => new DemoTrafficRouter(provider.GetRequiredService<DemoTrafficSplit>()));
+        return new GateHost(store, clock, services.BuildServiceProvider());
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public Task<IReadOnlyList<AuditEventRecord>> AuditAsync(Guid rolloutId) => Get<AuditLog>().ReadAsync(rolloutId);
+
+    public async Task<Rollout> LoadAsync(Guid rolloutId) => (await Get<RolloutStore>().LoadAsync(rolloutId))!;
+
+    /// <summary>A rollout of the three-phase plan, created and started by the operator: canary at 1 %, running.</summary>
+    public async Task<Guid> StartedRolloutAsync()
+    {
+        var created = await Rollouts.CreateAsync(new CreateRolloutRequest("learning-api", "v2.9.4", "v3.0.0", BuiltInPlans.ThreePhase.Id, "sprint 2"), Operator);
+        Assert.Equal(RolloutOutcomeKind.Created, created.Kind);
+        var id = created.Value!.Id;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await RunAsync(id, RolloutAction.Start, Operator, "CHG-1");
+        return id;
+    }
+
+    /// <summary>What the checkpoint runner does when the phase's last checkpoint passes.</summary>
+    public Task RequestSignOffAsync(Guid rolloutId) =>
+        RunAsync(rolloutId, RolloutAction.RequestSignOff, CheckpointRunner.Automation, "every checkpoint passed");
+
+    public async Task RunAsync(Guid rolloutId, RolloutAction action, Actor actor, string reason)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await Rollouts.ExecuteAsync(rolloutId, new RolloutCommand(action, actor, reason, TrafficChangeSource.Ui));
+        Assert.True(outcome.Kind == RolloutOutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
+    }
+
+    /// <summary>Signs at a later instant than anything before, so "latest" is never a tie.</summary>
+    public async Task<RolloutOutcome<GateView>> SignAsync(Guid rolloutId, Actor lead, SignOffRole role, string decision, string comment, int phaseIndex = 0)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        return await Gates.SignAsync(rolloutId, phaseIndex, new SignOffRequest(role.ToString(), decision, comment), lead);
+    }
+
+    public async Task<RolloutOutcome<GateView>> TickAsync(Guid rolloutId, string itemId, bool ticked, Actor? actor = null, int phaseIndex = 0)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        return await Gates.TickAsync(rolloutId, phaseIndex, itemId, ticked, actor ?? Operator);
+    }
+
+    public async Task TickEveryCanaryItemAsync(Guid rolloutId)
+    {
+        foreach (var item in CanaryChecklist.Items)
+        {
+            Assert.Equal(RolloutOutcomeKind.Succeeded, (await TickAsync(rolloutId, item.Id, true)).Kind);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Store.DisposeAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.SignOffs;
+using Dashboard.Web.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace Dashboard.Web.Tests.SignOffs;
+
+/// <summary>
+/// A bUnit context signed in as one person, with the sign-off feature wired as the app wires it on a real
+/// SQLite state store (migrated) in a temp folder, and a rollout of the three-phase plan to sign. Deleted on dispose.
+/// </summary>
+internal sealed class SignOffTestHost : IAsyncDisposable
+{
+    public static readonly Actor Operator = Actor.Person("olga", [WarRoomRole.Operator]);
+    public static readonly Actor EngineeringLead = Actor.Person("erin", [WarRoomRole.EngineeringLead]);
+    public static readonly Actor OperationsLead = Actor.Person("oscar", [WarRoomRole.OperationsLead]);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-signoffs-" + Guid.NewGuid().ToString("N"));
+
+    private SignOffTestHost(string userName, WarRoomRole[] roles)
+    {
+        Directory.CreateDirectory(_folder);
+        Context.Services.AddMudServices();
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddSingleton<TimeProvider>(Clock);
+        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", new SettableRouter());
+        Context.SignInAs(userName, roles);
+        // Last: it resolves the renderer, after which no service can be added.
+        Context.SetRendererInfo(RendererModes.Interactive);
+    }
+
+    public BunitContext Context { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(RolloutViews.T0);
+
+    public GateService Gates => Context.Services.GetRequiredService<GateService>();
+
+    public static async Task<SignOffTestHost> CreateAsync(string userName, params WarRoomRole[] roles)
+    {
+        var host = new SignOffTestHost(userName, roles);
+        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        return host;
+    }
+
+    /// <summary>Created and started by the operator through the rollout service: canary at 1 %, running.</summary>
+    public async Task<Guid> StartedRolloutAsync()
+    {
+        var rollouts = Context.Services.GetRequiredService<RolloutService>();
+        var created = await rollouts.CreateAsync(new CreateRolloutRequest("learning-api", "v2.9.4", "v3.0.0", BuiltInPlans.ThreePhase.Id, "sprint 2"), Operator);
+        Assert.Equal(RolloutOutcomeKind.Created, created.Kind);
+        await RunAsync(created.Value!.Id, RolloutAction.Start, Operator);
+        return created.Value.Id;
+    }
+
+    /// <summary>What the checkpoint runner does when the canary's last checkpoint passes.</summary>
+    public Task RequestSignOffAsync(Guid rolloutId) => RunAsync(rolloutId, RolloutAction.RequestSignOff, CheckpointRunner.Automation);
+
+    public async Task<Rollout> LoadAsync(Guid rolloutId) => (await Context.Services.GetRequiredService<RolloutStore>().LoadAsync(rolloutId))!;
+
+    /// <summary>Signs through the service, a second after anything before, as another lead's browser would.</summary>
+    public async Task SignAsync(Guid rolloutId, Actor lead, SignOffRole role, string decision, string comment)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await Gates.SignAsync(rolloutId, 0, new SignOffRequest(role.ToString(), decision, comment), lead);
+        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+    }
+
+    public async Task TickEveryItemAsync(Guid rolloutId)
+    {
+        foreach (var item in Dashboard.Core.Checklists.BuiltInChecklists.CanaryGoNoGo.Items)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            Assert.Equal(RolloutOutcomeKind.Succeeded, (await Gates.TickAsync(rolloutId, 0, item.Id, true, Operator)).Kind);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private async Task RunAsync(Guid rolloutId, RolloutAction action, Actor actor)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await Context.Services.GetRequiredService<RolloutService>().ExecuteAsync(rolloutId, new RolloutCommand(action, actor, "test", TrafficChangeSource.Ui));
+        Assert.True(outcome.Kind == RolloutOutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
+    }
+}
