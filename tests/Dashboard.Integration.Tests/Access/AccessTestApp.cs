@@ -74,7 +74,7 @@ public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
             expiresAt = expiresAt ?? DateTimeOffset.UtcNow.AddDays(30),
         });
         var body = await App.ReadAsync(response, HttpStatusCode.Created);
-        return (body.GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
+        return (body.GetProperty("key").GetProperty("id").GetGuid(), body.GetProperty("token").GetString()!);
     }
 
     /// <summary>Creates a kiosk link and returns (its id, its path <c>/kiosk/…</c>).</summary>
@@ -82,7 +82,7 @@ public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
     {
         using var response = await Admin.PostAsJsonAsync("/api/admin/kiosk-links", new { name });
         var body = await App.ReadAsync(response, HttpStatusCode.Created);
-        return (body.GetProperty("id").GetGuid(), body.GetProperty("path").GetString()!);
+        return (body.GetProperty("link").GetProperty("id").GetGuid(), body.GetProperty("path").GetString()!);
     }
 
     public static HttpClient WithKey(Uri url, string token)

@@ -44,7 +44,7 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("vera may not change traffic", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var state = await access.App.GetAsync($"/api/rollouts/{rollout}");
-        Assert.Equal(1, state.GetProperty("canaryWeightPercent").GetInt32());
+        Assert.Equal(1, state.GetProperty("requestedWeightPercent").GetInt32());
         var refusal = Assert.Single(await access.AuditAsync("access.refused"), e => e.Actor == "vera");
         Assert.Equal("ChangeTraffic", refusal.Payload.GetProperty("operation").GetString());
     }
@@ -322,7 +322,58 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
         Assert.True(changed.IsSuccessStatusCode, $"roles: {changed.StatusCode}");
         var response = await rita.PostAsJsonAsync($"/api/rollouts/{rollout}/traffic", new { percent = 7, reason = "x" });
         Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"{response.StatusCode}");
-        Assert.Equal(1, (await access.App.GetAsync($"/api/rollouts/{rollout}")).GetProperty("canaryWeightPercent").GetInt32());
+        Assert.Equal(1, (await access.App.GetAsync($"/api/rollouts/{rollout}")).GetProperty("requestedWeightPercent").GetInt32());
+    }
+
+    [Fact]
+    public async Task SignOffs_AreForTheLeadOfThatRole_ChecklistTicksForOperatorsAndLeads_AndAFullGateAdvancesThePhase()
+    {
+        var rollout = await access.StartedRolloutAsync();
+        var gatePath = $"/api/rollouts/{rollout}/phases/0";
+        using var engineering = await access.PersonAsync("eng-lead", "EngineeringLead");
+        using var operations = await access.PersonAsync("ops-lead", "OperationsLead");
+        using var viewer = await access.PersonAsync("gate-viewer");
+        using var operatorClient = await access.PersonAsync("gate-operator", "Operator");
+
+        var gate = await access.App.GetAsync($"{gatePath}/gate");
+        Assert.Equal(["EngineeringLead", "OperationsLead"], gate.GetProperty("roles").EnumerateArray().Select(r => r.GetProperty("role").GetString()));
+        var items = gate.GetProperty("checklist").GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+
+        var wrongRole = await engineering.PostAsJsonAsync($"{gatePath}/sign-offs", new { role = "OperationsLead", decision = "GO", comment = "on their behalf" });
+        Assert.Equal(HttpStatusCode.Forbidden, wrongRole.StatusCode);
+        Assert.Contains(await access.AuditAsync("access.refused"), e => e.Actor == "eng-lead" && e.Payload.GetProperty("operation").GetString() == "SignOff:OperationsLead");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync($"{gatePath}/sign-offs", new { role = "EngineeringLead", decision = "GO", comment = "me too" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PutAsJsonAsync($"{gatePath}/checklist/{items[0]}", new { ticked = true })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Created, (await engineering.PostAsJsonAsync($"{gatePath}/sign-offs", new { role = "EngineeringLead", decision = "GO", comment = "error rate flat" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await operations.PostAsJsonAsync($"{gatePath}/sign-offs", new { role = "OperationsLead", decision = "GO", comment = "on-call ready" })).StatusCode);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var ticker = i % 2 == 0 ? operatorClient : engineering;
+            Assert.Equal(HttpStatusCode.OK, (await ticker.PutAsJsonAsync($"{gatePath}/checklist/{items[i]}", new { ticked = true })).StatusCode);
+        }
+
+        // Every GO and a complete checklist: the gate opens as soon as the phase asks for sign-off.
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.PostAsJsonAsync($"/api/rollouts/{rollout}/request-sign-off", new { reason = "canary window done" })).StatusCode);
+        var advanced = await WaitForAsync(async () => (await access.App.GetAsync($"/api/rollouts/{rollout}")).GetProperty("currentPhaseIndex").GetInt32() == 1);
+        Assert.True(advanced, "the phase did not advance after the gate opened");
+        Assert.Equal(2, (await access.AuditAsync("signOff.recorded")).Count(e => e.Actor is "eng-lead" or "ops-lead"));
+        Assert.Contains(await access.AuditAsync("checklist.itemTicked"), e => e.Actor == "gate-operator");
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     private static string ErrorOf(HttpResponseMessage response)
