@@ -88,6 +88,7 @@ dotnet build src/Dashboard.Web -c Release -nologo -v quiet
 if [ "$real_traffic" = false ]; then
   echo
   echo "Rollout War Room: $app_url   (rollouts: $app_url/rollouts, war-room TV view: $app_url/warroom)"
+  echo "Sign in at $app_url/sign-in. On the first run the app prints a one-time set-up link for the first admin below."
   echo
   Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled="${DEMO:-true}" \
     dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url" &
@@ -142,6 +143,7 @@ echo "Load generator: ${LOAD_RPS:-50} requests/s for ${LOAD_DURATION:-00:10:00} 
 echo
 echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
 echo "Change the split: start a rollout at $app_url/rollouts and use Change traffic (docs/real-traffic-demo.md)"
+echo "Sign in at $app_url/sign-in. On the first run the app prints a one-time set-up link for the first admin below."
 echo
 Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
   Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
