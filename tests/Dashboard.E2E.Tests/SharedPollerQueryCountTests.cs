@@ -26,7 +26,7 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
     public async Task FiftyOpenDashboards_CauseTheSameInfluxQueriesAsOne()
     {
         using var counter = new InfluxQueryCounter(_live.Influx);
-        using var http = new HttpClient { BaseAddress = _live.App.Url };
+        using var http = await _live.App.SignInAsAdminAsync();
         var context = await _live.Browser.NewContextAsync();
 
         await OpenDashboardAsync(context);

@@ -70,14 +70,14 @@ public sealed class TrafficDriftBannerTests : IAsyncLifetime
 
     private async Task StartRolloutAsync()
     {
-        using var http = new HttpClient { BaseAddress = _live.App.Url };
+        using var http = await _live.App.SignInAsAdminAsync();
         var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
-            service = "drift-e2e", baselineVersion = "v1", candidateVersion = "v2", planId = "three-phase", actor = "alice", reason = "drift test",
+            service = "drift-e2e", baselineVersion = "v1", candidateVersion = "v2", planId = "three-phase", reason = "drift test",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { actor = "alice", reason = "go" })).EnsureSuccessStatusCode();
+        (await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { reason = "go" })).EnsureSuccessStatusCode();
     }
 
     private async Task SetHaproxyCanaryWeightAsync(int canary)
