@@ -24,9 +24,8 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
             decision = "MonitorClosely",
             notes = "no metrics arrived; the collector was restarted",
             actionItems = new object[] { new { text = "alert on a silent collector", owner = "bob", due = "2026-12-04" } },
-            actor = "carol",
-        });
-        var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand", actor = "dave" });
+            });
+        var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand" });
         var checkpoint = await app.GetAsync(path);
         var events = await app.GetAsync($"/api/rollouts/{id}/events");
         var rollout = await app.GetAsync($"/api/rollouts/{id}");
@@ -59,8 +58,8 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
             notes = " ",
             actionItems = new object[] { new { text = "", owner = "" } },
         });
-        var (pending, _) = await app.PostAsync($"/api/rollouts/{id}/checkpoints/0/1800/decision", new { decision = "Continue", notes = "n", actor = "a" });
-        var (unknown, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/{CheckpointPageApp.FirstCheckpoint}/decision", new { decision = "Continue", notes = "n", actor = "a" });
+        var (pending, _) = await app.PostAsync($"/api/rollouts/{id}/checkpoints/0/1800/decision", new { decision = "Continue", notes = "n" });
+        var (unknown, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/{CheckpointPageApp.FirstCheckpoint}/decision", new { decision = "Continue", notes = "n" });
         var events = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid);

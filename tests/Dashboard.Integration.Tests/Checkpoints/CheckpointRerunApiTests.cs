@@ -24,7 +24,7 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
         var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}/rerun";
 
         var (missing, problems) = await app.PostAsync(path, new { });
-        var (status, rerun) = await app.PostAsync(path, new { actor = "erin", reason = "did late data arrive?" });
+        var (status, rerun) = await app.PostAsync(path, new { reason = "did late data arrive?" });
         var verdicts = await app.GetAsync($"/api/rollouts/{id}/checkpoints");
         var events = await app.GetAsync($"/api/rollouts/{id}/events");
         var rollout = await app.GetAsync($"/api/rollouts/{id}");

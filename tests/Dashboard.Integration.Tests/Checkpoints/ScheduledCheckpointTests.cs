@@ -49,7 +49,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         {
             await CreatePlanAsync(first);
             id = await first.CreateRolloutAsync(PlanId);
-            var (status, started) = await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+            var (status, started) = await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
             Assert.Equal(HttpStatusCode.OK, status);
             startedAt = started.GetProperty("rollout").GetProperty("startedAt").GetDateTimeOffset();
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -91,7 +91,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         settings["Demo__Enabled"] = "false";
         await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"), settings);
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
         var verdict = (await WaitForVerdictsAsync(app, id, 1))[0];
         var rollout = await WaitForStateAsync(app, id, "Held");

@@ -40,7 +40,7 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
         });
         await PostUnattendedPlanAsync(app);
         var id = await app.CreateRolloutAsync(PlanId);
-        var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "sprint 2 release", actor = "alice" });
+        var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "sprint 2 release" });
         Assert.Equal(HttpStatusCode.OK, status);
 
         var inRollout = await WaitForAsync(app, id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, TimeSpan.FromMinutes(5));

@@ -38,7 +38,7 @@ internal static class GuardrailApp
     public static async Task<Guid> StartRolloutAsync(RolloutApiApp app)
     {
         var id = await app.CreateRolloutAsync();
-        var (status, body) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        var (status, body) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
         Assert.True(status == System.Net.HttpStatusCode.OK, $"{status}: {body}\n{app.Output}");
         return id;
     }

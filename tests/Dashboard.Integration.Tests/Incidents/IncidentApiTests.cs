@@ -16,11 +16,11 @@ public sealed class IncidentApiTests(InfluxServerFixture influx)
 
         var (openStatus, opened) = await app.PostAsync(
             $"/api/rollouts/{id}/incidents",
-            new { severity = "critical", title = "Checkout 5xx", description = "errors on /checkout", owner = "carol", actor = "alice" });
+            new { severity = "critical", title = "Checkout 5xx", description = "errors on /checkout", owner = "carol" });
         var incidentId = opened.GetProperty("id").GetGuid();
-        var (updateStatus, _) = await app.PostAsync($"/api/incidents/{incidentId}/updates", new { text = "cause found", severity = "high", actor = "bob" });
-        var (resolveStatus, resolved) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "fixed", actor = "carol" });
-        var (againStatus, again) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "twice", actor = "carol" });
+        var (updateStatus, _) = await app.PostAsync($"/api/incidents/{incidentId}/updates", new { text = "cause found", severity = "high" });
+        var (resolveStatus, resolved) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "fixed" });
+        var (againStatus, again) = await app.PostAsync($"/api/incidents/{incidentId}/resolve", new { text = "twice" });
         var list = await app.GetAsync($"/api/rollouts/{id}/incidents");
         var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
 
@@ -43,9 +43,9 @@ public sealed class IncidentApiTests(InfluxServerFixture influx)
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
         var id = await app.CreateRolloutAsync();
 
-        var (status, problem) = await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "sev0", title = " ", owner = new string('x', 101), actor = "alice" });
+        var (status, problem) = await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "sev0", title = " ", owner = new string('x', 101) });
         var (unknownStatus, _) = await app.PostAsync(
-            $"/api/rollouts/{Guid.NewGuid()}/incidents", new { severity = "low", title = "t", description = "d", owner = "o", actor = "alice" });
+            $"/api/rollouts/{Guid.NewGuid()}/incidents", new { severity = "low", title = "t", description = "d", owner = "o" });
         var list = await app.GetAsync($"/api/rollouts/{id}/incidents");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -63,12 +63,12 @@ public sealed class IncidentApiTests(InfluxServerFixture influx)
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
-        await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "high", title = "Slow search", description = "p99 up", owner = "erin", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "high", title = "Slow search", description = "p99 up", owner = "erin" });
         var afterHigh = await app.GetAsync($"/api/rollouts/{id}");
         var (_, critical) = await app.PostAsync(
-            $"/api/rollouts/{id}/incidents", new { severity = "critical", title = "Payments down", description = "all regions", owner = "dave", actor = "bob" });
+            $"/api/rollouts/{id}/incidents", new { severity = "critical", title = "Payments down", description = "all regions", owner = "dave" });
         var afterCritical = await app.GetAsync($"/api/rollouts/{id}");
         var events = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().ToList();
 

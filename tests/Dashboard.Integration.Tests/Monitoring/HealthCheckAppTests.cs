@@ -22,7 +22,7 @@ public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposabl
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"), await DemoSettingsAsync());
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
         var checks = await WaitForChecksAsync(app, $"/api/health-checks?cadence=Intensive&rolloutId={id}", 1, TimeSpan.FromSeconds(15));
         var perRollout = await app.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive");

@@ -16,15 +16,15 @@ public sealed class RolloutNotificationTests(InfluxServerFixture influx)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: Webhook(receiver));
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
-        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "latency blip", actor = "bob" });
-        await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "error rate above 1.5 %", actor = "bob" });
+        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "latency blip" });
+        await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "error rate above 1.5 %" });
 
         var delivered = await receiver.WaitForDeliveredAsync(2, TimeSpan.FromSeconds(30));
         var texts = delivered.Select(Text).ToList();
         Assert.Equal(["[WARNING] analyzer 1.5.0 held in phase canary", "[CRITICAL] analyzer 1.5.0 rolled back in phase canary"], texts);
-        Assert.Contains("By bob: error rate above 1.5 %", delivered[1], StringComparison.Ordinal);
+        Assert.Contains($"By {TestPeople.Admin}: error rate above 1.5 %", delivered[1], StringComparison.Ordinal);
         Assert.Contains("1 % → 0 %", delivered[1], StringComparison.Ordinal);
         // The dispatcher counts a message as sent once the receiver's answer is back, a moment after the receiver has it.
         var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
@@ -51,7 +51,7 @@ public sealed class RolloutNotificationTests(InfluxServerFixture influx)
         await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: settings);
         var id = await app.CreateRolloutAsync();
 
-        var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
         Assert.Equal(HttpStatusCode.BadGateway, status);
         var delivered = await receiver.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(30));

@@ -45,7 +45,7 @@ public sealed class PlanApiTests(InfluxServerFixture influx)
         var listed = await app.GetAsync("/api/plans");
         var fetched = await app.GetAsync("/api/plans/example-fast-canary");
         var rolloutId = await app.CreateRolloutAsync("example-fast-canary");
-        var (_, started) = await app.PostAsync($"/api/rollouts/{rolloutId}/start", new { reason = "go", actor = "alice" });
+        var (_, started) = await app.PostAsync($"/api/rollouts/{rolloutId}/start", new { reason = "go" });
 
         Assert.Equal("stored", plan.GetProperty("source").GetString());
         Assert.Contains("example-fast-canary", duplicate.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -87,5 +87,5 @@ public sealed class PlanApiTests(InfluxServerFixture influx)
     }
 
     private static Task<HttpResponseMessage> PostPlanAsync(RolloutApiApp app, string json) =>
-        app.Http.PostAsync("/api/plans?actor=alice", new StringContent(json, Encoding.UTF8, "application/json"));
+        app.Http.PostAsync("/api/plans", new StringContent(json, Encoding.UTF8, "application/json"));
 }

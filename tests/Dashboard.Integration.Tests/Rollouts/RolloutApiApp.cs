@@ -57,7 +57,6 @@ internal sealed class RolloutApiApp : IAsyncDisposable
             baselineVersion = "1.4.0",
             candidateVersion = "1.5.0",
             planId,
-            actor = "alice",
             reason = "release 1.5",
         });
         var body = await ReadAsync(response, HttpStatusCode.Created);

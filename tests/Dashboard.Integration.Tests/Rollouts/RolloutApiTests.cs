@@ -14,8 +14,8 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
         var id = await app.CreateRolloutAsync();
 
-        var (startStatus, started) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
-        var (trafficStatus, changed) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more traffic", actor = "bob" });
+        var (startStatus, started) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+        var (trafficStatus, changed) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more traffic" });
         var rollout = await app.GetAsync($"/api/rollouts/{id}");
         var history = await app.GetAsync($"/api/rollouts/{id}/traffic");
 
@@ -41,13 +41,13 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
-        var (resumeStatus, resume) = await app.PostAsync($"/api/rollouts/{id}/resume", new { reason = "why not", actor = "alice" });
-        var (noReasonStatus, noReason) = await app.PostAsync($"/api/rollouts/{id}/hold", new { actor = "alice" });
-        var (tooMuchStatus, tooMuch) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 120, reason = "all in", actor = "alice" });
-        var (unknownStatus, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/hold", new { reason = "x", actor = "alice" });
-        var (badCreateStatus, badCreate) = await app.PostAsync("/api/rollouts", new { service = "analyzer", baselineVersion = "1", candidateVersion = "2", planId = "no-such-plan", actor = "a", reason = "r" });
+        var (resumeStatus, resume) = await app.PostAsync($"/api/rollouts/{id}/resume", new { reason = "why not" });
+        var (noReasonStatus, noReason) = await app.PostAsync($"/api/rollouts/{id}/hold", new { });
+        var (tooMuchStatus, tooMuch) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 120, reason = "all in" });
+        var (unknownStatus, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/hold", new { reason = "x" });
+        var (badCreateStatus, badCreate) = await app.PostAsync("/api/rollouts", new { service = "analyzer", baselineVersion = "1", candidateVersion = "2", planId = "no-such-plan", reason = "r" });
         var after = await app.GetAsync($"/api/rollouts/{id}");
 
         Assert.Equal(HttpStatusCode.Conflict, resumeStatus);
@@ -72,10 +72,10 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
-        await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+        await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more" });
 
-        var (status, rolledBack) = await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "errors up", actor = "carol" });
+        var (status, rolledBack) = await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "errors up" });
         var events = await app.GetAsync($"/api/rollouts/{id}/events");
         var verification = await app.GetAsync($"/api/rollouts/{id}/events/verify");
 
@@ -109,13 +109,13 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
             await using (var first = await RolloutApiApp.StartAsync(influx.Url, database))
             {
                 id = await first.CreateRolloutAsync();
-                await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
-                await first.PostAsync($"/api/rollouts/{id}/hold", new { reason = "lunch", actor = "alice" });
+                await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+                await first.PostAsync($"/api/rollouts/{id}/hold", new { reason = "lunch" });
             }
 
             await using var second = await RolloutApiApp.StartAsync(influx.Url, database);
             var restored = await second.GetAsync($"/api/rollouts/{id}");
-            var (resumeStatus, resumed) = await second.PostAsync($"/api/rollouts/{id}/resume", new { reason = "back", actor = "alice" });
+            var (resumeStatus, resumed) = await second.PostAsync($"/api/rollouts/{id}/resume", new { reason = "back" });
             var listed = await second.GetAsync("/api/rollouts");
 
             Assert.Equal("Held", restored.GetProperty("status").GetString());

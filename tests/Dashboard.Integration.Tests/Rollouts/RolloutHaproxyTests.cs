@@ -16,9 +16,9 @@ public sealed class RolloutHaproxyTests(InfluxServerFixture influx)
         await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
         await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: Router(haproxy.TcpRuntimeApi));
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
-        var (status, changed) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "ramp", actor = "alice" });
+        var (status, changed) = await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "ramp" });
         var canaryWeight = await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}");
         var baselineWeight = await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.BaselineServer}");
 
@@ -39,7 +39,7 @@ public sealed class RolloutHaproxyTests(InfluxServerFixture influx)
         await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: Router(haproxy.OperatorRuntimeApi));
         var id = await app.CreateRolloutAsync();
 
-        var (status, problem) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        var (status, problem) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
         var rollout = await app.GetAsync($"/api/rollouts/{id}");
         var canaryWeight = await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}");
 

@@ -42,10 +42,10 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         await using var app = await setup.RestartAppAsync();
         await FirstReportAsync(app);
 
-        var (noReasonStatus, noReason) = await app.PostAsync($"{DriftPath}/reconcile", new { actor = "carol" });
-        var (status, reconciled) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "weights were edited by hand", actor = "carol" });
+        var (noReasonStatus, noReason) = await app.PostAsync($"{DriftPath}/reconcile", new { });
+        var (status, reconciled) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "weights were edited by hand" });
         var report = await app.GetAsync(DriftPath);
-        var (againStatus, again) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "once more", actor = "carol" });
+        var (againStatus, again) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "once more" });
         var events = await app.GetAsync($"/api/rollouts/{setup.RolloutId}/events");
         var verification = await app.GetAsync($"/api/rollouts/{setup.RolloutId}/events/verify");
         var canaryWeight = await setup.Haproxy.SendCommandAsync(Weight(HaproxyServer.CanaryServer));
@@ -55,7 +55,7 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _), noReason.ToString());
         Assert.Equal(HttpStatusCode.OK, status);
         var change = Assert.Single(reconciled.GetProperty("trafficChanges").EnumerateArray());
-        Assert.Equal(("Applied", "Reconcile", 35, 10, "carol"), (
+        Assert.Equal(("Applied", "Reconcile", 35, 10, TestPeople.Admin), (
             change.GetProperty("status").GetString(), change.GetProperty("source").GetString(), change.GetProperty("fromPercent").GetInt32(),
             change.GetProperty("toPercent").GetInt32(), change.GetProperty("requestedBy").GetString()));
         Assert.Equal("InProgress", reconciled.GetProperty("rollout").GetProperty("status").GetString());
@@ -67,7 +67,7 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         var tail = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).TakeLast(3);
         Assert.Equal(["traffic.reconciled", "traffic.changeRequested", "traffic.changeApplied"], tail);
         var audited = events.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "traffic.reconciled");
-        Assert.Equal(("carol", 35, 10), (
+        Assert.Equal((TestPeople.Admin, 35, 10), (
             audited.GetProperty("actor").GetString(), audited.GetProperty("payload").GetProperty("observedCanaryWeight").GetInt32(),
             audited.GetProperty("payload").GetProperty("recordedPercent").GetInt32()));
         Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
@@ -79,10 +79,10 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         // Nothing listens on this port: every runtime-API command is refused.
         await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: HaproxyRouter($"tcp:127.0.0.1:{FreePort.Next()}"));
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
         var (checkStatus, report) = await app.PostAsync($"{DriftPath}/check", new { });
-        var (status, problem) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "router restarted", actor = "carol" });
+        var (status, problem) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "router restarted" });
         var history = await app.GetAsync($"/api/rollouts/{id}/traffic");
 
         Assert.Equal(HttpStatusCode.OK, checkStatus);
@@ -102,11 +102,11 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
 
-        var (emptyStatus, empty) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "just in case", actor = "carol" });
+        var (emptyStatus, empty) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "just in case" });
         var emptyReport = await app.PostAsync($"{DriftPath}/check", new { });
         var id = await app.CreateRolloutAsync();
-        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go", actor = "alice" });
-        var (syncStatus, _) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "just in case", actor = "carol" });
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+        var (syncStatus, _) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "just in case" });
         var rollout = await app.GetAsync($"/api/rollouts/{id}");
 
         Assert.Equal(HttpStatusCode.Conflict, emptyStatus);
@@ -176,8 +176,8 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
             await using (var app = await setup.RestartAppAsync())
             {
                 setup.RolloutId = await app.CreateRolloutAsync();
-                await app.PostAsync($"/api/rollouts/{setup.RolloutId}/start", new { reason = "go", actor = "alice" });
-                var (status, _) = await app.PostAsync($"/api/rollouts/{setup.RolloutId}/traffic", new { percent = 10, reason = "ramp", actor = "alice" });
+                await app.PostAsync($"/api/rollouts/{setup.RolloutId}/start", new { reason = "go" });
+                var (status, _) = await app.PostAsync($"/api/rollouts/{setup.RolloutId}/traffic", new { percent = 10, reason = "ramp" });
                 Assert.Equal(HttpStatusCode.OK, status);
             }
 
