@@ -62,6 +62,15 @@ public sealed class SignOffGateTests(LiveAppFixture fixture)
                     // The last GO opens the gate: the page moves on to the next phase by itself.
                     await Assertions.Expect(page.GetByTestId("phase-1")).ToHaveAttributeAsync("data-current", "true", Live);
                 }
+
+                // Each lead but the first (whose page keeps watching) signs out before the next one signs in.
+                if (i > 0)
+                {
+                    await page.GetByTestId("sign-out").ClickAsync();
+                    await page.WaitForURLAsync(url => url.Contains("/sign-in", StringComparison.Ordinal), new() { Timeout = 15_000 });
+                    await page.GotoAsync(new Uri(fixture.Live.App.Url, $"/rollouts/{rolloutId}").ToString());
+                    Assert.Contains("/sign-in", page.Url, StringComparison.Ordinal);
+                }
             }
 
             // The first lead's page, open all along, saw the gate open and the next phase start.
