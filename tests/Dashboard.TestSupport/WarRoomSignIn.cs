@@ -48,6 +48,18 @@ public static partial class WarRoomSignIn
         return (client, response);
     }
 
+    /// <summary>
+    /// The message the sign-in page shows at <paramref name="location"/> (where a failed sign-in was sent; the message
+    /// travels protected in the URL), or null when the page shows none.
+    /// </summary>
+    public static async Task<string?> SignInErrorAsync(Uri baseUrl, string location, CancellationToken cancellationToken = default)
+    {
+        using var client = NewClient(baseUrl);
+        var page = await client.GetStringAsync(new Uri(location, UriKind.RelativeOrAbsolute), cancellationToken);
+        var match = SignInError().Match(page);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
     /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
     public static HttpClient NewClient(Uri baseUrl) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
@@ -59,6 +71,9 @@ public static partial class WarRoomSignIn
     /// <summary>The antiforgery token of a page's form (<c>__RequestVerificationToken</c>), or null when it has none.</summary>
     public static string? AntiforgeryTokenOf(string html) =>
         AntiforgeryToken().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+
+    [GeneratedRegex("data-testid=\"sign-in-error\">([^<]*)<")]
+    private static partial Regex SignInError();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

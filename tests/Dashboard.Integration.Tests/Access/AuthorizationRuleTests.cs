@@ -249,7 +249,7 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
 
         var (locked, refused) = await WarRoomSignIn.TrySignInAsync(access.Url, "lockme", TestPeople.Password);
         locked.Dispose();
-        Assert.Contains("Too many failed sign-ins", Uri.UnescapeDataString(refused.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains("Too many failed sign-ins", await WarRoomSignIn.SignInErrorAsync(access.Url, refused.Headers.Location!.OriginalString), StringComparison.Ordinal);
         Assert.Equal(3, (await access.AuditAsync("person.signInFailed")).Count(e => e.Actor == "lockme"));
         Assert.Single(await access.AuditAsync("person.lockedOut"), e => e.Actor == "lockme");
         Assert.Contains(await access.AuditAsync("person.signInRefused"), e => e.Actor == "lockme");
@@ -266,7 +266,9 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
 
         Assert.Contains(await access.AuditAsync("person.signedIn"), e => e.Actor == "sam");
         Assert.Contains(await access.AuditAsync("person.signInFailed"), e => e.Actor == "nobody-here");
-        Assert.Equal(ErrorOf(unknown), ErrorOf(wrong));
+        var unknownError = await WarRoomSignIn.SignInErrorAsync(access.Url, unknown.Headers.Location!.OriginalString);
+        Assert.Equal("Wrong user name or password.", unknownError);
+        Assert.Equal(unknownError, await WarRoomSignIn.SignInErrorAsync(access.Url, wrong.Headers.Location!.OriginalString));
     }
 
     [Fact]
@@ -376,12 +378,12 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
         return false;
     }
 
-    private static string ErrorOf(HttpResponseMessage response)
+    [Fact]
+    public async Task SignInPage_ShowsOnlyMessagesTheAppWrote_NotTextFromACraftedLink()
     {
-        var location = Uri.UnescapeDataString(response.Headers.Location!.OriginalString);
-        var start = location.IndexOf("error=", StringComparison.Ordinal) + "error=".Length;
-        var end = location.IndexOf('&', start);
-        return location[start..(end < 0 ? location.Length : end)];
+        var shown = await WarRoomSignIn.SignInErrorAsync(access.Url, "/sign-in?error=" + Uri.EscapeDataString("Your account is compromised: call +1 555 0100"));
+
+        Assert.Null(shown);
     }
 
     private async Task ExpireKeyAsync(Guid keyId)

@@ -119,7 +119,7 @@ public sealed class OpenIdConnectSignInTests(OidcTestApp oidc, InfluxServerFixtu
         using var _ = client;
 
         Assert.StartsWith("/sign-in?error=", landing, StringComparison.Ordinal);
-        Assert.Contains("no usable 'preferred_username' claim", Uri.UnescapeDataString(landing), StringComparison.Ordinal);
+        Assert.Contains("no usable 'preferred_username' claim", await WarRoomSignIn.SignInErrorAsync(oidc.Url, landing), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
         var refusal = Assert.Single(await oidc.State.AuditAsync("access.refused"), e => e.Payload.GetProperty("reason").GetString()!.Contains($"|{subject}", StringComparison.Ordinal));
         Assert.Equal("SignIn (openid connect)", refusal.Payload.GetProperty("operation").GetString());
@@ -133,7 +133,7 @@ public sealed class OpenIdConnectSignInTests(OidcTestApp oidc, InfluxServerFixtu
         using var _ = client;
 
         Assert.StartsWith("/sign-in?error=", landing, StringComparison.Ordinal);
-        Assert.Contains($"'{TestPeople.Admin}' already belongs to another war-room person", Uri.UnescapeDataString(landing), StringComparison.Ordinal);
+        Assert.Contains($"'{TestPeople.Admin}' already belongs to another war-room person", await WarRoomSignIn.SignInErrorAsync(oidc.Url, landing), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
         Assert.Contains(await oidc.State.AuditAsync("access.refused"), e => e.Payload.GetProperty("reason").GetString()!.Contains("|sub-impostor", StringComparison.Ordinal));
         Assert.Equal(DBNull.Value, await oidc.State.ScalarAsync($"SELECT ExternalId FROM People WHERE UserName = '{TestPeople.Admin}'"));
@@ -149,7 +149,7 @@ public sealed class OpenIdConnectSignInTests(OidcTestApp oidc, InfluxServerFixtu
         var (client, landing) = await oidc.SignInAsync(new OidcTestUser("sub-dana", "dana", "Dana", ["Operator"]));
         using var _ = client;
 
-        Assert.Contains("disabled", Uri.UnescapeDataString(landing), StringComparison.Ordinal);
+        Assert.Contains("disabled", await WarRoomSignIn.SignInErrorAsync(oidc.Url, landing), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 
@@ -160,7 +160,7 @@ public sealed class OpenIdConnectSignInTests(OidcTestApp oidc, InfluxServerFixtu
         using var _ = client;
 
         Assert.StartsWith("/sign-in?error=", landing, StringComparison.Ordinal);
-        Assert.Contains("access_denied", Uri.UnescapeDataString(landing), StringComparison.Ordinal);
+        Assert.Contains("access_denied", await WarRoomSignIn.SignInErrorAsync(oidc.Url, landing), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 

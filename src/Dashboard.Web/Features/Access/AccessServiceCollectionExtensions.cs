@@ -34,6 +34,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton<SessionValidator>();
         services.TryAddSingleton<FirstRunSetup>();
         services.TryAddSingleton<OidcPeople>();
+        services.TryAddSingleton<SignInMessages>();
         services.TryAddScoped<CurrentActor>();
 
         var authentication = services.AddAuthentication(options =>
@@ -168,7 +169,8 @@ public static class AccessServiceCollectionExtensions
             OnRemoteFailure = context =>
             {
                 context.HandleResponse();
-                context.Response.Redirect($"{AccountEndpoints.SignInPath}?error={Uri.EscapeDataString("Single sign-on failed: " + context.Failure?.Message)}");
+                var messages = context.HttpContext.RequestServices.GetRequiredService<SignInMessages>();
+                context.Response.Redirect(messages.SignInUrl("Single sign-on failed: " + context.Failure?.Message));
                 return Task.CompletedTask;
             },
         };

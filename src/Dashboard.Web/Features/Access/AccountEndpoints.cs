@@ -43,12 +43,12 @@ public static class AccountEndpoints
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, PasswordSignIn passwords)
+        HttpContext context, PasswordSignIn passwords, SignInMessages messages)
     {
         var result = await passwords.CheckAsync(userName, password, Source(context), context.RequestAborted);
         if (result.Person is not { } person)
         {
-            return Results.Redirect($"{SignInPath}?error={Uri.EscapeDataString(result.Problem!)}&returnUrl={Uri.EscapeDataString(SafeReturnUrl(returnUrl))}&userName={Uri.EscapeDataString(userName ?? string.Empty)}");
+            return Results.Redirect(messages.SignInUrl(result.Problem!, returnUrl, userName));
         }
 
         await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(person), new AuthenticationProperties { IsPersistent = false });
