@@ -106,7 +106,8 @@ public sealed class AppProcess : IAsyncDisposable
                 using var response = await http.GetAsync("/healthz", token);
                 return response.IsSuccessStatusCode;
             },
-            TimeSpan.FromSeconds(60),
+            // Generous: on a 2-core CI machine running every test project at once, a start has taken over 60 s.
+            TimeSpan.FromSeconds(150),
             cancellationToken);
         if (alive)
         {
