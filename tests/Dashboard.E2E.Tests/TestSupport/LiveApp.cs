@@ -33,9 +33,24 @@ public sealed class LiveApp : IAsyncDisposable
             ["Influx__Url"] = influx.Url.ToString(),
             ["Influx__Database"] = database,
         };
-        var app = await AppProcess.StartAsync(environment);
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        return new LiveApp(influx, app, playwright, browser);
+        AppProcess? app = null;
+        try
+        {
+            app = await AppProcess.StartAsync(environment);
+            var (playwright, browser) = await Chromium.LaunchAsync();
+            return new LiveApp(influx, app, playwright, browser);
+        }
+        catch
+        {
+            // A start that fails half-way must not leave influxd (or the app) running after the test run.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await influx.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>
