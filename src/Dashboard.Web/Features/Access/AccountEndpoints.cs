@@ -71,15 +71,14 @@ public static class AccountEndpoints
         [FromForm] string? token, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? password,
         HttpContext context, FirstRunSetup setup, PeopleStore people)
     {
-        var problems = await setup.CompleteAsync(token, userName, displayName, password, context.RequestAborted);
-        if (problems is not null)
+        var (person, problems) = await setup.CompleteAsync(token, userName, displayName, password, context.RequestAborted);
+        if (person is null)
         {
-            var message = string.Join(" ", problems.Values.SelectMany(v => v));
+            var message = string.Join(" ", problems!.Values.SelectMany(v => v));
             return Results.Redirect($"{FirstRunSetup.SetupPath}?token={Uri.EscapeDataString(token ?? string.Empty)}&error={Uri.EscapeDataString(message)}");
         }
 
-        var person = await people.FindByUserNameAsync(userName!, context.RequestAborted);
-        await people.RecordSignInAsync(person!.Id, "set-up link", Source(context), context.RequestAborted);
+        await people.RecordSignInAsync(person.Id, "set-up link", Source(context), context.RequestAborted);
         await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(person), new AuthenticationProperties { IsPersistent = false });
         return Results.Redirect("/admin");
     }

@@ -58,17 +58,17 @@ public sealed partial class FirstRunSetup(
     }
 
     /// <summary>
-    /// Creates the first admin with <paramref name="token"/>; null with the problems by field. Only into an
-    /// empty store: a second set-up, or one after someone exists, is refused.
+    /// Creates the first admin with <paramref name="token"/>: the admin as stored, or the problems by field. Only
+    /// into an empty store: a second set-up, or one after someone exists, is refused.
     /// </summary>
-    public async Task<Dictionary<string, string[]>?> CompleteAsync(
+    public async Task<(PersonRecord? Admin, Dictionary<string, string[]>? Problems)> CompleteAsync(
         string? token, string? userName, string? displayName, string? password, CancellationToken cancellationToken = default)
     {
         var problems = new Dictionary<string, string[]>();
         if (!Accepts(token))
         {
             problems["token"] = ["The set-up link is not valid any more. Restart the app for a new one, or ask an admin."];
-            return problems;
+            return (null, problems);
         }
 
         Add(problems, "userName", PersonRules.ProblemWithUserName(userName));
@@ -76,22 +76,22 @@ public sealed partial class FirstRunSetup(
         Add(problems, "password", PersonRules.ProblemWithPassword(password, options.Value.MinPasswordLength));
         if (problems.Count > 0)
         {
-            return problems;
+            return (null, problems);
         }
 
         var draft = new PersonDraft(
             userName!.Trim(), string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(), hasher.HashPassword(null!, password!),
             WarRoomRoles.FormatList([WarRoomRole.Admin, WarRoomRole.Operator]));
-        if (await people.CreateAsync(draft, "first run (set-up link)", onlyIfNobodyExists: true, cancellationToken) is null)
+        var admin = await people.CreateAsync(draft, "first run (set-up link)", onlyIfNobodyExists: true, cancellationToken);
+        Volatile.Write(ref _tokenHash, null);
+        if (admin is null)
         {
-            Volatile.Write(ref _tokenHash, null);
             problems["token"] = ["Someone already completed the set-up."];
-            return problems;
+            return (null, problems);
         }
 
-        Volatile.Write(ref _tokenHash, null);
-        LogCreated(draft.UserName);
-        return null;
+        LogCreated(admin.UserName);
+        return (admin, null);
     }
 
     /// <summary>Prints the set-up link with the address the app listens on, to the console and the log.</summary>
