@@ -72,8 +72,11 @@ public static class GuardrailRollbackBench
     {
         using var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
-            service = "ultra-fast-analyzer", baselineVersion = "v2.9.4", candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase", reason = "guardrail bench",
+            service = "ultra-fast-analyzer",
+            baselineVersion = "v2.9.4",
+            candidateVersion = "v3.0.0-sprint-2-complete",
+            planId = "three-phase",
+            reason = "guardrail bench",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

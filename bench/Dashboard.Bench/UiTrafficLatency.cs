@@ -133,8 +133,11 @@ public static class UiTrafficLatency
     {
         var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
-            service = "ultra-fast-analyzer", baselineVersion = "v2.9.4", candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase", reason = "UI traffic latency benchmark",
+            service = "ultra-fast-analyzer",
+            baselineVersion = "v2.9.4",
+            candidateVersion = "v3.0.0-sprint-2-complete",
+            planId = "three-phase",
+            reason = "UI traffic latency benchmark",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

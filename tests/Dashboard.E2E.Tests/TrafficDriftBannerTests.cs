@@ -73,7 +73,11 @@ public sealed class TrafficDriftBannerTests : IAsyncLifetime
         using var http = await _live.App.SignInAsAdminAsync();
         var created = await http.PostAsJsonAsync("/api/rollouts", new
         {
-            service = "drift-e2e", baselineVersion = "v1", candidateVersion = "v2", planId = "three-phase", reason = "drift test",
+            service = "drift-e2e",
+            baselineVersion = "v1",
+            candidateVersion = "v2",
+            planId = "three-phase",
+            reason = "drift test",
         });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -1,6 +1,5 @@
-using Dashboard.Core.Rollouts.Events;
-
 using System.Diagnostics.CodeAnalysis;
+using Dashboard.Core.Rollouts.Events;
 
 namespace Dashboard.Core.Rollouts;
 

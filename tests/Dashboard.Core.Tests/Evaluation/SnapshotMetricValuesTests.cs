@@ -8,12 +8,22 @@ public sealed class SnapshotMetricValuesTests
 {
     private static readonly CohortMetrics Baseline = new()
     {
-        ErrorRatePct = 9, P99Ms = 900, P95Ms = 800, P50Ms = 700, AvailabilityPct = 90, CacheEfficiencyPct = 10,
+        ErrorRatePct = 9,
+        P99Ms = 900,
+        P95Ms = 800,
+        P50Ms = 700,
+        AvailabilityPct = 90,
+        CacheEfficiencyPct = 10,
     };
 
     private static readonly CohortMetrics Canary = new()
     {
-        ErrorRatePct = 0.4, P99Ms = 180, P95Ms = 120, P50Ms = 45, AvailabilityPct = 99.95, CacheEfficiencyPct = 91,
+        ErrorRatePct = 0.4,
+        P99Ms = 180,
+        P95Ms = 120,
+        P50Ms = 45,
+        AvailabilityPct = 99.95,
+        CacheEfficiencyPct = 91,
     };
 
     private static MetricsSnapshot Snapshot(IReadOnlyDictionary<string, CohortPair>? segments = null) =>

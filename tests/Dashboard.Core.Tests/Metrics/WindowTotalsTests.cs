@@ -58,8 +58,20 @@ public sealed class WindowTotalsTests
     {
         var zeros = new WindowTotals
         {
-            Requests = 0, Errors = 0, ProbesOk = 0, ProbesTotal = 0, Revenue = 0, Sessions = 0, Completions = 0,
-            Churned = 0, CacheHits = 0, CacheMisses = 0, CpuPctSum = 0, CpuPctSamples = 0, MemoryMbSum = 0, MemoryMbSamples = 0,
+            Requests = 0,
+            Errors = 0,
+            ProbesOk = 0,
+            ProbesTotal = 0,
+            Revenue = 0,
+            Sessions = 0,
+            Completions = 0,
+            Churned = 0,
+            CacheHits = 0,
+            CacheMisses = 0,
+            CpuPctSum = 0,
+            CpuPctSamples = 0,
+            MemoryMbSum = 0,
+            MemoryMbSamples = 0,
         };
 
         var metrics = zeros.ToMetrics(FiveMinutes, activeLearners: 0);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Integration.Tests.Access;
@@ -24,7 +24,7 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
     {
         var outcome = await _host.Service.CreateApiKeyAsync(Request(), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(OutcomeKind.Created, outcome.Kind);
         var created = outcome.Value!;
         Assert.True(ApiKeyTokens.TryParse(created.Token, out var prefix, out var secret));
         Assert.Equal(prefix, created.Key.Prefix);
@@ -55,7 +55,7 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
     {
         var outcome = await _host.Service.CreateApiKeyAsync(new CreateApiKeyRequest("  ", ["Admin", "Operator"], null), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(["expiresAt", "name", "roles"], outcome.Problems.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("cannot hold the Admin role", Assert.Single(outcome.Problems["roles"]), StringComparison.Ordinal);
         Assert.Contains("is required", Assert.Single(outcome.Problems["expiresAt"]), StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
         var outcome = await _host.Service.CreateApiKeyAsync(
             new CreateApiKeyRequest("ci", ["Operator"], AccessAdminHost.T0.AddHours(hoursFromNow)), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal($"expiresAt {problem}", Assert.Single(outcome.Problems["expiresAt"]));
     }
 
@@ -82,7 +82,7 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
         var outcome = await _host.Service.CreateApiKeyAsync(
             new CreateApiKeyRequest("ci", [], AccessAdminHost.T0 + _host.Options.MaxApiKeyLifetime), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(OutcomeKind.Created, outcome.Kind);
         Assert.Empty(outcome.Value!.Key.Roles);
     }
 
@@ -94,11 +94,11 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
 
         var revoked = await _host.Service.RevokeApiKeyAsync(created.Key.Id, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, revoked.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, revoked.Kind);
         var listed = Assert.Single((await _host.Service.ListApiKeysAsync(AccessAdminHost.Root)).Value!);
         Assert.Equal((AccessGrantState.Revoked, AccessAdminHost.T0.AddMinutes(5), "root"), (listed.State, listed.RevokedAt, listed.RevokedBy));
         Assert.Equal(created.Key.Id, AccessAdminHost.Payload(Assert.Single(await _host.AuditedAsync("apiKey.revoked"))).GetProperty("apiKeyId").GetGuid());
-        Assert.Equal(RolloutOutcomeKind.NotFound, (await _host.Service.RevokeApiKeyAsync(Guid.NewGuid(), AccessAdminHost.Root)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await _host.Service.RevokeApiKeyAsync(Guid.NewGuid(), AccessAdminHost.Root)).Kind);
     }
 
     [Fact]
@@ -110,8 +110,8 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
         await _host.Service.RevokeApiKeyAsync(first.Key.Id, AccessAdminHost.Root);
         var replacement = await _host.Service.CreateApiKeyAsync(Request("ci"), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Conflict, clash.Kind);
-        Assert.Equal(RolloutOutcomeKind.Created, replacement.Kind);
+        Assert.Equal(OutcomeKind.Conflict, clash.Kind);
+        Assert.Equal(OutcomeKind.Created, replacement.Kind);
         Assert.NotEqual(first.Token, replacement.Value!.Token);
     }
 

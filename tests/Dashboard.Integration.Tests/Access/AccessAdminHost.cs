@@ -4,7 +4,7 @@ using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Integration.Tests.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,7 +68,7 @@ internal sealed class AccessAdminHost : IAsyncDisposable
         services.GetRequiredService<KioskLinkStore>(),
         new KioskTokens(_dataProtection, services.GetRequiredService<KioskLinkStore>(), Clock),
         Hasher,
-        new RolloutAuthorization(services.GetRequiredService<AuditLog>(), NullLogger<RolloutAuthorization>.Instance),
+        new AccessAuthorization(services.GetRequiredService<AuditLog>(), NullLogger<AccessAuthorization>.Instance),
         Microsoft.Extensions.Options.Options.Create(Options),
         Clock);
 
@@ -77,7 +77,7 @@ internal sealed class AccessAdminHost : IAsyncDisposable
     {
         var outcome = await Service.CreatePersonAsync(
             new CreatePersonRequest(userName, userName.ToUpperInvariant(), "correct horse battery", [.. roles.Select(r => r.ToString())]), Root);
-        Assert.True(outcome.Kind == RolloutOutcomeKind.Created, outcome.Detail);
+        Assert.True(outcome.Kind == OutcomeKind.Created, outcome.Detail);
         return outcome.Value!;
     }
 

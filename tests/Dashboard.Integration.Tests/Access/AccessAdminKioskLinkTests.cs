@@ -1,6 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Integration.Tests.Access;
 
@@ -24,7 +24,7 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
     {
         var outcome = await _host.Service.CreateKioskLinkAsync(new CreateKioskLinkRequest("tv-ops", null), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(OutcomeKind.Created, outcome.Kind);
         var issued = outcome.Value!;
         var (link, problem) = await _host.KioskTokens.ReadAsync(TokenOf(issued.Path));
         Assert.Null(problem);
@@ -39,9 +39,9 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
 
         var again = await _host.Service.GetKioskLinkPathAsync(issued.Link.Id, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, again.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, again.Kind);
         Assert.Equal(issued.Link.Id, (await _host.KioskTokens.ReadAsync(TokenOf(again.Value!.Path))).Link!.Id);
-        Assert.Equal(RolloutOutcomeKind.NotFound, (await _host.Service.GetKioskLinkPathAsync(Guid.NewGuid(), AccessAdminHost.Root)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await _host.Service.GetKioskLinkPathAsync(Guid.NewGuid(), AccessAdminHost.Root)).Kind);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
 
         var revoked = await _host.Service.RevokeKioskLinkAsync(issued.Link.Id, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, revoked.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, revoked.Kind);
         foreach (var path in new[] { issued.Path, second.Path })
         {
             var (link, problem) = await _host.KioskTokens.ReadAsync(TokenOf(path));
@@ -63,7 +63,7 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
         Assert.Equal(AccessGrantState.Revoked, Assert.Single((await _host.Service.ListKioskLinksAsync(AccessAdminHost.Root)).Value!).State);
         Assert.Single(await _host.AuditedAsync("kioskLink.revoked"));
         var fresh = await _host.Service.GetKioskLinkPathAsync(issued.Link.Id, AccessAdminHost.Root);
-        Assert.Equal(RolloutOutcomeKind.Conflict, fresh.Kind);
+        Assert.Equal(OutcomeKind.Conflict, fresh.Kind);
         Assert.Contains("was revoked", fresh.Detail, StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
 
         Assert.Equal("The kiosk link 'tv-lobby' expired.", (await _host.KioskTokens.ReadAsync(TokenOf(issued.Path))).Problem);
         Assert.Equal(AccessGrantState.Expired, Assert.Single((await _host.Service.ListKioskLinksAsync(AccessAdminHost.Root)).Value!).State);
-        Assert.Equal(RolloutOutcomeKind.Conflict, (await _host.Service.GetKioskLinkPathAsync(issued.Link.Id, AccessAdminHost.Root)).Kind);
+        Assert.Equal(OutcomeKind.Conflict, (await _host.Service.GetKioskLinkPathAsync(issued.Link.Id, AccessAdminHost.Root)).Kind);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class AccessAdminKioskLinkTests : IAsyncLifetime
     {
         var outcome = await _host.Service.CreateKioskLinkAsync(new CreateKioskLinkRequest("", AccessAdminHost.T0.AddMinutes(-1)), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(["expiresAt", "name"], outcome.Problems.Keys.Order(StringComparer.Ordinal));
         Assert.Empty((await _host.Service.ListKioskLinksAsync(AccessAdminHost.Root)).Value!);
     }

@@ -1,6 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Integration.Tests.Access;
 
@@ -19,9 +19,9 @@ public sealed class AccessAdminLastAdminTests : IAsyncLifetime
         var demoted = await _host.Service.SetRolesAsync(_host.RootId, new SetRolesRequest(["Operator"]), AccessAdminHost.Root);
         var disabled = await _host.Service.SetDisabledAsync(_host.RootId, disabled: true, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Conflict, demoted.Kind);
+        Assert.Equal(OutcomeKind.Conflict, demoted.Kind);
         Assert.Contains("root is the last enabled admin and must keep the Admin role", demoted.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.Conflict, disabled.Kind);
+        Assert.Equal(OutcomeKind.Conflict, disabled.Kind);
         Assert.Contains("root is the last enabled admin and cannot be disabled", disabled.Detail, StringComparison.Ordinal);
         var root = (await _host.People.FindAsync(_host.RootId))!;
         Assert.Equal(("Admin", false), (root.Roles, root.Disabled));
@@ -36,7 +36,7 @@ public sealed class AccessAdminLastAdminTests : IAsyncLifetime
 
         var demoted = await _host.Service.SetRolesAsync(_host.RootId, new SetRolesRequest(["Operator"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, demoted.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, demoted.Kind);
         Assert.Equal("Operator", (await _host.People.FindAsync(_host.RootId))!.Roles);
     }
 
@@ -48,7 +48,7 @@ public sealed class AccessAdminLastAdminTests : IAsyncLifetime
 
         var disabled = await _host.Service.SetDisabledAsync(_host.RootId, disabled: true, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Conflict, disabled.Kind);
+        Assert.Equal(OutcomeKind.Conflict, disabled.Kind);
         Assert.False((await _host.People.FindAsync(_host.RootId))!.Disabled);
     }
 
@@ -63,7 +63,7 @@ public sealed class AccessAdminLastAdminTests : IAsyncLifetime
             Task.Run(() => _host.Service.SetDisabledAsync(bob.Id, disabled: true, AccessAdminHost.Root)),
             Task.Run(() => otherInstance.SetDisabledAsync(_host.RootId, disabled: true, bobActor)));
 
-        Assert.Equal([RolloutOutcomeKind.Succeeded, RolloutOutcomeKind.Conflict], outcomes.Select(o => o.Kind).Order());
+        Assert.Equal([OutcomeKind.Succeeded, OutcomeKind.Conflict], outcomes.Select(o => o.Kind).Order());
         var enabledAdmins = (await _host.People.ListAsync()).Count(p => !p.Disabled && p.Roles.Contains("Admin", StringComparison.Ordinal));
         Assert.Equal(1, enabledAdmins);
     }

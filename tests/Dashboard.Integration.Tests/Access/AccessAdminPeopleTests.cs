@@ -1,7 +1,7 @@
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.Integration.Tests.Access;
@@ -21,7 +21,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
         var outcome = await _host.Service.CreatePersonAsync(
             new CreatePersonRequest(" Alice ", "Alice Liddell", "correct horse battery", ["operator", "EngineeringLead", "Viewer"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(OutcomeKind.Created, outcome.Kind);
         var view = outcome.Value!;
         Assert.Equal(("Alice", "Alice Liddell"), (view.UserName, view.DisplayName));
         Assert.Equal(["Operator", "EngineeringLead"], view.Roles);
@@ -43,7 +43,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
 
         var outcome = await _host.Service.CreatePersonAsync(new CreatePersonRequest("ALICE", "Other Alice", "correct horse battery", []), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Conflict, outcome.Kind);
+        Assert.Equal(OutcomeKind.Conflict, outcome.Kind);
         Assert.Contains("'ALICE' exists already", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(2, (await _host.People.ListAsync()).Count);
     }
@@ -53,7 +53,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
     {
         var outcome = await _host.Service.CreatePersonAsync(new CreatePersonRequest("a b", " ", "short", ["Operator", "Pilot"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.Equal(["displayName", "password", "roles", "userName"], outcome.Problems.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("at least 12 characters", Assert.Single(outcome.Problems["password"]), StringComparison.Ordinal);
         Assert.Contains("'Pilot' is not a role", Assert.Single(outcome.Problems["roles"]), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
 
         var outcome = await _host.Service.SetRolesAsync(alice.Id, new SetRolesRequest(["FinanceLead", "Admin"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, outcome.Kind);
         Assert.Equal(["FinanceLead", "Admin"], outcome.Value!.Roles);
         var stored = (await _host.People.FindAsync(alice.Id))!;
         Assert.Equal("FinanceLead,Admin", stored.Roles);
@@ -86,7 +86,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
 
         var outcome = await _host.Service.SetRolesAsync(alice.Id, new SetRolesRequest(["operator", "viewer"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, outcome.Kind);
         Assert.Empty(await _host.AuditedAsync("person.rolesChanged"));
     }
 
@@ -98,9 +98,9 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
         var missing = await _host.Service.SetRolesAsync(alice.Id, new SetRolesRequest(null), AccessAdminHost.Root);
         var nobody = await _host.Service.SetRolesAsync(Guid.NewGuid(), new SetRolesRequest(["Operator"]), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, missing.Kind);
+        Assert.Equal(OutcomeKind.Invalid, missing.Kind);
         Assert.Contains("roles is required", Assert.Single(missing.Problems["roles"]), StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.NotFound, nobody.Kind);
+        Assert.Equal(OutcomeKind.NotFound, nobody.Kind);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
 
         var outcome = await _host.Service.ResetPasswordAsync(alice.Id, new ResetPasswordRequest("a brand new passphrase"), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, outcome.Kind);
         Assert.Null(outcome.Value!.LockedUntil);
         var stored = (await _host.People.FindAsync(alice.Id))!;
         Assert.Null(stored.LockedUntil);
@@ -147,7 +147,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
 
         var outcome = await _host.Service.ResetPasswordAsync(alice.Id, new ResetPasswordRequest("short"), AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Invalid, outcome.Kind);
+        Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
         Assert.True(outcome.Problems.ContainsKey("password"));
         Assert.Equal(hashBefore, (await _host.People.FindAsync(alice.Id))!.PasswordHash);
         Assert.Empty(await _host.AuditedAsync("person.passwordReset"));
@@ -162,11 +162,11 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
         var outcome = await _host.Service.UnlockAsync(alice.Id, AccessAdminHost.Root);
         var again = await _host.Service.UnlockAsync(alice.Id, AccessAdminHost.Root);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, outcome.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, outcome.Kind);
         Assert.Null((await _host.People.FindAsync(alice.Id))!.LockedUntil);
         var payload = AccessAdminHost.Payload(Assert.Single(await _host.AuditedAsync("person.unlocked")));
         Assert.Equal(locked!.LockedUntil, payload.GetProperty("lockedUntil").GetDateTimeOffset());
-        Assert.Equal(RolloutOutcomeKind.Succeeded, again.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, again.Kind);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Dashboard.Infrastructure.Persistence.Access;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Integration.Tests.Access;
 
@@ -21,7 +22,7 @@ public sealed class AccessAdminRefusalTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     /// <summary>Every operation of the service, as <paramref name="actor"/>; each answer's kind and detail.</summary>
-    private async Task<List<(RolloutOutcomeKind Kind, string? Detail)>> EveryOperationAsync(Actor actor)
+    private async Task<List<(OutcomeKind Kind, string? Detail)>> EveryOperationAsync(Actor actor)
     {
         var service = _host.Service;
         var root = _host.RootId;
@@ -44,7 +45,7 @@ public sealed class AccessAdminRefusalTests : IAsyncLifetime
         ];
     }
 
-    private static (RolloutOutcomeKind, string?) Of<T>(RolloutOutcome<T> outcome)
+    private static (OutcomeKind, string?) Of<T>(Outcome<T> outcome)
         where T : class => (outcome.Kind, outcome.Detail);
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class AccessAdminRefusalTests : IAsyncLifetime
 
         Assert.All(answers, answer =>
         {
-            Assert.Equal(RolloutOutcomeKind.Forbidden, answer.Kind);
+            Assert.Equal(OutcomeKind.Forbidden, answer.Kind);
             Assert.Equal("olga may not manage people and access: it needs the Admin role.", answer.Detail);
         });
         var refusals = await _host.AuditedAsync("access.refused");
@@ -73,8 +74,8 @@ public sealed class AccessAdminRefusalTests : IAsyncLifetime
         var kiosk = await _host.Service.ListPeopleAsync(Actor.Kiosk("tv"));
         var anonymous = await _host.Service.CreateApiKeyAsync(new CreateApiKeyRequest("x", [], AccessAdminHost.T0.AddDays(1)), Actor.Anonymous);
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, kiosk.Kind);
-        Assert.Equal(RolloutOutcomeKind.Forbidden, anonymous.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, kiosk.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, anonymous.Kind);
         Assert.Contains("Sign in first", anonymous.Detail, StringComparison.Ordinal);
         Assert.Equal(2, (await _host.AuditedAsync("access.refused")).Count);
     }

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
@@ -45,7 +45,7 @@ internal sealed class AdminApiApp : IAsyncDisposable
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddStateStore(builder.Configuration);
-        builder.Services.AddSingleton<RolloutAuthorization>();
+        builder.Services.AddSingleton<AccessAuthorization>();
         builder.Services.AddAccessAdmin();
         builder.Services.AddAuthentication(HeaderSignInHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, HeaderSignInHandler>(HeaderSignInHandler.SchemeName, null);

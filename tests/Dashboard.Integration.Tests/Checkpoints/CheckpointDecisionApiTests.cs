@@ -1,6 +1,6 @@
-using Dashboard.TestSupport;
 using System.Net;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
@@ -24,7 +24,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
             decision = "MonitorClosely",
             notes = "no metrics arrived; the collector was restarted",
             actionItems = new object[] { new { text = "alert on a silent collector", owner = "bob", due = "2026-12-04" } },
-            });
+        });
         var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand" });
         var checkpoint = await app.GetAsync(path);
         var events = await app.GetAsync($"/api/rollouts/{id}/events");

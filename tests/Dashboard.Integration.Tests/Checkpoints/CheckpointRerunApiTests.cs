@@ -1,6 +1,6 @@
-using Dashboard.TestSupport;
 using System.Net;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 

@@ -3,7 +3,6 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -95,7 +94,7 @@ internal sealed class DemoTestApp : IAsyncDisposable
         builder.Services.AddInflux(builder.Configuration);
         builder.Services.AddStateStore(builder.Configuration);
         builder.Services.AddWarRoomAccess(builder.Configuration);
-        builder.Services.AddSingleton<RolloutAuthorization>();
+        builder.Services.AddSingleton<AccessAuthorization>();
         builder.Services.AddDemo(builder.Configuration);
 
         var app = builder.Build();

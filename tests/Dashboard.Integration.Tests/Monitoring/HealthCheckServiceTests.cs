@@ -3,8 +3,8 @@ using Dashboard.Core.Monitoring;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Monitoring;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +26,7 @@ public sealed class HealthCheckServiceTests : IAsyncLifetime
         var feed = new HealthCheckFeed(NullLogger<HealthCheckFeed>.Instance);
         feed.Saved += _ => _published++;
         _service = new HealthCheckService(
-            _store.Get<HealthCheckStore>(), new RolloutAuthorization(_store.Get<AuditLog>(), NullLogger<RolloutAuthorization>.Instance), feed,
+            _store.Get<HealthCheckStore>(), new AccessAuthorization(_store.Get<AuditLog>(), NullLogger<AccessAuthorization>.Instance), feed,
             Options.Create(new MonitoringOptions { RetainIntensiveFor = TimeSpan.FromDays(1) }), _clock, NullLogger<HealthCheckService>.Instance);
     }
 

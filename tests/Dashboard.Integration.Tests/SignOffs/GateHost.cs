@@ -6,10 +6,10 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Integration.Tests.Persistence;
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
+using Dashboard.Web.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -61,6 +61,7 @@ internal sealed class GateHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
         services.AddStateStore(configuration);
+        services.AddAccessAuthorization();
         services.AddRollouts(configuration);
         services.AddSignOffs();
         services.AddSingleton(provider => new DemoTrafficSplit(0));
@@ -79,8 +80,8 @@ internal sealed class GateHost : IAsyncDisposable
     public async Task<Guid> StartedRolloutAsync()
     {
         var created = await Rollouts.CreateAsync(new CreateRolloutRequest("learning-api", "v2.9.4", "v3.0.0", BuiltInPlans.ThreePhase.Id, "sprint 2"), Operator);
-        Assert.Equal(RolloutOutcomeKind.Created, created.Kind);
-        var id = created.Value!.Id;
+        Assert.Equal(OutcomeKind.Created, created.Kind);
+        var id = created.Value!.Rollout.Id;
         Clock.Advance(TimeSpan.FromMinutes(1));
         await RunAsync(id, RolloutAction.Start, Operator, "CHG-1");
         return id;
@@ -88,23 +89,23 @@ internal sealed class GateHost : IAsyncDisposable
 
     /// <summary>What the checkpoint runner does when the phase's last checkpoint passes.</summary>
     public Task RequestSignOffAsync(Guid rolloutId) =>
-        RunAsync(rolloutId, RolloutAction.RequestSignOff, CheckpointRunner.Automation, "every checkpoint passed");
+        RunAsync(rolloutId, RolloutAction.RequestSignOff, AutomationActors.Checkpoints, "every checkpoint passed");
 
     public async Task RunAsync(Guid rolloutId, RolloutAction action, Actor actor, string reason)
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         var outcome = await Rollouts.ExecuteAsync(rolloutId, new RolloutCommand(action, actor, reason, TrafficChangeSource.Ui));
-        Assert.True(outcome.Kind == RolloutOutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
+        Assert.True(outcome.Kind == OutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
     }
 
     /// <summary>Signs at a later instant than anything before, so "latest" is never a tie.</summary>
-    public async Task<RolloutOutcome<GateView>> SignAsync(Guid rolloutId, Actor lead, SignOffRole role, string decision, string comment, int phaseIndex = 0)
+    public async Task<Outcome<GateView>> SignAsync(Guid rolloutId, Actor lead, SignOffRole role, string decision, string comment, int phaseIndex = 0)
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         return await Gates.SignAsync(rolloutId, phaseIndex, new SignOffRequest(role.ToString(), decision, comment), lead);
     }
 
-    public async Task<RolloutOutcome<GateView>> TickAsync(Guid rolloutId, string itemId, bool ticked, Actor? actor = null, int phaseIndex = 0)
+    public async Task<Outcome<GateView>> TickAsync(Guid rolloutId, string itemId, bool ticked, Actor? actor = null, int phaseIndex = 0)
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         return await Gates.TickAsync(rolloutId, phaseIndex, itemId, ticked, actor ?? Operator);
@@ -114,7 +115,7 @@ internal sealed class GateHost : IAsyncDisposable
     {
         foreach (var item in CanaryChecklist.Items)
         {
-            Assert.Equal(RolloutOutcomeKind.Succeeded, (await TickAsync(rolloutId, item.Id, true)).Kind);
+            Assert.Equal(OutcomeKind.Succeeded, (await TickAsync(rolloutId, item.Id, true)).Kind);
         }
     }
 

@@ -3,8 +3,8 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
-using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
+using Dashboard.Web.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Integration.Tests.SignOffs;
@@ -33,10 +33,10 @@ public sealed class GateServiceTests : IAsyncLifetime
         var notALead = await _host.SignAsync(_id, GateHost.Operator, SignOffRole.EngineeringLead, "GO", "ship it");
         var ownRole = await _host.SignAsync(_id, GateHost.EngineeringLead, SignOffRole.EngineeringLead, "GO", "error rate flat");
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, otherRole.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, otherRole.Kind);
         Assert.Contains("does not hold the Operations lead role", otherRole.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.Forbidden, notALead.Kind);
-        Assert.Equal(RolloutOutcomeKind.Created, ownRole.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, notALead.Kind);
+        Assert.Equal(OutcomeKind.Created, ownRole.Kind);
         var refusals = (await _host.AuditAsync(_id)).Where(e => e.Kind == "access.refused").ToList();
         Assert.Equal(
             [("erin", "SignOff:OperationsLead"), ("olga", "SignOff")],
@@ -90,7 +90,7 @@ public sealed class GateServiceTests : IAsyncLifetime
         var notAsked = await _host.Gates.SignAsync(_id, 0, new SignOffRequest("ProductLead", "GO", "revenue fine"), productLead);
         var unknownRole = await _host.Gates.SignAsync(_id, 0, new SignOffRequest("cto", "GO", "fine"), GateHost.EngineeringLead);
 
-        Assert.All(new[] { missing, noGoWithoutWhy, tooLong, notAsked, unknownRole }, o => Assert.Equal(RolloutOutcomeKind.Invalid, o.Kind));
+        Assert.All(new[] { missing, noGoWithoutWhy, tooLong, notAsked, unknownRole }, o => Assert.Equal(OutcomeKind.Invalid, o.Kind));
         Assert.Equal(["comment", "decision", "role"], missing.Problems.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("'maybe' is not a decision: GO or NO-GO", missing.Problems["decision"][0], StringComparison.Ordinal);
         Assert.Contains("a NO-GO needs a comment", Assert.Single(noGoWithoutWhy.Problems).Value[0], StringComparison.Ordinal);
@@ -110,12 +110,12 @@ public sealed class GateServiceTests : IAsyncLifetime
         var noSuchPhase = await _host.SignAsync(_id, GateHost.EngineeringLead, SignOffRole.EngineeringLead, "GO", "fine", phaseIndex: 3);
         var noSuchRollout = await _host.Gates.SignAsync(Guid.NewGuid(), 0, new SignOffRequest("EngineeringLead", "GO", "fine"), GateHost.EngineeringLead);
 
-        Assert.Equal(RolloutOutcomeKind.Conflict, laterPhase.Kind);
+        Assert.Equal(OutcomeKind.Conflict, laterPhase.Kind);
         Assert.Contains("not the rollout's current phase", laterPhase.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.Conflict, held.Kind);
+        Assert.Equal(OutcomeKind.Conflict, held.Kind);
         Assert.Contains("Phase 'canary' is held", held.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.NotFound, noSuchPhase.Kind);
-        Assert.Equal(RolloutOutcomeKind.NotFound, noSuchRollout.Kind);
+        Assert.Equal(OutcomeKind.NotFound, noSuchPhase.Kind);
+        Assert.Equal(OutcomeKind.NotFound, noSuchRollout.Kind);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class GateServiceTests : IAsyncLifetime
         var last = await _host.SignAsync(_id, GateHost.OperationsLead, SignOffRole.OperationsLead, "GO", "p99 fine");
 
         Assert.Contains("waiting for operations lead", first.Value!.Summary, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.Created, last.Kind);
+        Assert.Equal(OutcomeKind.Created, last.Kind);
         Assert.Equal((true, "Completed", false), (last.Value!.IsOpen, last.Value.PhaseState, last.Value.IsCurrentPhase));
         var rollout = await _host.LoadAsync(_id);
         Assert.Equal((1, PhaseState.Running, 10), (rollout.CurrentPhaseIndex, rollout.CurrentState, rollout.CanaryWeightPercent));
@@ -228,10 +228,10 @@ public sealed class GateServiceTests : IAsyncLifetime
         var unticked = await _host.TickAsync(_id, "rollback-verified", false, GateHost.OperationsLead);
         var again = await _host.TickAsync(_id, "rollback-verified", false, GateHost.OperationsLead);
 
-        Assert.Equal(RolloutOutcomeKind.Succeeded, unticked.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, unticked.Kind);
         var item = unticked.Value!.Checklist!.Items.Single(i => i.Id == "rollback-verified");
         Assert.Equal((false, "oscar"), (item.Ticked, item.By));
-        Assert.Equal(RolloutOutcomeKind.Succeeded, again.Kind);
+        Assert.Equal(OutcomeKind.Succeeded, again.Kind);
         var kinds = (await _host.AuditAsync(_id)).Select(e => e.Kind).Where(k => k.StartsWith("checklist.", StringComparison.Ordinal));
         Assert.Equal(["checklist.itemTicked", "checklist.itemUnticked"], kinds);
     }
@@ -244,13 +244,13 @@ public sealed class GateServiceTests : IAsyncLifetime
         var noChecklist = await _host.TickAsync(_id, "canary-stable", true, phaseIndex: 1);
         var noValue = await _host.Gates.TickAsync(_id, 0, "canary-stable", null, GateHost.Operator);
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, viewer.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, viewer.Kind);
         Assert.Contains(await _host.AuditAsync(_id), e => e.Kind == "access.refused" && e.Actor == "vera");
-        Assert.Equal(RolloutOutcomeKind.NotFound, unknownItem.Kind);
+        Assert.Equal(OutcomeKind.NotFound, unknownItem.Kind);
         Assert.Contains("has no item 'coffee-made'; its items are canary-stable, dashboards-verified", unknownItem.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.NotFound, noChecklist.Kind);
+        Assert.Equal(OutcomeKind.NotFound, noChecklist.Kind);
         Assert.Contains("Phase 'ramp' has no checklist", noChecklist.Detail, StringComparison.Ordinal);
-        Assert.Equal(RolloutOutcomeKind.Invalid, noValue.Kind);
+        Assert.Equal(OutcomeKind.Invalid, noValue.Kind);
         Assert.Equal(["ticked"], noValue.Problems.Keys);
         Assert.DoesNotContain(await _host.AuditAsync(_id), e => e.Kind.StartsWith("checklist.", StringComparison.Ordinal));
     }
@@ -264,7 +264,7 @@ public sealed class GateServiceTests : IAsyncLifetime
         Assert.Equal(("AutoAdvance", true, false, "Pending"), (ramp.Kind, ramp.IsOpen, ramp.AcceptsSignOffs, ramp.PhaseState));
         Assert.Empty(ramp.Roles);
         Assert.Null(ramp.Checklist);
-        Assert.Equal(RolloutOutcomeKind.Invalid, signed.Kind);
+        Assert.Equal(OutcomeKind.Invalid, signed.Kind);
         Assert.Contains("advances by itself", signed.Problems["role"][0], StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,7 @@ using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Demo.Components;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -39,12 +39,12 @@ public sealed class FaultPanelAccessTests
         var outcome = await host.Context.Services.GetRequiredService<DemoFaultService>()
             .InjectAsync(DemoFaultRequest.For(FaultKind.ErrorSpike, 5, TimeSpan.FromMinutes(5)), actor);
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, outcome.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, outcome.Kind);
         Assert.Empty(host.FaultBoard!.Active);
         var audit = await host.Context.Services.GetRequiredService<AuditLog>().ReadAsync();
         var refused = Assert.Single(audit);
         Assert.Equal(("access.refused", "victor"), (refused.Kind, refused.Actor));
-        Assert.Equal(nameof(RolloutOperation.InjectFault), JsonDocument.Parse(refused.PayloadJson).RootElement.GetProperty("operation").GetString());
+        Assert.Equal(nameof(Operation.InjectFault), JsonDocument.Parse(refused.PayloadJson).RootElement.GetProperty("operation").GetString());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class FaultPanelAccessTests
 
         var outcome = await host.Context.Services.GetRequiredService<DemoFaultService>().ClearAllAsync(actor);
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, outcome.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, outcome.Kind);
         Assert.Equal(fault.Id, Assert.Single(host.FaultBoard.Active).Id);
         Assert.DoesNotContain(await host.Context.Services.GetRequiredService<AuditLog>().ReadAsync(), e => e.Kind == "demo.faultsCleared");
     }

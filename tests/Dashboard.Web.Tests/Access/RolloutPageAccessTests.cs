@@ -3,9 +3,10 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Pages;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using static Dashboard.Web.Tests.TestSupport.DialogFields;
@@ -56,14 +57,14 @@ public sealed class RolloutPageAccessTests
         var outcome = await Rollouts(host).ExecuteAsync(
             rollout.Id, new RolloutCommand(RolloutAction.ChangeTraffic, actor, "forged", TrafficChangeSource.Ui, 50));
 
-        Assert.Equal(RolloutOutcomeKind.Forbidden, outcome.Kind);
+        Assert.Equal(OutcomeKind.Forbidden, outcome.Kind);
         Assert.Equal("victor may not change traffic: it needs the Operator role.", outcome.Detail);
         Assert.Empty(host.Router.Applied);
         Assert.Equal(TrafficWeights.ForCanaryPercent(1), host.Router.Weights);
         Assert.Equal(1, (await Rollouts(host).FindAsync(rollout.Id))!.RequestedWeightPercent);
         var refused = Assert.Single(await Audit(host).ReadAsync(rollout.Id), e => e.Kind == "access.refused");
         Assert.Equal("victor", refused.Actor);
-        Assert.Equal(nameof(RolloutOperation.ChangeTraffic), JsonDocument.Parse(refused.PayloadJson).RootElement.GetProperty("operation").GetString());
+        Assert.Equal(nameof(Operation.ChangeTraffic), JsonDocument.Parse(refused.PayloadJson).RootElement.GetProperty("operation").GetString());
         Assert.DoesNotContain(await Audit(host).ReadAsync(rollout.Id), e => e.Kind == "traffic.changeRequested" && e.Actor == "victor");
         Assert.Empty(ActionButtons(page));
     }

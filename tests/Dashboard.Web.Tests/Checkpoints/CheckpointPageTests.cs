@@ -1,6 +1,5 @@
-using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Pages;
 using Dashboard.Web.Tests.TestSupport;

@@ -1,7 +1,7 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Components;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Tests.Checkpoints;
 

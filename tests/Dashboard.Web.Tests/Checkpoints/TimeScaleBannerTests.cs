@@ -1,5 +1,5 @@
-using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Components;
+using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

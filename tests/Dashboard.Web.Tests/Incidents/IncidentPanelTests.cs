@@ -1,7 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Incidents.Components;
-using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

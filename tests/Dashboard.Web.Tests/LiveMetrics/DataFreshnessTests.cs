@@ -1,5 +1,6 @@
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Tests.TestSupport;
 
 namespace Dashboard.Web.Tests.LiveMetrics;

@@ -1,6 +1,6 @@
 using Dashboard.Core.Metrics;
+using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Features.LiveMetrics.Components;
-using Dashboard.Web.Features.LiveMetrics.Pages;
 using Dashboard.Web.Tests.TestSupport;
 
 namespace Dashboard.Web.Tests.LiveMetrics;

@@ -2,9 +2,9 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,13 +55,13 @@ internal sealed class SignOffTestHost : IAsyncDisposable
     {
         var rollouts = Context.Services.GetRequiredService<RolloutService>();
         var created = await rollouts.CreateAsync(new CreateRolloutRequest("learning-api", "v2.9.4", "v3.0.0", BuiltInPlans.ThreePhase.Id, "sprint 2"), Operator);
-        Assert.Equal(RolloutOutcomeKind.Created, created.Kind);
-        await RunAsync(created.Value!.Id, RolloutAction.Start, Operator);
-        return created.Value.Id;
+        Assert.Equal(OutcomeKind.Created, created.Kind);
+        await RunAsync(created.Value!.Rollout.Id, RolloutAction.Start, Operator);
+        return created.Value.Rollout.Id;
     }
 
     /// <summary>What the checkpoint runner does when the canary's last checkpoint passes.</summary>
-    public Task RequestSignOffAsync(Guid rolloutId) => RunAsync(rolloutId, RolloutAction.RequestSignOff, CheckpointRunner.Automation);
+    public Task RequestSignOffAsync(Guid rolloutId) => RunAsync(rolloutId, RolloutAction.RequestSignOff, AutomationActors.Checkpoints);
 
     public async Task<Rollout> LoadAsync(Guid rolloutId) => (await Context.Services.GetRequiredService<RolloutStore>().LoadAsync(rolloutId))!;
 
@@ -70,7 +70,7 @@ internal sealed class SignOffTestHost : IAsyncDisposable
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         var outcome = await Gates.SignAsync(rolloutId, 0, new SignOffRequest(role.ToString(), decision, comment), lead);
-        Assert.Equal(RolloutOutcomeKind.Created, outcome.Kind);
+        Assert.Equal(OutcomeKind.Created, outcome.Kind);
     }
 
     public async Task TickEveryItemAsync(Guid rolloutId)
@@ -78,7 +78,7 @@ internal sealed class SignOffTestHost : IAsyncDisposable
         foreach (var item in Dashboard.Core.Checklists.BuiltInChecklists.CanaryGoNoGo.Items)
         {
             Clock.Advance(TimeSpan.FromSeconds(1));
-            Assert.Equal(RolloutOutcomeKind.Succeeded, (await Gates.TickAsync(rolloutId, 0, item.Id, true, Operator)).Kind);
+            Assert.Equal(OutcomeKind.Succeeded, (await Gates.TickAsync(rolloutId, 0, item.Id, true, Operator)).Kind);
         }
     }
 
@@ -93,6 +93,6 @@ internal sealed class SignOffTestHost : IAsyncDisposable
     {
         Clock.Advance(TimeSpan.FromSeconds(1));
         var outcome = await Context.Services.GetRequiredService<RolloutService>().ExecuteAsync(rolloutId, new RolloutCommand(action, actor, "test", TrafficChangeSource.Ui));
-        Assert.True(outcome.Kind == RolloutOutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
+        Assert.True(outcome.Kind == OutcomeKind.Succeeded, $"{action}: {outcome.Kind} {outcome.Detail}");
     }
 }

@@ -1,8 +1,8 @@
-using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Incidents;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Guardrails;
+using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
@@ -30,6 +30,7 @@ internal static class DriftBannerServices
         services.AddLogging();
         services.AddSingleton(router);
         services.AddStateStore(configuration);
+        services.AddAccessAuthorization();
         services.AddRollouts(configuration);
         // The war-room page carries the open-incidents banner.
         services.AddIncidents();

@@ -1,7 +1,7 @@
+using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.LiveMetrics.Components;
 using Dashboard.Web.Features.Monitoring;
-using Dashboard.Web.Features.Rollouts.Pages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

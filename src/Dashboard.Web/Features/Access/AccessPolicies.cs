@@ -6,7 +6,7 @@ namespace Dashboard.Web.Features.Access;
 /// The endpoint policies. Everything needs a <see cref="Member"/> (a person or an API key) unless it says
 /// otherwise — that is the fallback policy, so a new endpoint is closed by default. Only <c>/warroom</c> and
 /// the live connections it needs accept a kiosk screen (<see cref="Screen"/>). What a member may CHANGE is
-/// decided by <see cref="Rollouts.RolloutAuthorization"/> in the application services, not here.
+/// decided by <see cref="AccessAuthorization"/> in the application services, not here.
 /// </summary>
 public static class AccessPolicies
 {

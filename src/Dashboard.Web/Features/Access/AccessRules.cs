@@ -1,12 +1,10 @@
-using Dashboard.Web.Features.Rollouts;
-
 namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// Which roles may perform each operation (docs/access.md). Stopping the line — hold, roll back — and
 /// recording what happened — incidents, decisions, checklist ticks, re-runs — is open to operators and
 /// every lead; moving traffic forward is for operators; a sign-off is for the lead it names
-/// (<see cref="RolloutAuthorization.RequireSignOffAsync"/>); access is for admins. Automation may do
+/// (<see cref="AccessAuthorization.RequireSignOffAsync"/>); access is for admins. Automation may do
 /// everything but sign off and manage access; a kiosk and a viewer may do nothing.
 /// </summary>
 public static class AccessRules
@@ -15,28 +13,28 @@ public static class AccessRules
     private static readonly WarRoomRole[] OperatorOrLead = [WarRoomRole.Operator, .. WarRoomRoles.Leads];
 
     /// <summary>The roles that allow <paramref name="operation"/> (any one is enough); empty when no person may.</summary>
-    public static IReadOnlyList<WarRoomRole> RolesFor(RolloutOperation operation) => operation switch
+    public static IReadOnlyList<WarRoomRole> RolesFor(Operation operation) => operation switch
     {
-        RolloutOperation.CreatePlan or RolloutOperation.CreateRollout or RolloutOperation.Start or RolloutOperation.Advance
-            or RolloutOperation.Resume or RolloutOperation.ChangeTraffic or RolloutOperation.Abort or RolloutOperation.RetryPhase
-            or RolloutOperation.RequestSignOff or RolloutOperation.MarkPassed or RolloutOperation.ReconcileTraffic
-            or RolloutOperation.InjectFault => OperatorOnly,
-        RolloutOperation.Hold or RolloutOperation.RollBack or RolloutOperation.OpenIncident or RolloutOperation.UpdateIncident
-            or RolloutOperation.ResolveIncident or RolloutOperation.RecordDecision or RolloutOperation.ReevaluateCheckpoint
-            or RolloutOperation.TickChecklist => OperatorOrLead,
-        RolloutOperation.SignOff => WarRoomRoles.Leads,
-        RolloutOperation.ManageAccess => [WarRoomRole.Admin],
-        RolloutOperation.RecordHealthCheck or RolloutOperation.RecordGuardrailFinding => [],
+        Operation.CreatePlan or Operation.CreateRollout or Operation.Start or Operation.Advance
+            or Operation.Resume or Operation.ChangeTraffic or Operation.Abort or Operation.RetryPhase
+            or Operation.RequestSignOff or Operation.MarkPassed or Operation.ReconcileTraffic
+            or Operation.InjectFault => OperatorOnly,
+        Operation.Hold or Operation.RollBack or Operation.OpenIncident or Operation.UpdateIncident
+            or Operation.ResolveIncident or Operation.RecordDecision or Operation.ReevaluateCheckpoint
+            or Operation.TickChecklist => OperatorOrLead,
+        Operation.SignOff => WarRoomRoles.Leads,
+        Operation.ManageAccess => [WarRoomRole.Admin],
+        Operation.RecordHealthCheck or Operation.RecordGuardrailFinding => [],
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
     };
 
     /// <summary>True when <paramref name="actor"/> may perform <paramref name="operation"/>.</summary>
-    public static bool Allows(Actor actor, RolloutOperation operation)
+    public static bool Allows(Actor actor, Operation operation)
     {
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Kind switch
         {
-            ActorKind.Automation => operation is not (RolloutOperation.SignOff or RolloutOperation.ManageAccess),
+            ActorKind.Automation => operation is not (Operation.SignOff or Operation.ManageAccess),
             ActorKind.Person or ActorKind.ApiKey => RolesFor(operation).Any(actor.Holds),
             _ => false,
         };

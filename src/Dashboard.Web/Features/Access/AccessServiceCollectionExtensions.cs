@@ -1,6 +1,5 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -14,6 +13,18 @@ namespace Dashboard.Web.Features.Access;
 
 public static class AccessServiceCollectionExtensions
 {
+    /// <summary>
+    /// The authorization gate every application service asks (<see cref="AccessAuthorization"/>, which audits refusals)
+    /// and the signed-in actor of a Blazor circuit (<see cref="CurrentActor"/>). Part of <see cref="AddWarRoomAccess"/>;
+    /// on its own for hosts without sign-in. Needs <c>AddStateStore</c>.
+    /// </summary>
+    public static IServiceCollection AddAccessAuthorization(this IServiceCollection services)
+    {
+        services.TryAddScoped<CurrentActor>();
+        services.TryAddSingleton<AccessAuthorization>();
+        return services;
+    }
+
     /// <summary>
     /// Sign-in for people (cookie, password or OpenID Connect), API keys (<c>Authorization: Bearer</c>) and
     /// kiosk screens; the endpoint policies (<see cref="AccessPolicies"/>); the Data Protection key ring in the
@@ -35,7 +46,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton<FirstRunSetup>();
         services.TryAddSingleton<OidcPeople>();
         services.TryAddSingleton<SignInMessages>();
-        services.TryAddScoped<CurrentActor>();
+        services.AddAccessAuthorization();
 
         var authentication = services.AddAuthentication(options =>
             {
@@ -103,7 +114,7 @@ public static class AccessServiceCollectionExtensions
 
     private static async Task AuditAndDenyAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        var authorization = context.HttpContext.RequestServices.GetRequiredService<RolloutAuthorization>();
+        var authorization = context.HttpContext.RequestServices.GetRequiredService<AccessAuthorization>();
         var actor = ActorResolver.From(context.HttpContext.User);
         var path = context.Request.Path.Value ?? "/";
         var why = actor.Kind == ActorKind.Kiosk
@@ -156,7 +167,7 @@ public static class AccessServiceCollectionExtensions
                 {
                     // The audit names the provider's identity, so an admin can tell whom the provider sent.
                     var identity = OidcPeople.ExternalIdOf(context.Principal!) ?? "no subject";
-                    await services.GetRequiredService<RolloutAuthorization>().RefuseAsync(
+                    await services.GetRequiredService<AccessAuthorization>().RefuseAsync(
                         Actor.Anonymous, "SignIn (openid connect)", null, $"{problem} (identity {identity})", context.HttpContext.RequestAborted);
                     context.Fail(problem!);
                     return;

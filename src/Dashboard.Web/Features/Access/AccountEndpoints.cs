@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -83,7 +82,7 @@ public static class AccountEndpoints
         return Results.Redirect("/admin");
     }
 
-    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, RolloutAuthorization authorization)
+    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, AccessAuthorization authorization)
     {
         var (link, problem) = await kioskTokens.ReadAsync(token, context.RequestAborted);
         if (link is null)
@@ -113,7 +112,7 @@ public static class AccountEndpoints
             displayName = WarRoomClaims.DisplayNameOf(user),
             kind = actor.Kind.ToString(),
             roles = actor.Roles.Order().Select(r => r.ToString()).ToArray(),
-            may = Enum.GetValues<RolloutOperation>().Where(op => AccessRules.Allows(actor, op)).Select(op => op.ToString()).ToArray(),
+            may = Enum.GetValues<Operation>().Where(op => AccessRules.Allows(actor, op)).Select(op => op.ToString()).ToArray(),
         });
     }
 

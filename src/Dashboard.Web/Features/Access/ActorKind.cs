@@ -1,6 +1,6 @@
 namespace Dashboard.Web.Features.Access;
 
-/// <summary>Who is behind an <see cref="Rollouts.Actor"/>.</summary>
+/// <summary>Who is behind an <see cref="Actor"/>.</summary>
 public enum ActorKind
 {
     /// <summary>Nobody signed in. May do nothing.</summary>

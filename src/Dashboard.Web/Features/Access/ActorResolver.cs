@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Features.Access;
 

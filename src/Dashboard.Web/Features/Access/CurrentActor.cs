@@ -1,4 +1,3 @@
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Web.Features.Access;

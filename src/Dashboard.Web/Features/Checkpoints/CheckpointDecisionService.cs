@@ -2,46 +2,48 @@ using System.Text.Json;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
 /// <summary>
 /// Records a person's decision at an evaluated checkpoint — the one path for the form and the REST
-/// API: asks <see cref="RolloutAuthorization"/>, validates everything at once, stores the decision
+/// API: asks <see cref="AccessAuthorization"/>, validates everything at once, stores the decision
 /// with its <c>checkpoint.decided</c> audit event in one transaction and only then tells the pages.
 /// It records the decision only: moving traffic stays with the rollout's own actions.
 /// </summary>
 public sealed class CheckpointDecisionService(
     CheckpointDetails details,
     CheckpointDecisionStore decisions,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     RolloutChangeFeed changes,
     TimeProvider timeProvider)
 {
     public const int MaxNotesLength = 4000;
     public const int MaxActionItems = 20;
 
-    public async Task<RolloutOutcome<CheckpointDecisionView>> RecordAsync(
+    public async Task<Outcome<CheckpointDecisionView>> RecordAsync(
         Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.RecordDecision, rolloutId, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.RecordDecision, rolloutId, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<CheckpointDecisionView>(denial);
+            return Outcomes.Forbidden<CheckpointDecisionView>(denial);
         }
 
         if (await details.FindAsync(rolloutId, phaseIndex, offsetSeconds, cancellationToken) is not { } checkpoint)
         {
-            return RolloutOutcomes.NotFound<CheckpointDecisionView>(
+            return Outcomes.NotFound<CheckpointDecisionView>(
                 $"Rollout {rolloutId} has no evaluated checkpoint {offsetSeconds} s into phase {phaseIndex}.");
         }
 
         var problems = Validate(request, out var decision);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<CheckpointDecisionView>(problems);
+            return Outcomes.Invalid<CheckpointDecisionView>(problems);
         }
 
         var items = (request.ActionItems ?? []).Select(i => new CheckpointActionItem(i.Text!.Trim(), i.Owner!.Trim(), i.Due)).ToList();
@@ -70,7 +72,7 @@ public sealed class CheckpointDecisionService(
         });
         await decisions.AddAsync(record, audit, cancellationToken);
         changes.Publish(rolloutId);
-        return RolloutOutcomes.Created(CheckpointDecisionView.From(record));
+        return Outcomes.Created(CheckpointDecisionView.From(record));
     }
 
     private static Dictionary<string, string[]> Validate(CheckpointDecisionRequest request, out CheckpointDecision decision)

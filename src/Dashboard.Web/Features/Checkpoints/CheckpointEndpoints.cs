@@ -1,7 +1,8 @@
 using System.Security.Claims;
-using Dashboard.Web.Features.Access;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,7 @@ public static class CheckpointEndpoints
         rollouts.MapPost($"{One}/rerun", async (Guid id, int phaseIndex, long offsetSeconds, CheckpointRerunRequest? request, ClaimsPrincipal user, CheckpointReevaluation service, CancellationToken ct) =>
             {
                 var outcome = await service.RerunAsync(id, phaseIndex, offsetSeconds, request ?? new(null), ActorResolver.From(user), ct);
-                return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun }
+                return outcome is { Kind: OutcomeKind.Succeeded, Value: { } rerun }
                     ? Results.Json(rerun, CheckpointVerdictStore.Json)
                     : outcome.ToHttpResult(_ => CheckpointRoutes.Api(id, phaseIndex, offsetSeconds));
             })

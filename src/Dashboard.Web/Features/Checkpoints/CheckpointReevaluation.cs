@@ -1,7 +1,8 @@
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -15,22 +16,22 @@ public sealed class CheckpointReevaluation(
     CheckpointDetails details,
     CheckpointRequestBuilder requests,
     CheckpointEvaluator evaluator,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     AuditLog audit)
 {
-    public async Task<RolloutOutcome<CheckpointRerun>> RerunAsync(
+    public async Task<Outcome<CheckpointRerun>> RerunAsync(
         Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointRerunRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.ReevaluateCheckpoint, rolloutId, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.ReevaluateCheckpoint, rolloutId, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<CheckpointRerun>(denial);
+            return Outcomes.Forbidden<CheckpointRerun>(denial);
         }
 
         if (await details.FindAsync(rolloutId, phaseIndex, offsetSeconds, cancellationToken) is not { } checkpoint)
         {
-            return RolloutOutcomes.NotFound<CheckpointRerun>(
+            return Outcomes.NotFound<CheckpointRerun>(
                 $"Rollout {rolloutId} has no evaluated checkpoint {offsetSeconds} s into phase {phaseIndex}.");
         }
 
@@ -42,7 +43,7 @@ public sealed class CheckpointReevaluation(
 
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<CheckpointRerun>(problems);
+            return Outcomes.Invalid<CheckpointRerun>(problems);
         }
 
         var stored = checkpoint.Evaluation;
@@ -63,6 +64,6 @@ public sealed class CheckpointReevaluation(
             freshVerdict = rerun.FreshVerdict.ToString(),
             changed = rerun.Changes.Where(c => c.Differs).Select(c => c.Metric).ToArray(),
         }, cancellationToken);
-        return RolloutOutcomes.Succeeded(rerun);
+        return Outcomes.Succeeded(rerun);
     }
 }

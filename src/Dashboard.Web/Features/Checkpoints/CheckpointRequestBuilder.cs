@@ -1,6 +1,7 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints;

@@ -4,8 +4,9 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Notifications;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -26,8 +27,6 @@ public sealed partial class CheckpointRunner(
     CheckpointVerdictNotifications notifications,
     ILogger<CheckpointRunner> logger)
 {
-    /// <summary>The name the automation's actions are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Automation("automation (checkpoints)");
 
     public async Task RunAsync(Guid rolloutId, int phaseIndex, DateTimeOffset phaseStartedAt, TimeSpan offset, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed partial class CheckpointRunner(
         var request = await requests.BuildAsync(rolloutId, rollout.Plan, phaseIndex, phaseStartedAt, offset, cancellationToken);
         var evaluation = await evaluator.EvaluateAsync(request, cancellationToken);
 
-        if (!await verdicts.TryAddAsync(rolloutId, phaseStartedAt, evaluation, Automation.Name, cancellationToken))
+        if (!await verdicts.TryAddAsync(rolloutId, phaseStartedAt, evaluation, AutomationActors.Checkpoints.Name, cancellationToken))
         {
             LogAlreadyEvaluated(rolloutId, phaseIndex, offset);
             return;
@@ -87,8 +86,8 @@ public sealed partial class CheckpointRunner(
 
     private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
     {
-        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, Automation, reason, TrafficChangeSource.Automation), cancellationToken);
-        if (outcome.Kind is not (RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed))
+        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, AutomationActors.Checkpoints, reason, TrafficChangeSource.Automation), cancellationToken);
+        if (outcome.Kind is not (OutcomeKind.Succeeded or OutcomeKind.RouterFailed))
         {
             LogActionRefused(rolloutId, action, outcome.Kind, outcome.Detail);
             return false;
@@ -113,5 +112,5 @@ public sealed partial class CheckpointRunner(
     private partial void LogEvaluated(Guid rolloutId, string phase, TimeSpan offset, Verdict verdict, TimeSpan late);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Automation could not {Action} rollout {RolloutId}: {Kind} {Detail}")]
-    private partial void LogActionRefused(Guid rolloutId, RolloutAction action, RolloutOutcomeKind kind, string? detail);
+    private partial void LogActionRefused(Guid rolloutId, RolloutAction action, OutcomeKind kind, string? detail);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.Extensions.Options;
 using Quartz;
 

@@ -1,7 +1,6 @@
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Dashboard.Web.Features.Checkpoints;
@@ -11,14 +10,12 @@ public static class CheckpointServiceCollectionExtensions
     /// <summary>
     /// Registers the scheduled checkpoints: Quartz with its persistent job store in the state database
     /// (schema created at start-up when missing), the evaluator, the runner, the schedule sync, the
-    /// checkpoint page's services (details, decisions, re-run) and the validated <c>Rollout:TimeScale</c>.
+    /// checkpoint page's services (details, decisions, re-run) and the verdict notifications.
     /// Needs <c>AddInflux</c>, <c>AddStateStore</c>, <c>AddRollouts</c> and <c>AddNotifications</c>.
     /// </summary>
     public static IServiceCollection AddCheckpoints(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<RolloutClockOptions>().Bind(configuration.GetSection(RolloutClockOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolloutClockOptions>, RolloutClockOptionsValidator>());
         services.AddCheckpointEvaluator(configuration);
 
         var stateStore = configuration.GetSection(StateStoreOptions.Section).Get<StateStoreOptions>() ?? new StateStoreOptions();
@@ -33,6 +30,7 @@ public static class CheckpointServiceCollectionExtensions
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
         services.TryAddSingleton<CheckpointRequestBuilder>();
+        services.TryAddSingleton<CheckpointVerdictNotifications>();
         services.TryAddSingleton<CheckpointRunner>();
         services.TryAddSingleton<CheckpointDetails>();
         services.TryAddSingleton<CheckpointDecisionService>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
 
 namespace Dashboard.Web.Features.Checkpoints;
 

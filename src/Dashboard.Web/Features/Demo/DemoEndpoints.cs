@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -62,7 +63,7 @@ public static class DemoEndpoints
     private static async Task<IResult> ClearAllFaultsAsync(ClaimsPrincipal user, DemoFaultService service, CancellationToken ct) =>
         NoContentOnSuccess(await service.ClearAllAsync(ActorResolver.From(user), ct));
 
-    private static IResult NoContentOnSuccess<T>(RolloutOutcome<T> outcome)
+    private static IResult NoContentOnSuccess<T>(Outcome<T> outcome)
         where T : class =>
-        outcome.Kind == RolloutOutcomeKind.Succeeded ? TypedResults.NoContent() : outcome.ToHttpResult(_ => FaultsPath);
+        outcome.Kind == OutcomeKind.Succeeded ? TypedResults.NoContent() : outcome.ToHttpResult(_ => FaultsPath);
 }

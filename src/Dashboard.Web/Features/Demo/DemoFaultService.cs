@@ -1,16 +1,17 @@
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Demo;
 
 /// <summary>
 /// The one way to inject and clear demo faults, used by the REST API and the UI. Each change asks
-/// <see cref="RolloutAuthorization"/> (<see cref="RolloutOperation.InjectFault"/>) first and is written to
+/// <see cref="AccessAuthorization"/> (<see cref="Operation.InjectFault"/>) first and is written to
 /// the audit log (<c>demo.faultInjected</c>, <c>demo.faultCleared</c>, <c>demo.faultsCleared</c>) before
 /// the board changes, so every page and the simulator only ever see audited faults.
 /// </summary>
-public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization authorization, AuditLog auditLog)
+public sealed class DemoFaultService(DemoFaultBoard board, AccessAuthorization authorization, AuditLog auditLog)
 {
     /// <summary>The longest a fault may last.</summary>
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
@@ -31,11 +32,11 @@ public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization 
     /// Authorizes <paramref name="actor"/>, validates the request as a whole and, when nothing is wrong,
     /// audits and injects the fault: Created with it, Invalid with every problem by field, or Forbidden.
     /// </summary>
-    public async Task<RolloutOutcome<DemoFault>> InjectAsync(DemoFaultRequest? request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DemoFault>> InjectAsync(DemoFaultRequest? request, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.InjectFault, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<DemoFault>(denial);
+            return Outcomes.Forbidden<DemoFault>(denial);
         }
 
         var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -44,7 +45,7 @@ public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization 
         var duration = CheckDuration(request?.DurationSeconds, problems);
         if (problems.Count > 0 || kind is null)
         {
-            return RolloutOutcomes.Invalid<DemoFault>(problems);
+            return Outcomes.Invalid<DemoFault>(problems);
         }
 
         var fault = board.Prepare(kind.Value, magnitude, duration);
@@ -58,20 +59,20 @@ public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization 
             endsAt = fault.EndsAt,
         }, cancellationToken);
         board.Add(fault);
-        return RolloutOutcomes.Created(fault);
+        return Outcomes.Created(fault);
     }
 
     /// <summary>Authorizes, audits and ends one fault: Succeeded with it, NotFound when it is not active, or Forbidden.</summary>
-    public async Task<RolloutOutcome<DemoFault>> ClearAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DemoFault>> ClearAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.InjectFault, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<DemoFault>(denial);
+            return Outcomes.Forbidden<DemoFault>(denial);
         }
 
         if (board.Active.FirstOrDefault(f => f.Id == id) is not { } fault)
         {
-            return RolloutOutcomes.NotFound<DemoFault>($"No demo fault {id} is active.");
+            return Outcomes.NotFound<DemoFault>($"No demo fault {id} is active.");
         }
 
         await auditLog.AppendAsync(actor.Name, "demo.faultCleared", null, new
@@ -82,18 +83,18 @@ public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization 
             endsAt = fault.EndsAt,
         }, cancellationToken);
         board.Clear(id);
-        return RolloutOutcomes.Succeeded(fault);
+        return Outcomes.Succeeded(fault);
     }
 
     /// <summary>
     /// Authorizes, audits and ends every active fault: Succeeded with those it ended, or Forbidden. A fault
     /// injected meanwhile stays: it is not in the audited list.
     /// </summary>
-    public async Task<RolloutOutcome<IReadOnlyList<DemoFault>>> ClearAllAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<DemoFault>>> ClearAllAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (await authorization.RequireAsync(actor, RolloutOperation.InjectFault, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.InjectFault, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IReadOnlyList<DemoFault>>(denial);
+            return Outcomes.Forbidden<IReadOnlyList<DemoFault>>(denial);
         }
 
         var active = board.Active;
@@ -107,7 +108,7 @@ public sealed class DemoFaultService(DemoFaultBoard board, RolloutAuthorization 
             board.Clear(fault.Id);
         }
 
-        return RolloutOutcomes.Succeeded(active);
+        return Outcomes.Succeeded(active);
     }
 
     private static FaultKind? ParseKind(string? text, Dictionary<string, string[]> problems)

@@ -2,7 +2,9 @@ using Dashboard.Core.Guardrails;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Guardrails;
 
@@ -14,14 +16,12 @@ namespace Dashboard.Web.Features.Guardrails;
 /// </summary>
 public sealed partial class GuardrailActions(
     RolloutService rollouts,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     AuditLog auditLog,
     RolloutChangeFeed changes,
     RouterConfirmation confirmation,
     ILogger<GuardrailActions> logger)
 {
-    /// <summary>The name the guardrails' actions are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Automation("automation (guardrails)");
 
     /// <summary>True when the decision is settled (done, or moot because the rollout moved on); false to try again next poll.</summary>
     public async Task<bool> ExecuteAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
@@ -30,8 +30,8 @@ public sealed partial class GuardrailActions(
         ArgumentNullException.ThrowIfNull(decision);
         var command = decision.Kind switch
         {
-            GuardrailDecisionKind.RollBack => new RolloutCommand(RolloutAction.RollBack, Automation, decision.Reason, TrafficChangeSource.Automation),
-            GuardrailDecisionKind.ReduceTraffic => new RolloutCommand(RolloutAction.ChangeTraffic, Automation, decision.Reason, TrafficChangeSource.Automation, decision.TrafficPercent),
+            GuardrailDecisionKind.RollBack => new RolloutCommand(RolloutAction.RollBack, AutomationActors.Guardrails, decision.Reason, TrafficChangeSource.Automation),
+            GuardrailDecisionKind.ReduceTraffic => new RolloutCommand(RolloutAction.ChangeTraffic, AutomationActors.Guardrails, decision.Reason, TrafficChangeSource.Automation, decision.TrafficPercent),
             _ => null,
         };
         if (command is null)
@@ -43,12 +43,12 @@ public sealed partial class GuardrailActions(
         LogActed(rollout.Id, decision.Kind, outcome.Kind, decision.Reason);
         switch (outcome.Kind)
         {
-            case RolloutOutcomeKind.Succeeded:
+            case OutcomeKind.Succeeded:
                 return true;
-            case RolloutOutcomeKind.RouterFailed:
-                confirmation.Begin(rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight");
+            case OutcomeKind.RouterFailed:
+                confirmation.Begin(rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.Rollout.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight");
                 return true;
-            case RolloutOutcomeKind.IllegalTransition or RolloutOutcomeKind.NotFound:
+            case OutcomeKind.IllegalTransition or OutcomeKind.NotFound:
                 // Someone else acted first (rolled back, held); nothing is left for this streak to do.
                 return true;
             default:
@@ -58,14 +58,14 @@ public sealed partial class GuardrailActions(
 
     private async Task<bool> RecordFindingAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
     {
-        if (await authorization.RequireAsync(Automation, RolloutOperation.RecordGuardrailFinding, rollout.Id, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(AutomationActors.Guardrails, Operation.RecordGuardrailFinding, rollout.Id, cancellationToken) is { } denial)
         {
             LogRefused(rollout.Id, decision.Kind, denial);
             return false;
         }
 
         await auditLog.AppendAsync(
-            Automation.Name,
+            AutomationActors.Guardrails.Name,
             "guardrail.contingency",
             rollout.Id,
             new
@@ -82,7 +82,7 @@ public sealed partial class GuardrailActions(
                 reason = decision.Reason,
             },
             cancellationToken);
-        LogActed(rollout.Id, decision.Kind, RolloutOutcomeKind.Succeeded, decision.Reason);
+        LogActed(rollout.Id, decision.Kind, OutcomeKind.Succeeded, decision.Reason);
 
         // The audit trail on the rollout page re-reads on a published change.
         changes.Publish(rollout.Id);
@@ -90,7 +90,7 @@ public sealed partial class GuardrailActions(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrail {Kind} on rollout {RolloutId}: {Outcome}. {Reason}")]
-    private partial void LogActed(Guid rolloutId, GuardrailDecisionKind kind, RolloutOutcomeKind outcome, string reason);
+    private partial void LogActed(Guid rolloutId, GuardrailDecisionKind kind, OutcomeKind outcome, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrail {Kind} on rollout {RolloutId} refused: {Denial}")]
     private partial void LogRefused(Guid rolloutId, GuardrailDecisionKind kind, string denial);

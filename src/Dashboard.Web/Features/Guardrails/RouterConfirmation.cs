@@ -3,8 +3,10 @@ using System.Globalization;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Guardrails;
@@ -116,10 +118,10 @@ public sealed partial class RouterConfirmation(
 
         var since = alert.Since.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var outcome = await rollouts.ReconcileTrafficAsync(
-            GuardrailActions.Automation,
+            AutomationActors.Guardrails,
             $"Guardrail retry {alert.Attempts - 1}: the router has not confirmed the recorded {wanted} % since {since} UTC",
             stopping);
-        if (outcome.Kind == RolloutOutcomeKind.Succeeded)
+        if (outcome.Kind == OutcomeKind.Succeeded)
         {
             Confirmed(alert);
             return null;

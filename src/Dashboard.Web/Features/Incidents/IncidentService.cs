@@ -1,7 +1,9 @@
 using Dashboard.Core.Incidents;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Incidents;
 
@@ -11,18 +13,16 @@ namespace Dashboard.Web.Features.Incidents;
 /// Checkpoints read what is stored here for "zero critical incidents" (<c>IncidentLogCounts</c>).
 /// </summary>
 public sealed class IncidentService(
-    IncidentStore incidents, RolloutStore rollouts, RolloutService rolloutService, RolloutAuthorization authorization, RolloutChangeFeed changes)
+    IncidentStore incidents, RolloutStore rollouts, RolloutService rolloutService, AccessAuthorization authorization, RolloutChangeFeed changes)
 {
-    /// <summary>The name a hold for a critical incident is recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Automation("automation (incidents)");
 
-    public async Task<RolloutOutcome<IncidentView>> OpenAsync(Guid rolloutId, OpenIncidentRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IncidentView>> OpenAsync(Guid rolloutId, OpenIncidentRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.OpenIncident, rolloutId, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.OpenIncident, rolloutId, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IncidentView>(denial);
+            return Outcomes.Forbidden<IncidentView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
@@ -33,12 +33,12 @@ public sealed class IncidentService(
         var owner = RequireText(problems, "owner", request.Owner, IncidentLimits.NameLength);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<IncidentView>(problems);
+            return Outcomes.Invalid<IncidentView>(problems);
         }
 
         if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
         {
-            return RolloutOutcomes.NotFound<IncidentView>($"Rollout {rolloutId} does not exist.");
+            return Outcomes.NotFound<IncidentView>($"Rollout {rolloutId} does not exist.");
         }
 
         var incident = await incidents.OpenAsync(
@@ -49,17 +49,17 @@ public sealed class IncidentService(
             await HoldIfThePlanSaysSoAsync(incident, cancellationToken);
         }
 
-        return RolloutOutcomes.Created(IncidentView.From(incident));
+        return Outcomes.Created(IncidentView.From(incident));
     }
 
     /// <summary>Adds a timeline entry (and a new severity or owner if given); <paramref name="resolve"/> also closes the incident.</summary>
-    public async Task<RolloutOutcome<IncidentView>> UpdateAsync(Guid incidentId, IncidentUpdateRequest request, Actor actor, bool resolve, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IncidentView>> UpdateAsync(Guid incidentId, IncidentUpdateRequest request, Actor actor, bool resolve, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, resolve ? RolloutOperation.ResolveIncident : RolloutOperation.UpdateIncident, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, resolve ? Operation.ResolveIncident : Operation.UpdateIncident, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IncidentView>(denial);
+            return Outcomes.Forbidden<IncidentView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
@@ -69,16 +69,16 @@ public sealed class IncidentService(
         var owner = request.Owner is null ? null : RequireText(problems, "owner", request.Owner, IncidentLimits.NameLength);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<IncidentView>(problems);
+            return Outcomes.Invalid<IncidentView>(problems);
         }
 
         var change = await incidents.AppendAsync(incidentId, new IncidentUpdateDraft(actor.Name, text!, severity, owner), resolve, cancellationToken);
         switch (change.Refusal)
         {
             case IncidentChangeRefusal.NotFound:
-                return RolloutOutcomes.NotFound<IncidentView>($"Incident {incidentId} does not exist.");
+                return Outcomes.NotFound<IncidentView>($"Incident {incidentId} does not exist.");
             case IncidentChangeRefusal.AlreadyResolved:
-                return RolloutOutcomes.Conflict<IncidentView>($"Incident {incidentId} is resolved; open a new incident instead.");
+                return Outcomes.Conflict<IncidentView>($"Incident {incidentId} is resolved; open a new incident instead.");
         }
 
         changes.Publish(change.Incident!.RolloutId);
@@ -87,7 +87,7 @@ public sealed class IncidentService(
             await HoldIfThePlanSaysSoAsync(change.Incident, cancellationToken);
         }
 
-        return RolloutOutcomes.Succeeded(IncidentView.From(change.Incident));
+        return Outcomes.Succeeded(IncidentView.From(change.Incident));
     }
 
     /// <summary>The rollout's incidents, newest first, or null when there is no such rollout.</summary>
@@ -120,7 +120,7 @@ public sealed class IncidentService(
         await rolloutService.ExecuteAsync(
             incident.RolloutId,
             new RolloutCommand(
-                RolloutAction.Hold, Automation, $"Critical incident '{incident.Title}' (owner {incident.Owner}): the plan holds the phase on a critical incident.",
+                RolloutAction.Hold, AutomationActors.Incidents, $"Critical incident '{incident.Title}' (owner {incident.Owner}): the plan holds the phase on a critical incident.",
                 TrafficChangeSource.Automation),
             cancellationToken);
     }

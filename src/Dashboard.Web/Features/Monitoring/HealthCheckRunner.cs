@@ -3,7 +3,7 @@ using Dashboard.Core.Metrics;
 using Dashboard.Core.Monitoring;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Monitoring;

@@ -2,7 +2,7 @@ using Dashboard.Core.Evaluation;
 using Dashboard.Core.Monitoring;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Monitoring;
@@ -22,7 +22,7 @@ namespace Dashboard.Web.Features.Monitoring;
 /// </summary>
 public sealed partial class HealthCheckService(
     HealthCheckStore store,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     HealthCheckFeed feed,
     IOptions<MonitoringOptions> options,
     TimeProvider timeProvider,
@@ -32,14 +32,12 @@ public sealed partial class HealthCheckService(
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
     private DateTimeOffset _nextPruneAt = DateTimeOffset.MinValue;
 
-    /// <summary>The name the cadence checks are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Automation("automation (monitoring)");
 
     /// <summary>Records <paramref name="check"/> unless it is a PASS thinned away; true when it was stored.</summary>
     public async Task<bool> RecordAsync(HealthCheck check, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(check);
-        if (await authorization.RequireAsync(Automation, RolloutOperation.RecordHealthCheck, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(AutomationActors.Monitoring, Operation.RecordHealthCheck, null, cancellationToken) is { } denial)
         {
             LogRefused(check.Cadence, denial);
             return false;
@@ -102,7 +100,7 @@ public sealed partial class HealthCheckService(
     private static Verdict Band(Verdict verdict) => verdict == Verdict.Warn ? Verdict.Pass : verdict;
 
     private static AuditEventDraft AuditOf(HealthCheck check) =>
-        AuditEventDraft.For(Automation.Name, "healthCheck.recorded", check.RolloutId, new
+        AuditEventDraft.For(AutomationActors.Monitoring.Name, "healthCheck.recorded", check.RolloutId, new
         {
             cadence = check.Cadence.ToString(),
             phaseIndex = check.PhaseIndex,

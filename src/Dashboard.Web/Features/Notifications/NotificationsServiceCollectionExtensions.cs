@@ -6,8 +6,8 @@ namespace Dashboard.Web.Features.Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the validated <c>Notifications</c> options, the queue, the webhook dispatcher, the
-    /// rollout notifier and the checkpoint-verdict notifications. With no <c>Notifications:WebhookUrl</c> nothing is queued or sent. Needs <c>AddRollouts</c>.
+    /// Registers the validated <c>Notifications</c> options, the queue and the webhook dispatcher that the
+    /// features post to (rollouts, checkpoints, guardrails). With no <c>Notifications:WebhookUrl</c> nothing is queued or sent.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,9 +18,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddHttpClient(WebhookDispatcher.HttpClientName);
         services.TryAddSingleton<NotificationQueue>();
         services.TryAddSingleton<WebhookDispatcher>();
-        services.TryAddSingleton<CheckpointVerdictNotifications>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookDispatcher>());
-        services.AddHostedService<RolloutNotifier>();
         return services;
     }
 

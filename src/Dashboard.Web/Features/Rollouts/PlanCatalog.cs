@@ -2,6 +2,8 @@ using System.Text.Json;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Rollouts;
 
@@ -10,7 +12,7 @@ namespace Dashboard.Web.Features.Rollouts;
 /// custom plans saved through the API. A custom plan is saved only when it parses without a single
 /// problem, and never under a built-in's or a file's id.
 /// </summary>
-public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFolder, RolloutAuthorization authorization, TimeProvider timeProvider)
+public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFolder, AccessAuthorization authorization, TimeProvider timeProvider)
 {
     public const string BuiltInSource = "builtIn";
     public const string FileSource = "file";
@@ -48,31 +50,31 @@ public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFold
         BuiltInPlans.Find(id) ?? planFolder.Find(id) ?? await FindStoredAsync(id, cancellationToken);
 
     /// <summary>Parses and stores a custom plan; every problem is reported with its JSON path, and nothing is stored unless there are none.</summary>
-    public async Task<RolloutOutcome<PlanView>> CreateAsync(string json, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PlanView>> CreateAsync(string json, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.CreatePlan, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.CreatePlan, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PlanView>(denial);
+            return Outcomes.Forbidden<PlanView>(denial);
         }
 
         if (string.IsNullOrWhiteSpace(actor.Name))
         {
-            return RolloutOutcomes.Invalid<PlanView>("actor", "actor is required");
+            return Outcomes.Invalid<PlanView>("actor", "actor is required");
         }
 
         var parsed = PlanJson.Parse(json);
         if (!parsed.IsValid)
         {
-            return RolloutOutcomes.Invalid<PlanView>(
+            return Outcomes.Invalid<PlanView>(
                 parsed.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
         }
 
         var plan = parsed.Plan;
         if (BuiltInPlans.Find(plan.Id) is not null || planFolder.Find(plan.Id) is not null)
         {
-            return RolloutOutcomes.Conflict<PlanView>($"'{plan.Id}' is the id of a built-in plan or a plan file; choose another id.");
+            return Outcomes.Conflict<PlanView>($"'{plan.Id}' is the id of a built-in plan or a plan file; choose another id.");
         }
 
         var record = new StoredPlanRecord
@@ -89,10 +91,10 @@ public sealed class PlanCatalog(StoredPlanStore storedPlans, PlanFolder planFold
         }
         catch (DuplicatePlanException ex)
         {
-            return RolloutOutcomes.Conflict<PlanView>(ex.Message);
+            return Outcomes.Conflict<PlanView>(ex.Message);
         }
 
-        return RolloutOutcomes.Created<PlanView>(View(plan, StoredSource));
+        return Outcomes.Created<PlanView>(View(plan, StoredSource));
     }
 
     private async Task<RolloutPlan?> FindStoredAsync(string id, CancellationToken cancellationToken) =>

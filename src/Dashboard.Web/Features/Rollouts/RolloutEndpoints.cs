@@ -1,9 +1,10 @@
 using System.Security.Claims;
-using Dashboard.Web.Features.Access;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Features.Rollouts;
@@ -46,7 +47,7 @@ public static class RolloutEndpoints
             .WithName("ListRollouts").WithSummary("All rollouts, newest first.");
         rollouts.MapPost("", async (CreateRolloutRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.CreateAsync(request ?? new(null, null, null, null, null), ActorResolver.From(user), ct))
-                    .ToHttpResult(rollout => $"{RolloutsPath}/{rollout.Id}"))
+                    .ToHttpResult())
             .WithName("CreateRollout").WithSummary("Creates a rollout of a service along a plan; it starts with POST …/start.")
             .Produces<RolloutView>(StatusCodes.Status201Created).ProducesValidationProblem();
         rollouts.MapGet("/{id:guid}", async (Guid id, RolloutService service, CancellationToken ct) =>
@@ -67,7 +68,7 @@ public static class RolloutEndpoints
         rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.ExecuteAsync(
                     id, new RolloutCommand(RolloutAction.ChangeTraffic, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api, request?.Percent), ct))
-                    .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
+                    .ToHttpResult())
             .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
@@ -86,7 +87,7 @@ public static class RolloutEndpoints
     private static void MapCommand(RouteGroupBuilder rollouts, string verb, RolloutAction action, string name, string summary) =>
         rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.ExecuteAsync(id, new RolloutCommand(action, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api), ct))
-                    .ToHttpResult(r => $"{RolloutsPath}/{r.Id}"))
+                    .ToHttpResult())
             .WithName(name).WithSummary(summary)
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);

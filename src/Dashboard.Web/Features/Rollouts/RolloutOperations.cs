@@ -1,22 +1,23 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Features.Access;
 
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>The authorization vocabulary for the state machine's actions.</summary>
 public static class RolloutOperations
 {
-    public static RolloutOperation For(RolloutAction action) => action switch
+    public static Operation For(RolloutAction action) => action switch
     {
-        RolloutAction.Start => RolloutOperation.Start,
-        RolloutAction.Advance => RolloutOperation.Advance,
-        RolloutAction.Hold => RolloutOperation.Hold,
-        RolloutAction.Resume => RolloutOperation.Resume,
-        RolloutAction.ChangeTraffic => RolloutOperation.ChangeTraffic,
-        RolloutAction.RollBack => RolloutOperation.RollBack,
-        RolloutAction.Abort => RolloutOperation.Abort,
-        RolloutAction.RetryPhase => RolloutOperation.RetryPhase,
-        RolloutAction.RequestSignOff => RolloutOperation.RequestSignOff,
-        RolloutAction.MarkPassed => RolloutOperation.MarkPassed,
+        RolloutAction.Start => Operation.Start,
+        RolloutAction.Advance => Operation.Advance,
+        RolloutAction.Hold => Operation.Hold,
+        RolloutAction.Resume => Operation.Resume,
+        RolloutAction.ChangeTraffic => Operation.ChangeTraffic,
+        RolloutAction.RollBack => Operation.RollBack,
+        RolloutAction.Abort => Operation.Abort,
+        RolloutAction.RetryPhase => Operation.RetryPhase,
+        RolloutAction.RequestSignOff => Operation.RequestSignOff,
+        RolloutAction.MarkPassed => Operation.MarkPassed,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown rollout action."),
     };
 }

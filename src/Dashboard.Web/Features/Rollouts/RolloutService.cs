@@ -1,12 +1,14 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
 /// The one application service for rollouts: the UI, the REST API and automation call it. Every
-/// command asks <see cref="RolloutAuthorization"/>, loads the aggregate, runs the command, saves the
+/// command asks <see cref="AccessAuthorization"/>, loads the aggregate, runs the command, saves the
 /// state with its audit events in one transaction, tells every open page through
 /// <see cref="RolloutChangeFeed"/>, and only then moves traffic — each requested
 /// change goes to the router and is recorded as applied only when the router's read-back confirms it.
@@ -16,28 +18,28 @@ public sealed class RolloutService(
     TrafficChangeLog changeLog,
     PlanCatalog plans,
     ITrafficRouter router,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     RolloutChangeFeed changes,
     TimeProvider timeProvider,
     ILogger<RolloutService> logger)
 {
-    public async Task<RolloutOutcome<RolloutView>> CreateAsync(CreateRolloutRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RolloutCommandResponse>> CreateAsync(CreateRolloutRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.CreateRollout, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.CreateRollout, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<RolloutView>(denial);
+            return Outcomes.Forbidden<RolloutCommandResponse>(denial);
         }
 
         if (string.IsNullOrWhiteSpace(request.PlanId))
         {
-            return RolloutOutcomes.Invalid<RolloutView>("planId", "planId is required");
+            return Outcomes.Invalid<RolloutCommandResponse>("planId", "planId is required");
         }
 
         if (await plans.FindPlanAsync(request.PlanId.Trim(), cancellationToken) is not { } plan)
         {
-            return RolloutOutcomes.Invalid<RolloutView>("planId", $"there is no plan '{request.PlanId.Trim()}'");
+            return Outcomes.Invalid<RolloutCommandResponse>("planId", $"there is no plan '{request.PlanId.Trim()}'");
         }
 
         var creation = Rollout.Create(
@@ -50,7 +52,7 @@ public sealed class RolloutService(
 
         await store.CreateAsync(creation.Rollout, creation.Events, cancellationToken);
         changes.Publish(creation.Rollout.Id, creation.Events);
-        return RolloutOutcomes.Created<RolloutView>(RolloutView.From(creation.Rollout, []));
+        return Outcomes.Created(new RolloutCommandResponse(RolloutView.From(creation.Rollout, []), []));
     }
 
     /// <summary>
@@ -60,7 +62,7 @@ public sealed class RolloutService(
     /// <param name="id">The rollout.</param>
     /// <param name="command">What, by whom, why, from where (and the new weight for a traffic change).</param>
     /// <param name="cancellationToken">Cancels loading and saving; a change handed to the router is always settled.</param>
-    public async Task<RolloutOutcome<RolloutView>> ExecuteAsync(Guid id, RolloutCommand command, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RolloutCommandResponse>> ExecuteAsync(Guid id, RolloutCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var reason = command.Reason ?? string.Empty;
@@ -81,13 +83,13 @@ public sealed class RolloutService(
         if (apply is null)
         {
             return command.Action == RolloutAction.ChangeTraffic
-                ? RolloutOutcomes.Invalid<RolloutView>("percent", "percent is required")
-                : RolloutOutcomes.Invalid<RolloutView>("action", $"there is no action '{command.Action}'");
+                ? Outcomes.Invalid<RolloutCommandResponse>("percent", "percent is required")
+                : Outcomes.Invalid<RolloutCommandResponse>("action", $"there is no action '{command.Action}'");
         }
 
         ArgumentNullException.ThrowIfNull(command.Actor);
         return await authorization.RequireAsync(command.Actor, RolloutOperations.For(command.Action), id, cancellationToken) is { } denial
-            ? RolloutOutcomes.Forbidden<RolloutView>(denial)
+            ? Outcomes.Forbidden<RolloutCommandResponse>(denial)
             : await RunAsync(id, command.Actor, command.Source, command.Action.ToString(), apply, cancellationToken);
     }
 
@@ -98,17 +100,17 @@ public sealed class RolloutService(
     /// router cannot be read the recorded weight is re-applied all the same, and the router's failure
     /// is recorded on the change.
     /// </summary>
-    public async Task<RolloutOutcome<RolloutView>> ReconcileTrafficAsync(Actor actor, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Outcome<RolloutCommandResponse>> ReconcileTrafficAsync(Actor actor, string? reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.ReconcileTraffic, null, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.ReconcileTraffic, null, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<RolloutView>(denial);
+            return Outcomes.Forbidden<RolloutCommandResponse>(denial);
         }
 
         if (await store.FindLatestStartedAsync(cancellationToken) is not { } ofRecord)
         {
-            return RolloutOutcomes.Conflict<RolloutView>("Nothing to reconcile: no rollout has started, so no weight is recorded to compare with the router.");
+            return Outcomes.Conflict<RolloutCommandResponse>("Nothing to reconcile: no rollout has started, so no weight is recorded to compare with the router.");
         }
 
         TrafficWeights? observed;
@@ -165,7 +167,7 @@ public sealed class RolloutService(
     }
 
     /// <summary>Load, command, save, publish, then each requested weight to the router; the caller has authorized <paramref name="actor"/>.</summary>
-    private async Task<RolloutOutcome<RolloutView>> RunAsync(
+    private async Task<Outcome<RolloutCommandResponse>> RunAsync(
         Guid id, Actor actor, TrafficChangeSource source, string actionName, Func<Rollout, string, DateTimeOffset, RolloutResult> command, CancellationToken cancellationToken)
     {
         if (await store.LoadAsync(id, cancellationToken) is not { } rollout)
@@ -187,7 +189,7 @@ public sealed class RolloutService(
         }
         catch (ConcurrencyConflictException ex)
         {
-            return RolloutOutcomes.Conflict<RolloutView>(ex.Message);
+            return Outcomes.Conflict<RolloutCommandResponse>(ex.Message);
         }
         catch (RolloutNotFoundException)
         {
@@ -206,10 +208,9 @@ public sealed class RolloutService(
         var view = await ViewAsync(rollout, CancellationToken.None);
         var failed = settled.Where(c => c.Status == nameof(TrafficChangeStatus.Failed)).ToList();
         return failed.Count == 0
-            ? RolloutOutcomes.Succeeded<RolloutView>(view, settled)
-            : RolloutOutcomes.RouterFailed<RolloutView>(
-                view,
-                settled,
+            ? Outcomes.Succeeded(new RolloutCommandResponse(view, settled))
+            : Outcomes.RouterFailed(
+                new RolloutCommandResponse(view, settled),
                 $"The {actionName} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
                 + string.Join("; ", failed.Select(c => c.FailureMessage)));
     }
@@ -241,13 +242,13 @@ public sealed class RolloutService(
     private async Task<RolloutView> ViewAsync(Rollout rollout, CancellationToken cancellationToken) =>
         RolloutView.From(rollout, [.. (await changeLog.ListAsync(rollout.Id, cancellationToken)).Select(TrafficChangeView.From)]);
 
-    private static RolloutOutcome<RolloutView> NotFound(Guid id) => RolloutOutcomes.NotFound<RolloutView>($"Rollout {id} does not exist.");
+    private static Outcome<RolloutCommandResponse> NotFound(Guid id) => Outcomes.NotFound<RolloutCommandResponse>($"Rollout {id} does not exist.");
 
-    private static RolloutOutcome<RolloutView> Rejected(RolloutRejection rejection, RolloutView? current) => rejection switch
+    private static Outcome<RolloutCommandResponse> Rejected(RolloutRejection rejection, RolloutView? current) => rejection switch
     {
-        IllegalTransition illegal when current is not null => RolloutOutcomes.Illegal<RolloutView>(illegal, current),
-        InvalidRolloutRequest invalid => RolloutOutcomes.Invalid<RolloutView>(invalid.Field, invalid.Problem),
-        ReconcileRefused refused => RolloutOutcomes.Conflict<RolloutView>(char.ToUpperInvariant(refused.Problem[0]) + refused.Problem[1..] + "."),
-        _ => RolloutOutcomes.Invalid<RolloutView>("request", rejection.Message),
+        IllegalTransition illegal when current is not null => Outcomes.Illegal(illegal, new RolloutCommandResponse(current, [])),
+        InvalidRolloutRequest invalid => Outcomes.Invalid<RolloutCommandResponse>(invalid.Field, invalid.Problem),
+        ReconcileRefused refused => Outcomes.Conflict<RolloutCommandResponse>(char.ToUpperInvariant(refused.Problem[0]) + refused.Problem[1..] + "."),
+        _ => Outcomes.Invalid<RolloutCommandResponse>("request", rejection.Message),
     };
 }

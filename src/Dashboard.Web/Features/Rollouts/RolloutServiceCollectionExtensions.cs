@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Rollouts;
 
@@ -6,21 +7,22 @@ public static class RolloutServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="RolloutService"/>, <see cref="PlanCatalog"/> with the plan files of
-    /// <c>Plans:Folder</c>, and the authorization seam <see cref="RolloutAuthorization"/>, and the change feed that
-    /// pushes every saved change to open pages and <c>/hubs/live</c> clients. Needs
-    /// <c>AddStateStore</c> and <c>AddTrafficRouting</c> (with a router for <c>Routing:Kind</c>).
+    /// <c>Plans:Folder</c>, the validated <c>Rollout</c> clock options, the change feed that pushes every saved change to
+    /// open pages and <c>/hubs/live</c> clients, and the rollout notifier. Needs <c>AddStateStore</c>,
+    /// <c>AddWarRoomAccess</c>, <c>AddNotifications</c> and <c>AddTrafficRouting</c> (with a router for <c>Routing:Kind</c>).
     /// </summary>
     public static IServiceCollection AddRollouts(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<PlansOptions>().Bind(configuration.GetSection(PlansOptions.Section));
+        services.AddOptions<RolloutClockOptions>().Bind(configuration.GetSection(RolloutClockOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RolloutClockOptions>, RolloutClockOptionsValidator>());
         services.TryAddSingleton<PlanFolder>();
-        services.TryAddSingleton<RolloutAuthorization>();
-        services.TryAddScoped<Access.CurrentActor>();
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddSingleton<RolloutService>();
         services.AddHostedService<RolloutHubBroadcaster>();
+        services.AddHostedService<RolloutNotifier>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
-using Dashboard.Core.Rollouts;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
 
 namespace Dashboard.Web.Features.Rollouts;
 

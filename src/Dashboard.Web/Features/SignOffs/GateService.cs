@@ -3,7 +3,9 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.SignOffs;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.SignOffs;
 
@@ -12,13 +14,13 @@ namespace Dashboard.Web.Features.SignOffs;
 /// authorizes (a lead signs only for the role they hold), validates every field at once, stores each
 /// sign-off and tick with its audit event, tells every open page, then opens the gate when it can — an
 /// awaiting phase whose required leads all said GO and whose checklist is complete is marked passed and
-/// advanced through <see cref="RolloutService"/>, under <see cref="Automation"/>.
+/// advanced through <see cref="RolloutService"/>, under <see cref="AutomationActors.SignOffGate"/>.
 /// </summary>
 public sealed partial class GateService(
     RolloutStore rollouts,
     GateRecordStore records,
     RolloutService rolloutService,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     RolloutChangeFeed changes,
     TimeProvider timeProvider,
     ILogger<GateService> logger) : IDisposable
@@ -31,11 +33,9 @@ public sealed partial class GateService(
     // is either counted or refused (the phase has moved on), never lost in between.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>The name the gate's own actions (mark passed, advance) are recorded under.</summary>
-    public static Actor Automation { get; } = Actor.Automation("automation (sign-off gate)");
 
     /// <summary>The gate of phase <paramref name="phaseIndex"/>, or NotFound.</summary>
-    public async Task<RolloutOutcome<GateView>> GetAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken = default)
+    public async Task<Outcome<GateView>> GetAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken = default)
     {
         if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
         {
@@ -43,7 +43,7 @@ public sealed partial class GateService(
         }
 
         return IsPhase(rollout, phaseIndex)
-            ? RolloutOutcomes.Succeeded(await ViewAsync(rollout, phaseIndex, cancellationToken))
+            ? Outcomes.Succeeded(await ViewAsync(rollout, phaseIndex, cancellationToken))
             : PhaseMissing(rollout, phaseIndex);
     }
 
@@ -54,25 +54,25 @@ public sealed partial class GateService(
             : null;
 
     /// <summary>Records a lead's GO or NO-GO at the gate of phase <paramref name="phaseIndex"/>, then opens the gate if it can.</summary>
-    public async Task<RolloutOutcome<GateView>> SignAsync(Guid rolloutId, int phaseIndex, SignOffRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<GateView>> SignAsync(Guid rolloutId, int phaseIndex, SignOffRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.SignOff, rolloutId, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.SignOff, rolloutId, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<GateView>(denial);
+            return Outcomes.Forbidden<GateView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
         var role = ParseRole(problems, request.Role);
         if (role is { } signingFor && await authorization.RequireSignOffAsync(actor, signingFor, rolloutId, cancellationToken) is { } notTheirs)
         {
-            return RolloutOutcomes.Forbidden<GateView>(notTheirs);
+            return Outcomes.Forbidden<GateView>(notTheirs);
         }
 
         var decision = ParseDecision(problems, request.Decision);
         var comment = ValidateComment(problems, request.Comment, decision);
-        RolloutOutcome<GateView>? refused;
+        Outcome<GateView>? refused;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -85,8 +85,8 @@ public sealed partial class GateService(
                     problems["role"] = [NotRequired(phase, required)];
                 }
 
-                refused = problems.Count > 0 ? RolloutOutcomes.Invalid<GateView>(problems)
-                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? RolloutOutcomes.Conflict<GateView>(why)
+                refused = problems.Count > 0 ? Outcomes.Invalid<GateView>(problems)
+                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? Outcomes.Conflict<GateView>(why)
                     : null;
                 if (refused is null)
                 {
@@ -117,20 +117,20 @@ public sealed partial class GateService(
     /// Ticks (<paramref name="ticked"/> true) or un-ticks an item of the gate's checklist, then opens the gate
     /// if it can. Asking for what the item already shows records nothing (a PUT may be repeated).
     /// </summary>
-    public async Task<RolloutOutcome<GateView>> TickAsync(Guid rolloutId, int phaseIndex, string itemId, bool? ticked, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<GateView>> TickAsync(Guid rolloutId, int phaseIndex, string itemId, bool? ticked, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (await authorization.RequireAsync(actor, RolloutOperation.TickChecklist, rolloutId, cancellationToken) is { } denial)
+        if (await authorization.RequireAsync(actor, Operation.TickChecklist, rolloutId, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<GateView>(denial);
+            return Outcomes.Forbidden<GateView>(denial);
         }
 
         if (ticked is not { } tick)
         {
-            return RolloutOutcomes.Invalid<GateView>("ticked", "ticked is required: true ticks the item, false takes the tick back");
+            return Outcomes.Invalid<GateView>("ticked", "ticked is required: true ticks the item, false takes the tick back");
         }
 
-        RolloutOutcome<GateView>? refused;
+        Outcome<GateView>? refused;
         var changed = false;
         await _gate.WaitAsync(cancellationToken);
         try
@@ -140,8 +140,8 @@ public sealed partial class GateService(
             {
                 var phase = rollout.Plan.Phases[phaseIndex];
                 var (template, item, missing) = FindItem(phase, itemId);
-                refused = missing is not null ? RolloutOutcomes.NotFound<GateView>(missing)
-                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? RolloutOutcomes.Conflict<GateView>(why)
+                refused = missing is not null ? Outcomes.NotFound<GateView>(missing)
+                    : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? Outcomes.Conflict<GateView>(why)
                     : null;
                 if (refused is null)
                 {
@@ -213,15 +213,15 @@ public sealed partial class GateService(
         }
     }
 
-    private async Task<RolloutOutcome<GateView>> AfterChangeAsync(Guid rolloutId, int phaseIndex, bool created, CancellationToken cancellationToken)
+    private async Task<Outcome<GateView>> AfterChangeAsync(Guid rolloutId, int phaseIndex, bool created, CancellationToken cancellationToken)
     {
         changes.Publish(rolloutId);
         await OpenIfReadyAsync(rolloutId, cancellationToken);
         var now = await GetAsync(rolloutId, phaseIndex, cancellationToken);
-        return created && now.Value is { } view ? RolloutOutcomes.Created(view) : now;
+        return created && now.Value is { } view ? Outcomes.Created(view) : now;
     }
 
-    private async Task<(Rollout? Rollout, RolloutOutcome<GateView>? Refused)> LoadPhaseAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken)
+    private async Task<(Rollout? Rollout, Outcome<GateView>? Refused)> LoadPhaseAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken)
     {
         if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout)
         {
@@ -245,8 +245,8 @@ public sealed partial class GateService(
 
     private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
     {
-        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, Automation, reason, TrafficChangeSource.Automation), cancellationToken);
-        if (outcome.Kind is RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed)
+        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, AutomationActors.SignOffGate, reason, TrafficChangeSource.Automation), cancellationToken);
+        if (outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed)
         {
             return true;
         }
@@ -343,13 +343,13 @@ public sealed partial class GateService(
 
     private static bool IsPhase(Rollout rollout, int phaseIndex) => phaseIndex >= 0 && phaseIndex < rollout.Phases.Count;
 
-    private static RolloutOutcome<GateView> RolloutMissing(Guid rolloutId) => RolloutOutcomes.NotFound<GateView>($"Rollout {rolloutId} does not exist.");
+    private static Outcome<GateView> RolloutMissing(Guid rolloutId) => Outcomes.NotFound<GateView>($"Rollout {rolloutId} does not exist.");
 
-    private static RolloutOutcome<GateView> PhaseMissing(Rollout rollout, int phaseIndex) =>
-        RolloutOutcomes.NotFound<GateView>($"Rollout {rollout.Id} has no phase {phaseIndex}; its phases are 0 to {rollout.Phases.Count - 1}.");
+    private static Outcome<GateView> PhaseMissing(Rollout rollout, int phaseIndex) =>
+        Outcomes.NotFound<GateView>($"Rollout {rollout.Id} has no phase {phaseIndex}; its phases are 0 to {rollout.Phases.Count - 1}.");
 
     public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The sign-off gate of rollout {RolloutId} did not {Action}: {Kind} {Detail}")]
-    private partial void LogNotOpened(Guid rolloutId, RolloutAction action, RolloutOutcomeKind kind, string? detail);
+    private partial void LogNotOpened(Guid rolloutId, RolloutAction action, OutcomeKind kind, string? detail);
 }

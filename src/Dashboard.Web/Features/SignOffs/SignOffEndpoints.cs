@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.SignOffs;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.TrafficDrift;
 
@@ -34,11 +35,11 @@ public static class TrafficDriftEndpoints
         var outcome = await rollouts.ReconcileTrafficAsync(ActorResolver.From(user), request?.Reason, ct);
 
         // The router was read (and perhaps moved): the report a client reads next must say what it found.
-        if (outcome.Kind is RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed or RolloutOutcomeKind.Conflict)
+        if (outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.Conflict)
         {
             await monitor.CheckAsync(CancellationToken.None);
         }
 
-        return outcome.ToHttpResult(rollout => $"{RolloutEndpoints.RolloutsPath}/{rollout.Id}");
+        return outcome.ToHttpResult();
     }
 }

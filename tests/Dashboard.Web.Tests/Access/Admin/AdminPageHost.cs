@@ -3,7 +3,6 @@ using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
-using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +34,7 @@ internal sealed class AdminPageHost : IAsyncDisposable
         Context.Services.AddStateStore(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["StateStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "state.db")}" })
             .Build());
-        Context.Services.AddSingleton<RolloutAuthorization>();
+        Context.Services.AddSingleton<AccessAuthorization>();
         Context.Services.AddAccessAdmin();
         // Before anything resolves a service (the renderer does): bUnit takes no registrations after that.
         Context.SignInAs(userName, roles);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Access.Admin;
 
@@ -58,7 +59,7 @@ public static class AccessAdminEndpoints
     }
 
     private static void MapPersonAction(
-        RouteGroupBuilder admin, string action, string name, string summary, Func<AccessAdminService, Guid, Actor, CancellationToken, Task<RolloutOutcome<PersonView>>> run) =>
+        RouteGroupBuilder admin, string action, string name, string summary, Func<AccessAdminService, Guid, Actor, CancellationToken, Task<Outcome<PersonView>>> run) =>
         admin.MapPost($"/people/{{id:guid}}/{action}", async (Guid id, ClaimsPrincipal user, AccessAdminService service, CancellationToken ct) =>
                 (await run(service, id, ActorResolver.From(user), ct)).ToHttpResult(PersonPath))
             .WithName(name).WithSummary(summary)

@@ -1,5 +1,5 @@
 using Dashboard.Infrastructure.Persistence.Access;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +7,7 @@ namespace Dashboard.Web.Features.Access.Admin;
 
 /// <summary>
 /// People, roles, API keys and kiosk links — the one path for the admin page and <c>/api/admin</c>. Every
-/// method first asks <see cref="RolloutAuthorization"/> for <see cref="RolloutOperation.ManageAccess"/>, then
+/// method first asks <see cref="AccessAuthorization"/> for <see cref="Operation.ManageAccess"/>, then
 /// validates every field at once, and only then stores the change with its audit event (the stores do both
 /// in one transaction). One enabled admin always remains: the check runs inside the write transaction.
 /// </summary>
@@ -17,42 +17,42 @@ public sealed class AccessAdminService(
     KioskLinkStore kioskLinks,
     KioskTokens kioskTokens,
     IPasswordHasher<PersonRecord> passwordHasher,
-    RolloutAuthorization authorization,
+    AccessAuthorization authorization,
     IOptions<AccessOptions> options,
     TimeProvider timeProvider)
 {
     private DateTimeOffset Now => timeProvider.GetUtcNow();
 
-    public async Task<RolloutOutcome<IReadOnlyList<PersonView>>> ListPeopleAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<PersonView>>> ListPeopleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IReadOnlyList<PersonView>>(denial);
+            return Outcomes.Forbidden<IReadOnlyList<PersonView>>(denial);
         }
 
         var now = Now;
-        return RolloutOutcomes.Succeeded<IReadOnlyList<PersonView>>([.. (await people.ListAsync(cancellationToken)).Select(p => PersonView.From(p, now))]);
+        return Outcomes.Succeeded<IReadOnlyList<PersonView>>([.. (await people.ListAsync(cancellationToken)).Select(p => PersonView.From(p, now))]);
     }
 
-    public async Task<RolloutOutcome<PersonView>> GetPersonAsync(Guid personId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> GetPersonAsync(Guid personId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         return await people.FindAsync(personId, cancellationToken) is { } person
-            ? RolloutOutcomes.Succeeded(PersonView.From(person, Now))
+            ? Outcomes.Succeeded(PersonView.From(person, Now))
             : PersonNotFound(personId);
     }
 
     /// <summary>Creates a person who signs in with a password; a taken user name (in any case) is a conflict.</summary>
-    public async Task<RolloutOutcome<PersonView>> CreatePersonAsync(CreatePersonRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> CreatePersonAsync(CreatePersonRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
@@ -62,7 +62,7 @@ public sealed class AccessAdminService(
         var roles = AccessAdminFields.Roles(problems, request.Roles, allowAdmin: true);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<PersonView>(problems);
+            return Outcomes.Invalid<PersonView>(problems);
         }
 
         var userName = request.UserName!.Trim();
@@ -70,17 +70,17 @@ public sealed class AccessAdminService(
         var hash = passwordHasher.HashPassword(Provisional(draft, actor), request.Password!);
         var created = await people.CreateAsync(draft with { PasswordHash = hash }, actor.Name, cancellationToken: cancellationToken);
         return created is null
-            ? RolloutOutcomes.Conflict<PersonView>($"A person with the user name '{userName}' exists already.")
-            : RolloutOutcomes.Created(PersonView.From(created, Now));
+            ? Outcomes.Conflict<PersonView>($"A person with the user name '{userName}' exists already.")
+            : Outcomes.Created(PersonView.From(created, Now));
     }
 
     /// <summary>Replaces the person's roles (<c>person.rolesChanged</c> with before and after); the last enabled admin keeps Admin.</summary>
-    public async Task<RolloutOutcome<PersonView>> SetRolesAsync(Guid personId, SetRolesRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> SetRolesAsync(Guid personId, SetRolesRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
@@ -92,7 +92,7 @@ public sealed class AccessAdminService(
         var roles = AccessAdminFields.Roles(problems, request.Roles, allowAdmin: true);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<PersonView>(problems);
+            return Outcomes.Invalid<PersonView>(problems);
         }
 
         return await EditAsync(personId, actor, "person.rolesChanged", (person, everyone) =>
@@ -120,11 +120,11 @@ public sealed class AccessAdminService(
     }
 
     /// <summary>Disables (<c>person.disabled</c>) or enables (<c>person.enabled</c>) the person; the last enabled admin cannot be disabled.</summary>
-    public async Task<RolloutOutcome<PersonView>> SetDisabledAsync(Guid personId, bool disabled, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> SetDisabledAsync(Guid personId, bool disabled, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         return await EditAsync(personId, actor, disabled ? "person.disabled" : "person.enabled", (person, everyone) =>
@@ -145,19 +145,19 @@ public sealed class AccessAdminService(
     }
 
     /// <summary>Sets a new password (<c>person.passwordReset</c>, never the password itself) and clears any lockout.</summary>
-    public async Task<RolloutOutcome<PersonView>> ResetPasswordAsync(Guid personId, ResetPasswordRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> ResetPasswordAsync(Guid personId, ResetPasswordRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         var problems = new Dictionary<string, string[]>();
         AccessAdminFields.Add(problems, "password", PersonRules.ProblemWithPassword(request.Password, options.Value.MinPasswordLength));
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<PersonView>(problems);
+            return Outcomes.Invalid<PersonView>(problems);
         }
 
         // Hashing is slow on purpose: done before the write lock is taken.
@@ -177,11 +177,11 @@ public sealed class AccessAdminService(
     }
 
     /// <summary>Ends a lockout and forgets failed sign-ins (<c>person.unlocked</c>); nothing to do when there are none.</summary>
-    public async Task<RolloutOutcome<PersonView>> UnlockAsync(Guid personId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<PersonView>> UnlockAsync(Guid personId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<PersonView>(denial);
+            return Outcomes.Forbidden<PersonView>(denial);
         }
 
         var now = Now;
@@ -199,24 +199,24 @@ public sealed class AccessAdminService(
         }, cancellationToken);
     }
 
-    public async Task<RolloutOutcome<IReadOnlyList<ApiKeyView>>> ListApiKeysAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<ApiKeyView>>> ListApiKeysAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IReadOnlyList<ApiKeyView>>(denial);
+            return Outcomes.Forbidden<IReadOnlyList<ApiKeyView>>(denial);
         }
 
         var now = Now;
-        return RolloutOutcomes.Succeeded<IReadOnlyList<ApiKeyView>>([.. (await apiKeys.ListAsync(cancellationToken)).Select(k => ApiKeyView.From(k, now))]);
+        return Outcomes.Succeeded<IReadOnlyList<ApiKeyView>>([.. (await apiKeys.ListAsync(cancellationToken)).Select(k => ApiKeyView.From(k, now))]);
     }
 
     /// <summary>Creates a key and returns its token — the only time anyone sees it; only the secret's hash is stored.</summary>
-    public async Task<RolloutOutcome<CreatedApiKey>> CreateApiKeyAsync(CreateApiKeyRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<CreatedApiKey>> CreateApiKeyAsync(CreateApiKeyRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<CreatedApiKey>(denial);
+            return Outcomes.Forbidden<CreatedApiKey>(denial);
         }
 
         var now = Now;
@@ -233,12 +233,12 @@ public sealed class AccessAdminService(
         });
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<CreatedApiKey>(problems);
+            return Outcomes.Invalid<CreatedApiKey>(problems);
         }
 
         if ((await apiKeys.ListAsync(cancellationToken)).Any(k => IsLiveNamed(ApiKeyView.From(k, now).State, k.Name, name!)))
         {
-            return RolloutOutcomes.Conflict<CreatedApiKey>($"A live API key is named '{name}' already: revoke it first, or pick another name.");
+            return Outcomes.Conflict<CreatedApiKey>($"A live API key is named '{name}' already: revoke it first, or pick another name.");
         }
 
         var (token, prefix, secretHash) = ApiKeyTokens.Generate();
@@ -255,40 +255,40 @@ public sealed class AccessAdminService(
                 ExpiresAt = request.ExpiresAt!.Value,
             },
             cancellationToken);
-        return RolloutOutcomes.Created(new CreatedApiKey(ApiKeyView.From(key, now), token));
+        return Outcomes.Created(new CreatedApiKey(ApiKeyView.From(key, now), token));
     }
 
     /// <summary>Revokes the key at once (<c>apiKey.revoked</c>); a key revoked before stays as it was.</summary>
-    public async Task<RolloutOutcome<ApiKeyView>> RevokeApiKeyAsync(Guid keyId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<ApiKeyView>> RevokeApiKeyAsync(Guid keyId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<ApiKeyView>(denial);
+            return Outcomes.Forbidden<ApiKeyView>(denial);
         }
 
         return await apiKeys.RevokeAsync(keyId, actor.Name, cancellationToken) is { } key
-            ? RolloutOutcomes.Succeeded(ApiKeyView.From(key, Now))
-            : RolloutOutcomes.NotFound<ApiKeyView>($"API key {keyId} does not exist.");
+            ? Outcomes.Succeeded(ApiKeyView.From(key, Now))
+            : Outcomes.NotFound<ApiKeyView>($"API key {keyId} does not exist.");
     }
 
-    public async Task<RolloutOutcome<IReadOnlyList<KioskLinkView>>> ListKioskLinksAsync(Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IReadOnlyList<KioskLinkView>>> ListKioskLinksAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IReadOnlyList<KioskLinkView>>(denial);
+            return Outcomes.Forbidden<IReadOnlyList<KioskLinkView>>(denial);
         }
 
         var now = Now;
-        return RolloutOutcomes.Succeeded<IReadOnlyList<KioskLinkView>>([.. (await kioskLinks.ListAsync(cancellationToken)).Select(l => KioskLinkView.From(l, now))]);
+        return Outcomes.Succeeded<IReadOnlyList<KioskLinkView>>([.. (await kioskLinks.ListAsync(cancellationToken)).Select(l => KioskLinkView.From(l, now))]);
     }
 
     /// <summary>Creates a read-only link for a war-room screen and returns its path (<c>/kiosk/{token}</c>).</summary>
-    public async Task<RolloutOutcome<IssuedKioskLink>> CreateKioskLinkAsync(CreateKioskLinkRequest request, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IssuedKioskLink>> CreateKioskLinkAsync(CreateKioskLinkRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IssuedKioskLink>(denial);
+            return Outcomes.Forbidden<IssuedKioskLink>(denial);
         }
 
         var now = Now;
@@ -297,69 +297,69 @@ public sealed class AccessAdminService(
         AccessAdminFields.Add(problems, "expiresAt", request.ExpiresAt <= now ? "must be in the future (or left out: the link lasts until revoked)" : null);
         if (problems.Count > 0)
         {
-            return RolloutOutcomes.Invalid<IssuedKioskLink>(problems);
+            return Outcomes.Invalid<IssuedKioskLink>(problems);
         }
 
         if ((await kioskLinks.ListAsync(cancellationToken)).Any(l => IsLiveNamed(KioskLinkView.From(l, now).State, l.Name, name!)))
         {
-            return RolloutOutcomes.Conflict<IssuedKioskLink>($"A live kiosk link is named '{name}' already: revoke it first, or pick another name.");
+            return Outcomes.Conflict<IssuedKioskLink>($"A live kiosk link is named '{name}' already: revoke it first, or pick another name.");
         }
 
         var link = await kioskLinks.CreateAsync(
             new KioskLinkRecord { Id = Guid.NewGuid(), Name = name!, CreatedAt = now, CreatedBy = actor.Name, ExpiresAt = request.ExpiresAt },
             cancellationToken);
-        return RolloutOutcomes.Created(new IssuedKioskLink(KioskLinkView.From(link, now), kioskTokens.PathFor(link)));
+        return Outcomes.Created(new IssuedKioskLink(KioskLinkView.From(link, now), kioskTokens.PathFor(link)));
     }
 
     /// <summary>A fresh path for a live link (any number may be issued; revoking the link ends them all); a revoked or expired link has none.</summary>
-    public async Task<RolloutOutcome<IssuedKioskLink>> GetKioskLinkPathAsync(Guid linkId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<IssuedKioskLink>> GetKioskLinkPathAsync(Guid linkId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<IssuedKioskLink>(denial);
+            return Outcomes.Forbidden<IssuedKioskLink>(denial);
         }
 
         if (await kioskLinks.FindAsync(linkId, cancellationToken) is null)
         {
-            return RolloutOutcomes.NotFound<IssuedKioskLink>($"Kiosk link {linkId} does not exist.");
+            return Outcomes.NotFound<IssuedKioskLink>($"Kiosk link {linkId} does not exist.");
         }
 
         var (link, problem) = await kioskTokens.CheckAsync(linkId, cancellationToken);
         return link is null
-            ? RolloutOutcomes.Conflict<IssuedKioskLink>($"{problem} Create a new link instead.")
-            : RolloutOutcomes.Succeeded(new IssuedKioskLink(KioskLinkView.From(link, Now), kioskTokens.PathFor(link)));
+            ? Outcomes.Conflict<IssuedKioskLink>($"{problem} Create a new link instead.")
+            : Outcomes.Succeeded(new IssuedKioskLink(KioskLinkView.From(link, Now), kioskTokens.PathFor(link)));
     }
 
     /// <summary>Revokes the link at once (<c>kioskLink.revoked</c>): every copy of its path stops working.</summary>
-    public async Task<RolloutOutcome<KioskLinkView>> RevokeKioskLinkAsync(Guid linkId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome<KioskLinkView>> RevokeKioskLinkAsync(Guid linkId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await RefuseAsync(actor, cancellationToken) is { } denial)
         {
-            return RolloutOutcomes.Forbidden<KioskLinkView>(denial);
+            return Outcomes.Forbidden<KioskLinkView>(denial);
         }
 
         return await kioskLinks.RevokeAsync(linkId, actor.Name, cancellationToken) is { } link
-            ? RolloutOutcomes.Succeeded(KioskLinkView.From(link, Now))
-            : RolloutOutcomes.NotFound<KioskLinkView>($"Kiosk link {linkId} does not exist.");
+            ? Outcomes.Succeeded(KioskLinkView.From(link, Now))
+            : Outcomes.NotFound<KioskLinkView>($"Kiosk link {linkId} does not exist.");
     }
 
     private Task<string?> RefuseAsync(Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return authorization.RequireAsync(actor, RolloutOperation.ManageAccess, null, cancellationToken);
+        return authorization.RequireAsync(actor, Operation.ManageAccess, null, cancellationToken);
     }
 
-    private async Task<RolloutOutcome<PersonView>> EditAsync(
+    private async Task<Outcome<PersonView>> EditAsync(
         Guid personId, Actor actor, string auditKind, Func<PersonRecord, IReadOnlyList<PersonRecord>, PersonEdit> decide, CancellationToken cancellationToken)
     {
         var (person, refusal) = await people.EditAsync(personId, decide, actor.Name, auditKind, cancellationToken);
         return person is null ? PersonNotFound(personId)
-            : refusal is not null ? RolloutOutcomes.Conflict<PersonView>(refusal)
-            : RolloutOutcomes.Succeeded(PersonView.From(person, Now));
+            : refusal is not null ? Outcomes.Conflict<PersonView>(refusal)
+            : Outcomes.Succeeded(PersonView.From(person, Now));
     }
 
-    private static RolloutOutcome<PersonView> PersonNotFound(Guid personId) =>
-        RolloutOutcomes.NotFound<PersonView>($"Person {personId} does not exist.");
+    private static Outcome<PersonView> PersonNotFound(Guid personId) =>
+        Outcomes.NotFound<PersonView>($"Person {personId} does not exist.");
 
     /// <summary>True when <paramref name="person"/> is an enabled admin and nobody else is.</summary>
     private static bool IsLastEnabledAdmin(PersonRecord person, IReadOnlyList<PersonRecord> everyone)

@@ -1,5 +1,6 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

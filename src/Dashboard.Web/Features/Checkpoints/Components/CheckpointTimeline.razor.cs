@@ -1,8 +1,8 @@
 using System.Globalization;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.LiveMetrics.Components;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

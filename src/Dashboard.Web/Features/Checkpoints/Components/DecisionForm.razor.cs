@@ -1,6 +1,6 @@
-using Dashboard.Web.Features.Access;
 using Dashboard.Core.Checkpoints;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
@@ -52,7 +52,7 @@ public sealed partial class DecisionForm
             var request = new CheckpointDecisionRequest(
                 _decision.ToString(), _notes, [.. _items.Select(i => new CheckpointActionItem(i.Text, i.Owner, i.Due))]);
             var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, request, await CurrentActor.GetAsync());
-            if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } recorded })
+            if (outcome is { Kind: OutcomeKind.Created, Value: { } recorded })
             {
                 _problems = [];
                 _notes = null;
@@ -61,7 +61,7 @@ public sealed partial class DecisionForm
                 return;
             }
 
-            _problems = outcome.Kind == RolloutOutcomeKind.Invalid
+            _problems = outcome.Kind == OutcomeKind.Invalid
                 ? [.. outcome.Problems.SelectMany(p => p.Value)]
                 : [outcome.Detail ?? "The decision was not recorded."];
         }

@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Pages;
@@ -50,8 +51,8 @@ public sealed partial class CheckpointPage : IDisposable
     {
         Changes.Changed += OnRolloutChanged;
         _actor = await CurrentActor.GetAsync();
-        _mayRerun = AccessRules.Allows(_actor, RolloutOperation.ReevaluateCheckpoint);
-        _mayDecide = AccessRules.Allows(_actor, RolloutOperation.RecordDecision);
+        _mayRerun = AccessRules.Allows(_actor, Operation.ReevaluateCheckpoint);
+        _mayDecide = AccessRules.Allows(_actor, Operation.RecordDecision);
     }
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
@@ -89,14 +90,14 @@ public sealed partial class CheckpointPage : IDisposable
         try
         {
             var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync());
-            if (outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } rerun })
+            if (outcome is { Kind: OutcomeKind.Succeeded, Value: { } rerun })
             {
                 _rerun = rerun;
                 _rerunProblem = null;
                 return;
             }
 
-            _rerunProblem = outcome.Kind == RolloutOutcomeKind.Invalid
+            _rerunProblem = outcome.Kind == OutcomeKind.Invalid
                 ? string.Join(" ", outcome.Problems.SelectMany(p => p.Value))
                 : outcome.Detail ?? "The re-run failed.";
         }

@@ -1,6 +1,6 @@
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.LiveMetrics.Components;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +46,7 @@ public sealed partial class FaultPanel : IDisposable
 
         _service = Services.GetRequiredService<DemoFaultService>();
         _actor = await CurrentActor.GetAsync();
-        _mayChange = AccessRules.Allows(_actor, RolloutOperation.InjectFault);
+        _mayChange = AccessRules.Allows(_actor, Operation.InjectFault);
 
         _board = Services.GetRequiredService<DemoFaultBoard>();
         _active = _board.Active;
@@ -95,12 +95,12 @@ public sealed partial class FaultPanel : IDisposable
     }
 
     /// <summary>Nothing on success; the server's words otherwise (a bad value, a refusal, a fault that already ended).</summary>
-    private void Show<T>(RolloutOutcome<T> outcome)
+    private void Show<T>(Outcome<T> outcome)
         where T : class =>
         _problem = outcome.Kind switch
         {
-            RolloutOutcomeKind.Created or RolloutOutcomeKind.Succeeded => null,
-            RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.Values.SelectMany(p => p)),
+            OutcomeKind.Created or OutcomeKind.Succeeded => null,
+            OutcomeKind.Invalid => string.Join(" ", outcome.Problems.Values.SelectMany(p => p)),
             _ => outcome.Detail,
         };
 

@@ -1,5 +1,4 @@
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -43,9 +42,9 @@ public sealed partial class IncidentPanel
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        _mayOpen = AccessRules.Allows(_actor, RolloutOperation.OpenIncident);
-        _mayUpdate = AccessRules.Allows(_actor, RolloutOperation.UpdateIncident);
-        _mayResolve = AccessRules.Allows(_actor, RolloutOperation.ResolveIncident);
+        _mayOpen = AccessRules.Allows(_actor, Operation.OpenIncident);
+        _mayUpdate = AccessRules.Allows(_actor, Operation.UpdateIncident);
+        _mayResolve = AccessRules.Allows(_actor, Operation.ResolveIncident);
     }
 
     protected override async Task OnParametersSetAsync()

@@ -1,6 +1,6 @@
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
@@ -39,6 +39,6 @@ public sealed partial class IncidentUpdateDialog : ConfirmationDialog
         var severity = string.Equals(_severity, Incident.Severity, StringComparison.OrdinalIgnoreCase) ? null : _severity;
         var owner = string.Equals(_owner?.Trim(), Incident.Owner, StringComparison.Ordinal) ? null : _owner;
         var outcome = await Incidents.UpdateAsync(Incident.Id, new IncidentUpdateRequest(_text, severity, owner), await CurrentActor.GetAsync(), Resolve);
-        return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
+        return outcome is { Kind: OutcomeKind.Succeeded, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
     });
 }

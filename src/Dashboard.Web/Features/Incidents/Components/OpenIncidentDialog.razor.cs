@@ -1,6 +1,6 @@
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
@@ -40,6 +40,6 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     {
         var outcome = await Incidents.OpenAsync(
             RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
+        return outcome is { Kind: OutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
     });
 }

@@ -18,7 +18,7 @@ public sealed record DataFreshness(DateTimeOffset Now, TimeSpan? Age, bool IsSta
     public bool HasData => Age is not null;
 
     /// <summary>"42 s" or null before the first successful poll.</summary>
-    public string? AgeText => Age is { } age ? Components.AgeText.Format(age) : null;
+    public string? AgeText => Age is { } age ? Dashboard.Web.Shared.Components.AgeText.Format(age) : null;
 
     public static DataFreshness Evaluate(LiveDashboardState state, DateTimeOffset now, TimeSpan pollInterval)
     {
@@ -32,7 +32,7 @@ public sealed record DataFreshness(DateTimeOffset Now, TimeSpan? Age, bool IsSta
         // The poller cannot report its own hang or death: overdue data is stale too.
         if (age is { } overdue && overdue > pollInterval * MissedPollsBeforeStale)
         {
-            return new DataFreshness(now, age, IsStale: true, $"No new data for {Components.AgeText.Format(overdue)}");
+            return new DataFreshness(now, age, IsStale: true, $"No new data for {Dashboard.Web.Shared.Components.AgeText.Format(overdue)}");
         }
 
         return new DataFreshness(now, age, IsStale: false, Reason: null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Monitoring;
-using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -77,7 +78,7 @@ public sealed partial class LatestHealthChecksPanel : IDisposable
         }
 
         return StartedAt is { } started && period.Covers(started, TimeProvider.GetUtcNow())
-            ? string.Create(CultureInfo.InvariantCulture, $"{next:HH:mm:ss}, every {LiveMetrics.Components.AgeText.Format(schedule.Interval ?? TimeSpan.Zero)} until {period.EndsAt(started):MMM d HH:mm}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{next:HH:mm:ss}, every {AgeText.Format(schedule.Interval ?? TimeSpan.Zero)} until {period.EndsAt(started):MMM d HH:mm}")
             : StartedAt is null ? "from the start" : "over (the intensive period ended)";
     }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Monitoring;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.LiveMetrics.Components;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Monitoring.Pages;

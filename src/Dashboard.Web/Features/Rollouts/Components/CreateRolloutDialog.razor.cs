@@ -1,4 +1,6 @@
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -39,7 +41,7 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     {
         var outcome = await Rollouts.CreateAsync(
             new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _reason), await CurrentActor.GetAsync());
-        if (outcome is { Kind: RolloutOutcomeKind.Created, Value: { } rollout })
+        if (outcome is { Kind: OutcomeKind.Created, Value.Rollout: { } rollout })
         {
             return (rollout.Id, null);
         }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Access.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,4 +1,5 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
-using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;

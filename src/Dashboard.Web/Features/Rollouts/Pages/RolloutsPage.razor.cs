@@ -26,7 +26,7 @@ public sealed partial class RolloutsPage : IDisposable
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
 
-    private bool CanCreate => _actor is { } actor && AccessRules.Allows(actor, RolloutOperation.CreateRollout);
+    private bool CanCreate => _actor is { } actor && AccessRules.Allows(actor, Operation.CreateRollout);
 
     protected override async Task OnInitializedAsync()
     {

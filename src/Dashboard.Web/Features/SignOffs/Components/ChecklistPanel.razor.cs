@@ -1,5 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SignOffs.Components;
@@ -30,7 +31,7 @@ public sealed partial class ChecklistPanel : IDisposable
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
-    private bool MayTick => AccessRules.Allows(_actor, RolloutOperation.TickChecklist);
+    private bool MayTick => AccessRules.Allows(_actor, Operation.TickChecklist);
 
     private bool CanTick => RendererInfo.IsInteractive && MayTick && _gate is { AcceptsSignOffs: true };
 
@@ -89,7 +90,7 @@ public sealed partial class ChecklistPanel : IDisposable
         }
 
         var outcome = await Gates.TickAsync(gate.RolloutId, gate.PhaseIndex, item.Id, ticked, _actor);
-        _error = outcome.Kind == RolloutOutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
+        _error = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
         await ReloadAsync();
     }
 

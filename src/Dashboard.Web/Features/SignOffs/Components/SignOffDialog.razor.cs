@@ -1,8 +1,8 @@
 using Dashboard.Core.Plans;
 using Dashboard.Core.SignOffs;
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SignOffs.Components;
@@ -44,10 +44,10 @@ public sealed partial class SignOffDialog : ConfirmationDialog
     {
         var outcome = await Gates.SignAsync(
             RolloutId, PhaseIndex, new SignOffRequest(Role.ToString(), SignOffView.Text(Decision), _comment), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } gate } ? (gate, null) : (null, Refusal(outcome));
+        return outcome is { Kind: OutcomeKind.Created, Value: { } gate } ? (gate, null) : (null, Refusal(outcome));
     });
 
-    private static string Refusal(RolloutOutcome<GateView> outcome) =>
+    private static string Refusal(Outcome<GateView> outcome) =>
         outcome.Problems.Count > 0
             ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
             : outcome.Detail ?? "The sign-off could not be recorded.";

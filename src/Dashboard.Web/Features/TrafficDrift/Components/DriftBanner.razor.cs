@@ -1,6 +1,7 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -46,7 +47,7 @@ public sealed partial class DriftBanner : IDisposable
         _report = Monitor.Current;
         Monitor.Changed += OnReportChanged;
         _actor = await CurrentActor.GetAsync();
-        _mayReconcile = AccessRules.Allows(_actor, RolloutOperation.ReconcileTraffic);
+        _mayReconcile = AccessRules.Allows(_actor, Operation.ReconcileTraffic);
     }
 
     // Raised on the checking thread: hop onto the circuit before touching state.
@@ -86,8 +87,8 @@ public sealed partial class DriftBanner : IDisposable
         _report = await Monitor.CheckAsync();
         return outcome.Kind switch
         {
-            RolloutOutcomeKind.Succeeded => null,
-            RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
+            OutcomeKind.Succeeded => null,
+            OutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
             _ => outcome.Detail ?? "The reconcile failed.",
         };
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.TrafficDrift.Components;

@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;

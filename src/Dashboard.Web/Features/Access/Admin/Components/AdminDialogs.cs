@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using MudBlazor;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
@@ -19,7 +19,7 @@ internal static class AdminDialogs
 
     /// <summary>Asks "are you sure?" and runs <paramref name="change"/> on confirm; true when it was made.</summary>
     public static async Task<bool> ConfirmAsync<T>(
-        this IDialogService dialogs, string title, string message, string confirmLabel, bool danger, Func<Task<RolloutOutcome<T>>> change)
+        this IDialogService dialogs, string title, string message, string confirmLabel, bool danger, Func<Task<Outcome<T>>> change)
         where T : class
     {
         var parameters = new DialogParameters<ConfirmAccessDialog>
@@ -31,7 +31,7 @@ internal static class AdminDialogs
                 d => d.Submit, async () =>
                 {
                     var outcome = await change();
-                    return outcome.Kind is RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.Created ? null : AdminFormat.Refusal(outcome, "The change was refused.");
+                    return outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.Created ? null : AdminFormat.Refusal(outcome, "The change was refused.");
                 }
             },
         };

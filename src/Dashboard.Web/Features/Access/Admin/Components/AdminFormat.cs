@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
 
@@ -30,7 +31,7 @@ internal static class AdminFormat
         names.Select(name => WarRoomRoles.TryParse(name, out var role) ? role : (WarRoomRole?)null).OfType<WarRoomRole>().ToHashSet();
 
     /// <summary>What went wrong, for a dialog: every field's problem, or the detail.</summary>
-    public static string Refusal<T>(Rollouts.RolloutOutcome<T> outcome, string fallback)
+    public static string Refusal<T>(Outcome<T> outcome, string fallback)
         where T : class =>
         outcome.Problems.Count > 0
             ? string.Join(" ", outcome.Problems.SelectMany(p => p.Value).Select(problem => problem.EndsWith('.') ? problem : problem + "."))

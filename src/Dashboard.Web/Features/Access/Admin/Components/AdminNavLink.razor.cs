@@ -1,4 +1,3 @@
-using Dashboard.Web.Features.Rollouts;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
@@ -12,5 +11,5 @@ public sealed partial class AdminNavLink
     public required CurrentActor CurrentActor { get; init; }
 
     protected override async Task OnInitializedAsync() =>
-        _isAdmin = AccessRules.Allows(await CurrentActor.GetAsync(), RolloutOperation.ManageAccess);
+        _isAdmin = AccessRules.Allows(await CurrentActor.GetAsync(), Operation.ManageAccess);
 }

@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +39,7 @@ public sealed partial class CreateApiKeyDialog : AdminDialog
         var outcome = await Admin.CreateApiKeyAsync(
             new CreateApiKeyRequest(_name, [.. _roles.Select(role => role.ToString())], AdminFormat.StartOfUtcDay(_expires!.Value)),
             await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } created }
+        return outcome is { Kind: OutcomeKind.Created, Value: { } created }
             ? (created, null)
             : (null, AdminFormat.Refusal(outcome, "The key could not be created."));
     });

@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
@@ -21,7 +21,7 @@ public sealed partial class CreateKioskLinkDialog : AdminDialog
     {
         DateTimeOffset? expires = _expires is { } day ? AdminFormat.StartOfUtcDay(day) : null;
         var outcome = await Admin.CreateKioskLinkAsync(new CreateKioskLinkRequest(_name, expires), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } issued }
+        return outcome is { Kind: OutcomeKind.Created, Value: { } issued }
             ? (issued, null)
             : (null, AdminFormat.Refusal(outcome, "The kiosk link could not be created."));
     });

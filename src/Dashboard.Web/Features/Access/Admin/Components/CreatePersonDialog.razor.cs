@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +22,7 @@ public sealed partial class CreatePersonDialog : AdminDialog
     {
         var outcome = await Admin.CreatePersonAsync(
             new CreatePersonRequest(_userName, _displayName, _password, [.. _roles.Select(role => role.ToString())]), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Created, Value: { } person }
+        return outcome is { Kind: OutcomeKind.Created, Value: { } person }
             ? (person, null)
             : (null, AdminFormat.Refusal(outcome, "The person could not be created."));
     });

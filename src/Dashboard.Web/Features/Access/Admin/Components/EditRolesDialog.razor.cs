@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
@@ -19,7 +19,7 @@ public sealed partial class EditRolesDialog : AdminDialog
     private Task SaveAsync() => ConfirmAsync(async () =>
     {
         var outcome = await Admin.SetRolesAsync(Person.Id, new SetRolesRequest([.. _roles.Select(role => role.ToString())]), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } person }
+        return outcome is { Kind: OutcomeKind.Succeeded, Value: { } person }
             ? (person, null)
             : (null, AdminFormat.Refusal(outcome, "The roles could not be changed."));
     });

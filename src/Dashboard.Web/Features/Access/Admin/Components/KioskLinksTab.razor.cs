@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
@@ -31,7 +31,7 @@ public sealed partial class KioskLinksTab : AdminTab
     {
         Error = null;
         var outcome = await Admin.GetKioskLinkPathAsync(link.Id, await CurrentActor.GetAsync());
-        if (outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } issued })
+        if (outcome is { Kind: OutcomeKind.Succeeded, Value: { } issued })
         {
             await ShowUrlAsync(issued);
             return;

@@ -1,3 +1,4 @@
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -56,7 +57,7 @@ public sealed partial class PeopleTab : AdminTab
         $"Disable {person.UserName}?", $"{person.DisplayName} can no longer sign in, and their open sessions end.", "Disable", danger: true,
         async () => await Admin.SetDisabledAsync(person.Id, disabled: true, await CurrentActor.GetAsync()));
 
-    private async Task ConfirmAsync(string title, string message, string confirmLabel, bool danger, Func<Task<Rollouts.RolloutOutcome<PersonView>>> change)
+    private async Task ConfirmAsync(string title, string message, string confirmLabel, bool danger, Func<Task<Outcome<PersonView>>> change)
     {
         if (await Dialogs.ConfirmAsync(title, message, confirmLabel, danger, change))
         {

@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +21,7 @@ public sealed partial class ResetPasswordDialog : AdminDialog
     private Task ResetAsync() => ConfirmAsync(async () =>
     {
         var outcome = await Admin.ResetPasswordAsync(Person.Id, new ResetPasswordRequest(_password), await CurrentActor.GetAsync());
-        return outcome is { Kind: RolloutOutcomeKind.Succeeded, Value: { } person }
+        return outcome is { Kind: OutcomeKind.Succeeded, Value: { } person }
             ? (person, null)
             : (null, AdminFormat.Refusal(outcome, "The password could not be reset."));
     });

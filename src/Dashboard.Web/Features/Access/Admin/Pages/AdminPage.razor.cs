@@ -1,4 +1,4 @@
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Access.Admin.Pages;
@@ -36,10 +36,10 @@ public sealed partial class AdminPage
 
     private async Task ReloadLinksAsync() => _links = Read(await Admin.ListKioskLinksAsync(await CurrentActor.GetAsync()));
 
-    private T? Read<T>(RolloutOutcome<T> outcome)
+    private T? Read<T>(Outcome<T> outcome)
         where T : class
     {
-        _refused |= outcome.Kind != RolloutOutcomeKind.Succeeded;
+        _refused |= outcome.Kind != OutcomeKind.Succeeded;
         return outcome.Value;
     }
 }

@@ -1,6 +1,4 @@
-using Dashboard.Web.Features.Access;
-
-namespace Dashboard.Web.Features.Rollouts.Components;
+namespace Dashboard.Web.Features.Access.Components;
 
 /// <summary>
 /// The words for what a sign-in allows, where a page leaves out the buttons <see cref="AccessRules"/>
@@ -36,7 +34,7 @@ public static class AccessText
     /// For someone allowed part of a set of actions: "You are signed in as engineering lead: Start, Advance
     /// and Abort need the operator role." Null when <paramref name="withheld"/> is empty.
     /// </summary>
-    public static string? Withheld(Actor actor, IReadOnlyCollection<(string Label, RolloutOperation Operation)> withheld)
+    public static string? Withheld(Actor actor, IReadOnlyCollection<(string Label, Operation Operation)> withheld)
     {
         ArgumentNullException.ThrowIfNull(withheld);
         if (withheld.Count == 0)

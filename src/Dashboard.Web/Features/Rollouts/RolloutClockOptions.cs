@@ -1,4 +1,4 @@
-namespace Dashboard.Web.Features.Checkpoints;
+namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
 /// The <c>Rollout</c> section. <see cref="TimeScale"/> above 1 makes plans run faster for demos and

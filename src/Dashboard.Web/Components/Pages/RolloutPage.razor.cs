@@ -1,15 +1,16 @@
-using Dashboard.Web.Features.Access;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Checkpoints;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
-namespace Dashboard.Web.Features.Rollouts.Pages;
+namespace Dashboard.Web.Components.Pages;
 
 /// <summary>
 /// Where a rollout is run: the phase timeline, traffic and timing, the phase's criteria against live
@@ -124,18 +125,18 @@ public sealed partial class RolloutPage : IDisposable
         {
             var outcome = await Rollouts.ExecuteAsync(
                 Id, new RolloutCommand(action, await CurrentActor.GetAsync(), input.Reason, TrafficChangeSource.Ui, input.Percent));
-            if (outcome.Value is { } rollout)
+            if (outcome.Value is { } result)
             {
-                _notice = NoticeFor(action, outcome, rollout);
+                _notice = NoticeFor(action, outcome, result);
             }
 
             await ReloadAsync();
             return outcome.Kind switch
             {
-                RolloutOutcomeKind.Succeeded or RolloutOutcomeKind.RouterFailed => null,
-                RolloutOutcomeKind.IllegalTransition when outcome.Value is { } now =>
+                OutcomeKind.Succeeded or OutcomeKind.RouterFailed => null,
+                OutcomeKind.IllegalTransition when outcome.Value?.Rollout is { } now =>
                     $"{ActionLabels.Label(action)} is no longer possible: phase '{now.CurrentPhase}' is {ActionLabels.State(now.CurrentState)} now (someone acted meanwhile).",
-                RolloutOutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
+                OutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
                 _ => outcome.Detail ?? $"{ActionLabels.Label(action)} failed.",
             };
         }
@@ -146,12 +147,12 @@ public sealed partial class RolloutPage : IDisposable
         }
     }
 
-    private static Notice? NoticeFor(RolloutAction action, RolloutOutcome<RolloutView> outcome, RolloutView rollout) => outcome.Kind switch
+    private static Notice? NoticeFor(RolloutAction action, Outcome<RolloutCommandResponse> outcome, RolloutCommandResponse result) => outcome.Kind switch
     {
-        RolloutOutcomeKind.RouterFailed => new Notice(Severity.Error, outcome.Detail ?? "The router did not confirm the traffic change."),
-        RolloutOutcomeKind.Succeeded when outcome.TrafficChanges.Count > 0 =>
-            new Notice(Severity.Success, $"{ActionLabels.Label(action)} done; the router confirmed {rollout.AppliedWeightPercent} % canary traffic."),
-        RolloutOutcomeKind.Succeeded => new Notice(Severity.Success, $"{ActionLabels.Label(action)} done."),
+        OutcomeKind.RouterFailed => new Notice(Severity.Error, outcome.Detail ?? "The router did not confirm the traffic change."),
+        OutcomeKind.Succeeded when result.TrafficChanges.Count > 0 =>
+            new Notice(Severity.Success, $"{ActionLabels.Label(action)} done; the router confirmed {result.Rollout.AppliedWeightPercent} % canary traffic."),
+        OutcomeKind.Succeeded => new Notice(Severity.Success, $"{ActionLabels.Label(action)} done."),
         _ => null,
     };
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Dashboard.Web.Features.LiveMetrics.Components;
+namespace Dashboard.Web.Shared.Components;
 
 /// <summary>Short, human durations for freshness labels: "17 s", "3 min 5 s", "2 h 4 min".</summary>
 public static class AgeText

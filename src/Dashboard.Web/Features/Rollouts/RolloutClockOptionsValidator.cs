@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Web.Features.Checkpoints;
+namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>Checks <c>Rollout:TimeScale</c> at start-up.</summary>
 public sealed class RolloutClockOptionsValidator : IValidateOptions<RolloutClockOptions>

@@ -1,6 +1,6 @@
 using Dashboard.Core.Evaluation;
 
-namespace Dashboard.Web.Features.LiveMetrics.Components;
+namespace Dashboard.Web.Shared.Components;
 
 /// <summary>
 /// How a verdict looks. A null verdict means the metric has no criterion and is shown in a neutral

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Rollouts.Events;
-using Dashboard.Web.Features.Guardrails;
-using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Web.Features.Notifications;
+namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
 /// Turns saved rollout changes into chat notifications: rollbacks, aborts, holds, sign-off requests
@@ -70,7 +70,7 @@ public sealed partial class RolloutNotifier(
         {
             var notifications = change.Events.Select(e => ForEvent(e)).Where(n => n is not null).ToList();
             // A change the guardrails asked for has its own alert with retries (RouterConfirmation); one message per retry would flood the chat.
-            if (change.SettledChange is { Status: TrafficChangeStatus.Failed } failed && failed.RequestedBy != GuardrailActions.Automation.Name)
+            if (change.SettledChange is { Status: TrafficChangeStatus.Failed } failed && failed.RequestedBy != AutomationActors.Guardrails.Name)
             {
                 notifications.Add(ForFailedChange(failed));
             }

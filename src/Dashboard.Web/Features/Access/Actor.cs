@@ -1,6 +1,4 @@
-using Dashboard.Web.Features.Access;
-
-namespace Dashboard.Web.Features.Rollouts;
+namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// Who asks for something, and in which roles. Built by the server from the signed-in identity

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
-namespace Dashboard.Web.Features.Rollouts.Components;
+namespace Dashboard.Web.Shared.Components;
 
 /// <summary>
 /// What every confirmation dialog does alike: confirm runs once at a time, the dialog closes with

@@ -3,11 +3,11 @@ using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
-using Dashboard.Web.Features.Checkpoints;
-using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 
-namespace Dashboard.Web.Features.Notifications;
+namespace Dashboard.Web.Features.Checkpoints;
 
 /// <summary>
 /// Posts a persisted checkpoint verdict to the team's chat when it is FAIL, WARN or NO_DATA — a

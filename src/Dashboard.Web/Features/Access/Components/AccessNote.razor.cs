@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace Dashboard.Web.Features.Rollouts.Components;
+namespace Dashboard.Web.Features.Access.Components;
 
 /// <summary>The short line shown where buttons are absent because the signed-in person's roles do not allow them.</summary>
 public sealed partial class AccessNote

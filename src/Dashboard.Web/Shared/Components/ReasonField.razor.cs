@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace Dashboard.Web.Features.Rollouts.Components;
+namespace Dashboard.Web.Shared.Components;
 
 /// <summary>Why: the reason every confirmation dialog asks for and the audit log records.</summary>
 public sealed partial class ReasonField

@@ -1,8 +1,7 @@
-using Dashboard.Web.Features.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace Dashboard.Web.Features.Rollouts.Components;
+namespace Dashboard.Web.Features.Access.Components;
 
 /// <summary>
 /// "As Alice Example (operator)": who a dialog or form acts as — the signed-in person, never a typed

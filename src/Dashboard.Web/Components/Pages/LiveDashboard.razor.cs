@@ -1,6 +1,6 @@
 using Dashboard.Core.Metrics;
 
-namespace Dashboard.Web.Features.LiveMetrics.Pages;
+namespace Dashboard.Web.Components.Pages;
 
 /// <summary>The live dashboard for people at a desk: tiles, trends, breakdowns and (in demo mode) faults.</summary>
 public sealed partial class LiveDashboard

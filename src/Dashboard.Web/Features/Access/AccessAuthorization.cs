@@ -1,8 +1,7 @@
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Web.Features.Access;
 
-namespace Dashboard.Web.Features.Rollouts;
+namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// The one place that decides whether an actor may perform an operation (rules: <see cref="AccessRules"/>).
@@ -10,10 +9,10 @@ namespace Dashboard.Web.Features.Rollouts;
 /// automation are held to the same rules. A refusal is written to the audit log (<c>access.refused</c>,
 /// with who, what, their roles and why) before the caller hears of it.
 /// </summary>
-public sealed partial class RolloutAuthorization(AuditLog auditLog, ILogger<RolloutAuthorization> logger)
+public sealed partial class AccessAuthorization(AuditLog auditLog, ILogger<AccessAuthorization> logger)
 {
     /// <summary>Null when <paramref name="actor"/> may perform <paramref name="operation"/>, otherwise why not (already audited).</summary>
-    public async Task<string?> RequireAsync(Actor actor, RolloutOperation operation, Guid? rolloutId = null, CancellationToken cancellationToken = default)
+    public async Task<string?> RequireAsync(Actor actor, Operation operation, Guid? rolloutId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (AccessRules.Allows(actor, operation))
@@ -39,8 +38,8 @@ public sealed partial class RolloutAuthorization(AuditLog auditLog, ILogger<Roll
 
         var why = actor.Kind is ActorKind.Person or ActorKind.ApiKey
             ? $"{actor.Name} does not hold the {WarRoomRoles.Text(lead)} role, so cannot sign for it."
-            : Explain(actor, RolloutOperation.SignOff);
-        return await RefuseAsync(actor, $"{RolloutOperation.SignOff}:{role}", rolloutId, why, cancellationToken);
+            : Explain(actor, Operation.SignOff);
+        return await RefuseAsync(actor, $"{Operation.SignOff}:{role}", rolloutId, why, cancellationToken);
     }
 
     /// <summary>Audits a refusal decided elsewhere (a kiosk outside <c>/warroom</c>, an admin-only page) and returns <paramref name="why"/>.</summary>
@@ -60,7 +59,7 @@ public sealed partial class RolloutAuthorization(AuditLog auditLog, ILogger<Roll
         return why;
     }
 
-    private static string Explain(Actor actor, RolloutOperation operation)
+    private static string Explain(Actor actor, Operation operation)
     {
         var roles = AccessRules.RolesFor(operation);
         var needs = roles.Count == 0 ? "only the app itself may do that" : "it needs the " + string.Join(" or ", roles.Select(WarRoomRoles.Text)) + " role";
@@ -72,11 +71,11 @@ public sealed partial class RolloutAuthorization(AuditLog auditLog, ILogger<Roll
         };
     }
 
-    private static string Describe(RolloutOperation operation) => operation switch
+    private static string Describe(Operation operation) => operation switch
     {
-        RolloutOperation.ChangeTraffic => "change traffic",
-        RolloutOperation.RollBack => "roll back",
-        RolloutOperation.ManageAccess => "manage people and access",
+        Operation.ChangeTraffic => "change traffic",
+        Operation.RollBack => "roll back",
+        Operation.ManageAccess => "manage people and access",
         _ => string.Concat(operation.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
     };
 

@@ -1,7 +1,7 @@
-namespace Dashboard.Web.Features.Rollouts;
+namespace Dashboard.Web.Features.Access;
 
-/// <summary>Everything <see cref="RolloutAuthorization"/> is asked about: one value per thing a person (or automation) may be allowed to do.</summary>
-public enum RolloutOperation
+/// <summary>Everything <see cref="AccessAuthorization"/> is asked about: one value per thing a person (or automation) may be allowed to do.</summary>
+public enum Operation
 {
     CreatePlan,
     CreateRollout,
