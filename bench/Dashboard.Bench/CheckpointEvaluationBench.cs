@@ -14,7 +14,7 @@ namespace Dashboard.Bench;
 /// <summary>
 /// Times <see cref="CheckpointEvaluator.EvaluateAsync"/> at the last checkpoint (36 h) of the
 /// three-phase plan's rollout phase over 36 h of 5 s data: 3 segments × 3 regions × 2 cohorts × the
-/// five measurements of DESIGN §3 (2.3 million points), written in batches into a real influxd.
+/// five measurements of docs/schema.md (2.3 million points), written in batches into a real influxd.
 /// One cold run first, then <c>runs</c> timed runs (median, min, max).
 /// </summary>
 public static class CheckpointEvaluationBench

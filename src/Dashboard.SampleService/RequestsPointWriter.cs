@@ -6,7 +6,7 @@ namespace Dashboard.SampleService;
 
 /// <summary>
 /// Every <see cref="SampleOptions.ReportInterval"/>, turns the aggregated requests into
-/// <c>requests</c> points (DESIGN §3, integers as integers) stamped with the interval's end, and
+/// <c>requests</c> points (docs/schema.md, integers as integers) stamped with the interval's end, and
 /// queues them in the <see cref="InfluxWriteBuffer"/>. On shutdown the last partial interval is
 /// queued too; this service is registered after <c>AddInflux</c>, so it stops before the flusher drains.
 /// </summary>

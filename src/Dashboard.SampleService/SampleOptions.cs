@@ -30,7 +30,7 @@ public sealed class SampleOptions
     /// <summary>Comma-separated region tag values a request may name; unnamed requests get a random one.</summary>
     public string Regions { get; set; } = "us-east,us-west,eu";
 
-    /// <summary>How often the aggregated requests are written (DESIGN §3: points every 5 s per series).</summary>
+    /// <summary>How often the aggregated requests are written (docs/schema.md: points every 5 s per series).</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The parsed <see cref="Segments"/>.</summary>

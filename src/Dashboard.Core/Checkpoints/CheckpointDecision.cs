@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Checkpoints;
 
 /// <summary>
-/// The decisions at a checkpoint (DESIGN §4), in rising order of severity: the rubric in
+/// The decisions at a checkpoint (docs/checkpoints.md), in rising order of severity: the rubric in
 /// <see cref="CheckpointDecisionRubric"/> picks the most severe one that applies.
 /// </summary>
 public enum CheckpointDecision

@@ -5,7 +5,7 @@ using Dashboard.Core.Plans;
 namespace Dashboard.Core.Checkpoints;
 
 /// <summary>
-/// The runbook rubric of DESIGN §4 ("Decisions at a checkpoint: Continue, Monitor closely, Reduce
+/// The runbook rubric of docs/checkpoints.md ("Decisions at a checkpoint: Continue, Monitor closely, Reduce
 /// traffic, Abort"), applied to the phase's own rules. The most severe applicable decision wins:
 /// <list type="number">
 /// <item><b>Abort</b> — an auto-rollback trigger of the phase holds ("error &gt; 1.5 %, P99 &gt; 250 ms,

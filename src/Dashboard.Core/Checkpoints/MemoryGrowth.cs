@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Checkpoints;
 
 /// <summary>
-/// Memory growth in MB/h (DESIGN §3 "memory growth MB/h"; the rollout phase's "memory stable"):
+/// Memory growth in MB/h (docs/schema.md "memory growth MB/h"; the rollout phase's "memory stable"):
 /// the least-squares slope of the mean memory per sample interval against time. A slope rather than
 /// last − first, so one garbage collection at either end does not decide the verdict.
 /// </summary>

@@ -3,7 +3,7 @@ using Dashboard.Core.Metrics;
 namespace Dashboard.Core.Demo;
 
 /// <summary>
-/// Cumulative latency-histogram counts of one interval, in the bucket order of DESIGN §3:
+/// Cumulative latency-histogram counts of one interval, in the bucket order of docs/schema.md:
 /// <c>le_10 ≤ le_25 ≤ … ≤ le_inf</c>, where <c>le_inf</c> equals the request count. Whole counts
 /// as the simulator writes them; the bounds and field names are those of <see cref="LatencyHistogram"/>.
 /// </summary>

@@ -5,7 +5,7 @@ namespace Dashboard.Core.Demo;
 /// <summary>
 /// What one cohort served in one segment and region during one interval: the values of the
 /// <c>requests</c>, <c>probes</c>, <c>learners</c>, <c>business</c> and <c>resources</c>
-/// measurements of DESIGN §3. Counts are never negative.
+/// measurements of docs/schema.md. Counts are never negative.
 /// </summary>
 public sealed record TrafficSample
 {

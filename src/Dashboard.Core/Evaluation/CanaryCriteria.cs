@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Evaluation;
 
 /// <summary>
-/// The canary phase of the three-phase plan (DESIGN §4): the thresholds the live dashboard colours
+/// The canary phase of the three-phase plan (docs/plans.md): the thresholds the live dashboard colours
 /// its tiles by until rollouts and their phases exist.
 /// </summary>
 public static class CanaryCriteria

@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Evaluation;
 
-/// <summary>The outcome of checking one value against one criterion (DESIGN §4).</summary>
+/// <summary>The outcome of checking one value against one criterion (docs/checkpoints.md).</summary>
 public enum Verdict
 {
     /// <summary>No value to judge: missing data is never a pass.</summary>

@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Metrics;
 
-/// <summary>The width of a chart's time buckets: about one point per horizontal pixel (DESIGN §3).</summary>
+/// <summary>The width of a chart's time buckets: about one point per horizontal pixel (docs/schema.md).</summary>
 public static class ChartBucket
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Metrics;
 
 /// <summary>
-/// The derived metrics of one cohort over one window (DESIGN §3). A metric without data in the
+/// The derived metrics of one cohort over one window (docs/schema.md). A metric without data in the
 /// window is <c>null</c>, never zero.
 /// </summary>
 public sealed record CohortMetrics

@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Metrics;
 
-/// <summary>The values of the <c>cohort</c> tag as InfluxDB stores them (DESIGN §3).</summary>
+/// <summary>The values of the <c>cohort</c> tag as InfluxDB stores them (docs/schema.md).</summary>
 public static class CohortTag
 {
     public const string Baseline = "baseline";

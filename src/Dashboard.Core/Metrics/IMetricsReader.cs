@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Metrics;
 
-/// <summary>Reads the derived metrics of DESIGN §3 from the time-series store.</summary>
+/// <summary>Reads the derived metrics of docs/schema.md from the time-series store.</summary>
 public interface IMetricsReader
 {
     /// <summary>All derived metrics over the <paramref name="window"/> ending now.</summary>

@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Metrics;
 
 /// <summary>
-/// The cumulative latency histogram of the <c>requests</c> measurement (DESIGN §3): counts of
+/// The cumulative latency histogram of the <c>requests</c> measurement (docs/schema.md): counts of
 /// requests that took at most 10, 25, 50, 100, 200, 250, 500, 1000 ms and +Inf. Quantiles follow
 /// Prometheus' <c>histogram_quantile</c>; histograms of several series or intervals are summed
 /// bucket by bucket first, because percentiles cannot be averaged.

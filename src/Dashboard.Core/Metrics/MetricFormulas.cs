@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Metrics;
 
 /// <summary>
-/// The ratios of DESIGN §3. Every input is a sum over the window (null when the window holds no
+/// The ratios of docs/schema.md. Every input is a sum over the window (null when the window holds no
 /// point with that field). A ratio whose denominator is missing or zero, or whose numerator is
 /// missing, is null ("no data"), never zero: a missing value must not pass a criterion.
 /// </summary>

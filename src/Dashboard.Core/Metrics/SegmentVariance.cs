@@ -1,7 +1,7 @@
 namespace Dashboard.Core.Metrics;
 
 /// <summary>
-/// Segment variance (DESIGN §3, docs/metrics.md): the spread of one metric of one cohort across
+/// Segment variance (docs/schema.md, docs/metrics.md): the spread of one metric of one cohort across
 /// segments — the largest per-segment value minus the smallest, in the metric's own unit (for the
 /// default, the canary error rate, percentage points). Segments without data for the metric do
 /// not take part; fewer than two segments with data give null, because a spread needs two values.

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Dashboard.Core.Monitoring;
 
 /// <summary>
-/// When the calendar cadences are due (DESIGN §4): close at 08:00 and 16:00 UTC, daily at 09:00 UTC,
+/// When the calendar cadences are due (docs/monitoring.md): close at 08:00 and 16:00 UTC, daily at 09:00 UTC,
 /// weekly on Friday at 10:00 UTC. The one source of these times: the Quartz cron triggers are built
 /// from <see cref="CronExpression"/>, and the due time a late check reports comes from
 /// <see cref="LatestDueAtOrBefore"/>. The intensive cadence has no calendar; see <see cref="IntensivePeriod"/>.

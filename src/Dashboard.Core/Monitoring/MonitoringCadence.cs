@@ -1,6 +1,6 @@
 namespace Dashboard.Core.Monitoring;
 
-/// <summary>How often a rollout's health is checked outside its checkpoints (DESIGN §4, docs/monitoring.md).</summary>
+/// <summary>How often a rollout's health is checked outside its checkpoints (docs/monitoring.md).</summary>
 public enum MonitoringCadence
 {
     /// <summary>Every few seconds during the first 36 h after a rollout started.</summary>

@@ -3,13 +3,13 @@ using Dashboard.Core.Evaluation;
 namespace Dashboard.Core.Plans;
 
 /// <summary>
-/// The two plans of the runbooks (DESIGN §4), shipped as templates. The WARN margins follow one
+/// The two plans of the runbooks (docs/plans.md), shipped as templates. The WARN margins follow one
 /// rule (docs/plans.md): 20 % of the threshold for error rates, variance and counts-like limits,
 /// 10 % for latency, half the remaining error budget for availability, 0.5 pp for revenue.
 /// </summary>
 public static class BuiltInPlans
 {
-    /// <summary>The auto-rollback triggers of DESIGN §4, checked continuously in every phase.</summary>
+    /// <summary>The auto-rollback triggers of docs/plans.md, checked continuously in every phase.</summary>
     public static IReadOnlyList<MetricCondition> RollbackTriggers { get; } =
     [
         new(MetricKeys.ErrorRatePct, Comparator.GreaterThan, 1.5),

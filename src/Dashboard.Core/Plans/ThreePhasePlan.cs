@@ -2,7 +2,7 @@ using Dashboard.Core.Evaluation;
 
 namespace Dashboard.Core.Plans;
 
-/// <summary>The three-phase plan of DESIGN §4: canary 1 % for 2 h, ramp 10 % for 4 h, rollout 100 % for 36 h.</summary>
+/// <summary>The three-phase plan of docs/plans.md: canary 1 % for 2 h, ramp 10 % for 4 h, rollout 100 % for 36 h.</summary>
 internal static class ThreePhasePlan
 {
     public static RolloutPlan Create() => new(

@@ -3,7 +3,7 @@ using Dashboard.Core.Evaluation;
 namespace Dashboard.Core.Plans;
 
 /// <summary>
-/// The tiered plan of DESIGN §4: 10 → 25 → 50 → hold at 50 → 75 → 90 → 95 → 100 %, a week each.
+/// The tiered plan of docs/plans.md: 10 → 25 → 50 → hold at 50 → 75 → 90 → 95 → 100 %, a week each.
 /// Error limits tighten as traffic grows (0.2 / 0.15 / 0.12 / 0.10 %); a failed tier holds for two
 /// weeks and retries.
 /// </summary>

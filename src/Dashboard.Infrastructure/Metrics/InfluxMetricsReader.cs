@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Infrastructure.Metrics;
 
 /// <summary>
-/// Reads the derived metrics of DESIGN §3 from InfluxDB: one HTTP request per snapshot and one per
+/// Reads the derived metrics of docs/schema.md from InfluxDB: one HTTP request per snapshot and one per
 /// chart range. InfluxDB sums; Core turns the sums into ratios and quantiles. A failed statement or
 /// server throws an <see cref="InfluxException"/>; an empty window gives nulls.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Dashboard.Infrastructure.Metrics;
 
 /// <summary>
-/// The fields of DESIGN §3 (configuration section <c>Metrics:Fields</c>). The latency-histogram
+/// The fields of docs/schema.md (configuration section <c>Metrics:Fields</c>). The latency-histogram
 /// fields <c>le_10</c> … <c>le_inf</c> are fixed, because their names carry the bucket bounds.
 /// </summary>
 public sealed class MetricsFieldNames

@@ -1,6 +1,6 @@
 namespace Dashboard.Infrastructure.Metrics;
 
-/// <summary>The measurements of DESIGN §3 (configuration section <c>Metrics:Measurements</c>).</summary>
+/// <summary>The measurements of docs/schema.md (configuration section <c>Metrics:Measurements</c>).</summary>
 public sealed class MetricsMeasurementNames
 {
     public string Requests { get; set; } = "requests";

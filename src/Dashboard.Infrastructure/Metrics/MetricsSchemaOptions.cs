@@ -2,7 +2,7 @@ namespace Dashboard.Infrastructure.Metrics;
 
 /// <summary>
 /// Where the derived metrics live in InfluxDB (configuration section <c>Metrics</c>); the defaults
-/// are the schema of DESIGN §3. Every name and value here reaches InfluxQL only escaped.
+/// are the schema of docs/schema.md. Every name and value here reaches InfluxQL only escaped.
 /// </summary>
 public sealed class MetricsSchemaOptions
 {
@@ -18,7 +18,7 @@ public sealed class MetricsSchemaOptions
     public TimeSpan GaugeBucket { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often each series writes a point (DESIGN §3: every 5 s). Chart buckets are whole
+    /// How often each series writes a point (docs/schema.md: every 5 s). Chart buckets are whole
     /// multiples of it, so requests per second per bucket do not swing with the point count.
     /// </summary>
     public TimeSpan PointInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,6 +1,6 @@
 namespace Dashboard.Infrastructure.Metrics;
 
-/// <summary>The tag keys of DESIGN §3 (configuration section <c>Metrics:Tags</c>).</summary>
+/// <summary>The tag keys of docs/schema.md (configuration section <c>Metrics:Tags</c>).</summary>
 public sealed class MetricsTagNames
 {
     public string Service { get; set; } = "service";

@@ -8,7 +8,7 @@ using Dashboard.Integration.Tests.TestSupport;
 namespace Dashboard.Integration.Tests.Checkpoints;
 
 /// <summary>
-/// The three-phase plan of DESIGN §4 run by the app itself at <c>Rollout:TimeScale=240</c> (the 2 h canary takes
+/// The three-phase plan of docs/plans.md run by the app itself at <c>Rollout:TimeScale=240</c> (the 2 h canary takes
 /// 30 s) against the demo simulator writing into a real influxd: checkpoints fire from Quartz, verdicts are persisted,
 /// the phases advance on their own, and an injected error spike makes the guardrail roll the candidate back to 0 %.
 /// The only change to the built-in plan is the canary's gate (auto-advance instead of sign-off), so no person is needed.

@@ -2,7 +2,7 @@ using Dashboard.Core.Checkpoints;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
-/// <summary>People's words for the checkpoint decisions (DESIGN §4).</summary>
+/// <summary>People's words for the checkpoint decisions (docs/checkpoints.md).</summary>
 public static class DecisionLabels
 {
     public static string Label(CheckpointDecision decision) => decision switch

@@ -4,7 +4,7 @@ using Dashboard.Infrastructure.Influx;
 
 namespace Dashboard.Web.Features.Demo;
 
-/// <summary>Writes traffic samples as the five measurements of DESIGN §3, integers as integers.</summary>
+/// <summary>Writes traffic samples as the five measurements of docs/schema.md, integers as integers.</summary>
 internal static class DemoInfluxPoints
 {
     public const string Requests = "requests";

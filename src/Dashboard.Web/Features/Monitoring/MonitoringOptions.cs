@@ -4,7 +4,7 @@ namespace Dashboard.Web.Features.Monitoring;
 
 /// <summary>
 /// The <c>Monitoring</c> section: which cadences run, and the intensive cadence's rhythm, window,
-/// period and record keeping (docs/monitoring.md). The calendar times themselves are DESIGN §4's and
+/// period and record keeping (docs/monitoring.md). The calendar times themselves are the runbooks' and
 /// live in <see cref="CadenceCalendar"/>.
 /// </summary>
 public sealed class MonitoringOptions
