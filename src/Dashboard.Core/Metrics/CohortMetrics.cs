@@ -21,4 +21,11 @@ public sealed record CohortMetrics
     public double? CacheEfficiencyPct { get; init; }
     public double? CpuPct { get; init; }
     public double? MemoryMb { get; init; }
+
+    /// <summary>
+    /// Some <c>requests</c> point of this cohort in the window stayed torn over every re-read
+    /// (docs/metrics.md, "Torn reads"): <see cref="ErrorRatePct"/>, the percentiles and
+    /// <see cref="Rps"/> are null for that reason, not for lack of traffic.
+    /// </summary>
+    public bool IncompletePoints { get; init; }
 }

@@ -4,7 +4,9 @@ namespace Dashboard.Core.Metrics;
 /// The cumulative latency histogram of the <c>requests</c> measurement (docs/schema.md): counts of
 /// requests that took at most 10, 25, 50, 100, 200, 250, 500, 1000 ms and +Inf. Quantiles follow
 /// Prometheus' <c>histogram_quantile</c>; histograms of several series or intervals are summed
-/// bucket by bucket first, because percentiles cannot be averaged.
+/// bucket by bucket first, because percentiles cannot be averaged. Unlike Prometheus it does not
+/// repair buckets that decrease: such a histogram was read torn and has no quantile
+/// (docs/metrics.md, "Torn reads").
 /// </summary>
 public sealed class LatencyHistogram
 {
@@ -43,6 +45,26 @@ public sealed class LatencyHistogram
 
     public IReadOnlyList<double> CumulativeCounts => _cumulative;
 
+    /// <summary>The +Inf bucket: every observation.</summary>
+    public double Observations => _cumulative[^1];
+
+    /// <summary>True when no bucket holds fewer observations than the one before it, as cumulative counts must.</summary>
+    public bool IsMonotonic
+    {
+        get
+        {
+            for (var i = 1; i < BucketCount; i++)
+            {
+                if (_cumulative[i] < _cumulative[i - 1])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>
     /// Builds a histogram from summed fields as a query returns them; a bucket without data counts 0.
     /// </summary>
@@ -71,7 +93,8 @@ public sealed class LatencyHistogram
     }
 
     /// <summary>
-    /// The <paramref name="quantile"/> (0 &lt; q ≤ 1) in milliseconds, or null when the histogram is empty.
+    /// The <paramref name="quantile"/> (0 &lt; q ≤ 1) in milliseconds, or null when the histogram is
+    /// empty or not monotonic (a torn read: flattening the dip as Prometheus does would invent a number).
     /// Linear interpolation inside the bucket holding the rank, 0 as the lower bound of the first
     /// bucket, and the highest finite bound (1000 ms) when the rank falls in the +Inf bucket.
     /// </summary>
@@ -82,14 +105,13 @@ public sealed class LatencyHistogram
             throw new ArgumentOutOfRangeException(nameof(quantile), quantile, "A quantile lies in (0, 1].");
         }
 
-        var counts = Monotonic(_cumulative);
-        var observations = counts[^1];
-        if (observations <= 0)
+        if (Observations <= 0 || !IsMonotonic)
         {
             return null;
         }
 
-        var rank = quantile * observations;
+        var counts = _cumulative;
+        var rank = quantile * Observations;
         var bucket = Array.FindIndex(counts, 0, FiniteBounds.Length, count => count >= rank);
         if (bucket < 0)
         {
@@ -100,22 +122,5 @@ public sealed class LatencyHistogram
         var below = bucket == 0 ? 0 : counts[bucket - 1];
         var inBucket = counts[bucket] - below;
         return start + ((FiniteBounds[bucket] - start) * ((rank - below) / inBucket));
-    }
-
-    /// <summary>
-    /// Cumulative counts can dip when buckets are summed from points written apart (a partial
-    /// write); like Prometheus, a bucket never counts fewer than the one below it.
-    /// </summary>
-    private static double[] Monotonic(double[] cumulative)
-    {
-        var result = new double[cumulative.Length];
-        var max = 0.0;
-        for (var i = 0; i < cumulative.Length; i++)
-        {
-            max = Math.Max(max, cumulative[i]);
-            result[i] = max;
-        }
-
-        return result;
     }
 }

@@ -14,4 +14,10 @@ public sealed record MetricsSnapshot(
 {
     /// <summary>The time of the newest point seen in the window, or null when the window is empty.</summary>
     public DateTimeOffset? NewestPointAt { get; init; }
+
+    /// <summary>
+    /// A cohort holds a torn <c>requests</c> group (<see cref="CohortMetrics.IncompletePoints"/>); every
+    /// segment and region holding that group is a part of its cohort, so the cohorts tell for all.
+    /// </summary>
+    public bool HasIncompletePoints => Cohorts.Baseline.IncompletePoints || Cohorts.Canary.IncompletePoints;
 }

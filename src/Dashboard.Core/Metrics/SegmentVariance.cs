@@ -5,6 +5,8 @@ namespace Dashboard.Core.Metrics;
 /// segments — the largest per-segment value minus the smallest, in the metric's own unit (for the
 /// default, the canary error rate, percentage points). Segments without data for the metric do
 /// not take part; fewer than two segments with data give null, because a spread needs two values.
+/// A segment whose points were incomplete (<see cref="CohortMetrics.IncompletePoints"/>) makes the
+/// spread null: leaving it out would pass the spread of the others off as the whole.
 /// </summary>
 public static class SegmentVariance
 {
@@ -20,7 +22,9 @@ public static class SegmentVariance
     {
         ArgumentNullException.ThrowIfNull(segments);
         ArgumentNullException.ThrowIfNull(metric);
-        return Spread(segments.Values.Select(pair => metric(pair[cohort])));
+        return segments.Values.Any(pair => pair[cohort].IncompletePoints)
+            ? null
+            : Spread(segments.Values.Select(pair => metric(pair[cohort])));
     }
 
     /// <summary>Max − min of the non-null values; null when fewer than two values are present.</summary>

@@ -26,6 +26,30 @@ public sealed record WindowTotals
     public double? MemoryMbSum { get; init; }
     public double? MemoryMbSamples { get; init; }
 
+    /// <summary>
+    /// A group of <see cref="Requests"/>, <see cref="Errors"/> and <see cref="Latency"/> was not whole
+    /// when read (<see cref="HistogramConsistency"/>), even after re-reading. Which field of the torn
+    /// point was missing cannot be told, so no metric of the requests measurement is computed from
+    /// these totals, nor from any sum they are part of.
+    /// </summary>
+    public bool IncompletePoints { get; init; }
+
+    /// <summary>
+    /// The totals of one group of the requests measurement as read, checked once here for every
+    /// reader: a group that is not whole (<see cref="HistogramConsistency"/>) is marked <see cref="IncompletePoints"/>.
+    /// </summary>
+    public static WindowTotals OfRequests(double? count, double? errors, LatencyHistogram latency)
+    {
+        ArgumentNullException.ThrowIfNull(latency);
+        return new()
+        {
+            Requests = count,
+            Errors = errors,
+            Latency = latency,
+            IncompletePoints = !HistogramConsistency.IsWhole(count, latency),
+        };
+    }
+
     public static WindowTotals Sum(IEnumerable<WindowTotals> totals)
     {
         ArgumentNullException.ThrowIfNull(totals);
@@ -52,29 +76,37 @@ public sealed record WindowTotals
             CpuPctSamples = Plus(CpuPctSamples, other.CpuPctSamples),
             MemoryMbSum = Plus(MemoryMbSum, other.MemoryMbSum),
             MemoryMbSamples = Plus(MemoryMbSamples, other.MemoryMbSamples),
+            IncompletePoints = IncompletePoints || other.IncompletePoints,
         };
     }
 
     /// <summary>
     /// The derived metrics of these totals over <paramref name="window"/>; active learners come
     /// from the gauge (see <see cref="GaugeTotal"/>) because a gauge does not add up over time.
+    /// With <see cref="IncompletePoints"/> the error rate, the percentiles and RPS are null.
     /// </summary>
-    public CohortMetrics ToMetrics(TimeSpan window, double? activeLearners) => new()
+    public CohortMetrics ToMetrics(TimeSpan window, double? activeLearners)
     {
-        ErrorRatePct = MetricFormulas.ErrorRatePct(Errors, Requests),
-        P50Ms = Latency.Quantile(0.50),
-        P95Ms = Latency.Quantile(0.95),
-        P99Ms = Latency.Quantile(0.99),
-        AvailabilityPct = MetricFormulas.AvailabilityPct(ProbesOk, ProbesTotal),
-        Rps = MetricFormulas.PerSecond(Requests, window),
-        ActiveLearners = activeLearners,
-        RevenuePerLearner = MetricFormulas.RevenuePerLearner(Revenue, activeLearners),
-        CompletionRatePct = MetricFormulas.CompletionRatePct(Completions, Sessions),
-        ChurnRatePct = MetricFormulas.ChurnRatePct(Churned, Sessions),
-        CacheEfficiencyPct = MetricFormulas.CacheEfficiencyPct(CacheHits, CacheMisses),
-        CpuPct = MetricFormulas.Mean(CpuPctSum, CpuPctSamples),
-        MemoryMb = MetricFormulas.Mean(MemoryMbSum, MemoryMbSamples),
-    };
+        var requests = IncompletePoints ? null : Requests;
+        var latency = IncompletePoints ? LatencyHistogram.Empty : Latency;
+        return new()
+        {
+            ErrorRatePct = MetricFormulas.ErrorRatePct(Errors, requests),
+            P50Ms = latency.Quantile(0.50),
+            P95Ms = latency.Quantile(0.95),
+            P99Ms = latency.Quantile(0.99),
+            AvailabilityPct = MetricFormulas.AvailabilityPct(ProbesOk, ProbesTotal),
+            Rps = MetricFormulas.PerSecond(requests, window),
+            ActiveLearners = activeLearners,
+            RevenuePerLearner = MetricFormulas.RevenuePerLearner(Revenue, activeLearners),
+            CompletionRatePct = MetricFormulas.CompletionRatePct(Completions, Sessions),
+            ChurnRatePct = MetricFormulas.ChurnRatePct(Churned, Sessions),
+            CacheEfficiencyPct = MetricFormulas.CacheEfficiencyPct(CacheHits, CacheMisses),
+            CpuPct = MetricFormulas.Mean(CpuPctSum, CpuPctSamples),
+            MemoryMb = MetricFormulas.Mean(MemoryMbSum, MemoryMbSamples),
+            IncompletePoints = IncompletePoints,
+        };
+    }
 
     // A sum with one side missing is the other side: no data plus data is that data.
     private static double? Plus(double? left, double? right) =>

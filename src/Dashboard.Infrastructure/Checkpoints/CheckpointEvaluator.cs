@@ -14,8 +14,9 @@ namespace Dashboard.Infrastructure.Checkpoints;
 /// rollback triggers and contingency rules name — cumulative, last interval and per sample
 /// interval — in one HTTP request, asks <see cref="IIncidentCounts"/> for the counts InfluxDB does
 /// not hold, judges each criterion with its options, suggests a decision and adds the advisory
-/// statistical comparison of canary against baseline (<see cref="CheckpointComparison"/>). InfluxDB being down, a failed statement
-/// or an empty window make the criteria concerned NO_DATA with the reason; they never throw.
+/// statistical comparison of canary against baseline (<see cref="CheckpointComparison"/>). InfluxDB being down, a failed statement,
+/// an empty window or a requests point still torn after re-reading (<see cref="TornReadRetry"/>) make
+/// the criteria concerned NO_DATA with the reason; they never throw.
 /// </summary>
 public sealed partial class CheckpointEvaluator(
     IInfluxClient influx,
@@ -111,8 +112,13 @@ public sealed partial class CheckpointEvaluator(
         try
         {
             var query = string.Join(";\n", statements.Select(statement => statement.Text));
-            var results = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-            return CheckpointMeasurements.Read(window, interval, statements, results, _schema.Tags);
+            return await TornReadRetry.ReadAsync(
+                async token => CheckpointMeasurements.Read(
+                    window, interval, statements, await influx.QueryAsync(query, token).ConfigureAwait(false), _schema.Tags),
+                measurements => measurements.HasIncompletePoints,
+                _schema.TornReadBackoff,
+                timeProvider,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (InfluxException ex)
         {

@@ -107,6 +107,10 @@ internal sealed class CheckpointMeasurements
         return measurements;
     }
 
+    /// <summary>A window or sample interval holds a requests group that was not whole when read.</summary>
+    public bool HasIncompletePoints =>
+        _cumulative.HasIncompletePoints || _lastInterval.HasIncompletePoints || _intervals.Any(entry => entry.Snapshot.HasIncompletePoints);
+
     /// <summary>The statements of <paramref name="metricKey"/>'s family, as sent.</summary>
     public string? Query(string metricKey) => MetricFamilies.Of(metricKey) is { } family
         ? string.Join(";\n", _statements.Where(statement => statement.Family == family).Select(statement => statement.Text))
@@ -129,12 +133,20 @@ internal sealed class CheckpointMeasurements
                 CohortMetricValues.ValueOf(entry.Snapshot, metricKey, Cohort.Baseline)))
             .Where(sample => sample.Canary is not null || sample.Baseline is not null)];
 
-    /// <summary>Why <paramref name="metricKey"/> has no value: its family's failure, or an empty window.</summary>
+    /// <summary>Why <paramref name="metricKey"/> has no value: its family's failure, torn points, or an empty window.</summary>
     public string NoDataReason(string metricKey)
     {
-        if (MetricFamilies.Of(metricKey) is { } family && _failures.TryGetValue(family, out var failure))
+        var family = MetricFamilies.Of(metricKey);
+        if (family is { } failed && _failures.TryGetValue(failed, out var failure))
         {
             return failure;
+        }
+
+        if (family == MetricFamily.Requests && _cumulative.Cohorts.Canary.IncompletePoints)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{HistogramConsistency.IncompletePoints}: a canary requests point in [{_window.PhaseStart:O}, {_window.DueAt:O}) was still partly written "
+                + $"after {TornReadRetry.MaxRereads} re-reads (le_inf differs from count, or a bucket holds fewer than the one before)");
         }
 
         var needs = metricKey switch

@@ -6,8 +6,10 @@ namespace Dashboard.Infrastructure.Metrics;
 
 /// <summary>
 /// Reads the derived metrics of docs/schema.md from InfluxDB: one HTTP request per snapshot and one per
-/// chart range. InfluxDB sums; Core turns the sums into ratios and quantiles. A failed statement or
-/// server throws an <see cref="InfluxException"/>; an empty window gives nulls.
+/// chart range. InfluxDB sums; Core turns the sums into ratios and quantiles. An answer holding a
+/// torn requests group is read again (<see cref="TornReadRetry"/>); one still torn gives nulls for
+/// that group's request metrics. A failed statement or server throws an <see cref="InfluxException"/>;
+/// an empty window gives nulls.
 /// </summary>
 public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSchemaOptions> options, TimeProvider timeProvider)
     : IMetricsReader
@@ -26,8 +28,33 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         }
 
         var to = WholeMilliseconds(timeProvider.GetUtcNow());
-        var from = to - window;
-        var query = _statements.Snapshot(from, to, GaugeBucket(window));
+        var query = _statements.Snapshot(to - window, to, GaugeBucket(window));
+        // A re-read asks for the same window: the point that was torn is read again, now whole.
+        return await TornReadRetry.ReadAsync(
+            token => ReadSnapshotOnceAsync(query, to, window, token),
+            snapshot => snapshot.HasIncompletePoints,
+            _options.TornReadBackoff,
+            timeProvider,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default)
+    {
+        var bucket = ChartBucket.Width(range.Duration(), maxPoints, _options.PointInterval);
+        var to = WholeMilliseconds(timeProvider.GetUtcNow());
+        var from = to - range.Duration();
+        var query = _statements.Charts(from, to, bucket);
+        var totals = await TornReadRetry.ReadAsync(
+            token => ReadChartTotalsOnceAsync(query, token),
+            buckets => buckets.Any(entry => entry.Totals.IncompletePoints),
+            _options.TornReadBackoff,
+            timeProvider,
+            cancellationToken).ConfigureAwait(false);
+        return ChartSeriesAssembler.Assemble(range, from, to, bucket, totals);
+    }
+
+    private async Task<MetricsSnapshot> ReadSnapshotOnceAsync(string query, DateTimeOffset to, TimeSpan window, CancellationToken cancellationToken)
+    {
         var results = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         MetricsResults.EnsureComplete(results, MetricsStatements.SnapshotCount);
 
@@ -52,17 +79,12 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         return MetricsSnapshotAssembler.Assemble(to, window, totals, learners, newest);
     }
 
-    public async Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default)
+    private async Task<List<BucketTotals>> ReadChartTotalsOnceAsync(string query, CancellationToken cancellationToken)
     {
-        var bucket = ChartBucket.Width(range.Duration(), maxPoints, _options.PointInterval);
-        var to = WholeMilliseconds(timeProvider.GetUtcNow());
-        var from = to - range.Duration();
-        var results = await influx.QueryAsync(_statements.Charts(from, to, bucket), cancellationToken).ConfigureAwait(false);
+        var results = await influx.QueryAsync(query, cancellationToken).ConfigureAwait(false);
         MetricsResults.EnsureComplete(results, MetricsStatements.ChartCount);
-
-        var totals = BucketTotals(results[MetricsStatements.ChartRequests], RequestTotals)
-            .Concat(BucketTotals(results[MetricsStatements.ChartProbes], ProbeTotals));
-        return ChartSeriesAssembler.Assemble(range, from, to, bucket, totals);
+        return [.. BucketTotals(results[MetricsStatements.ChartRequests], RequestTotals)
+            .Concat(BucketTotals(results[MetricsStatements.ChartProbes], ProbeTotals))];
     }
 
     private TimeSpan GaugeBucket(TimeSpan window)
@@ -81,12 +103,10 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
     private SeriesTags TagsOf(InfluxSeries series) =>
         new(series.Tag(_options.Tags.Cohort), series.Tag(_options.Tags.Segment), series.Tag(_options.Tags.Region));
 
-    internal static WindowTotals RequestTotals(InfluxSeries series, int row) => new()
-    {
-        Requests = series.GetDouble(row, MetricsColumns.Requests),
-        Errors = series.GetDouble(row, MetricsColumns.Errors),
-        Latency = LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.GetDouble(row, field))]),
-    };
+    internal static WindowTotals RequestTotals(InfluxSeries series, int row) => WindowTotals.OfRequests(
+        series.GetDouble(row, MetricsColumns.Requests),
+        series.GetDouble(row, MetricsColumns.Errors),
+        LatencyHistogram.FromFieldSums([.. LatencyHistogram.FieldNames.Select(field => series.GetDouble(row, field))]));
 
     internal static WindowTotals ProbeTotals(InfluxSeries series, int row) => new()
     {

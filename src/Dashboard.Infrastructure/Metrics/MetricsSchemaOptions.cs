@@ -23,6 +23,13 @@ public sealed class MetricsSchemaOptions
     /// </summary>
     public TimeSpan PointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a read that found a torn <c>requests</c> group waits before reading again (at most
+    /// twice, docs/metrics.md "Torn reads"). A point's fields land within milliseconds of each other,
+    /// so 200 ms is plenty, and a live poll is late by at most twice this.
+    /// </summary>
+    public TimeSpan TornReadBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+
     public MetricsTagNames Tags { get; set; } = new();
 
     public MetricsMeasurementNames Measurements { get; set; } = new();

@@ -22,6 +22,11 @@ public sealed class MetricsSchemaOptionsValidator : IValidateOptions<MetricsSche
             failures.Add("Metrics:PointInterval must be a whole number of seconds between 00:00:01 and 01:00:00");
         }
 
+        if (options.TornReadBackoff < TimeSpan.FromMilliseconds(1) || options.TornReadBackoff > TimeSpan.FromSeconds(5))
+        {
+            failures.Add("Metrics:TornReadBackoff must be between 00:00:00.001 and 00:00:05");
+        }
+
         if (options.Service is { Length: > 0 } service && string.IsNullOrWhiteSpace(service))
         {
             failures.Add("Metrics:Service must be empty or a service tag value, not blanks");

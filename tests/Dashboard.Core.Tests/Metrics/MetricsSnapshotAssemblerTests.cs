@@ -49,6 +49,27 @@ public sealed class MetricsSnapshotAssemblerTests
     }
 
     [Fact]
+    public void Assemble_TornCanaryGroup_MarksItsCohortSegmentAndRegionButNotTheOthers()
+    {
+        var whole = new LatencyHistogram([100, 100, 100, 100, 100, 100, 100, 100, 100]);
+        var torn = new SeriesTotals(new SeriesTags("canary", "B", "us-east"), WindowTotals.OfRequests(100, 1, LatencyHistogram.Empty));
+
+        var snapshot = MetricsSnapshotAssembler.Assemble(AsOf, Window,
+            [Series("canary", "A", "eu", 100, 0, whole), torn, Series("baseline", "B", "us-east", 100, 0, whole)], [], null);
+
+        Assert.True(snapshot.HasIncompletePoints);
+        Assert.True(snapshot.Cohorts.Canary.IncompletePoints);
+        Assert.Null(snapshot.Cohorts.Canary.P99Ms);
+        Assert.Null(snapshot.Cohorts.Canary.ErrorRatePct);
+        Assert.True(snapshot.Segments["B"].Canary.IncompletePoints);
+        Assert.True(snapshot.Regions["us-east"].Canary.IncompletePoints);
+        Assert.False(snapshot.Segments["A"].Canary.IncompletePoints);
+        Assert.Equal(9.9, snapshot.Segments["A"].Canary.P99Ms!.Value, 9);
+        Assert.False(snapshot.Cohorts.Baseline.IncompletePoints);
+        Assert.Equal(9.9, snapshot.Cohorts.Baseline.P99Ms!.Value, 9);
+    }
+
+    [Fact]
     public void Assemble_SegmentsAndRegions_AreKeyedByTagValueAsStored()
     {
         var snapshot = MetricsSnapshotAssembler.Assemble(AsOf, Window,

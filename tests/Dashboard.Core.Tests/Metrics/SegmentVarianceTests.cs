@@ -45,6 +45,19 @@ public sealed class SegmentVarianceTests
     }
 
     [Fact]
+    public void OfCanaryErrorRate_SegmentWithIncompletePoints_IsNullRatherThanTheSpreadOfTheOthers()
+    {
+        var segments = new Dictionary<string, CohortPair>
+        {
+            ["A"] = Canary(1),
+            ["B"] = new(new CohortMetrics { ErrorRatePct = 50 }, new CohortMetrics { IncompletePoints = true }),
+            ["C"] = Canary(3),
+        };
+
+        Assert.Null(SegmentVariance.OfCanaryErrorRate(segments));
+    }
+
+    [Fact]
     public void Of_AnotherMetricAndCohort_UsesThem()
     {
         var segments = new Dictionary<string, CohortPair> { ["A"] = Canary(1, 120), ["B"] = Canary(1, 180) };

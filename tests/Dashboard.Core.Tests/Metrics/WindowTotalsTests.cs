@@ -101,4 +101,45 @@ public sealed class WindowTotalsTests
         Assert.Equal([400.0, 400, 700, 1000, 1000, 1000, 1000, 1000, 1000], sum.Latency.CumulativeCounts);
         Assert.Null(WindowTotals.Empty.Add(WindowTotals.Empty).Requests);
     }
+
+    [Fact]
+    public void OfRequests_WholeGroup_IsNotIncomplete()
+    {
+        var totals = WindowTotals.OfRequests(600, 3, new LatencyHistogram([0, 0, 300, 600, 600, 600, 600, 600, 600]));
+
+        Assert.False(totals.IncompletePoints);
+        Assert.Equal(99.0, totals.ToMetrics(FiveMinutes, null).P99Ms!.Value, 9);
+    }
+
+    [Fact]
+    public void OfRequests_TornGroup_GivesNoRequestMetricButKeepsTheOthers()
+    {
+        // 100 of the 600 requests have their count but not yet le_200 … le_inf.
+        var torn = WindowTotals.OfRequests(600, 3, new LatencyHistogram([0, 0, 300, 500, 500, 500, 500, 500, 500]))
+            .Add(new WindowTotals { ProbesOk = 1998, ProbesTotal = 2000 });
+
+        var metrics = torn.ToMetrics(FiveMinutes, activeLearners: 200);
+
+        Assert.True(torn.IncompletePoints);
+        Assert.True(metrics.IncompletePoints);
+        Assert.Null(metrics.ErrorRatePct);
+        Assert.Null(metrics.P50Ms);
+        Assert.Null(metrics.P95Ms);
+        Assert.Null(metrics.P99Ms);
+        Assert.Null(metrics.Rps);
+        Assert.Equal(99.9, metrics.AvailabilityPct!.Value, 9);
+        Assert.Equal(200.0, metrics.ActiveLearners);
+    }
+
+    [Fact]
+    public void Add_OneTornGroup_MakesTheWholeSumIncomplete()
+    {
+        var torn = WindowTotals.OfRequests(100, 0, LatencyHistogram.Empty);
+
+        var sum = WindowTotals.Sum([Full(), torn, Full()]);
+
+        Assert.True(sum.IncompletePoints);
+        Assert.Null(sum.ToMetrics(FiveMinutes, null).P99Ms);
+        Assert.False(WindowTotals.Sum([Full(), Full()]).IncompletePoints);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
 
         // A canary batch that arrives late: inside the window, written after the verdict was stored.
         var late = stored.GetProperty("evaluation").GetProperty("window").GetProperty("phaseStart").GetDateTimeOffset().AddSeconds(2);
-        await WriteAsync(database, $"requests,cohort=canary,segment=A,region=eu count=400i,errors=400i {late.ToUnixTimeMilliseconds()}");
+        await WriteAsync(database, $"requests,cohort=canary,segment=A,region=eu count=400i,errors=400i,le_inf=400i {late.ToUnixTimeMilliseconds()}");
         var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}/rerun";
 
         var (missing, problems) = await app.PostAsync(path, new { });

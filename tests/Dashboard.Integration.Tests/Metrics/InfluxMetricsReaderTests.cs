@@ -116,9 +116,9 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
         await using var host = await HostWithAsync(
         [
             new InfluxPoint("requests", at).Tag("cohort", "canary").Tag("segment", segment).Tag("region", region)
-                .Field("count", 50L).Field("errors", 5L),
+                .Field("count", 50L).Field("errors", 5L).Field("le_inf", 50L),
             new InfluxPoint("requests", at).Tag("cohort", "canary").Tag("segment", "A").Tag("region", "eu")
-                .Field("count", 50L).Field("errors", 0L),
+                .Field("count", 50L).Field("errors", 0L).Field("le_inf", 50L),
         ]);
 
         var snapshot = await host.Reader.ReadSnapshotAsync(FiveMinutes);
@@ -136,8 +136,8 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
         var at = RolloutScenario.Now.AddMinutes(-1);
         await using var host = await HostWithAsync(
             [
-                new InfluxPoint("requests", at).Tag("service", service).Tag("cohort", "canary").Field("count", 10L).Field("errors", 1L),
-                new InfluxPoint("requests", at).Tag("service", "other").Tag("cohort", "canary").Field("count", 90L).Field("errors", 0L),
+                new InfluxPoint("requests", at).Tag("service", service).Tag("cohort", "canary").Field("count", 10L).Field("errors", 1L).Field("le_inf", 10L),
+                new InfluxPoint("requests", at).Tag("service", "other").Tag("cohort", "canary").Field("count", 90L).Field("errors", 0L).Field("le_inf", 90L),
             ],
             new Dictionary<string, string?> { ["Metrics:Service"] = service });
 
@@ -152,7 +152,7 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
     {
         var at = RolloutScenario.Now.AddMinutes(-1);
         await using var host = await HostWithAsync(
-            [new InfluxPoint("http requests", at).Tag("variant", "canary").Tag("tier", "gold").Field("hits", 40L).Field("failures", 2L)],
+            [new InfluxPoint("http requests", at).Tag("variant", "canary").Tag("tier", "gold").Field("hits", 40L).Field("failures", 2L).Field("le_inf", 40L)],
             new Dictionary<string, string?>
             {
                 ["Metrics:Measurements:Requests"] = "http requests",

@@ -62,6 +62,17 @@ public sealed class MetricsSchemaOptionsValidatorTests
         Assert.Contains("Metrics:GaugeBucket", Validate(options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:00:01")]
+    [InlineData("00:00:05.001")]
+    public void Validate_TornReadBackoffOutOfRange_Fails(string backoff)
+    {
+        var options = new MetricsSchemaOptions { TornReadBackoff = TimeSpan.Parse(backoff, System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.Contains("Metrics:TornReadBackoff must be between 00:00:00.001 and 00:00:05", Validate(options).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddMetricsReader_BindsTheMetricsSection()
     {
@@ -72,6 +83,7 @@ public sealed class MetricsSchemaOptionsValidatorTests
             ["Metrics:Measurements:Requests"] = "http_requests",
             ["Metrics:Tags:Segment"] = "tier",
             ["Metrics:Fields:CpuPct"] = "cpu",
+            ["Metrics:TornReadBackoff"] = "00:00:00.5",
         }).Build();
         using var services = new ServiceCollection().AddMetricsReader(configuration).BuildServiceProvider();
 
@@ -83,6 +95,7 @@ public sealed class MetricsSchemaOptionsValidatorTests
         Assert.Equal("probes", options.Measurements.Probes);
         Assert.Equal("tier", options.Tags.Segment);
         Assert.Equal("cpu", options.Fields.CpuPct);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), options.TornReadBackoff);
     }
 
     [Fact]

@@ -14,8 +14,9 @@ namespace Dashboard.Web.Features.Guardrails;
 /// (the snapshot is per service, not per rollout) over the guardrail window and judges every rollout
 /// whose current phase is active against the phase's auto-rollback triggers and contingency rules.
 /// A breach sustained for <c>Guardrails:ConsecutiveBreaches</c> polls acts through
-/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, data older than
-/// <c>Guardrails:MaxDataAge</c> or fewer canary requests than <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
+/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, a canary requests point still
+/// torn after re-reading, data older than <c>Guardrails:MaxDataAge</c> or fewer canary requests than
+/// <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
 /// status says so — missing data is never a pass.
 /// </summary>
 public sealed partial class GuardrailMonitor(
@@ -98,6 +99,15 @@ public sealed partial class GuardrailMonitor(
         {
             LogReadFailed(ex);
             return (null, $"InfluxDB could not be read: {ex.Message}");
+        }
+
+        if (snapshot.Cohorts.Canary.IncompletePoints)
+        {
+            // The canary's request metrics, its rate included, are unknown: without this the poll would
+            // read as "too little canary traffic". The last known rate keeps sizing the window.
+            return (snapshot, string.Create(
+                CultureInfo.InvariantCulture,
+                $"{HistogramConsistency.IncompletePoints}: a canary requests point in the last {window.TotalSeconds:0} s was still partly written after {TornReadRetry.MaxRereads} re-reads"));
         }
 
         lastCanaryRps = snapshot.Cohorts.Canary.Rps;
