@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
@@ -266,5 +267,22 @@ public sealed class GateServiceTests : IAsyncLifetime
         Assert.Null(ramp.Checklist);
         Assert.Equal(RolloutOutcomeKind.Invalid, signed.Kind);
         Assert.Contains("advances by itself", signed.Problems["role"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenIfReady_AnAutoAdvancePhaseWaitingForAPerson_StaysClosedUntilAPersonAdvances()
+    {
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _host.RunAsync(_id, RolloutAction.Advance, GateHost.Operator, "canary signed off");
+        await _host.RunAsync(_id, RolloutAction.RequestSignOff, CheckpointRunner.Automation, "the last checkpoint had WARN");
+
+        var opened = await _host.Gates.OpenIfReadyAsync(_id);
+        var ramp = (await _host.Gates.GetAsync(_id, 1)).Value!;
+
+        Assert.False(opened);
+        Assert.Equal(PhaseState.AwaitingSignOff, (await _host.LoadAsync(_id)).CurrentState);
+        Assert.Equal(("AutoAdvance", false, "AwaitingSignOff"), (ramp.Kind, ramp.IsOpen, ramp.PhaseState));
+        Assert.StartsWith("Waiting for a person:", ramp.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _host.AuditAsync(_id), e => e.Kind is "phase.passed" or "phase.advanced" && e.Actor == GateService.Automation.Name);
     }
 }

@@ -34,6 +34,7 @@ public static class CheckpointServiceCollectionExtensions
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = false);
         services.TryAddSingleton<CheckpointRequestBuilder>();
         services.TryAddSingleton<CheckpointRunner>();
+        services.TryAddSingleton<VerdictFollowUp>();
         services.TryAddSingleton<CheckpointDetails>();
         services.TryAddSingleton<CheckpointDecisionService>();
         services.TryAddSingleton<CheckpointReevaluation>();
