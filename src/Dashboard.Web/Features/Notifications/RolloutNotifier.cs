@@ -124,7 +124,7 @@ public sealed partial class RolloutNotifier(
         SignOffKey(rollout.Id, rollout.CurrentPhaseIndex),
         NotificationSeverity.Info,
         $"{Name(rollout)}: phase {rollout.CurrentPhase} still waits for sign-off",
-        "Reminder: the phase is through its window and waits for GO / NO-GO.",
+        "Reminder: the phase is through its window and waits for people: GO / NO-GO from its leads, or an operator's advance after a WARN.",
         [new("Phase", rollout.CurrentPhase), new("Canary traffic", $"{rollout.RequestedWeightPercent} %")],
         rollout.Id,
         timeProvider.GetUtcNow());
