@@ -9,6 +9,13 @@ public sealed record PhaseGate(GateKind Kind, IReadOnlyList<SignOffRole> Require
 {
     public static PhaseGate AutoAdvance { get; } = new(GateKind.AutoAdvance, []);
 
+    /// <summary>
+    /// An auto-advance gate only (plan JSON <c>advanceOnWarn</c>, default false): a WARN at the phase's last
+    /// checkpoint counts as a pass, so the phase advances by itself. Without it a WARN waits for a person
+    /// ("auto-advance if ALL pass"); FAIL and NO_DATA never advance (docs/checkpoints.md).
+    /// </summary>
+    public bool AdvanceOnWarn { get; init; }
+
     public static PhaseGate SignOff(params SignOffRole[] roles) => new(GateKind.SignOff, roles);
 
     public PhaseGate WithChecklist(string checklistTemplateId) => this with { ChecklistTemplateId = checklistTemplateId };

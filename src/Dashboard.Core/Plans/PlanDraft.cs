@@ -56,6 +56,7 @@ internal sealed class GateDraft
     public GateKind? Kind { get; set; }
     public List<SignOffRole?>? Roles { get; set; }
     public string? ChecklistTemplateId { get; set; }
+    public bool? AdvanceOnWarn { get; set; }
 }
 
 internal sealed class FailedPhaseDraft

@@ -46,7 +46,13 @@ internal static class PlanDraftMapping
             Duration = rule.Then?.Duration,
         }).ToList(),
         Gate = phase.Gate is { } gate
-            ? new() { Kind = gate.Kind, Roles = gate.RequiredRoles?.Select(role => (SignOffRole?)role).ToList(), ChecklistTemplateId = gate.ChecklistTemplateId }
+            ? new()
+            {
+                Kind = gate.Kind,
+                Roles = gate.RequiredRoles?.Select(role => (SignOffRole?)role).ToList(),
+                ChecklistTemplateId = gate.ChecklistTemplateId,
+                AdvanceOnWarn = gate.AdvanceOnWarn,
+            }
             : null,
         HoldOnCriticalIncident = phase.HoldOnCriticalIncident,
     };
@@ -74,7 +80,10 @@ internal static class PlanDraftMapping
         [.. (draft.ContingencyRules ?? []).Select(rule => new ContingencyRule(
             [.. rule.When!.Select(ToCondition)],
             new ContingencyAction(rule.Action!.Value, rule.TrafficPercent, rule.Duration)))],
-        new PhaseGate(draft.Gate!.Kind!.Value, [.. (draft.Gate.Roles ?? []).Select(role => role!.Value)], draft.Gate.ChecklistTemplateId))
+        new PhaseGate(draft.Gate!.Kind!.Value, [.. (draft.Gate.Roles ?? []).Select(role => role!.Value)], draft.Gate.ChecklistTemplateId)
+        {
+            AdvanceOnWarn = draft.Gate.AdvanceOnWarn ?? false,
+        })
     {
         HoldOnCriticalIncident = draft.HoldOnCriticalIncident ?? false,
     };

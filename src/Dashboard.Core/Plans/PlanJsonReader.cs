@@ -128,7 +128,7 @@ internal static class PlanJsonReader
 
     private static GateDraft ReadGate(JsonElement element, string path, List<PlanProblem> problems)
     {
-        var fields = JsonFields.Of(element, path, problems, "type", "roles", "checklistTemplateId");
+        var fields = JsonFields.Of(element, path, problems, "type", "roles", "checklistTemplateId", "advanceOnWarn");
         return fields is null
             ? new GateDraft()
             : new GateDraft
@@ -136,6 +136,7 @@ internal static class PlanJsonReader
                 Kind = fields.Enum<GateKind>("type"),
                 Roles = fields.Array("roles", (item, itemPath) => JsonFields.Enum<SignOffRole>(item, itemPath, problems)),
                 ChecklistTemplateId = fields.String("checklistTemplateId"),
+                AdvanceOnWarn = fields.Boolean("advanceOnWarn"),
             };
     }
 }

@@ -167,6 +167,12 @@ internal static class PlanJsonWriter
             writer.WriteString("checklistTemplateId", checklist);
         }
 
+        // Written only when set, like the criterion options: plans without it stay as they were.
+        if (gate.AdvanceOnWarn)
+        {
+            writer.WriteBoolean("advanceOnWarn", true);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -269,6 +269,12 @@ public static partial class PlanValidator
             report($"{path}.roles", "an auto-advance gate takes no roles");
         }
 
+        // A sign-off gate always waits for its leads; the option there would be a rule that does nothing.
+        if (kind == GateKind.SignOff && gate.AdvanceOnWarn == true)
+        {
+            report($"{path}.advanceOnWarn", "only an auto-advance gate takes advanceOnWarn: a sign-off gate waits for its leads whatever the verdict");
+        }
+
         for (var index = 0; index < roles.Count; index++)
         {
             if (roles[index] is { } role && roles.IndexOf(role) < index)

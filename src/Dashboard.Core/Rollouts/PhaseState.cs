@@ -9,7 +9,10 @@ public enum PhaseState
     /// <summary>Traffic at the phase weight; checkpoints are evaluated.</summary>
     Running,
 
-    /// <summary>The phase is through its window and waits for GO from the gate's roles.</summary>
+    /// <summary>
+    /// The phase is through its window and waits for people: GO from a sign-off gate's roles, or — for an
+    /// auto-advance gate whose last checkpoint had a WARN — a person who advances, holds or rolls it back.
+    /// </summary>
     AwaitingSignOff,
 
     /// <summary>Criteria met and gate satisfied: ready to advance.</summary>

@@ -52,10 +52,8 @@ public sealed partial class Rollout
 
     public RolloutStatus Status => StatusOf(CurrentState, CurrentPhaseIndex == phases.Length - 1);
 
-    /// <summary>What may be asked now; a sign-off request only where the phase's gate is a sign-off.</summary>
-    public IReadOnlyList<RolloutAction> AllowedActions =>
-        [.. PhaseStateMachine.AllowedActions(CurrentState)
-            .Where(action => action != RolloutAction.RequestSignOff || CurrentPhase.Gate.Kind == GateKind.SignOff)];
+    /// <summary>What may be asked now.</summary>
+    public IReadOnlyList<RolloutAction> AllowedActions => PhaseStateMachine.AllowedActions(CurrentState);
 
     /// <summary>Time until the current phase's next checkpoint, or null when none is left or the phase is not running.</summary>
     public TimeSpan? TimeToNextCheckpoint(DateTimeOffset now) =>
@@ -167,17 +165,14 @@ public sealed partial class Rollout
         Execute(RolloutAction.Abort, actor, reason, at, (by, why) =>
             [new RolloutAborted(Id, CurrentPhaseIndex, at, by, why, CurrentPhase.Name), .. MoveWeight(0, by, why, at)]);
 
-    /// <summary>The phase's window is over and its sign-off gate asks the leads for GO.</summary>
-    public RolloutResult RequestSignOff(string actor, string reason, DateTimeOffset at)
-    {
-        if (PhaseStateMachine.IsAllowed(CurrentState, RolloutAction.RequestSignOff) && CurrentPhase.Gate.Kind != GateKind.SignOff)
-        {
-            return RolloutResult.Rejected(new InvalidRolloutRequest("gate", $"phase '{CurrentPhase.Name}' advances by itself; it has no sign-off gate"));
-        }
-
-        return Execute(RolloutAction.RequestSignOff, actor, reason, at, (by, why) =>
+    /// <summary>
+    /// The phase's window is over and it waits for people: a sign-off gate asks its leads for GO; an auto-advance
+    /// gate (its last checkpoint was not all PASS) waits for a person to advance, hold or roll back, and the event
+    /// names no roles.
+    /// </summary>
+    public RolloutResult RequestSignOff(string actor, string reason, DateTimeOffset at) =>
+        Execute(RolloutAction.RequestSignOff, actor, reason, at, (by, why) =>
             [new SignOffRequested(Id, CurrentPhaseIndex, at, by, why, CurrentPhase.Name, CurrentPhase.Gate.RequiredRoles, CurrentPhase.Gate.ChecklistTemplateId)]);
-    }
 
     /// <summary>Every checkpoint passed, or every required role signed off: ready to advance.</summary>
     public RolloutResult MarkPassed(string actor, string reason, DateTimeOffset at) =>
@@ -188,7 +183,6 @@ public sealed partial class Rollout
         var transition = PhaseStateMachine.Apply(CurrentState, action);
         if (!transition.IsAllowed)
         {
-            // Name what this rollout allows (no sign-off request where the gate advances by itself).
             return RolloutResult.Rejected(new IllegalTransition(CurrentState, action, AllowedActions));
         }
 

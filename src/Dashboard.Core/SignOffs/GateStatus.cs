@@ -23,9 +23,17 @@ public sealed record GateStatus(
     public IReadOnlyList<SignOffRole> Missing => [.. Roles.Where(role => role.Latest is null).Select(role => role.Role)];
 
     /// <summary>
+    /// An auto-advance gate whose phase waits for a person (its last checkpoint had a WARN): closed, since no
+    /// sign-off opens it; a person advances, holds or rolls the phase back.
+    /// </summary>
+    public static GateStatus WaitingForPerson { get; } = new(
+        false, [], [], null, "Waiting for a person: the last checkpoint was not all PASS, so the phase does not advance by itself. An operator decides.");
+
+    /// <summary>
     /// The status of <paramref name="gate"/> after <paramref name="signOffs"/> (any order; sign-offs for
-    /// roles the gate does not require are ignored). An auto-advance gate is always open. A sign-off gate whose
-    /// checklist template is unknown stays closed: a checklist nobody can tick is never complete.
+    /// roles the gate does not require are ignored). An auto-advance gate is open: its checkpoints decide
+    /// (<see cref="WaitingForPerson"/> once they did not). A sign-off gate whose checklist template is unknown
+    /// stays closed: a checklist nobody can tick is never complete.
     /// </summary>
     public static GateStatus Evaluate(PhaseGate gate, IEnumerable<SignOff> signOffs, ChecklistState? checklist)
     {
@@ -33,7 +41,9 @@ public sealed record GateStatus(
         ArgumentNullException.ThrowIfNull(signOffs);
         if (gate.Kind == GateKind.AutoAdvance)
         {
-            return new(true, [], [], null, "The phase advances by itself when its checkpoints pass.");
+            return new(true, [], [], null, gate.AdvanceOnWarn
+                ? "The phase advances by itself when every criterion passes or warns at its last checkpoint."
+                : "The phase advances by itself when every criterion passes at its last checkpoint; a WARN waits for a person.");
         }
 
         var latest = signOffs

@@ -23,21 +23,17 @@ public sealed class RolloutSignOffTests
     }
 
     [Fact]
-    public void RequestSignOff_OnAnAutoAdvancePhase_IsRejected()
+    public void RequestSignOff_OnAnAutoAdvancePhase_WaitsForAPersonWithNoRoles()
     {
         var rollout = RunningPhase(1);
 
-        var invalid = Invalid(rollout.RequestSignOff("engine", "window over", T0.AddHours(6)));
+        var requested = Assert.IsType<SignOffRequested>(Assert.Single(Accept(rollout.RequestSignOff("engine", "last checkpoint warned", T0.AddHours(6))).Events));
 
-        Assert.Equal("gate: phase 'ramp' advances by itself; it has no sign-off gate", invalid.Message);
-        Assert.Equal(PhaseState.Running, rollout.CurrentState);
-    }
-
-    [Fact]
-    public void AllowedActions_AutoAdvancePhase_OffersNoSignOffRequest()
-    {
-        Assert.DoesNotContain(RolloutAction.RequestSignOff, RunningPhase(1).AllowedActions);
-        Assert.Contains(RolloutAction.RequestSignOff, RunningPhase(0).AllowedActions);
+        Assert.Empty(requested.Roles);
+        Assert.Null(requested.ChecklistTemplateId);
+        Assert.Equal("last checkpoint warned", requested.Reason);
+        Assert.Equal(PhaseState.AwaitingSignOff, rollout.CurrentState);
+        Assert.Contains(RolloutAction.Advance, rollout.AllowedActions);
     }
 
     [Fact]
@@ -50,12 +46,10 @@ public sealed class RolloutSignOffTests
     }
 
     [Fact]
-    public void IllegalTransition_OnAnAutoAdvancePhase_DoesNotOfferASignOffRequest()
+    public void IllegalTransition_OnAnAutoAdvancePhase_NamesEveryActionOfARunningPhase()
     {
         var error = Illegal(RunningPhase(1).Start("bob", "again", T0.AddHours(3)));
 
-        Assert.Equal(
-            [RolloutAction.Advance, RolloutAction.Hold, RolloutAction.ChangeTraffic, RolloutAction.RollBack, RolloutAction.Abort, RolloutAction.MarkPassed],
-            error.Allowed);
+        Assert.Equal(PhaseStateMachine.AllowedActions(PhaseState.Running), error.Allowed);
     }
 }

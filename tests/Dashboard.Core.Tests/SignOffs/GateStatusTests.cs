@@ -89,5 +89,20 @@ public sealed class GateStatusTests
         Assert.True(GateStatus.Evaluate(PhaseGate.AutoAdvance, [], null).IsOpen);
     }
 
+    [Fact]
+    public void Evaluate_AutoAdvanceGate_SaysWhetherAWarnAdvances()
+    {
+        Assert.Contains("a WARN waits for a person", GateStatus.Evaluate(PhaseGate.AutoAdvance, [], null).Summary, StringComparison.Ordinal);
+        Assert.Contains(
+            "passes or warns", GateStatus.Evaluate(PhaseGate.AutoAdvance with { AdvanceOnWarn = true }, [], null).Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WaitingForPerson_IsClosedAndSaysAPersonDecides()
+    {
+        Assert.False(GateStatus.WaitingForPerson.IsOpen);
+        Assert.StartsWith("Waiting for a person:", GateStatus.WaitingForPerson.Summary, StringComparison.Ordinal);
+    }
+
     private static SignOff Go(SignOffRole role, int minute) => new(role, SignOffDecision.Go, role.ToString(), T0.AddMinutes(minute), "ok");
 }

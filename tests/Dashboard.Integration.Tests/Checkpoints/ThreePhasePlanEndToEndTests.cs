@@ -11,7 +11,8 @@ namespace Dashboard.Integration.Tests.Checkpoints;
 /// The three-phase plan of docs/plans.md run by the app itself at <c>Rollout:TimeScale=240</c> (the 2 h canary takes
 /// 30 s) against the demo simulator writing into a real influxd: checkpoints fire from Quartz, verdicts are persisted,
 /// the phases advance on their own, and an injected error spike makes the guardrail roll the candidate back to 0 %.
-/// The only change to the built-in plan is the canary's gate (auto-advance instead of sign-off), so no person is needed.
+/// The only changes to the built-in plan are the gates of canary and ramp (auto-advance, advancing on WARN too), so no
+/// person is needed.
 /// </summary>
 [Collection(InfluxCollection.Name)]
 public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : IDisposable
@@ -74,14 +75,16 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The built-in three-phase plan as stored, with the canary's sign-off gate replaced by auto-advance.</summary>
+    /// <summary>The built-in three-phase plan as stored, with the canary's and the ramp's gates auto-advancing on WARN too.</summary>
     private static async Task PostUnattendedPlanAsync(RolloutApiApp app)
     {
         var builtIn = await app.GetAsync("/api/plans/three-phase");
         var plan = JsonNode.Parse(builtIn.GetProperty("definition").GetRawText())!.AsObject();
         plan["id"] = PlanId;
         plan["name"] = "Three-phase canary, unattended";
-        plan["phases"]![0]!["gate"] = new JsonObject { ["type"] = "autoAdvance" };
+        // Unattended: a WARN at a last checkpoint advances too (advanceOnWarn), as no person is there to decide.
+        plan["phases"]![0]!["gate"] = new JsonObject { ["type"] = "autoAdvance", ["advanceOnWarn"] = true };
+        plan["phases"]![1]!["gate"] = new JsonObject { ["type"] = "autoAdvance", ["advanceOnWarn"] = true };
         using var content = new StringContent(plan.ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await app.Http.PostAsync("/api/plans?actor=alice", content);
         await app.ReadAsync(response, HttpStatusCode.Created);

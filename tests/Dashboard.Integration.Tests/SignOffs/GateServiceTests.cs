@@ -267,4 +267,21 @@ public sealed class GateServiceTests : IAsyncLifetime
         Assert.Equal(OutcomeKind.Invalid, signed.Kind);
         Assert.Contains("advances by itself", signed.Problems["role"][0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenIfReady_AnAutoAdvancePhaseWaitingForAPerson_StaysClosedUntilAPersonAdvances()
+    {
+        _host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _host.RunAsync(_id, RolloutAction.Advance, GateHost.Operator, "canary signed off");
+        await _host.RunAsync(_id, RolloutAction.RequestSignOff, AutomationActors.Checkpoints, "the last checkpoint had WARN");
+
+        var opened = await _host.Gates.OpenIfReadyAsync(_id);
+        var ramp = (await _host.Gates.GetAsync(_id, 1)).Value!;
+
+        Assert.False(opened);
+        Assert.Equal(PhaseState.AwaitingSignOff, (await _host.LoadAsync(_id)).CurrentState);
+        Assert.Equal(("AutoAdvance", false, "AwaitingSignOff"), (ramp.Kind, ramp.IsOpen, ramp.PhaseState));
+        Assert.StartsWith("Waiting for a person:", ramp.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(await _host.AuditAsync(_id), e => e.Kind is "phase.passed" or "phase.advanced" && e.Actor == AutomationActors.SignOffGate.Name);
+    }
 }

@@ -23,6 +23,7 @@ public sealed partial class RolloutPage : IDisposable
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
     private RolloutDetail? _detail;
+    private string? _waitingFor;
     private bool _loaded;
     private int _reloads;
     private bool _busy;
@@ -37,6 +38,9 @@ public sealed partial class RolloutPage : IDisposable
 
     [Inject]
     public required RolloutService Rollouts { get; init; }
+
+    [Inject]
+    public required WaitingForPerson WaitingForPerson { get; init; }
 
     [Inject]
     public required RolloutChangeFeed Changes { get; init; }
@@ -90,6 +94,8 @@ public sealed partial class RolloutPage : IDisposable
         try
         {
             _detail = await Rollouts.FindDetailAsync(Id);
+            // Read from the stored verdict on every reload, so the page says why after a restart too.
+            _waitingFor = await WaitingForPerson.FindReasonAsync(Id);
             _loaded = true;
             _reloads++;
         }

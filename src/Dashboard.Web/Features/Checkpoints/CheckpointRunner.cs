@@ -1,19 +1,17 @@
-using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
-using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
 /// <summary>
 /// Evaluates one due checkpoint over its window, persists the verdict (exactly once per checkpoint
-/// of a phase run) and only then tells the pages and acts on it: FAIL or NO_DATA holds the phase for
-/// a person's decision; the last checkpoint passing advances an auto-advance phase or asks for
+/// of a phase run) and only then tells the pages and acts on it through <see cref="VerdictFollowUp"/>:
+/// FAIL or NO_DATA holds the phase for a person's decision; at the last checkpoint an auto-advance phase
+/// advances when every criterion passed and otherwise waits for a person, and a sign-off phase asks for
 /// sign-off. A checkpoint of a phase run that is no longer running is skipped. FAIL, WARN and NO_DATA
 /// verdicts are also posted to the team's chat, once each.
 /// </summary>
@@ -22,7 +20,7 @@ public sealed partial class CheckpointRunner(
     CheckpointVerdictStore verdicts,
     CheckpointRequestBuilder requests,
     CheckpointEvaluator evaluator,
-    RolloutService rolloutService,
+    VerdictFollowUp followUp,
     RolloutChangeFeed changes,
     CheckpointVerdictNotifications notifications,
     ILogger<CheckpointRunner> logger)
@@ -52,55 +50,8 @@ public sealed partial class CheckpointRunner(
         LogEvaluated(rolloutId, phase.Name, offset, evaluation.OverallVerdict, evaluation.EvaluatedAt - request.Window.DueAt);
         changes.Publish(rolloutId);
         notifications.Notify(rollout, evaluation);
-        await ActAsync(rolloutId, phase, offset, evaluation, cancellationToken);
+        await followUp.ActAsync(rolloutId, phase, offset, evaluation, cancellationToken);
     }
-
-    private async Task ActAsync(Guid rolloutId, PlanPhase phase, TimeSpan offset, CheckpointEvaluation evaluation, CancellationToken cancellationToken)
-    {
-        var checkpoint = PlanDuration.Format(offset);
-        if (evaluation.OverallVerdict is Verdict.Fail or Verdict.NoData)
-        {
-            var why = $"Checkpoint {checkpoint} of phase '{phase.Name}' is {VerdictText(evaluation.OverallVerdict)}: {evaluation.DecisionReason}";
-            await ExecuteAsync(rolloutId, RolloutAction.Hold, why, cancellationToken);
-            return;
-        }
-
-        if (offset != phase.Checkpoints[^1])
-        {
-            return;
-        }
-
-        var passed = $"Every checkpoint of phase '{phase.Name}' passed (last: {checkpoint}, {VerdictText(evaluation.OverallVerdict)}).";
-        if (phase.Gate.Kind == GateKind.AutoAdvance)
-        {
-            if (await ExecuteAsync(rolloutId, RolloutAction.MarkPassed, passed, cancellationToken))
-            {
-                await ExecuteAsync(rolloutId, RolloutAction.Advance, $"{passed} The phase advances by itself.", cancellationToken);
-            }
-        }
-        else
-        {
-            await ExecuteAsync(rolloutId, RolloutAction.RequestSignOff, $"{passed} It waits for sign-off.", cancellationToken);
-        }
-    }
-
-    private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
-    {
-        var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, AutomationActors.Checkpoints, reason, TrafficChangeSource.Automation), cancellationToken);
-        if (outcome.Kind is not (OutcomeKind.Succeeded or OutcomeKind.RouterFailed))
-        {
-            LogActionRefused(rolloutId, action, outcome.Kind, outcome.Detail);
-            return false;
-        }
-
-        return true;
-    }
-
-    private static string VerdictText(Verdict verdict) => verdict switch
-    {
-        Verdict.NoData => "NO_DATA",
-        _ => verdict.ToString().ToUpperInvariant(),
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {PhaseIndex} of rollout {RolloutId} skipped: that phase run is not running any more")]
     private partial void LogSkipped(Guid rolloutId, int phaseIndex, TimeSpan offset);
@@ -110,7 +61,4 @@ public sealed partial class CheckpointRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint {Offset} of phase {Phase} of rollout {RolloutId}: {Verdict}, evaluated {Late} after its due time (the settle delay included)")]
     private partial void LogEvaluated(Guid rolloutId, string phase, TimeSpan offset, Verdict verdict, TimeSpan late);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Automation could not {Action} rollout {RolloutId}: {Kind} {Detail}")]
-    private partial void LogActionRefused(Guid rolloutId, RolloutAction action, OutcomeKind kind, string? detail);
 }

@@ -32,6 +32,7 @@ public static class CheckpointServiceCollectionExtensions
         services.TryAddSingleton<CheckpointRequestBuilder>();
         services.TryAddSingleton<CheckpointVerdictNotifications>();
         services.TryAddSingleton<CheckpointRunner>();
+        services.TryAddSingleton<VerdictFollowUp>();
         services.TryAddSingleton<CheckpointDetails>();
         services.TryAddSingleton<CheckpointDecisionService>();
         services.TryAddSingleton<CheckpointReevaluation>();

@@ -62,7 +62,7 @@ public static class RolloutEndpoints
         MapCommand(rollouts, "retry", RolloutAction.RetryPhase, "RetryRolloutPhase", "Runs a held phase again from its start; its checkpoints count from now.");
         MapCommand(rollouts, "rollback", RolloutAction.RollBack, "RollBackRollout", "Takes the candidate out of traffic (0 %) and ends the rollout.");
         MapCommand(rollouts, "abort", RolloutAction.Abort, "AbortRollout", "Abandons the rollout; the candidate leaves traffic (0 %).");
-        MapCommand(rollouts, "request-sign-off", RolloutAction.RequestSignOff, "RequestRolloutSignOff", "Asks the gate's leads for GO / NO-GO; the phase advances when every required lead says GO and its checklist is complete.");
+        MapCommand(rollouts, "request-sign-off", RolloutAction.RequestSignOff, "RequestRolloutSignOff", "Asks the gate's leads for GO / NO-GO; the phase advances when every required lead says GO and its checklist is complete. On an auto-advance phase it waits for a person's advance.");
         MapCommand(rollouts, "mark-passed", RolloutAction.MarkPassed, "MarkRolloutPhasePassed", "Records the phase as passed; it advances with POST …/advance.");
 
         rollouts.MapPost("/{id:guid}/traffic", async (Guid id, TrafficChangeRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>

@@ -96,6 +96,12 @@ public sealed partial class RolloutNotifier(
         RolledBack e => r => Of(r, e, NotificationSeverity.Critical, $"rolled back in phase {e.PhaseName}", ("Canary traffic", $"{e.FromPercent} % → 0 %")),
         RolloutAborted e => r => Of(r, e, NotificationSeverity.Warning, $"aborted in phase {e.PhaseName}"),
         PhaseHeld e => r => Of(r, e, NotificationSeverity.Warning, $"held in phase {e.PhaseName}", ("Canary traffic", $"{r.RequestedWeightPercent} % (frozen)")),
+        // No roles: an auto-advance phase whose last checkpoint warned waits for a person (the reason says why).
+        SignOffRequested { Roles.Count: 0 } e => r => Of(
+            r, e, NotificationSeverity.Warning, $"phase {e.PhaseName} waits for a person", ("Decision by", "an operator: advance, hold or roll back")) with
+        {
+            DedupKey = SignOffKey(r.Id, e.PhaseIndex),
+        },
         SignOffRequested e => r => Of(
             r, e, NotificationSeverity.Info, $"phase {e.PhaseName} waits for sign-off", ("Sign-off by", string.Join(", ", e.Roles))) with
         {
@@ -118,7 +124,7 @@ public sealed partial class RolloutNotifier(
         SignOffKey(rollout.Id, rollout.CurrentPhaseIndex),
         NotificationSeverity.Info,
         $"{Name(rollout)}: phase {rollout.CurrentPhase} still waits for sign-off",
-        "Reminder: the phase is through its window and waits for GO / NO-GO.",
+        "Reminder: the phase is through its window and waits for people: GO / NO-GO from its leads, or an operator's advance after a WARN.",
         [new("Phase", rollout.CurrentPhase), new("Canary traffic", $"{rollout.RequestedWeightPercent} %")],
         rollout.Id,
         timeProvider.GetUtcNow());

@@ -6,7 +6,7 @@ namespace Dashboard.Web.Features.Rollouts;
 public static class RolloutServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="RolloutService"/>, <see cref="PlanCatalog"/> with the plan files of
+    /// Registers <see cref="RolloutService"/>, <see cref="WaitingForPerson"/>, <see cref="PlanCatalog"/> with the plan files of
     /// <c>Plans:Folder</c>, the validated <c>Rollout</c> clock options, the change feed that pushes every saved change to
     /// open pages and <c>/hubs/live</c> clients, and the rollout notifier. Needs <c>AddStateStore</c>,
     /// <c>AddWarRoomAccess</c>, <c>AddNotifications</c> and <c>AddTrafficRouting</c> (with a router for <c>Routing:Kind</c>).
@@ -21,6 +21,7 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddSingleton<RolloutService>();
+        services.TryAddSingleton<WaitingForPerson>();
         services.AddHostedService<RolloutHubBroadcaster>();
         services.AddHostedService<RolloutNotifier>();
         return services;

@@ -30,11 +30,19 @@ public static class GateRules
             : $"Phase '{name}' is {ActionLabels.State(rollout.CurrentState.ToString())}: its gate takes sign-offs and checklist ticks while it runs, awaits sign-off or has passed.";
     }
 
-    /// <summary>The status of <paramref name="phase"/>'s gate after <paramref name="records"/> (of its current run).</summary>
-    public static GateStatus Evaluate(PlanPhase phase, GateRecords records)
+    /// <summary>
+    /// The status of <paramref name="phase"/>'s gate, in <paramref name="state"/>, after <paramref name="records"/>
+    /// (of its current run). An auto-advance phase awaiting sign-off waits for a person: no sign-off opens it.
+    /// </summary>
+    public static GateStatus Evaluate(PlanPhase phase, PhaseState state, GateRecords records)
     {
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(records);
+        if (phase.Gate.Kind == GateKind.AutoAdvance && state == PhaseState.AwaitingSignOff)
+        {
+            return GateStatus.WaitingForPerson;
+        }
+
         var checklist = phase.Gate.ChecklistTemplateId is { } templateId && BuiltInChecklists.Find(templateId) is { } template
             ? ChecklistState.From(template, records.Ticks.Where(t => t.TemplateId == templateId).Select(ToTick))
             : null;

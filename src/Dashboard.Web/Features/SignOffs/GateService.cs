@@ -182,7 +182,8 @@ public sealed partial class GateService(
 
     /// <summary>
     /// Opens the gate of the rollout's current phase when it awaits sign-off and every required lead's latest
-    /// word is GO with the checklist complete: marks the phase passed and advances it. True when it advanced;
+    /// word is GO with the checklist complete: marks the phase passed and advances it. An auto-advance phase
+    /// awaiting sign-off waits for a person's Advance and is never opened here. True when it advanced;
     /// false when the gate is not ready or someone else moved the rollout first (the state machine refuses a
     /// second advance, so two triggers at once advance once).
     /// </summary>
@@ -197,7 +198,7 @@ public sealed partial class GateService(
             }
 
             var phase = rollout.CurrentPhase;
-            var status = GateRules.Evaluate(phase, await RecordsAsync(rollout, rollout.CurrentPhaseIndex, cancellationToken));
+            var status = GateRules.Evaluate(phase, rollout.CurrentState, await RecordsAsync(rollout, rollout.CurrentPhaseIndex, cancellationToken));
             if (!status.IsOpen)
             {
                 return false;
@@ -234,7 +235,8 @@ public sealed partial class GateService(
     private async Task<GateView> ViewAsync(Rollout rollout, int phaseIndex, CancellationToken cancellationToken)
     {
         var stored = await RecordsAsync(rollout, phaseIndex, cancellationToken);
-        return GateView.From(rollout, phaseIndex, GateRules.Evaluate(rollout.Plan.Phases[phaseIndex], stored), GateRules.SignOffsOf(stored));
+        var status = GateRules.Evaluate(rollout.Plan.Phases[phaseIndex], rollout.Phases[phaseIndex].State, stored);
+        return GateView.From(rollout, phaseIndex, status, GateRules.SignOffsOf(stored));
     }
 
     /// <summary>The records of the phase's current run: none before it started, and none from before a retry.</summary>

@@ -67,7 +67,9 @@ public sealed partial class TrafficPanel
 
     private string GateText => PlanPhase.Gate.Kind == GateKind.SignOff
         ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles.Select(ActionLabels.Role))}"
-        : "advances by itself when every checkpoint passes";
+        : PlanPhase.Gate.AdvanceOnWarn
+            ? "advances by itself when every criterion passes or warns at the last checkpoint"
+            : "advances by itself when every criterion passes at the last checkpoint; a WARN waits for a person";
 
     private static string StatusText(TrafficChangeView change) => change.Status switch
     {
