@@ -12,6 +12,7 @@ namespace Dashboard.Web.Features.LiveMetrics;
 public sealed partial class LiveMetricsPoller(
     IMetricsReader reader,
     IOptions<LiveMetricsOptions> options,
+    StalenessRule staleness,
     TimeProvider timeProvider,
     ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
 {
@@ -97,17 +98,9 @@ public sealed partial class LiveMetricsPoller(
         return now - previous.To >= refreshEvery - TimeSpan.FromMilliseconds(50);
     }
 
-    /// <summary>Data older than two poll intervals is stale even when InfluxDB answered.</summary>
-    private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now)
-    {
-        if (snapshot.NewestPointAt is not { } newest)
-        {
-            return $"No data in the last {FormatAge(_options.SnapshotWindow)}";
-        }
-
-        var age = now - newest;
-        return age > 2 * _options.PollInterval ? $"No new data for {FormatAge(age)}" : null;
-    }
+    private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now) => snapshot.NewestPointAt is { } newest
+        ? staleness.Judge(newest, now)
+        : $"No data in the last {FormatWindow(_options.SnapshotWindow)}";
 
     private static string DescribeFailure(Exception ex) => ex switch
     {
@@ -117,9 +110,9 @@ public sealed partial class LiveMetricsPoller(
         _ => $"InfluxDB unreachable: {ex.Message}",
     };
 
-    private static string FormatAge(TimeSpan age) => age.TotalSeconds < 120
-        ? $"{age.TotalSeconds:0} s"
-        : age.TotalMinutes < 120 ? $"{age.TotalMinutes:0} min" : $"{age.TotalHours:0.#} h";
+    private static string FormatWindow(TimeSpan window) => window.TotalSeconds < 120
+        ? $"{window.TotalSeconds:0} s"
+        : window.TotalMinutes < 120 ? $"{window.TotalMinutes:0} min" : $"{window.TotalHours:0.#} h";
 
     private void Publish(LiveDashboardState state)
     {
