@@ -7,7 +7,9 @@ namespace Dashboard.Web.Features.LiveMetrics;
 /// <summary>
 /// The one shared poller: reads the dashboard's queries once per interval, whatever the number of
 /// open pages, and publishes the result to every subscriber. Charts of long ranges are re-read only
-/// when one of their buckets has passed, so a 36 h view costs one query every few minutes.
+/// when one of their buckets has passed, so a 36 h view costs one query every few minutes — unless a
+/// range came back with missing buckets while its history was still being written
+/// (<see cref="ChartReadSchedule"/>).
 /// </summary>
 public sealed partial class LiveMetricsPoller(
     IMetricsReader reader,
@@ -17,6 +19,7 @@ public sealed partial class LiveMetricsPoller(
     ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
 {
     private readonly LiveMetricsOptions _options = options.Value;
+    private readonly ChartReadSchedule _chartSchedule = new(options.Value.PollInterval, staleness.MaxAge);
     private LiveDashboardState _current = LiveDashboardState.Initial;
     private long _pollCount;
     private long _chartReads;
@@ -60,9 +63,11 @@ public sealed partial class LiveMetricsPoller(
             var charts = new Dictionary<ChartRange, ChartSeriesSet>(previous.Charts);
             foreach (var range in Enum.GetValues<ChartRange>())
             {
-                if (IsChartDue(previous.Charts.GetValueOrDefault(range), now))
+                var last = previous.Charts.GetValueOrDefault(range);
+                if (_chartSchedule.IsDue(range, last, now))
                 {
                     charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
+                    _chartSchedule.Record(range, last, charts[range]);
                     Interlocked.Increment(ref _chartReads);
                 }
             }
@@ -84,18 +89,6 @@ public sealed partial class LiveMetricsPoller(
 
         Interlocked.Increment(ref _pollCount);
         Publish(next);
-    }
-
-    /// <summary>A chart is re-read once one of its buckets (as the reader chose it) has passed.</summary>
-    private bool IsChartDue(ChartSeriesSet? previous, DateTimeOffset now)
-    {
-        if (previous is null)
-        {
-            return true;
-        }
-
-        var refreshEvery = previous.Bucket > _options.PollInterval ? previous.Bucket : _options.PollInterval;
-        return now - previous.To >= refreshEvery - TimeSpan.FromMilliseconds(50);
     }
 
     private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now) => snapshot.NewestPointAt is { } newest
