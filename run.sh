@@ -48,19 +48,48 @@ if [ "$real_traffic" = true ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x 
 fi
 
 influx_pid=""
-# Processes this script started for the real-traffic demo, stopped in reverse order on exit.
+# Processes this script started (sample services, HAProxy, load generator, the app), stopped newest first.
 extra_pids=()
+extra_names=()
+# Long enough for the app's graceful shutdown (the host allows 30 s) to write its buffered points.
+stop_timeout=45
+
+# Stops one process with TERM and waits until it has exited (it may still be writing its last points),
+# killing it only after stop_timeout seconds.
+stop_and_wait() { # pid name
+  kill -TERM "$1" 2>/dev/null || return 0
+  local ticks=$((stop_timeout * 5))
+  while kill -0 "$1" 2>/dev/null; do
+    if [ "$ticks" -eq 0 ]; then
+      echo "$2 did not stop within $stop_timeout s; killing it (what it had not written is lost)." >&2
+      kill -KILL "$1" 2>/dev/null || true
+      break
+    fi
+    ticks=$((ticks - 1))
+    sleep 0.2
+  done
+  wait "$1" 2>/dev/null || true
+}
+
+# Every writer (the app, the sample services) has exited, and so flushed, before influxd stops;
+# otherwise the app's last points are refused and lost. A second Ctrl+C does not cut this short.
 cleanup() {
-  for ((i = ${#extra_pids[@]} - 1; i >= 0; i--)); do kill "${extra_pids[$i]}" 2>/dev/null || true; done
-  if [ -n "$influx_pid" ]; then kill "$influx_pid" 2>/dev/null || true; fi
+  trap '' INT TERM
+  for ((i = ${#extra_pids[@]} - 1; i >= 0; i--)); do stop_and_wait "${extra_pids[$i]}" "${extra_names[$i]}"; done
+  if [ -n "$influx_pid" ]; then stop_and_wait "$influx_pid" influxd; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+started() { # pid name
+  extra_pids+=("$1")
+  extra_names+=("$2")
+}
+
 # The app runs in the background and the script waits for it, so that a TERM (not only Ctrl+C)
 # reaches the traps above and every process this script started is stopped.
 run_app() {
-  extra_pids+=("$1")
+  started "$1" "The app"
   local status=0
   wait "$1" || status=$?
   return "$status"
@@ -74,7 +103,8 @@ else
   sed -e "s#@DATA_DIR@#$data_dir/influxdb#g" -e "s#@HTTP_PORT@#$influx_port#g" -e "s#@RPC_PORT@#$rpc_port#g" \
     deploy/influxdb.conf.template > "$data_dir/influxdb.conf"
   echo "Starting influxd on 127.0.0.1:$influx_port (data in $data_dir/influxdb, log in $data_dir/influxd.log)..."
-  influxd -config "$data_dir/influxdb.conf" >"$data_dir/influxd.log" 2>&1 &
+  # Its own session: Ctrl+C reaches the terminal's process group, and influxd must outlive the app's last write.
+  setsid influxd -config "$data_dir/influxdb.conf" >"$data_dir/influxd.log" 2>&1 &
   influx_pid=$!
   for _ in $(seq 1 100); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$influx_port/ping" 2>/dev/null; then break; fi
@@ -119,7 +149,7 @@ start_sample() { # cohort version port error_pct latency_ms
   Influx__Url="http://127.0.0.1:$influx_port" Sample__Cohort="$1" Sample__Version="$2" \
     Sample__ErrorRatePct="$4" Sample__LatencyMedianMs="$5" Sample__LatencySpread="${LATENCY_SPREAD:-0.4}" \
     dotnet "$sample_dll" --urls "http://127.0.0.1:$3" >"$rt_dir/$1.log" 2>&1 &
-  extra_pids+=($!)
+  started $! "The $1 sample service"
   wait_for_http "http://127.0.0.1:$3/analyze" $! "The $1 sample service" "$rt_dir/$1.log"
   echo "Sample service $1 ($2) on 127.0.0.1:$3 (log $rt_dir/$1.log)"
 }
@@ -132,13 +162,13 @@ sed -e "s#@FRONTEND_PORT@#$frontend_port#g" -e "s#@BASELINE_PORT@#$baseline_port
   deploy/real-traffic/haproxy.cfg.template > "$rt_dir/haproxy.cfg"
 "$haproxy_bin" -c -q -f "$rt_dir/haproxy.cfg"
 "$haproxy_bin" -db -f "$rt_dir/haproxy.cfg" >"$rt_dir/haproxy.log" 2>&1 &
-extra_pids+=($!)
+started $! HAProxy
 wait_for_http "http://127.0.0.1:$frontend_port/analyze" $! "HAProxy" "$rt_dir/haproxy.log"
 echo "HAProxy on 127.0.0.1:$frontend_port, runtime API tcp:127.0.0.1:$runtime_port (weights baseline 99 / canary 1)"
 
 dotnet "$sample_dll" load --target "http://127.0.0.1:$frontend_port/analyze" \
   --rps "${LOAD_RPS:-50}" --duration "${LOAD_DURATION:-00:10:00}" >"$rt_dir/load.log" 2>&1 &
-extra_pids+=($!)
+started $! "The load generator"
 echo "Load generator: ${LOAD_RPS:-50} requests/s for ${LOAD_DURATION:-00:10:00} (summary every 10 s in $rt_dir/load.log)"
 echo
 echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"

@@ -98,6 +98,38 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
     }
 
     [Fact]
+    public async Task StartUp_BuiltInRouterUnderARolloutAtTenPercent_ComesBackAtTenPercentInSync()
+    {
+        var folder = Directory.CreateTempSubdirectory("warroom-builtin-").FullName;
+        try
+        {
+            var database = Path.Combine(folder, "state.db");
+            Guid id;
+            await using (var first = await RolloutApiApp.StartAsync(influx.Url, database))
+            {
+                id = await first.CreateRolloutAsync();
+                await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+                var (status, _) = await first.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "ramp" });
+                Assert.Equal(HttpStatusCode.OK, status);
+            }
+
+            // The built-in router keeps its split in memory: the new process starts it from the record, not from Demo:CanaryWeightPercent (1 %).
+            await using var app = await RolloutApiApp.StartAsync(influx.Url, database);
+            var report = await FirstReportAsync(app);
+
+            Assert.Equal("InSync", report.GetProperty("kind").GetString());
+            Assert.Equal(10.0, report.GetProperty("observed").GetProperty("canaryPercent").GetDouble());
+            Assert.Equal(10, report.GetProperty("recordedPercent").GetInt32());
+            Assert.Equal(id, report.GetProperty("rollout").GetProperty("id").GetGuid());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Reconcile_WithNothingRecordedOrInSync_Is409AndChangesNothing()
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);

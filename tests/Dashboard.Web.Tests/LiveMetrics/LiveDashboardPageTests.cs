@@ -32,19 +32,19 @@ public sealed class LiveDashboardPageTests
     }
 
     [Fact]
-    public async Task Dashboard_DataOlderThanTwoPollIntervals_ShowsBannerWithoutAnyNewState()
+    public async Task Dashboard_DataOlderThanTheStalenessLimit_ShowsBannerWithoutAnyNewState()
     {
         await using var host = new LiveDashboardTestHost().With(States.Fresh());
         var page = host.Context.Render<LiveDashboard>();
 
-        host.Clock.Advance(LiveDashboardTestHost.PollInterval * 2);
-        page.WaitForAssertion(() => Assert.Contains("updated 10 s ago", page.Find("[data-testid=freshness]").TextContent, StringComparison.Ordinal));
+        host.Clock.Advance(LiveDashboardTestHost.Staleness.MaxAge);
+        page.WaitForAssertion(() => Assert.Contains("updated 15 s ago", page.Find("[data-testid=freshness]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=stale-banner]"));
 
         host.Clock.Advance(TimeSpan.FromSeconds(1));
 
         page.WaitForAssertion(() =>
-            Assert.Equal("No new data for 11 s", page.Find("[data-testid=stale-reason]").TextContent));
+            Assert.Equal("No new data for 16 s", page.Find("[data-testid=stale-reason]").TextContent));
     }
 
     [Fact]

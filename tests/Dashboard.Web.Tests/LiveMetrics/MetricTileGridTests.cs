@@ -9,7 +9,7 @@ public sealed class MetricTileGridTests
 {
     private static IRenderedComponent<MetricTileGrid> RenderGrid(LiveDashboardTestHost host, LiveDashboardState state)
     {
-        var freshness = DataFreshness.Evaluate(state, LiveDashboardTestHost.Start, LiveDashboardTestHost.PollInterval);
+        var freshness = DataFreshness.Evaluate(state, LiveDashboardTestHost.Start, LiveDashboardTestHost.Staleness);
         return host.Context.Render<MetricTileGrid>(p => p
             .Add(g => g.Snapshot, state.Snapshot)
             .Add(g => g.Freshness, freshness));

@@ -12,7 +12,7 @@ public sealed class PhaseCriteriaPanelTests
 
     private static IRenderedComponent<PhaseCriteriaPanel> RenderPanel(LiveDashboardTestHost host, LiveDashboardState state, PlanPhase? phase = null, TimeSpan? elapsed = null)
     {
-        var freshness = DataFreshness.Evaluate(state, LiveDashboardTestHost.Start, LiveDashboardTestHost.PollInterval);
+        var freshness = DataFreshness.Evaluate(state, LiveDashboardTestHost.Start, LiveDashboardTestHost.Staleness);
         return host.Context.Render<PhaseCriteriaPanel>(p => p
             .Add(c => c.PlanPhase, phase ?? Canary)
             .Add(c => c.Elapsed, elapsed)

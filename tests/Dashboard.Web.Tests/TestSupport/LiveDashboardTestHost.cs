@@ -1,7 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.LiveMetrics;
-using Dashboard.Web.Features.LiveMetrics.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,14 +11,15 @@ namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
 /// A bUnit context wired like the app on a live circuit: MudBlazor, a driven feed, a fake clock
-/// starting at <see cref="Start"/>, a poll interval of <see cref="PollInterval"/> and the drift banner's services,
+/// starting at <see cref="Start"/>, the app's default <see cref="Staleness"/> rule and the drift banner's services,
 /// signed in as an operator unless a test names someone else. <see cref="WithDemoFaultsAsync"/> adds the demo's
 /// fault board and service on a migrated state store of its own (faults are audited).
 /// </summary>
 internal sealed class LiveDashboardTestHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    /// <summary>The defaults: points every 5 s, polls every 5 s, 5 s of grace — stale beyond 15 s.</summary>
+    public static readonly StalenessRule Staleness = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
 
     private readonly string? _folder;
 
@@ -34,7 +34,7 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddSingleton<ILiveDashboardFeed>(Feed);
         Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
+        Context.Services.AddSingleton(Staleness);
         var database = Path.Combine(Path.GetTempPath(), "warroom-ui-unused.db");
         if (withFaultBoard)
         {

@@ -1,6 +1,5 @@
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Features.LiveMetrics;
-using Dashboard.Web.Features.LiveMetrics.Components;
 using Dashboard.Web.Features.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +13,12 @@ internal static class RolloutPageTesting
 {
     /// <summary>
     /// What the rollout page needs beyond the drift banner's services: a live feed nobody publishes to,
-    /// the poll interval, and the monitoring services with Quartz in memory (never started).
+    /// the staleness rule, and the monitoring services with Quartz in memory (never started).
     /// </summary>
     public static void AddRolloutPageServices(this IServiceCollection services)
     {
         services.AddSingleton<ILiveDashboardFeed>(new TestLiveDashboardFeed());
-        services.AddSingleton(new LiveDashboardSettings(LiveDashboardTestHost.PollInterval));
+        services.AddSingleton(LiveDashboardTestHost.Staleness);
         services.AddMonitoring(new ConfigurationBuilder().Build());
         services.AddQuartz();
     }

@@ -6,7 +6,8 @@ namespace Dashboard.Web.Features.Demo;
 /// The built-in router (<c>Routing:Kind = BuiltIn</c>): it sets and reads the demo's
 /// <see cref="DemoTrafficSplit"/>, so the simulator's volumes follow it on its next tick. No real
 /// traffic moves. Its raw weights are basis points (canary + baseline = 10,000), since the demo's
-/// split may start at a fraction of a percent (<c>Demo:CanaryWeightPercent</c>).
+/// split may start at a fraction of a percent (<c>Demo:CanaryWeightPercent</c>, used only while no
+/// rollout is on record: otherwise <see cref="DemoTrafficSplitRestorer"/> starts it at the weight of record).
 /// </summary>
 public sealed class DemoTrafficRouter(DemoTrafficSplit split) : ITrafficRouter
 {

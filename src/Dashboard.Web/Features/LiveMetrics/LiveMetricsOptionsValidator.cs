@@ -13,6 +13,11 @@ public sealed class LiveMetricsOptionsValidator : IValidateOptions<LiveMetricsOp
             failures.Add($"{LiveMetricsOptions.Section}:PollInterval must be positive (was {options.PollInterval}).");
         }
 
+        if (options.StaleGrace < TimeSpan.FromSeconds(1) || options.StaleGrace > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{LiveMetricsOptions.Section}:StaleGrace must be between 00:00:01 and 01:00:00 (was {options.StaleGrace}).");
+        }
+
         if (options.SnapshotWindow < TimeSpan.FromSeconds(10) || options.SnapshotWindow > TimeSpan.FromHours(36))
         {
             failures.Add($"{LiveMetricsOptions.Section}:SnapshotWindow must be between 00:00:10 and 1.12:00:00 (was {options.SnapshotWindow}).");

@@ -7,15 +7,19 @@ namespace Dashboard.Web.Features.LiveMetrics;
 /// <summary>
 /// The one shared poller: reads the dashboard's queries once per interval, whatever the number of
 /// open pages, and publishes the result to every subscriber. Charts of long ranges are re-read only
-/// when one of their buckets has passed, so a 36 h view costs one query every few minutes.
+/// when one of their buckets has passed, so a 36 h view costs one query every few minutes — unless a
+/// range came back with missing buckets while its history was still being written
+/// (<see cref="ChartReadSchedule"/>).
 /// </summary>
 public sealed partial class LiveMetricsPoller(
     IMetricsReader reader,
     IOptions<LiveMetricsOptions> options,
+    StalenessRule staleness,
     TimeProvider timeProvider,
     ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
 {
     private readonly LiveMetricsOptions _options = options.Value;
+    private readonly ChartReadSchedule _chartSchedule = new(options.Value.PollInterval, staleness.MaxAge);
     private LiveDashboardState _current = LiveDashboardState.Initial;
     private long _pollCount;
     private long _chartReads;
@@ -59,9 +63,11 @@ public sealed partial class LiveMetricsPoller(
             var charts = new Dictionary<ChartRange, ChartSeriesSet>(previous.Charts);
             foreach (var range in Enum.GetValues<ChartRange>())
             {
-                if (IsChartDue(previous.Charts.GetValueOrDefault(range), now))
+                var last = previous.Charts.GetValueOrDefault(range);
+                if (_chartSchedule.IsDue(range, last, now))
                 {
                     charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
+                    _chartSchedule.Record(range, last, charts[range]);
                     Interlocked.Increment(ref _chartReads);
                 }
             }
@@ -85,29 +91,9 @@ public sealed partial class LiveMetricsPoller(
         Publish(next);
     }
 
-    /// <summary>A chart is re-read once one of its buckets (as the reader chose it) has passed.</summary>
-    private bool IsChartDue(ChartSeriesSet? previous, DateTimeOffset now)
-    {
-        if (previous is null)
-        {
-            return true;
-        }
-
-        var refreshEvery = previous.Bucket > _options.PollInterval ? previous.Bucket : _options.PollInterval;
-        return now - previous.To >= refreshEvery - TimeSpan.FromMilliseconds(50);
-    }
-
-    /// <summary>Data older than two poll intervals is stale even when InfluxDB answered.</summary>
-    private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now)
-    {
-        if (snapshot.NewestPointAt is not { } newest)
-        {
-            return $"No data in the last {FormatAge(_options.SnapshotWindow)}";
-        }
-
-        var age = now - newest;
-        return age > 2 * _options.PollInterval ? $"No new data for {FormatAge(age)}" : null;
-    }
+    private string? DescribeMissingData(MetricsSnapshot snapshot, DateTimeOffset now) => snapshot.NewestPointAt is { } newest
+        ? staleness.Judge(newest, now)
+        : $"No data in the last {FormatWindow(_options.SnapshotWindow)}";
 
     private static string DescribeFailure(Exception ex) => ex switch
     {
@@ -117,9 +103,9 @@ public sealed partial class LiveMetricsPoller(
         _ => $"InfluxDB unreachable: {ex.Message}",
     };
 
-    private static string FormatAge(TimeSpan age) => age.TotalSeconds < 120
-        ? $"{age.TotalSeconds:0} s"
-        : age.TotalMinutes < 120 ? $"{age.TotalMinutes:0} min" : $"{age.TotalHours:0.#} h";
+    private static string FormatWindow(TimeSpan window) => window.TotalSeconds < 120
+        ? $"{window.TotalSeconds:0} s"
+        : window.TotalMinutes < 120 ? $"{window.TotalMinutes:0} min" : $"{window.TotalHours:0.#} h";
 
     private void Publish(LiveDashboardState state)
     {

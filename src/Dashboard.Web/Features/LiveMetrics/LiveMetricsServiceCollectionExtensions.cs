@@ -1,17 +1,24 @@
-using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Infrastructure.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.LiveMetrics;
 
 public static class LiveMetricsServiceCollectionExtensions
 {
-    /// <summary>The shared poller, the in-process feed and the SignalR broadcaster.</summary>
+    /// <summary>
+    /// The shared poller, the one <see cref="StalenessRule"/>, the in-process feed and the SignalR
+    /// broadcaster. Needs <c>AddMetricsReader</c> (the reader and <c>Metrics:PointInterval</c>).
+    /// </summary>
     public static IServiceCollection AddLiveMetrics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LiveMetricsOptions>().Bind(configuration.GetSection(LiveMetricsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LiveMetricsOptions>, LiveMetricsOptionsValidator>();
         services.AddSingleton<LiveMetricsPoller>();
-        services.AddSingleton(sp => new LiveDashboardSettings(sp.GetRequiredService<IOptions<LiveMetricsOptions>>().Value.PollInterval));
+        services.AddSingleton(sp =>
+        {
+            var live = sp.GetRequiredService<IOptions<LiveMetricsOptions>>().Value;
+            return new StalenessRule(sp.GetRequiredService<IOptions<MetricsSchemaOptions>>().Value.PointInterval, live.PollInterval, live.StaleGrace);
+        });
         services.AddSingleton<ILiveDashboardFeed>(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService<LiveHubBroadcaster>();

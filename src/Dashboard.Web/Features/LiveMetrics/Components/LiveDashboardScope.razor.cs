@@ -20,14 +20,14 @@ public sealed partial class LiveDashboardScope : IDisposable
     public required TimeProvider TimeProvider { get; init; }
 
     [Inject]
-    public required LiveDashboardSettings Settings { get; init; }
+    public required StalenessRule Staleness { get; init; }
 
     /// <summary>The live content, given the current state and its freshness.</summary>
     [Parameter]
     public RenderFragment<LiveDashboardView>? ChildContent { get; set; }
 
     private LiveDashboardView View =>
-        new(_state, DataFreshness.Evaluate(_state, TimeProvider.GetUtcNow(), Settings.PollInterval));
+        new(_state, DataFreshness.Evaluate(_state, TimeProvider.GetUtcNow(), Staleness));
 
     protected override void OnInitialized()
     {
