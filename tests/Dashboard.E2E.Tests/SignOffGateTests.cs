@@ -25,7 +25,7 @@ public sealed class SignOffGateTests(LiveAppFixture fixture)
         var suffix = Guid.NewGuid().ToString("N")[..6];
         foreach (var role in Leads)
         {
-            await PostAsync(admin, "/api/admin/people", new { userName = UserName(role, suffix), displayName = $"{role} {suffix}", password = TestPeople.Password, roles = new[] { role } });
+            await ApiCalls.PostAsync(admin, "/api/admin/people", new { userName = UserName(role, suffix), displayName = $"{role} {suffix}", password = TestPeople.Password, roles = new[] { role } });
         }
 
         var rolloutId = await StartAwaitingSignOffAsync(admin, suffix);
@@ -136,18 +136,10 @@ public sealed class SignOffGateTests(LiveAppFixture fixture)
             Assert.True(stored.StatusCode == HttpStatusCode.Created, $"plan: {stored.StatusCode} {await stored.Content.ReadAsStringAsync()}");
         }
 
-        var created = await PostAsync(admin, "/api/rollouts", new { service = "gate-e2e", baselineVersion = "1.0", candidateVersion = "1.1", planId, reason = "four leads test" });
+        var created = await ApiCalls.PostAsync(admin, "/api/rollouts", new { service = "gate-e2e", baselineVersion = "1.0", candidateVersion = "1.1", planId, reason = "four leads test" });
         var id = created.GetProperty("id").GetGuid();
-        await PostAsync(admin, $"/api/rollouts/{id}/start", new { reason = "go" });
-        await PostAsync(admin, $"/api/rollouts/{id}/request-sign-off", new { reason = "canary looks fine; leads, please sign" });
+        await ApiCalls.PostAsync(admin, $"/api/rollouts/{id}/start", new { reason = "go" });
+        await ApiCalls.PostAsync(admin, $"/api/rollouts/{id}/request-sign-off", new { reason = "canary looks fine; leads, please sign" });
         return id;
-    }
-
-    private static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)
-    {
-        using var response = await client.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {text}");
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 }
