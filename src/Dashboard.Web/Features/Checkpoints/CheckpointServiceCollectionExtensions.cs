@@ -36,7 +36,6 @@ public static class CheckpointServiceCollectionExtensions
         services.TryAddSingleton<CheckpointDecisionService>();
         services.TryAddSingleton<CheckpointReevaluation>();
         services.TryAddSingleton<CheckpointScheduler>();
-        services.TryAddSingleton<RolloutChangeFeedSubscription>();
         services.AddHostedService<CheckpointScheduleSync>();
         return services;
     }
