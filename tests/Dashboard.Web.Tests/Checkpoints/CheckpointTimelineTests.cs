@@ -1,6 +1,8 @@
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Components;
+using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Web.Tests.Checkpoints;
 
@@ -60,16 +62,16 @@ public sealed class CheckpointTimelineTests
     }
 
     [Fact]
-    public async Task Timeline_NewRevision_RereadsTheVerdicts()
+    public async Task Timeline_ItsRolloutChanged_RereadsTheVerdicts()
     {
         await using var host = await CheckpointTestHost.CreateAsync();
         var detail = await host.StartRolloutAsync();
-        var timeline = host.Context.Render<CheckpointTimeline>(p => p.Add(t => t.Rollout, detail.Rollout).Add(t => t.Plan, detail.Plan).Add(t => t.Revision, 1));
+        var timeline = host.Context.Render<CheckpointTimeline>(p => p.Add(t => t.Rollout, detail.Rollout).Add(t => t.Plan, detail.Plan));
         Assert.Equal("Pending", timeline.FindAll("[data-testid=checkpoint-chip]")[0].GetAttribute("data-verdict"));
 
         await host.StoreAsync(detail.Rollout.Id, CheckpointEvaluations.Canary(TimeSpan.FromMinutes(15), errorRate: null));
-        timeline.Render(p => p.Add(t => t.Revision, 2));
+        host.Context.Services.GetRequiredService<RolloutChangeFeed>().Publish(detail.Rollout.Id);
 
-        Assert.Equal("NoData", timeline.FindAll("[data-testid=checkpoint-chip]")[0].GetAttribute("data-verdict"));
+        timeline.WaitForAssertion(() => Assert.Equal("NoData", timeline.FindAll("[data-testid=checkpoint-chip]")[0].GetAttribute("data-verdict")), TimeSpan.FromSeconds(5));
     }
 }

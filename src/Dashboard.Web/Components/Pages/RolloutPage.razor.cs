@@ -6,6 +6,7 @@ using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -21,11 +22,10 @@ namespace Dashboard.Web.Components.Pages;
 /// </summary>
 public sealed partial class RolloutPage : IDisposable
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<RolloutChanged>? _live;
     private RolloutDetail? _detail;
     private string? _waitingFor;
     private bool _loaded;
-    private int _reloads;
     private bool _busy;
     private Notice? _notice;
     private Actor? _actor;
@@ -56,16 +56,13 @@ public sealed partial class RolloutPage : IDisposable
 
     private PlanPhase CurrentPlanPhase => _detail!.Plan.Phases[_detail.Rollout.CurrentPhaseIndex];
 
-    /// <summary>Changes whenever the rollout, one of its traffic changes or its verdicts do, so the audit trail and verdicts re-read.</summary>
-    private string Revision => $"{_detail?.Rollout.Version}:{_detail?.TrafficChanges.Count}:{_detail?.Rollout.LastTrafficChange?.Status}:{_reloads}";
-
     protected override async Task OnInitializedAsync()
     {
-        Changes.Changed += OnRolloutChanged;
+        _live = new(Changes, change => change.RolloutId == Id, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _actor = await CurrentActor.GetAsync();
     }
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadAsync();
 
     private TimeSpan? ElapsedAt(DateTimeOffset now)
     {
@@ -74,35 +71,12 @@ public sealed partial class RolloutPage : IDisposable
         return phase.StartedAt is { } started ? ((phase.EndedAt ?? now) - started) * Clock.Value.TimeScale : null;
     }
 
-    // Raised on the thread that saved the change: hop onto the circuit before touching state.
-    private void OnRolloutChanged(RolloutChanged change)
+    private async Task LoadAsync()
     {
-        if (change.RolloutId == Id)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-    }
-
-    // One reload at a time: the last one to start reads the latest saved state.
-    private async Task ReloadAsync()
-    {
-        await _reload.WaitAsync();
-        try
-        {
-            _detail = await Rollouts.FindDetailAsync(Id);
-            // Read from the stored verdict on every reload, so the page says why after a restart too.
-            _waitingFor = await WaitingForPerson.FindReasonAsync(Id);
-            _loaded = true;
-            _reloads++;
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        _detail = await Rollouts.FindDetailAsync(Id);
+        // Read from the stored verdict on every reload, so the page says why after a restart too.
+        _waitingFor = await WaitingForPerson.FindReasonAsync(Id);
+        _loaded = true;
     }
 
     private async Task OpenActionDialogAsync(RolloutAction action)
@@ -136,7 +110,7 @@ public sealed partial class RolloutPage : IDisposable
                 _notice = NoticeFor(action, outcome, result);
             }
 
-            await ReloadAsync();
+            await _live!.ReloadAsync();
             return outcome.Kind switch
             {
                 OutcomeKind.Succeeded or OutcomeKind.RouterFailed => null,
@@ -162,11 +136,7 @@ public sealed partial class RolloutPage : IDisposable
         _ => null,
     };
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late change may still release it.
-        Changes.Changed -= OnRolloutChanged;
-    }
+    public void Dispose() => _live?.Dispose();
 
     private sealed record Notice(Severity Severity, string Text);
 }

@@ -1,51 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
 /// <summary>
 /// Runs <see cref="CheckpointScheduler.SyncAsync"/> for every rollout at start-up (so checkpoints
-/// that fell due while the app was down fire once, late) and for each rollout whose state changed,
-/// one at a time.
+/// that fell due while the app was down fire once, late) and for each rollout whose state changed
+/// (a saved command, not a settled traffic change), one at a time.
 /// </summary>
-public sealed partial class CheckpointScheduleSync(
-    RolloutChangeFeedSubscription subscription,
+public sealed class CheckpointScheduleSync(
+    RolloutChangeFeed feed,
     CheckpointScheduler scheduler,
     RolloutStore rollouts,
-    ILogger<CheckpointScheduleSync> logger) : BackgroundService
+    ILogger<CheckpointScheduleSync> logger) : ChangeWatcher<RolloutChanged, Guid>(feed, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Selects(RolloutChanged change, [MaybeNullWhen(false)] out Guid rolloutId)
     {
-        var pending = subscription.Start();
-        try
-        {
-            foreach (var rollout in await rollouts.ListAsync(stoppingToken))
-            {
-                await SyncAsync(rollout.Id, stoppingToken);
-            }
-
-            await foreach (var rolloutId in pending.ReadAllAsync(stoppingToken))
-            {
-                await SyncAsync(rolloutId, stoppingToken);
-            }
-        }
-        finally
-        {
-            subscription.Stop();
-        }
+        rolloutId = change.RolloutId;
+        return change.Events.Count > 0;
     }
 
-    private async Task SyncAsync(Guid rolloutId, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await scheduler.SyncAsync(rolloutId, stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogSyncFailed(ex, rolloutId);
-        }
-    }
+    protected override async Task<IReadOnlyCollection<Guid>> SweepAsync(CancellationToken stoppingToken) =>
+        [.. (await rollouts.ListAsync(stoppingToken)).Select(r => r.Id)];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not bring the checkpoint schedule of rollout {RolloutId} in step")]
-    private partial void LogSyncFailed(Exception exception, Guid rolloutId);
+    protected override Task ProcessAsync(Guid rolloutId, CancellationToken stoppingToken) => scheduler.SyncAsync(rolloutId, stoppingToken);
 }

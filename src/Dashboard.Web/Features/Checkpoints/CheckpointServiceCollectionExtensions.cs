@@ -37,7 +37,6 @@ public static class CheckpointServiceCollectionExtensions
         services.TryAddSingleton<CheckpointDecisionService>();
         services.TryAddSingleton<CheckpointReevaluation>();
         services.TryAddSingleton<CheckpointScheduler>();
-        services.TryAddSingleton<RolloutChangeFeedSubscription>();
         services.AddHostedService<CheckpointScheduleSync>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Monitoring;
+using Dashboard.Web.Shared.Live;
 
 namespace Dashboard.Web.Features.Monitoring;
 
@@ -7,9 +8,15 @@ namespace Dashboard.Web.Features.Monitoring;
 /// <see cref="Rollouts.RolloutChangeFeed"/>; handlers run on the saving thread and a failing one is
 /// logged, never failing the check.
 /// </summary>
-public sealed partial class HealthCheckFeed(ILogger<HealthCheckFeed> logger)
+public sealed partial class HealthCheckFeed(ILogger<HealthCheckFeed> logger) : IChangeFeed<HealthCheckSaved>
 {
     public event Action<HealthCheckSaved>? Saved;
+
+    public IDisposable Subscribe(Action<HealthCheckSaved> handler)
+    {
+        Saved += handler;
+        return new ChangeSubscription(() => Saved -= handler);
+    }
 
     public void Publish(HealthCheckSaved saved)
     {

@@ -1,5 +1,6 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Rollouts.Events;
+using Dashboard.Web.Shared.Live;
 
 namespace Dashboard.Web.Features.Rollouts;
 
@@ -9,9 +10,15 @@ namespace Dashboard.Web.Features.Rollouts;
 /// settled change). Pages read the saved state by id, so nobody is ever shown what was not persisted.
 /// Handlers run on the caller's thread; a failing handler is logged and never fails the command.
 /// </summary>
-public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger<RolloutChangeFeed> logger)
+public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger<RolloutChangeFeed> logger) : IChangeFeed<RolloutChanged>
 {
     public event Action<RolloutChanged>? Changed;
+
+    public IDisposable Subscribe(Action<RolloutChanged> handler)
+    {
+        Changed += handler;
+        return new ChangeSubscription(() => Changed -= handler);
+    }
 
     /// <param name="rolloutId">The rollout that changed.</param>
     /// <param name="events">The saved command's events; empty for a settled traffic change.</param>

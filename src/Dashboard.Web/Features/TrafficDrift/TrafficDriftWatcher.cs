@@ -1,5 +1,6 @@
-using System.Threading.Channels;
+using System.Diagnostics.CodeAnalysis;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.TrafficDrift;
@@ -14,7 +15,7 @@ public sealed partial class TrafficDriftWatcher(
     RolloutChangeFeed feed,
     IOptions<TrafficDriftOptions> options,
     TimeProvider timeProvider,
-    ILogger<TrafficDriftWatcher> logger) : BackgroundService
+    ILogger<TrafficDriftWatcher> logger) : ChangeWatcher<RolloutChanged, DriftCheckCause>(feed, logger)
 {
     private static readonly TimeSpan[] StartupRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16)];
 
@@ -22,46 +23,45 @@ public sealed partial class TrafficDriftWatcher(
     // the two would report the change in flight as drift, so a check waits until the changes go quiet.
     private static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(1);
 
-    private readonly Channel<RolloutChanged> changes = Channel.CreateBounded<RolloutChanged>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
-    public override Task StartAsync(CancellationToken cancellationToken)
+    // Every change asks for the same check, so any number of them waiting is one check.
+    protected override bool Selects(RolloutChanged change, [MaybeNullWhen(false)] out DriftCheckCause cause)
     {
-        feed.Changed += OnChanged;
-        return base.StartAsync(cancellationToken);
+        cause = DriftCheckCause.RolloutChanged;
+        return true;
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        feed.Changed -= OnChanged;
-        await base.StopAsync(cancellationToken);
-    }
+    // Start-up goes on while the first check runs; the report stays NotChecked until it ends.
+    protected override Task<IReadOnlyCollection<DriftCheckCause>> SweepAsync(CancellationToken stoppingToken) =>
+        Task.FromResult<IReadOnlyCollection<DriftCheckCause>>([DriftCheckCause.StartUp]);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The next rollout change once the changes went quiet, or the interval, whichever comes first.</summary>
+    protected override async Task<DriftCheckCause> WaitForNextAsync(CancellationToken stoppingToken)
     {
-        // Start-up goes on while the first check runs; the report stays NotChecked until it ends.
-        await Task.Yield();
-        await CheckWithStartupRetriesAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var due = Task.Delay(options.Value.DriftCheckInterval, timeProvider, waiting.Token);
+        var changed = WaitForQueuedAsync(waiting.Token);
+        var first = await Task.WhenAny(due, changed);
+        await waiting.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
+        if (first != changed)
         {
-            if (await WaitForNextCheckAsync(stoppingToken))
-            {
-                await Task.Delay(SettleDelay, timeProvider, stoppingToken);
-                while (changes.Reader.TryRead(out _))
-                {
-                }
-            }
-
-            await CheckAsync(stoppingToken);
+            return DriftCheckCause.Interval;
         }
+
+        await Task.Delay(SettleDelay, timeProvider, stoppingToken);
+        DiscardQueued();
+        return DriftCheckCause.RolloutChanged;
     }
 
-    private async Task CheckWithStartupRetriesAsync(CancellationToken stoppingToken)
+    /// <summary>The monitor reports every failure it expects; the base logs anything else and goes on.</summary>
+    protected override async Task ProcessAsync(DriftCheckCause cause, CancellationToken stoppingToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var report = await CheckAsync(stoppingToken);
-            if (report?.Kind is not (TrafficDriftKind.RouterUnreadable or TrafficDriftKind.StateUnreadable) || attempt == StartupRetryDelays.Length)
+            var report = await monitor.CheckAsync(stoppingToken);
+            if (cause != DriftCheckCause.StartUp
+                || report.Kind is not (TrafficDriftKind.RouterUnreadable or TrafficDriftKind.StateUnreadable)
+                || attempt == StartupRetryDelays.Length)
             {
                 return;
             }
@@ -71,37 +71,6 @@ public sealed partial class TrafficDriftWatcher(
         }
     }
 
-    /// <summary>True when a rollout change woke it, false when the interval passed.</summary>
-    private async Task<bool> WaitForNextCheckAsync(CancellationToken stoppingToken)
-    {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var due = Task.Delay(options.Value.DriftCheckInterval, timeProvider, waiting.Token);
-        var changed = changes.Reader.WaitToReadAsync(waiting.Token).AsTask();
-        var first = await Task.WhenAny(due, changed);
-        await waiting.CancelAsync();
-        stoppingToken.ThrowIfCancellationRequested();
-        return first == changed;
-    }
-
-    /// <summary>The monitor reports every failure it expects; anything else is logged here so it never stops the host.</summary>
-    private async Task<TrafficDriftReport?> CheckAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await monitor.CheckAsync(stoppingToken);
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogCheckFailed(ex);
-            return null;
-        }
-    }
-
-    private void OnChanged(RolloutChanged change) => changes.Writer.TryWrite(change);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Traffic drift check at start-up found {Kind}; trying again in {Delay}")]
     private partial void LogStartupRetry(TrafficDriftKind kind, TimeSpan delay);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Traffic drift check failed unexpectedly")]
-    private partial void LogCheckFailed(Exception exception);
 }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -9,12 +10,13 @@ namespace Dashboard.Web.Features.Checkpoints.Components;
 /// <summary>
 /// The rollout's persisted checkpoint verdicts, newest first: due time and lateness, the overall
 /// verdict and suggested decision, and each criterion's value since the phase start and over the last
-/// interval (hover for the InfluxQL it ran); each checkpoint links to its page. Re-read whenever <see cref="Revision"/> changes.
+/// interval (hover for the InfluxQL it ran); each checkpoint links to its page. Re-read after every saved change of the rollout (a checkpoint run publishes one).
 /// </summary>
-public sealed partial class CheckpointPanel
+public sealed partial class CheckpointPanel : IDisposable
 {
+    private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<Row> _verdicts = [];
-    private object? _loadedRevision;
+    private Guid? _loadedFor;
 
     [Inject]
     public required CheckpointVerdictStore Verdicts { get; init; }
@@ -22,22 +24,24 @@ public sealed partial class CheckpointPanel
     [Inject]
     public required IOptions<RolloutClockOptions> Clock { get; init; }
 
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
-    /// <summary>Anything that changes when the rollout changed; a new value reloads the verdicts.</summary>
-    [Parameter]
-    public object? Revision { get; set; }
+    protected override void OnInitialized() =>
+        _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+
+    public void Dispose() => _live?.Dispose();
+
+    private async Task LoadAsync()
     {
-        if (_loadedRevision is not null && Equals(_loadedRevision, Revision))
-        {
-            return;
-        }
-
-        _loadedRevision = Revision;
-        _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(record => Row.From(record, Clock.Value))];
+        var rolloutId = RolloutId;
+        _verdicts = [.. (await Verdicts.ListAsync(rolloutId)).Select(record => Row.From(record, Clock.Value))];
+        _loadedFor = rolloutId;
     }
 
     private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation, string Href)

@@ -3,6 +3,7 @@ using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared.Components;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -12,14 +13,14 @@ namespace Dashboard.Web.Features.Checkpoints.Components;
 /// One chip per checkpoint of the current phase, earlier phases smaller before it: evaluated ones in
 /// their verdict's colour (linking to the checkpoint page), pending ones grey with their due time,
 /// late ones marked. In <see cref="Kiosk"/> mode large and without links, for the war-room TV.
-/// Re-reads the verdicts whenever <see cref="Revision"/> changes.
+/// Re-reads the verdicts after every saved change of its rollout (a checkpoint run publishes one).
 /// </summary>
-public sealed partial class CheckpointTimeline
+public sealed partial class CheckpointTimeline : IDisposable
 {
+    private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<TimelinePhase> _phases = [];
     private IReadOnlyList<CheckpointVerdictRecord> _verdicts = [];
-    private object? _loadedRevision;
-    private Guid _loadedRollout;
+    private Guid? _loadedRollout;
 
     [Inject]
     public required CheckpointVerdictStore Verdicts { get; init; }
@@ -30,6 +31,9 @@ public sealed partial class CheckpointTimeline
     [Inject]
     public required TimeProvider Time { get; init; }
 
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
     /// <summary>The rollout as last saved.</summary>
     [Parameter, EditorRequired]
     public required RolloutView Rollout { get; set; }
@@ -38,24 +42,32 @@ public sealed partial class CheckpointTimeline
     [Parameter, EditorRequired]
     public required RolloutPlan Plan { get; set; }
 
-    /// <summary>Anything that changes when the rollout or its verdicts changed; a new value re-reads the verdicts.</summary>
-    [Parameter]
-    public object? Revision { get; set; }
-
     /// <summary>Large chips and no links, for the war-room screen.</summary>
     [Parameter]
     public bool Kiosk { get; set; }
 
+    protected override void OnInitialized() =>
+        _live = new(Changes, change => change.RolloutId == Rollout.Id, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+
+    // A new rollout view of the same rollout re-draws from the verdicts already read; the feed re-reads them.
     protected override async Task OnParametersSetAsync()
     {
-        if (_loadedRevision is null || !Equals(_loadedRevision, Revision) || _loadedRollout != Rollout.Id)
+        if (_loadedRollout != Rollout.Id)
         {
-            _loadedRevision = Revision;
-            _loadedRollout = Rollout.Id;
-            _verdicts = await Verdicts.ListAsync(Rollout.Id);
+            await _live!.ReloadAsync();
         }
 
         _phases = CheckpointTimelineBuilder.Build(Rollout, Plan, _verdicts, Clock.Value, Time.GetUtcNow());
+    }
+
+    public void Dispose() => _live?.Dispose();
+
+    private async Task LoadAsync()
+    {
+        var rollout = Rollout;
+        _verdicts = await Verdicts.ListAsync(rollout.Id);
+        _loadedRollout = rollout.Id;
+        _phases = CheckpointTimelineBuilder.Build(rollout, Plan, _verdicts, Clock.Value, Time.GetUtcNow());
     }
 
     private static string ChipText(TimelineChip chip)

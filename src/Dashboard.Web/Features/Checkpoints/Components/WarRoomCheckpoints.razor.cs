@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
@@ -12,9 +13,8 @@ namespace Dashboard.Web.Features.Checkpoints.Components;
 /// </summary>
 public sealed partial class WarRoomCheckpoints : IDisposable
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<RolloutChanged>? _live;
     private RolloutDetail? _detail;
-    private int _revision;
     private bool _unreadable;
 
     [Inject]
@@ -29,24 +29,19 @@ public sealed partial class WarRoomCheckpoints : IDisposable
     [Inject]
     public required ILogger<WarRoomCheckpoints> Logger { get; init; }
 
-    protected override void OnInitialized() => Changes.Changed += OnChanged;
-
-    protected override Task OnInitializedAsync() => ReloadAsync();
-
-    private void OnChanged(RolloutChanged change) => _ = InvokeAsync(async () =>
+    // Any rollout: a newly started one becomes the rollout of record.
+    protected override Task OnInitializedAsync()
     {
-        await ReloadAsync();
-        StateHasChanged();
-    });
+        _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        return _live.ReloadAsync();
+    }
 
-    private async Task ReloadAsync()
+    private async Task LoadAsync()
     {
-        await _reload.WaitAsync();
         try
         {
             _detail = await Store.FindLatestStartedAsync() is { } ofRecord ? await Rollouts.FindDetailAsync(ofRecord.Id) : null;
             _unreadable = false;
-            _revision++;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -55,18 +50,10 @@ public sealed partial class WarRoomCheckpoints : IDisposable
             _detail = null;
             _unreadable = true;
         }
-        finally
-        {
-            _reload.Release();
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The war room could not read the checkpoints of the rollout of record")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late change may still release it.
-        Changes.Changed -= OnChanged;
-    }
+    public void Dispose() => _live?.Dispose();
 }

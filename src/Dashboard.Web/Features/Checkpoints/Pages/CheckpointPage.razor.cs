@@ -1,6 +1,7 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Pages;
@@ -14,11 +15,10 @@ namespace Dashboard.Web.Features.Checkpoints.Pages;
 /// </summary>
 public sealed partial class CheckpointPage : IDisposable
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<RolloutChanged>? _live;
     private CheckpointDetail? _detail;
     private CheckpointRerun? _rerun;
     private bool _loaded;
-    private int _reloads;
     private bool _rerunning;
     private Actor _actor = Actor.Anonymous;
     private bool _mayRerun;
@@ -49,7 +49,7 @@ public sealed partial class CheckpointPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Changes.Changed += OnRolloutChanged;
+        _live = new(Changes, change => change.RolloutId == Id, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _actor = await CurrentActor.GetAsync();
         _mayRerun = AccessRules.Allows(_actor, Operation.ReevaluateCheckpoint);
         _mayDecide = AccessRules.Allows(_actor, Operation.RecordDecision);
@@ -57,31 +57,12 @@ public sealed partial class CheckpointPage : IDisposable
 
     protected override Task OnParametersSetAsync() => ReloadAsync();
 
-    private void OnRolloutChanged(RolloutChanged change)
-    {
-        if (change.RolloutId == Id)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-    }
+    private Task ReloadAsync() => _live!.ReloadAsync();
 
-    private async Task ReloadAsync()
+    private async Task LoadAsync()
     {
-        await _reload.WaitAsync();
-        try
-        {
-            _detail = await Details.FindAsync(Id, PhaseIndex, OffsetSeconds);
-            _loaded = true;
-            _reloads++;
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        _detail = await Details.FindAsync(Id, PhaseIndex, OffsetSeconds);
+        _loaded = true;
     }
 
     private async Task RerunAsync()
@@ -107,9 +88,5 @@ public sealed partial class CheckpointPage : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late change may still release it.
-        Changes.Changed -= OnRolloutChanged;
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,4 +1,6 @@
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -6,12 +8,13 @@ namespace Dashboard.Web.Features.Incidents.Components;
 
 /// <summary>
 /// The rollout's incidents, open ones first, with dialogs to open, update and resolve them for those whose
-/// roles allow it. Re-reads whenever <see cref="Revision"/> changes (every saved incident change publishes the rollout).
+/// roles allow it. Re-read after every saved change of the rollout (every saved incident change publishes one).
 /// </summary>
-public sealed partial class IncidentPanel
+public sealed partial class IncidentPanel : IDisposable
 {
+    private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<IncidentView> _incidents = [];
-    private object? _loadedRevision;
+    private Guid? _loadedFor;
     private Actor _actor = Actor.Anonymous;
     private bool _mayOpen;
     private bool _mayUpdate;
@@ -26,6 +29,9 @@ public sealed partial class IncidentPanel
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
 
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
@@ -33,33 +39,27 @@ public sealed partial class IncidentPanel
     [Parameter]
     public IReadOnlyList<string> PhaseNames { get; set; } = [];
 
-    /// <summary>Anything that changes when the rollout changed; a new value reloads the incidents.</summary>
-    [Parameter]
-    public object? Revision { get; set; }
-
     private bool Interactive => RendererInfo.IsInteractive;
 
     protected override async Task OnInitializedAsync()
     {
+        _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _actor = await CurrentActor.GetAsync();
         _mayOpen = AccessRules.Allows(_actor, Operation.OpenIncident);
         _mayUpdate = AccessRules.Allows(_actor, Operation.UpdateIncident);
         _mayResolve = AccessRules.Allows(_actor, Operation.ResolveIncident);
     }
 
-    protected override async Task OnParametersSetAsync()
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+
+    public void Dispose() => _live?.Dispose();
+
+    private async Task LoadAsync()
     {
-        if (_loadedRevision is not null && Equals(_loadedRevision, Revision))
-        {
-            return;
-        }
-
-        _loadedRevision = Revision;
-        await LoadAsync();
+        var rolloutId = RolloutId;
+        _incidents = [.. (await Incidents.ListAsync(rolloutId) ?? []).OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.OpenedAt)];
+        _loadedFor = rolloutId;
     }
-
-    private async Task LoadAsync() =>
-        _incidents = [.. (await Incidents.ListAsync(RolloutId) ?? []).OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.OpenedAt)];
 
     private string PhaseName(int index) => index < PhaseNames.Count ? PhaseNames[index] : $"phase {index + 1}";
 
@@ -83,7 +83,7 @@ public sealed partial class IncidentPanel
     {
         if (await dialog.Result is { Canceled: false })
         {
-            await LoadAsync();
+            await _live!.ReloadAsync();
         }
     }
 

@@ -1,4 +1,5 @@
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
@@ -10,6 +11,7 @@ namespace Dashboard.Web.Features.Incidents.Components;
 /// </summary>
 public sealed partial class OpenIncidentsBanner : IDisposable
 {
+    private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<IncidentView> _open = [];
     private string? _unreadable;
 
@@ -25,13 +27,13 @@ public sealed partial class OpenIncidentsBanner : IDisposable
     [Inject]
     public required ILogger<OpenIncidentsBanner> Logger { get; init; }
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync()
     {
-        Changes.Changed += OnChanged;
-        await LoadAsync();
+        _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        return _live.ReloadAsync();
     }
 
-    public void Dispose() => Changes.Changed -= OnChanged;
+    public void Dispose() => _live?.Dispose();
 
     private async Task LoadAsync()
     {
@@ -46,11 +48,4 @@ public sealed partial class OpenIncidentsBanner : IDisposable
             _unreadable = ex.Message;
         }
     }
-
-    // Raised on the thread that saved the change: hop onto the renderer before touching state.
-    private void OnChanged(RolloutChanged change) => _ = InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Core.Monitoring;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared.Components;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ namespace Dashboard.Web.Features.Monitoring.Components;
 /// </summary>
 public sealed partial class LatestHealthChecksPanel : IDisposable
 {
+    private LiveReload<HealthCheckSaved>? _live;
     private IReadOnlyList<Row> _rows = [];
 
     [Inject]
@@ -41,23 +43,12 @@ public sealed partial class LatestHealthChecksPanel : IDisposable
     [Parameter]
     public DateTimeOffset? StartedAt { get; set; }
 
-    protected override void OnInitialized() => Feed.Saved += OnSaved;
+    protected override void OnInitialized() =>
+        _live = new(Feed, saved => saved.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync() => ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadAsync();
 
-    private void OnSaved(HealthCheckSaved saved)
-    {
-        if (saved.RolloutId == RolloutId)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-    }
-
-    private async Task ReloadAsync()
+    private async Task LoadAsync()
     {
         var latest = await HealthChecks.LatestPerCadenceAsync(RolloutId);
         var schedule = await Schedule.ReadAsync();
@@ -82,7 +73,7 @@ public sealed partial class LatestHealthChecksPanel : IDisposable
             : StartedAt is null ? "from the start" : "over (the intensive period ended)";
     }
 
-    public void Dispose() => Feed.Saved -= OnSaved;
+    public void Dispose() => _live?.Dispose();
 
     private sealed record Row(MonitoringCadence Cadence, HealthCheckView? Latest, string Next);
 }

@@ -4,6 +4,7 @@ using Dashboard.Core.Monitoring;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared.Components;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Monitoring.Pages;
@@ -17,7 +18,7 @@ public sealed partial class HealthChecksPage : IDisposable
 {
     private const string All = "";
     private const int Shown = 200;
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<HealthCheckSaved>? _live;
     private IReadOnlyList<HealthCheckView>? _checks;
     private IReadOnlyList<RolloutView> _rollouts = [];
     private string _cadence = All;
@@ -44,7 +45,7 @@ public sealed partial class HealthChecksPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Feed.Saved += OnSaved;
+        _live = new(Feed, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _cadence = Enum.TryParse<MonitoringCadence>(CadenceFilter, ignoreCase: true, out var cadence) ? cadence.ToString() : All;
         _rolloutId = Guid.TryParse(RolloutFilter, out var rolloutId) ? rolloutId.ToString() : All;
         _verdict = Enum.TryParse<Verdict>(VerdictFilter, ignoreCase: true, out var verdict) ? verdict.ToString() : All;
@@ -70,31 +71,16 @@ public sealed partial class HealthChecksPage : IDisposable
         return ReloadAsync();
     }
 
-    // Raised on the saving thread: hop onto the circuit before touching state.
-    private void OnSaved(HealthCheckSaved saved) =>
-        _ = InvokeAsync(async () =>
-        {
-            await ReloadAsync();
-            StateHasChanged();
-        });
+    private Task ReloadAsync() => _live!.ReloadAsync();
 
-    // One reload at a time: the last one to start reads the latest saved checks.
-    private async Task ReloadAsync()
+    private async Task LoadAsync()
     {
-        await _reload.WaitAsync();
-        try
-        {
-            var query = new HealthCheckQuery(
-                _cadence.Length == 0 ? null : Enum.Parse<MonitoringCadence>(_cadence),
-                _rolloutId.Length == 0 ? null : Guid.Parse(_rolloutId),
-                _verdict.Length == 0 ? null : Enum.Parse<Verdict>(_verdict),
-                Shown);
-            _checks = await HealthChecks.ListAsync(query);
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        var query = new HealthCheckQuery(
+            _cadence.Length == 0 ? null : Enum.Parse<MonitoringCadence>(_cadence),
+            _rolloutId.Length == 0 ? null : Guid.Parse(_rolloutId),
+            _verdict.Length == 0 ? null : Enum.Parse<Verdict>(_verdict),
+            Shown);
+        _checks = await HealthChecks.ListAsync(query);
     }
 
     private string RolloutName(Guid id) =>
@@ -106,9 +92,5 @@ public sealed partial class HealthChecksPage : IDisposable
     private static string WindowText(HealthCheckView check) =>
         string.Create(CultureInfo.InvariantCulture, $"{check.WindowStart:MMM d HH:mm:ss} – {check.WindowEnd:HH:mm:ss} ({AgeText.Format(check.WindowEnd - check.WindowStart)})");
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late save may still release it.
-        Feed.Saved -= OnSaved;
-    }
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,15 +1,16 @@
 using System.Text.Json;
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
-/// The rollout's audit events, newest first, re-read whenever <see cref="Revision"/> changes, with a
+/// The rollout's audit events, newest first, re-read after every saved change of the rollout, with a
 /// button that verifies the whole hash chain and a link to the JSON export.
 /// </summary>
-public sealed partial class AuditTrailPanel
+public sealed partial class AuditTrailPanel : IDisposable
 {
     /// <summary>How many of the newest events show before "Show all".</summary>
     public const int NewestShown = 25;
@@ -17,30 +18,33 @@ public sealed partial class AuditTrailPanel
     private IReadOnlyList<AuditEntry> _events = [];
     private bool _showAll;
     private AuditVerification? _verification;
-    private object? _loadedRevision;
+    private LiveReload<RolloutChanged>? _live;
+    private Guid? _loadedFor;
 
     [Inject]
     public required AuditLog AuditLog { get; init; }
 
+    [Inject]
+    public required RolloutChangeFeed Changes { get; init; }
+
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
-    /// <summary>Anything that changes when the rollout changed (its version and traffic changes); a new value reloads the log.</summary>
-    [Parameter]
-    public object? Revision { get; set; }
-
     private string ExportHref => $"{RolloutEndpoints.RolloutsPath}/{RolloutId}/events";
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (Equals(_loadedRevision, Revision) && _events.Count > 0)
-        {
-            return;
-        }
+    protected override void OnInitialized() =>
+        _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-        _loadedRevision = Revision;
-        _events = [.. (await AuditLog.ReadAsync(RolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+
+    public void Dispose() => _live?.Dispose();
+
+    private async Task LoadAsync()
+    {
+        var rolloutId = RolloutId;
+        _events = [.. (await AuditLog.ReadAsync(rolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
         _verification = null;
+        _loadedFor = rolloutId;
     }
 
     private async Task VerifyAsync() => _verification = await AuditLog.VerifyAsync();

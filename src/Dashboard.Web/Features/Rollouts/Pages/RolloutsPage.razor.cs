@@ -1,5 +1,6 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -8,6 +9,7 @@ namespace Dashboard.Web.Features.Rollouts.Pages;
 /// <summary>Every rollout, newest first, kept live; "New rollout" creates one from a plan, shown to those whose roles allow it.</summary>
 public sealed partial class RolloutsPage : IDisposable
 {
+    private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<RolloutView>? _rollouts;
     private Actor? _actor;
 
@@ -30,16 +32,12 @@ public sealed partial class RolloutsPage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Changes.Changed += OnRolloutChanged;
+        _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _actor = await CurrentActor.GetAsync();
-        _rollouts = await Rollouts.ListAsync();
+        await _live.ReloadAsync();
     }
 
-    private void OnRolloutChanged(RolloutChanged change) => _ = InvokeAsync(async () =>
-    {
-        _rollouts = await Rollouts.ListAsync();
-        StateHasChanged();
-    });
+    private async Task LoadAsync() => _rollouts = await Rollouts.ListAsync();
 
     private async Task OpenCreateDialogAsync()
     {
@@ -51,5 +49,5 @@ public sealed partial class RolloutsPage : IDisposable
         }
     }
 
-    public void Dispose() => Changes.Changed -= OnRolloutChanged;
+    public void Dispose() => _live?.Dispose();
 }

@@ -1,6 +1,7 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.SignOffs.Components;
@@ -12,7 +13,7 @@ namespace Dashboard.Web.Features.SignOffs.Components;
 /// </summary>
 public sealed partial class ChecklistPanel : IDisposable
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<RolloutChanged>? _live;
     private GateView? _gate;
     private Actor _actor = Actor.Anonymous;
     private string? _error;
@@ -42,44 +43,19 @@ public sealed partial class ChecklistPanel : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        Changes.Changed += OnChanged;
+        _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
         _actor = await CurrentActor.GetAsync();
     }
 
     // The page re-renders on every change too; the panel's own subscription already re-reads.
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : ReloadAsync();
+    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late change may still release it.
-        Changes.Changed -= OnChanged;
-    }
+    public void Dispose() => _live?.Dispose();
 
-    // Raised on the thread that saved the change: hop onto the renderer before touching state.
-    private void OnChanged(RolloutChanged change)
+    private async Task LoadAsync()
     {
-        if (change.RolloutId == RolloutId)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-    }
-
-    private async Task ReloadAsync()
-    {
-        await _reload.WaitAsync();
-        try
-        {
-            _gate = await Gates.FindCurrentAsync(RolloutId);
-            _loadedFor = RolloutId;
-        }
-        finally
-        {
-            _reload.Release();
-        }
+        _gate = await Gates.FindCurrentAsync(RolloutId);
+        _loadedFor = RolloutId;
     }
 
     private async Task TickAsync(ChecklistItemView item, bool ticked)
@@ -91,7 +67,7 @@ public sealed partial class ChecklistPanel : IDisposable
 
         var outcome = await Gates.TickAsync(gate.RolloutId, gate.PhaseIndex, item.Id, ticked, _actor);
         _error = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
-        await ReloadAsync();
+        await _live!.ReloadAsync();
     }
 
     private static string Who(ChecklistItemView item) => item switch

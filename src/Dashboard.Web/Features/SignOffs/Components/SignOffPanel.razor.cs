@@ -3,6 +3,7 @@ using Dashboard.Core.SignOffs;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -15,7 +16,7 @@ namespace Dashboard.Web.Features.SignOffs.Components;
 /// </summary>
 public sealed partial class SignOffPanel : IDisposable
 {
-    private readonly SemaphoreSlim _reload = new(1, 1);
+    private LiveReload<RolloutChanged>? _live;
     private GateView? _gate;
     private Actor _actor = Actor.Anonymous;
     private Guid? _loadedFor;
@@ -51,7 +52,9 @@ public sealed partial class SignOffPanel : IDisposable
 
     private string PanelClass => ReadOnly ? "pa-4 rollout-panel signoff-panel signoff-panel--kiosk" : "pa-4 rollout-panel signoff-panel";
 
-    protected override void OnInitialized() => Changes.Changed += OnChanged;
+    // Without a rollout it follows them all: a newly started one becomes the rollout of record.
+    protected override void OnInitialized() =>
+        _live = new(Changes, change => RolloutId is null || change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -66,31 +69,13 @@ public sealed partial class SignOffPanel : IDisposable
             _actor = await Services.GetRequiredService<CurrentActor>().GetAsync();
         }
 
-        await ReloadAsync();
+        await _live!.ReloadAsync();
     }
 
-    public void Dispose()
-    {
-        // The semaphore is not disposed: a reload queued by a late change may still release it.
-        Changes.Changed -= OnChanged;
-    }
+    public void Dispose() => _live?.Dispose();
 
-    // Raised on the thread that saved the change: hop onto the renderer before touching state.
-    private void OnChanged(RolloutChanged change)
+    private async Task LoadAsync()
     {
-        if (RolloutId is null || change.RolloutId == RolloutId)
-        {
-            _ = InvokeAsync(async () =>
-            {
-                await ReloadAsync();
-                StateHasChanged();
-            });
-        }
-    }
-
-    private async Task ReloadAsync()
-    {
-        await _reload.WaitAsync();
         try
         {
             var rolloutId = RolloutId ?? (await Rollouts.FindLatestStartedAsync())?.Id;
@@ -104,10 +89,6 @@ public sealed partial class SignOffPanel : IDisposable
             LogUnreadable(Logger, ex);
             _gate = null;
             _unreadable = true;
-        }
-        finally
-        {
-            _reload.Release();
         }
     }
 
@@ -132,7 +113,7 @@ public sealed partial class SignOffPanel : IDisposable
         var dialog = await Dialogs.ShowAsync<SignOffDialog>($"{SignOffView.Text(decision)} as {role.RoleText.ToLowerInvariant()}", parameters, options);
         if (await dialog.Result is { Canceled: false })
         {
-            await ReloadAsync();
+            await _live!.ReloadAsync();
         }
     }
 

@@ -1,0 +1,154 @@
+namespace Dashboard.Web.Shared.Live;
+
+/// <summary>
+/// Keeps a component in step with saved state: every change on the feed that <c>follows</c> accepts re-reads
+/// through <c>reload</c> on the component's renderer (<c>invokeAsync</c>) and then renders. Reloads never
+/// overlap, and a burst of changes costs at most two reads — the one running and one queued behind it, which
+/// starts after the last change it stands for and so reads the latest saved state. The component's own
+/// reloads (first load, new parameters, after an action) go through <see cref="ReloadAsync"/> for the same
+/// guarantees. Dispose it with the component: it unsubscribes, and a change that arrives later reads nothing.
+/// </summary>
+/// <typeparam name="TChange">What the feed says changed.</typeparam>
+public sealed class LiveReload<TChange> : IDisposable
+{
+    private readonly Func<TChange, bool> _follows;
+    private readonly Func<Task> _reload;
+    private readonly Func<Func<Task>, Task> _invokeAsync;
+    private readonly Action _render;
+    private readonly Func<Exception, Task> _fail;
+    private readonly IDisposable _subscription;
+    private readonly Lock _gate = new();
+    private bool _running;
+    private TaskCompletionSource? _queued;
+    private bool _disposed;
+
+    /// <param name="feed">The feed to follow; subscribed at once.</param>
+    /// <param name="follows">Which changes concern the component (it is asked on the publishing thread).</param>
+    /// <param name="reload">Re-reads the component's state; runs on the renderer, never twice at once.</param>
+    /// <param name="invokeAsync">The component's <c>InvokeAsync</c>, to run on its renderer.</param>
+    /// <param name="render">The component's <c>StateHasChanged</c>, after a reload that a change asked for.</param>
+    /// <param name="fail">The component's <c>DispatchExceptionAsync</c>: a reload a change asked for that throws is
+    /// handled like a lifecycle method's exception, never dropped unseen.</param>
+    public LiveReload(
+        IChangeFeed<TChange> feed,
+        Func<TChange, bool> follows,
+        Func<Task> reload,
+        Func<Func<Task>, Task> invokeAsync,
+        Action render,
+        Func<Exception, Task> fail)
+    {
+        _follows = follows;
+        _reload = reload;
+        _invokeAsync = invokeAsync;
+        _render = render;
+        _fail = fail;
+        _subscription = feed.Subscribe(OnChanged);
+    }
+
+    /// <summary>
+    /// Re-reads now, or — when a reload is running — once it ends, together with everyone else who asked
+    /// meanwhile. Completes when a read that started after this call has finished (its exception, if any).
+    /// </summary>
+    public Task ReloadAsync()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_running)
+            {
+                _queued ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return _queued.Task;
+            }
+
+            _running = true;
+        }
+
+        return RunAsync();
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        TaskCompletionSource? queued;
+        lock (_gate)
+        {
+            _disposed = true;
+            queued = _queued;
+            _queued = null;
+        }
+
+        queued?.TrySetResult();
+    }
+
+    // The caller's read runs inline (a first render that completes synchronously stays synchronous); the
+    // queued read runs after it, in the background, and completes the task its askers wait on.
+    private async Task RunAsync()
+    {
+        try
+        {
+            await _reload();
+        }
+        finally
+        {
+            _ = RunQueuedAsync();
+        }
+    }
+
+    // Never throws: each queued read's outcome goes to the task its askers wait on.
+    private async Task RunQueuedAsync()
+    {
+        while (TakeQueued() is { } queued)
+        {
+            try
+            {
+                await _reload();
+                queued.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                queued.TrySetException(ex);
+            }
+        }
+    }
+
+    private TaskCompletionSource? TakeQueued()
+    {
+        lock (_gate)
+        {
+            var queued = _disposed ? null : _queued;
+            _queued = null;
+            _running = queued is not null;
+            return queued;
+        }
+    }
+
+    private void OnChanged(TChange change)
+    {
+        if (!_follows(change))
+        {
+            return;
+        }
+
+        _ = _invokeAsync(async () =>
+        {
+            try
+            {
+                await ReloadAsync();
+            }
+            catch (Exception ex)
+            {
+                await _fail(ex);
+                return;
+            }
+
+            if (!Volatile.Read(ref _disposed))
+            {
+                _render();
+            }
+        });
+    }
+}
