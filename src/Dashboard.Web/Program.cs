@@ -19,6 +19,7 @@ using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
+using Dashboard.Web.Shared;
 using MudBlazor.Services;
 using Serilog;
 
@@ -34,6 +35,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddDashboardLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
+builder.Services.AddWireJson();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -130,7 +130,7 @@ public sealed class GateServiceTests : IAsyncLifetime
 
         Assert.Contains("waiting for operations lead", first.Value!.Summary, StringComparison.Ordinal);
         Assert.Equal(OutcomeKind.Created, last.Kind);
-        Assert.Equal((true, "Completed", false), (last.Value!.IsOpen, last.Value.PhaseState, last.Value.IsCurrentPhase));
+        Assert.Equal((true, PhaseState.Completed, false), (last.Value!.IsOpen, last.Value.PhaseState, last.Value.IsCurrentPhase));
         var rollout = await _host.LoadAsync(_id);
         Assert.Equal((1, PhaseState.Running, 10), (rollout.CurrentPhaseIndex, rollout.CurrentState, rollout.CanaryWeightPercent));
         Assert.Equal(10, _host.Get<DemoTrafficSplit>().CanaryWeightPercent);
@@ -261,7 +261,7 @@ public sealed class GateServiceTests : IAsyncLifetime
         var ramp = (await _host.Gates.GetAsync(_id, 1)).Value!;
         var signed = await _host.SignAsync(_id, GateHost.EngineeringLead, SignOffRole.EngineeringLead, "GO", "fine", phaseIndex: 1);
 
-        Assert.Equal(("AutoAdvance", true, false, "Pending"), (ramp.Kind, ramp.IsOpen, ramp.AcceptsSignOffs, ramp.PhaseState));
+        Assert.Equal(("AutoAdvance", true, false, PhaseState.Pending), (ramp.Kind, ramp.IsOpen, ramp.AcceptsSignOffs, ramp.PhaseState));
         Assert.Empty(ramp.Roles);
         Assert.Null(ramp.Checklist);
         Assert.Equal(OutcomeKind.Invalid, signed.Kind);
@@ -280,7 +280,7 @@ public sealed class GateServiceTests : IAsyncLifetime
 
         Assert.False(opened);
         Assert.Equal(PhaseState.AwaitingSignOff, (await _host.LoadAsync(_id)).CurrentState);
-        Assert.Equal(("AutoAdvance", false, "AwaitingSignOff"), (ramp.Kind, ramp.IsOpen, ramp.PhaseState));
+        Assert.Equal(("AutoAdvance", false, PhaseState.AwaitingSignOff), (ramp.Kind, ramp.IsOpen, ramp.PhaseState));
         Assert.StartsWith("Waiting for a person:", ramp.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain(await _host.AuditAsync(_id), e => e.Kind is "phase.passed" or "phase.advanced" && e.Actor == AutomationActors.SignOffGate.Name);
     }

@@ -110,7 +110,7 @@ public sealed class RolloutPageAccessTests
 
         page.WaitForAssertion(() => Assert.Equal(
             "Phase 'canary' is held. Possible now: Roll back.", page.Find("[data-testid=action-explanation]").TextContent.Trim()));
-        Assert.Equal(nameof(PhaseState.Held), (await Rollouts(host).FindAsync(rollout.Id))!.CurrentState);
+        Assert.Equal(PhaseState.Held, (await Rollouts(host).FindAsync(rollout.Id))!.CurrentState);
         Assert.Equal("erin", (await Audit(host).ReadAsync(rollout.Id)).Single(e => e.Kind == "phase.held").Actor);
     }
 }

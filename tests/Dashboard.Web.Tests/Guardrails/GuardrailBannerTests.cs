@@ -1,3 +1,5 @@
+using Dashboard.Core.Guardrails;
+using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Guardrails.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +28,7 @@ public sealed class GuardrailBannerTests
 
     private static GuardrailStatusBoard Board() => new(NullLogger<GuardrailStatusBoard>.Instance);
 
-    private static RolloutGuardrails Watched(string state, DateTimeOffset? blindSince = null, params GuardrailRuleStatus[] rules) => new(
+    private static RolloutGuardrails Watched(PhaseState state, DateTimeOffset? blindSince = null, params GuardrailRuleStatus[] rules) => new(
         RolloutId, "ultra-fast-analyzer", "v3.0.0", "canary", state, rules, null, null, blindSince, blindSince is null ? [] : ["errorRatePct"]);
 
     private static GuardrailStatus Poll(string? blindReason, params RolloutGuardrails[] rollouts) =>
@@ -81,7 +83,7 @@ public sealed class GuardrailBannerTests
         await using var context = Context(board);
         var banner = context.Render<GuardrailAlertBanner>();
 
-        board.PublishPoll(Poll("InfluxDB could not be read: connection refused", Watched("Running", Since)));
+        board.PublishPoll(Poll("InfluxDB could not be read: connection refused", Watched(PhaseState.Running, Since)));
 
         banner.WaitForAssertion(() =>
         {
@@ -95,7 +97,7 @@ public sealed class GuardrailBannerTests
     public async Task Banner_NoAlertAndEveryTriggerJudged_IsEmpty()
     {
         var board = Board();
-        board.PublishPoll(Poll(null, Watched("Running")));
+        board.PublishPoll(Poll(null, Watched(PhaseState.Running)));
         await using var context = Context(board);
 
         var banner = context.Render<GuardrailAlertBanner>();
@@ -108,10 +110,10 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.PublishPoll(Poll(null, Watched(
-            "Running",
+            PhaseState.Running,
             null,
-            new GuardrailRuleStatus("trigger:0", "RollbackTrigger", "errorRatePct > 1.5", "RollBack", "Breached", 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
-            new GuardrailRuleStatus("trigger:2", "RollbackTrigger", "availabilityPct < 99", "RollBack", "NoData", 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
+            new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "errorRatePct > 1.5", "RollBack", GuardrailReading.Breached, 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
+            new GuardrailRuleStatus("trigger:2", GuardrailKind.RollbackTrigger, "availabilityPct < 99", "RollBack", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
         await using var context = Context(board);
 
         var panel = context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));

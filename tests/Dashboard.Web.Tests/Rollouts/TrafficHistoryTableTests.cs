@@ -1,3 +1,5 @@
+using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Tests.TestSupport;
@@ -11,7 +13,7 @@ public sealed class TrafficHistoryTableTests
     private static List<TrafficChangeView> Changes(int count) =>
     [
         .. Enumerable.Range(0, count).Select(i => new TrafficChangeView(
-            Guid.NewGuid(), 0, i, i + 1, i == count - 1 ? "Failed" : "Applied", "Ui", "alice", T0.AddMinutes(i), $"step {i}",
+            Guid.NewGuid(), 0, i, i + 1, i == count - 1 ? TrafficChangeStatus.Failed : TrafficChangeStatus.Applied, TrafficChangeSource.Ui, "alice", T0.AddMinutes(i), $"step {i}",
             T0.AddMinutes(i).AddSeconds(1), i == count - 1 ? null : i + 1, i == count - 1 ? "Permission denied." : null)),
     ];
 

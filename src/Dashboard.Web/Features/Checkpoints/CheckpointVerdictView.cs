@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Dashboard.Core.Checkpoints;
+using Dashboard.Core.Evaluation;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 
@@ -17,8 +19,8 @@ public sealed record CheckpointVerdictView(
     DateTimeOffset DueAt,
     DateTimeOffset EvaluatedAt,
     TimeSpan? LateBy,
-    string Verdict,
-    string Decision,
+    Verdict Verdict,
+    CheckpointDecision Decision,
     JsonElement Evaluation)
 {
     /// <param name="record">The stored verdict.</param>
@@ -31,6 +33,6 @@ public sealed record CheckpointVerdictView(
         using var stored = JsonDocument.Parse(record.EvaluationJson);
         return new(
             record.PhaseIndex, evaluation.PhaseName, evaluation.CheckpointOffset, record.PhaseStartedAt, record.DueAt, record.EvaluatedAt,
-            clock.LateBy(record.DueAt, record.EvaluatedAt), record.OverallVerdict, record.SuggestedDecision, stored.RootElement.Clone());
+            clock.LateBy(record.DueAt, record.EvaluatedAt), evaluation.OverallVerdict, evaluation.SuggestedDecision, stored.RootElement.Clone());
     }
 }

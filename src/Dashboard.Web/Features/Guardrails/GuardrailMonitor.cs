@@ -161,7 +161,7 @@ public sealed partial class GuardrailMonitor(
         }
 
         return new RolloutGuardrails(
-            rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState.ToString(),
+            rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState,
             [.. observations.Select(o => Status(o, streaks.Of(rollout.Id, o.Rule.Id)))],
             lastBreachAt.TryGetValue(rollout.Id, out var breach) ? breach : null,
             lastAction.GetValueOrDefault(rollout.Id),
@@ -171,10 +171,10 @@ public sealed partial class GuardrailMonitor(
 
     private GuardrailRuleStatus Status(GuardrailObservation observation, GuardrailStreak streak) => new(
         observation.Rule.Id,
-        observation.Rule.Kind.ToString(),
+        observation.Rule.Kind,
         observation.Rule.Describe(),
         ActionText(observation.Rule),
-        observation.Reading.ToString(),
+        observation.Reading,
         streak.Count,
         settings.ConsecutiveBreaches,
         streak.Since,

@@ -1,21 +1,23 @@
+using Dashboard.Core.Guardrails;
+
 namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>One rule at the latest poll, e.g. "errorRatePct &gt; 1.5": Breached, 2 of 3 polls, errorRatePct = 1.9.</summary>
 /// <param name="RuleId">"trigger:0", "contingency:1" …, stable within the phase.</param>
-/// <param name="Kind">RollbackTrigger or Contingency.</param>
+/// <param name="Kind">An auto-rollback trigger or a contingency.</param>
 /// <param name="Condition">The conditions as text.</param>
 /// <param name="Action">RollBack, or the contingency's action (ReduceTraffic 50 %, MonitorClosely 2h, Log).</param>
-/// <param name="Reading">Breached, Clean or NoData.</param>
+/// <param name="Reading">What the latest poll read: breached, clean or no data.</param>
 /// <param name="Streak">Consecutive breached polls.</param>
 /// <param name="Required">Polls needed to act.</param>
 /// <param name="StreakSince">When the streak began.</param>
 /// <param name="Values">The live values by metric key over the guardrail window (null: no data).</param>
 public sealed record GuardrailRuleStatus(
     string RuleId,
-    string Kind,
+    GuardrailKind Kind,
     string Condition,
     string Action,
-    string Reading,
+    GuardrailReading Reading,
     int Streak,
     int Required,
     DateTimeOffset? StreakSince,

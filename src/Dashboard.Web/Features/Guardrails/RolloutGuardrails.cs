@@ -1,3 +1,5 @@
+using Dashboard.Core.Rollouts;
+
 namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>One watched rollout at the latest poll.</summary>
@@ -16,7 +18,7 @@ public sealed record RolloutGuardrails(
     string Service,
     string CandidateVersion,
     string Phase,
-    string State,
+    PhaseState State,
     IReadOnlyList<GuardrailRuleStatus> Rules,
     DateTimeOffset? LastBreachAt,
     string? LastAction,

@@ -1,10 +1,12 @@
+using Dashboard.Core.Rollouts;
+
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>One phase of a rollout: the plan's weight for it and how far it got.</summary>
 public sealed record PhaseView(
     int Index,
     string Name,
-    string State,
+    PhaseState State,
     int TrafficPercent,
     TimeSpan Duration,
     DateTimeOffset? StartedAt,

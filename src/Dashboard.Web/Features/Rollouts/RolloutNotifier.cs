@@ -50,7 +50,7 @@ public sealed partial class RolloutNotifier(
         {
             try
             {
-                foreach (var rollout in (await rollouts.ListAsync(stoppingToken)).Where(r => r.CurrentState == nameof(PhaseState.AwaitingSignOff)))
+                foreach (var rollout in (await rollouts.ListAsync(stoppingToken)).Where(r => r.CurrentState == PhaseState.AwaitingSignOff))
                 {
                     queue.Enqueue(SignOffReminder(rollout));
                 }
@@ -134,7 +134,7 @@ public sealed partial class RolloutNotifier(
         severity,
         $"{Name(rollout)} {what}",
         $"By {e.Actor}: {e.Reason}",
-        [new("Phase", rollout.CurrentPhase), new("Status", rollout.Status), .. fields.Select(f => new KeyValuePair<string, string>(f.Title, f.Value))],
+        [new("Phase", rollout.CurrentPhase), new("Status", rollout.Status.ToString()), .. fields.Select(f => new KeyValuePair<string, string>(f.Title, f.Value))],
         rollout.Id,
         e.At);
 

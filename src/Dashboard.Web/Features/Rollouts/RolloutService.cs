@@ -206,7 +206,7 @@ public sealed class RolloutService(
         }
 
         var view = await ViewAsync(rollout, CancellationToken.None);
-        var failed = settled.Where(c => c.Status == nameof(TrafficChangeStatus.Failed)).ToList();
+        var failed = settled.Where(c => c.Status == TrafficChangeStatus.Failed).ToList();
         return failed.Count == 0
             ? Outcomes.Succeeded(new RolloutCommandResponse(view, settled))
             : Outcomes.RouterFailed(

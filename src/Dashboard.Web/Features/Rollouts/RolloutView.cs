@@ -15,11 +15,11 @@ public sealed record RolloutView(
     string CandidateVersion,
     string PlanId,
     string PlanName,
-    string Status,
+    RolloutStatus Status,
     int CurrentPhaseIndex,
     string CurrentPhase,
-    string CurrentState,
-    IReadOnlyList<string> AllowedActions,
+    PhaseState CurrentState,
+    IReadOnlyList<RolloutAction> AllowedActions,
     int RequestedWeightPercent,
     int? AppliedWeightPercent,
     TrafficChangeView? LastTrafficChange,
@@ -36,7 +36,7 @@ public sealed record RolloutView(
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(changes);
-        var applied = changes.LastOrDefault(c => c.Status == nameof(TrafficChangeStatus.Applied));
+        var applied = changes.LastOrDefault(c => c.Status == TrafficChangeStatus.Applied);
         var phases = rollout.Phases
             .Select(p => Phase(p, rollout.Plan.Phases[p.Index]))
             .ToList();
@@ -47,11 +47,11 @@ public sealed record RolloutView(
             rollout.CandidateVersion,
             rollout.Plan.Id,
             rollout.Plan.Name,
-            rollout.Status.ToString(),
+            rollout.Status,
             rollout.CurrentPhaseIndex,
             rollout.CurrentPhase.Name,
-            rollout.CurrentState.ToString(),
-            [.. rollout.AllowedActions.Select(a => a.ToString())],
+            rollout.CurrentState,
+            rollout.AllowedActions,
             rollout.CanaryWeightPercent,
             applied?.ReadBackPercent,
             changes.Count == 0 ? null : changes[^1],
@@ -64,5 +64,5 @@ public sealed record RolloutView(
     }
 
     private static PhaseView Phase(PhaseProgress progress, PlanPhase planned) =>
-        new(progress.Index, progress.Name, progress.State.ToString(), planned.TrafficPercent, planned.Duration, progress.StartedAt, progress.EndedAt, progress.HeldAt);
+        new(progress.Index, progress.Name, progress.State, planned.TrafficPercent, planned.Duration, progress.StartedAt, progress.EndedAt, progress.HeldAt);
 }

@@ -3,14 +3,14 @@ using Dashboard.Infrastructure.Persistence;
 
 namespace Dashboard.Web.Features.Rollouts;
 
-/// <summary>One traffic change as the API shows it; <see cref="Status"/> is Requested, Applied or Failed.</summary>
+/// <summary>One traffic change as the API shows it.</summary>
 public sealed record TrafficChangeView(
     Guid Id,
     int PhaseIndex,
     int FromPercent,
     int ToPercent,
-    string Status,
-    string Source,
+    TrafficChangeStatus Status,
+    TrafficChangeSource Source,
     string RequestedBy,
     DateTimeOffset RequestedAt,
     string Reason,
@@ -22,7 +22,7 @@ public sealed record TrafficChangeView(
     {
         ArgumentNullException.ThrowIfNull(record);
         return new(
-            record.Id, record.PhaseIndex, record.FromPercent, record.ToPercent, record.Status.ToString(), record.Source.ToString(),
+            record.Id, record.PhaseIndex, record.FromPercent, record.ToPercent, record.Status, record.Source,
             record.RequestedBy, record.RequestedAt, record.Reason, record.SettledAt, record.ReadBackPercent, record.FailureMessage);
     }
 
@@ -30,7 +30,7 @@ public sealed record TrafficChangeView(
     {
         ArgumentNullException.ThrowIfNull(change);
         return new(
-            change.Id, change.PhaseIndex, change.FromPercent, change.ToPercent, change.Status.ToString(), source.ToString(),
+            change.Id, change.PhaseIndex, change.FromPercent, change.ToPercent, change.Status, source,
             change.RequestedBy, change.RequestedAt, change.Reason, change.SettledAt, change.ReadBackPercent, change.FailureMessage);
     }
 }

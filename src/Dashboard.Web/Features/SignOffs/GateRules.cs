@@ -27,7 +27,7 @@ public static class GateRules
 
         return AcceptingStates.Contains(rollout.CurrentState)
             ? null
-            : $"Phase '{name}' is {ActionLabels.State(rollout.CurrentState.ToString())}: its gate takes sign-offs and checklist ticks while it runs, awaits sign-off or has passed.";
+            : $"Phase '{name}' is {ActionLabels.State(rollout.CurrentState)}: its gate takes sign-offs and checklist ticks while it runs, awaits sign-off or has passed.";
     }
 
     /// <summary>

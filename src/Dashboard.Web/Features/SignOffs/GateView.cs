@@ -12,7 +12,7 @@ namespace Dashboard.Web.Features.SignOffs;
 /// <param name="RolloutId">The rollout.</param>
 /// <param name="PhaseIndex">The phase, 0-based.</param>
 /// <param name="PhaseName">The phase's name in the plan.</param>
-/// <param name="PhaseState">Where the phase stands, e.g. AwaitingSignOff.</param>
+/// <param name="PhaseState">Where the phase stands, e.g. awaiting sign-off.</param>
 /// <param name="IsCurrentPhase">True when the phase is the rollout's current one.</param>
 /// <param name="Kind">AutoAdvance or SignOff.</param>
 /// <param name="RunStartedAt">The start of the phase's current run; null before it started.</param>
@@ -27,7 +27,7 @@ public sealed record GateView(
     Guid RolloutId,
     int PhaseIndex,
     string PhaseName,
-    string PhaseState,
+    PhaseState PhaseState,
     bool IsCurrentPhase,
     string Kind,
     DateTimeOffset? RunStartedAt,
@@ -50,7 +50,7 @@ public sealed record GateView(
             rollout.Id,
             phaseIndex,
             phase.Name,
-            progress.State.ToString(),
+            progress.State,
             phaseIndex == rollout.CurrentPhaseIndex,
             phase.Gate.Kind.ToString(),
             progress.StartedAt,

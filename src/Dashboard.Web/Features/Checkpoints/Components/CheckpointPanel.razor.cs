@@ -44,14 +44,14 @@ public sealed partial class CheckpointPanel : IDisposable
         _loadedFor = rolloutId;
     }
 
-    private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, string Verdict, string Decision, CheckpointEvaluation Evaluation, string Href)
+    private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, CheckpointEvaluation Evaluation, string Href)
     {
         public static Row From(CheckpointVerdictRecord record, RolloutClockOptions clock)
         {
             var evaluation = CheckpointVerdictStore.Read(record);
             return new(
                 evaluation.PhaseName, evaluation.CheckpointOffset, record.DueAt, clock.LateBy(record.DueAt, record.EvaluatedAt),
-                record.OverallVerdict, record.SuggestedDecision, evaluation,
+                evaluation,
                 CheckpointRoutes.Page(record.RolloutId, record.PhaseIndex, record.CheckpointOffsetSeconds));
         }
     }

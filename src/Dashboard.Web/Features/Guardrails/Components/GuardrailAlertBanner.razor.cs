@@ -15,7 +15,7 @@ public sealed partial class GuardrailAlertBanner
     public bool ReadOnly { get; set; }
 
     private IEnumerable<RolloutGuardrails> BlindRollouts =>
-        Status.Rollouts.Where(r => r.State == nameof(PhaseState.Running) && r.BlindSince is not null);
+        Status.Rollouts.Where(r => r.State == PhaseState.Running && r.BlindSince is not null);
 
     private string BlindText(RolloutGuardrails rollout) =>
         Status.BlindReason is { } reason

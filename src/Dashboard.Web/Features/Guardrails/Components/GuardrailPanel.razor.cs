@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Guardrails;
 using Dashboard.Core.Plans;
 using Microsoft.AspNetCore.Components;
 
@@ -22,7 +23,7 @@ public sealed partial class GuardrailPanel
 
     private static string StreakText(GuardrailRuleStatus rule) => rule.Reading switch
     {
-        "NoData" => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls · NO DATA (kept)"),
+        GuardrailReading.NoData => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls · NO DATA (kept)"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls"),
     };
 

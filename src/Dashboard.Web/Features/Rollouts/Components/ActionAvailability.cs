@@ -34,7 +34,7 @@ public static class ActionAvailability
     public static bool IsAllowed(RolloutView rollout, RolloutAction action)
     {
         ArgumentNullException.ThrowIfNull(rollout);
-        return rollout.AllowedActions.Contains(action.ToString(), StringComparer.Ordinal);
+        return rollout.AllowedActions.Contains(action);
     }
 
     /// <summary>The people's actions allowed now, in action-bar order; only those in <paramref name="offered"/> when given.</summary>
@@ -44,6 +44,6 @@ public static class ActionAvailability
     public static bool IsFinished(RolloutView rollout)
     {
         ArgumentNullException.ThrowIfNull(rollout);
-        return rollout.Status is nameof(RolloutStatus.Completed) or nameof(RolloutStatus.RolledBack) or nameof(RolloutStatus.Aborted);
+        return rollout.Status is RolloutStatus.Completed or RolloutStatus.RolledBack or RolloutStatus.Aborted;
     }
 }

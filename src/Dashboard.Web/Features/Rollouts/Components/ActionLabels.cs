@@ -55,13 +55,38 @@ public static class ActionLabels
         _ => role.ToString(),
     };
 
-    /// <summary>"AwaitingSignOff" → "awaiting sign-off"; phase states and rollout statuses alike.</summary>
-    public static string State(string state) => state switch
+    /// <summary>A phase's state in words, e.g. "awaiting sign-off".</summary>
+    public static string State(PhaseState state) => state switch
     {
-        nameof(PhaseState.AwaitingSignOff) => "awaiting sign-off",
-        nameof(PhaseState.RolledBack) => "rolled back",
-        nameof(RolloutStatus.NotStarted) => "not started",
-        nameof(RolloutStatus.InProgress) => "in progress",
-        _ => state.ToLowerInvariant(),
+        PhaseState.Pending => "pending",
+        PhaseState.Running => "running",
+        PhaseState.Held => "held",
+        PhaseState.AwaitingSignOff => "awaiting sign-off",
+        PhaseState.Passed => "passed",
+        PhaseState.Completed => "completed",
+        PhaseState.RolledBack => "rolled back",
+        PhaseState.Aborted => "aborted",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A rollout's status in words, e.g. "in progress".</summary>
+    public static string State(RolloutStatus status) => status switch
+    {
+        RolloutStatus.NotStarted => "not started",
+        RolloutStatus.InProgress => "in progress",
+        RolloutStatus.Held => "held",
+        RolloutStatus.Completed => "completed",
+        RolloutStatus.RolledBack => "rolled back",
+        RolloutStatus.Aborted => "aborted",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>A traffic change's fate in words, e.g. "applied".</summary>
+    public static string State(TrafficChangeStatus status) => status switch
+    {
+        TrafficChangeStatus.Requested => "requested",
+        TrafficChangeStatus.Applied => "applied",
+        TrafficChangeStatus.Failed => "failed",
+        _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -10,12 +10,12 @@ public sealed partial class PhaseTimeline
     [Parameter, EditorRequired]
     public required RolloutView Rollout { get; set; }
 
-    private static Color ChipColor(string state) => state switch
+    private static Color ChipColor(PhaseState state) => state switch
     {
-        nameof(PhaseState.Running) => Color.Info,
-        nameof(PhaseState.Passed) or nameof(PhaseState.Completed) => Color.Success,
-        nameof(PhaseState.AwaitingSignOff) or nameof(PhaseState.Held) => Color.Warning,
-        nameof(PhaseState.RolledBack) or nameof(PhaseState.Aborted) => Color.Error,
+        PhaseState.Running => Color.Info,
+        PhaseState.Passed or PhaseState.Completed => Color.Success,
+        PhaseState.AwaitingSignOff or PhaseState.Held => Color.Warning,
+        PhaseState.RolledBack or PhaseState.Aborted => Color.Error,
         _ => Color.Default,
     };
 }

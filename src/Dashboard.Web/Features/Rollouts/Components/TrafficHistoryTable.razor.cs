@@ -1,3 +1,4 @@
+using Dashboard.Core.Rollouts;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -16,10 +17,10 @@ public sealed partial class TrafficHistoryTable
 
     private IReadOnlyList<TrafficChangeView> Shown => [.. Changes.Reverse().Take(_showAll ? int.MaxValue : NewestShown)];
 
-    private static string StatusClass(string status) => status switch
+    private static string StatusClass(TrafficChangeStatus status) => status switch
     {
-        "Applied" => "verdict-pass",
-        "Failed" => "verdict-fail",
+        TrafficChangeStatus.Applied => "verdict-pass",
+        TrafficChangeStatus.Failed => "verdict-fail",
         _ => "verdict-warn",
     };
 }

@@ -49,7 +49,7 @@ public sealed partial class TrafficPanel
     {
         get
         {
-            if (Progress.State != nameof(PhaseState.Running) || Elapsed is not { } elapsed)
+            if (Progress.State != PhaseState.Running || Elapsed is not { } elapsed)
             {
                 return $"none while the phase is {ActionLabels.State(Progress.State)}";
             }
@@ -73,10 +73,10 @@ public sealed partial class TrafficPanel
 
     private static string StatusText(TrafficChangeView change) => change.Status switch
     {
-        nameof(TrafficChangeStatus.Applied) when change.SettledAt is { } at =>
+        TrafficChangeStatus.Applied when change.SettledAt is { } at =>
             $"confirmed by the router at {at.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC",
-        nameof(TrafficChangeStatus.Requested) => "waiting for the router to confirm",
-        nameof(TrafficChangeStatus.Failed) => "FAILED",
-        _ => change.Status.ToLowerInvariant(),
+        TrafficChangeStatus.Requested => "waiting for the router to confirm",
+        TrafficChangeStatus.Failed => "FAILED",
+        _ => ActionLabels.State(change.Status),
     };
 }

@@ -1,0 +1,39 @@
+using Dashboard.Integration.Tests.Rollouts;
+using Dashboard.Integration.Tests.TestSupport;
+
+namespace Dashboard.Integration.Tests.Guardrails;
+
+/// <summary>
+/// The guardrail status keeps the phase state and each rule's kind and reading as enums in C#; on the wire
+/// (<c>GET /api/guardrails/status</c>) it is the JSON clients always had, with all three by name.
+/// </summary>
+[Collection(InfluxCollection.Name)]
+public sealed class GuardrailStatusJsonTests(InfluxServerFixture influx)
+{
+    // The live values and any streak a noisy poll began change from run to run; the names do not.
+    private static readonly string[] Volatile = ["rolloutId", "streak", "streakSince", "values", "lastBreachAt", "lastAction"];
+
+    private static readonly string WatchedCanary = ViewJson.Compact("""
+        {
+          "rolloutId": "*", "service": "analyzer", "candidateVersion": "1.5.0", "phase": "canary", "state": "Running",
+          "rules": [
+            { "ruleId": "trigger:0", "kind": "RollbackTrigger", "condition": "errorRatePct > 1.5", "action": "RollBack", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
+            { "ruleId": "trigger:1", "kind": "RollbackTrigger", "condition": "p99Ms > 250", "action": "RollBack", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
+            { "ruleId": "trigger:2", "kind": "RollbackTrigger", "condition": "availabilityPct < 99", "action": "RollBack", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
+            { "ruleId": "trigger:3", "kind": "RollbackTrigger", "condition": "revenueImpactPct < -5", "action": "RollBack", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" }
+          ],
+          "lastBreachAt": "*", "lastAction": "*", "blindSince": null, "blindMetrics": []
+        }
+        """);
+
+    [Fact]
+    public async Task WatchedCanary_NamesItsPhaseStateAndEachRulesKindAndReading()
+    {
+        await using var app = await GuardrailApp.StartAsync(influx);
+        var id = await GuardrailApp.StartRolloutAsync(app);
+
+        var watched = await GuardrailApp.WaitUntilJudgedAsync(app, id);
+
+        Assert.Equal(WatchedCanary, ViewJson.Masked(watched, Volatile));
+    }
+}
