@@ -21,6 +21,7 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<PlanCatalog>();
         services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddSingleton<RolloutService>();
+        services.TryAddSingleton<FollowedRollouts>();
         services.AddHostedService<RolloutHubBroadcaster>();
         services.AddHostedService<RolloutNotifier>();
         return services;
