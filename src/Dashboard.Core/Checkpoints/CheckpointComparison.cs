@@ -1,4 +1,4 @@
-using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Statistics;
 
 namespace Dashboard.Core.Checkpoints;
@@ -25,14 +25,14 @@ public static class CheckpointComparison
             .Where(IsMeasured)
             .DistinctBy(criterion => criterion.Metric, StringComparer.Ordinal)
             .Select(criterion => new MetricSamples(
-                criterion.Metric, criterion.CanarySamples, criterion.BaselineSamples, HarmfulDirectionOf(criterion.Comparator)))
+                criterion.Metric, criterion.CanarySamples, criterion.BaselineSamples, HarmfulDirectionOf(criterion.Metric)))
             .ToList();
         return metrics.Count == 0 ? null : judge.Judge(metrics);
     }
 
-    /// <summary>Lower-is-better criteria ("&lt;", "≤") are hurt by an increase; the others by a decrease.</summary>
-    public static HarmfulDirection HarmfulDirectionOf(Comparator comparator) =>
-        comparator.HigherIsBetter() ? HarmfulDirection.Decrease : HarmfulDirection.Increase;
+    /// <summary>A lower-is-better metric (<see cref="MetricCatalog"/>) is hurt by an increase; the others by a decrease.</summary>
+    public static HarmfulDirection HarmfulDirectionOf(string metricKey) =>
+        MetricCatalog.Get(metricKey).Better == MetricDirection.HigherIsBetter ? HarmfulDirection.Decrease : HarmfulDirection.Increase;
 
     // InfluxDB criteria carry their query even when the window was empty; counts carry neither.
     private static bool IsMeasured(CriterionEvaluation criterion) => criterion.Query is not null || criterion.Samples.Count > 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 
@@ -72,5 +73,5 @@ public static class GuardrailJudge
         return $"{observation.Rule.Describe()} held for {streak.Count} consecutive polls ({required} required){since}: {values}";
     }
 
-    private static string UnitOf(string metric) => MetricKeys.IsKnown(metric) ? MetricKeys.UnitOf(metric) : string.Empty;
+    private static string UnitOf(string metric) => MetricCatalog.Find(metric)?.Unit ?? string.Empty;
 }

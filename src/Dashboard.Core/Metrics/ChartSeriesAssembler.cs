@@ -32,7 +32,7 @@ public static class ChartSeriesAssembler
             metric => metric,
             metric => (IReadOnlyDictionary<Cohort, IReadOnlyList<SeriesPoint>>)perCohort.ToDictionary(
                 cohort => cohort.Key,
-                cohort => (IReadOnlyList<SeriesPoint>)[.. cohort.Value.Select(point => new SeriesPoint(point.Time, point.Metrics.ValueOf(metric)))]));
+                cohort => (IReadOnlyList<SeriesPoint>)[.. cohort.Value.Select(point => new SeriesPoint(point.Time, MetricCatalog.For(metric).ValueOf(point.Metrics)))]));
 
         return new ChartSeriesSet(range, from, to, bucket, series);
     }

@@ -48,7 +48,9 @@ public static class MetricFormulas
     /// <summary>Revenue per learner = Σrevenue / active learners.</summary>
     public static double? RevenuePerLearner(double? revenue, double? activeLearners) => Ratio(revenue, activeLearners);
 
-    /// <summary>Revenue impact % = (canary revenue per learner / baseline revenue per learner − 1) × 100.</summary>
-    public static double? RevenueImpactPct(double? canaryRevenuePerLearner, double? baselineRevenuePerLearner) =>
-        Ratio(canaryRevenuePerLearner, baselineRevenuePerLearner) is { } ratio ? (ratio - 1) * 100 : null;
+    /// <summary>
+    /// Canary against baseline in % = (canary / baseline − 1) × 100; revenue impact is this of revenue per learner.
+    /// </summary>
+    public static double? RelativeChangePct(double? canary, double? baseline) =>
+        Ratio(canary, baseline) is { } ratio ? (ratio - 1) * 100 : null;
 }

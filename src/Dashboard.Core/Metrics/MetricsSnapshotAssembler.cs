@@ -26,7 +26,7 @@ public static class MetricsSnapshotAssembler
         return new MetricsSnapshot(
             asOf,
             (int)Math.Round(window.TotalSeconds),
-            MetricFormulas.RevenueImpactPct(cohorts.Canary.RevenuePerLearner, cohorts.Baseline.RevenuePerLearner),
+            MetricCatalog.RevenueImpactPct.ValueOf(cohorts),
             cohorts,
             ByTag(window, byCohort, learners, tags => tags.Segment),
             ByTag(window, byCohort, learners, tags => tags.Region))

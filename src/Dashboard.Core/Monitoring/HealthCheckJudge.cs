@@ -51,13 +51,13 @@ public static class HealthCheckJudge
     private static HealthCheckMetric JudgeCriterion(PassCriterion pass, TimeSpan? elapsed, MetricsSnapshot? snapshot, string? missing)
     {
         var criterion = pass.Criterion;
-        if (!SnapshotMetricValues.IsInSnapshot(pass.Metric))
+        if (MetricCatalog.Find(pass.Metric) is not { InSnapshot: true } definition)
         {
             return new(pass.Metric, HealthCheckRule.Criterion, criterion.Comparator, criterion.Threshold, null, Verdict.NoData, false,
                 "not in the metrics snapshot; judged at checkpoints");
         }
 
-        var value = snapshot is null ? null : SnapshotMetricValues.ValueOf(snapshot, pass.Metric);
+        var value = snapshot is null ? null : definition.SnapshotValue(snapshot);
         var verdict = missing is null ? criterion.Evaluate(value) : Verdict.NoData;
         var applies = pass.FromCheckpoint is not { } from || (elapsed is { } e && e >= from);
         var note = !applies
@@ -68,13 +68,13 @@ public static class HealthCheckJudge
 
     private static HealthCheckMetric JudgeTrigger(MetricCondition trigger, MetricsSnapshot? snapshot, string? missing)
     {
-        if (!SnapshotMetricValues.IsInSnapshot(trigger.Metric))
+        if (MetricCatalog.Find(trigger.Metric) is not { InSnapshot: true } definition)
         {
             return new(trigger.Metric, HealthCheckRule.RollbackTrigger, trigger.Comparator, trigger.Threshold, null, Verdict.NoData, false,
                 "not in the metrics snapshot; judged at checkpoints");
         }
 
-        var value = snapshot is null ? null : SnapshotMetricValues.ValueOf(snapshot, trigger.Metric);
+        var value = snapshot is null ? null : definition.SnapshotValue(snapshot);
         var verdict = missing is not null || value is not { } v || double.IsNaN(v)
             ? Verdict.NoData
             : trigger.IsMetBy(value) ? Verdict.Fail : Verdict.Pass;
@@ -111,7 +111,7 @@ public static class HealthCheckJudge
 
     private static string Describe(HealthCheckMetric metric)
     {
-        var unit = MetricKeys.IsKnown(metric.Metric) ? MetricKeys.UnitOf(metric.Metric) : string.Empty;
+        var unit = MetricCatalog.Find(metric.Metric)?.Unit ?? string.Empty;
         var condition = string.Create(CultureInfo.InvariantCulture, $"{metric.Comparator.Symbol()} {metric.Threshold:0.###}{unit}");
         if (metric.Value is not { } value)
         {

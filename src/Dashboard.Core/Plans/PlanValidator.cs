@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Dashboard.Core.Metrics;
 
 namespace Dashboard.Core.Plans;
 
@@ -184,9 +185,9 @@ public static partial class PlanValidator
         {
             report($"{path}.metric", "a metric is required");
         }
-        else if (!MetricKeys.IsKnown(condition.Metric))
+        else if (!MetricCatalog.IsPlanKey(condition.Metric))
         {
-            report($"{path}.metric", $"unknown metric '{condition.Metric}' (known: {string.Join(", ", MetricKeys.All)})");
+            report($"{path}.metric", $"unknown metric '{condition.Metric}' (known: {string.Join(", ", MetricCatalog.PlanKeys)})");
         }
 
         if (condition.Comparator is null)

@@ -1,6 +1,5 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Metrics;
-using Dashboard.Core.Plans;
 using Dashboard.Core.Statistics;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
@@ -72,7 +71,7 @@ public sealed partial class CheckpointEvaluator(
 
         var evaluations = criteria.Select(criterion => CriterionEvaluation.Judge(
                 criterion,
-                MetricKeys.UnitOf(criterion.Metric),
+                MetricCatalog.Get(criterion.Metric).Unit,
                 CumulativeOf(criterion.Metric),
                 LastIntervalOf(criterion.Metric),
                 counts.TryGetValue(criterion.Metric, out var count) ? count.Reason : measurements.NoDataReason(criterion.Metric),

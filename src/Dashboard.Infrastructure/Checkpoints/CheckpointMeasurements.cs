@@ -1,8 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Checkpoints;
-using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
-using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
 
@@ -116,21 +114,18 @@ internal sealed class CheckpointMeasurements
         ? string.Join(";\n", _statements.Where(statement => statement.Family == family).Select(statement => statement.Text))
         : null;
 
-    public double? Cumulative(string metricKey) => Failed(metricKey) ? null : metricKey == MetricKeys.MemoryGrowthMbPerHour
-        ? MemorySlope(_window.PhaseStart)
-        : SnapshotMetricValues.ValueOf(_cumulative, metricKey);
+    public double? Cumulative(string metricKey) => ValueOf(metricKey, _cumulative, _window.PhaseStart);
 
-    public double? LastInterval(string metricKey) => Failed(metricKey) ? null : metricKey == MetricKeys.MemoryGrowthMbPerHour
-        ? MemorySlope(_window.LastIntervalStart)
-        : SnapshotMetricValues.ValueOf(_lastInterval, metricKey);
+    public double? LastInterval(string metricKey) => ValueOf(metricKey, _lastInterval, _window.LastIntervalStart);
 
-    public IReadOnlyList<IntervalSample> Samples(string metricKey) => Failed(metricKey)
+    /// <summary>Each sample interval's value per cohort (<see cref="MetricDefinition.CohortValue"/>): revenue per learner for revenue impact, mean memory for memory growth.</summary>
+    public IReadOnlyList<IntervalSample> Samples(string metricKey) => Failed(metricKey) || MetricCatalog.Find(metricKey) is not { } metric
         ? []
         : [.. _intervals
             .Select(entry => new IntervalSample(
                 entry.Start,
-                CohortMetricValues.ValueOf(entry.Snapshot, metricKey, Cohort.Canary),
-                CohortMetricValues.ValueOf(entry.Snapshot, metricKey, Cohort.Baseline)))
+                metric.CohortValue(entry.Snapshot, Cohort.Canary),
+                metric.CohortValue(entry.Snapshot, Cohort.Baseline)))
             .Where(sample => sample.Canary is not null || sample.Baseline is not null)];
 
     /// <summary>Why <paramref name="metricKey"/> has no value: its family's failure, torn points, or an empty window.</summary>
@@ -149,22 +144,26 @@ internal sealed class CheckpointMeasurements
                 + $"after {TornReadRetry.MaxRereads} re-reads (le_inf differs from count, or a bucket holds fewer than the one before)");
         }
 
-        var needs = metricKey switch
-        {
-            MetricKeys.RevenueImpactPct => " (needs revenue and active learners of both cohorts)",
-            MetricKeys.SegmentVariancePp => " (needs canary error rates of at least two segments)",
-            MetricKeys.MemoryGrowthMbPerHour => " (needs canary memory samples in at least two intervals)",
-            _ => " for the canary",
-        };
+        var needs = MetricCatalog.Find(metricKey)?.NoDataNeeds ?? " for the canary";
         return string.Create(CultureInfo.InvariantCulture, $"No data in [{_window.PhaseStart:O}, {_window.DueAt:O}){needs}");
     }
 
+    // A trend is read across the sample intervals from `from` on; every other metric from the window's snapshot.
+    private double? ValueOf(string metricKey, MetricsSnapshot window, DateTimeOffset from) =>
+        Failed(metricKey) || MetricCatalog.Find(metricKey) is not { } metric ? null : metric.Reading switch
+        {
+            MetricReading.CanaryTrendPerHour => Slope(metric, from),
+            _ => metric.SnapshotValue(window),
+        };
+
     private bool Failed(string metricKey) => MetricFamilies.Of(metricKey) is { } family && _failures.ContainsKey(family);
 
-    // Each interval's mean memory sits at the interval's middle.
-    private double? MemorySlope(DateTimeOffset from) => MemoryGrowth.MbPerHour(_intervals
-        .Where(entry => entry.Start >= from && entry.Snapshot.Cohorts.Canary.MemoryMb is not null)
-        .Select(entry => (entry.Start + (_interval / 2), entry.Snapshot.Cohorts.Canary.MemoryMb!.Value)));
+    // Each interval's value sits at the interval's middle.
+    private double? Slope(MetricDefinition metric, DateTimeOffset from) => MemoryGrowth.MbPerHour(_intervals
+        .Where(entry => entry.Start >= from)
+        .Select(entry => (At: entry.Start + (_interval / 2), Value: metric.CohortValue(entry.Snapshot, Cohort.Canary)))
+        .Where(point => point.Value is not null)
+        .Select(point => (point.At, point.Value!.Value)));
 
     private static Func<InfluxSeries, int, WindowTotals> Reader(MetricFamily family) => family switch
     {

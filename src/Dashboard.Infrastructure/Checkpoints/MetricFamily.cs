@@ -1,4 +1,4 @@
-using Dashboard.Core.Plans;
+using Dashboard.Core.Metrics;
 
 namespace Dashboard.Infrastructure.Checkpoints;
 
@@ -14,12 +14,12 @@ internal enum MetricFamily
 internal static class MetricFamilies
 {
     /// <summary>The family of an InfluxDB metric key, or null for keys InfluxDB does not hold (incident counts).</summary>
-    public static MetricFamily? Of(string metricKey) => metricKey switch
+    public static MetricFamily? Of(string metricKey) => MetricCatalog.Find(metricKey)?.Source switch
     {
-        MetricKeys.ErrorRatePct or MetricKeys.P50Ms or MetricKeys.P95Ms or MetricKeys.P99Ms or MetricKeys.SegmentVariancePp => MetricFamily.Requests,
-        MetricKeys.AvailabilityPct => MetricFamily.Probes,
-        MetricKeys.RevenueImpactPct => MetricFamily.Revenue,
-        MetricKeys.CacheEfficiencyPct or MetricKeys.MemoryGrowthMbPerHour => MetricFamily.Resources,
+        MetricSource.Requests => MetricFamily.Requests,
+        MetricSource.Probes => MetricFamily.Probes,
+        MetricSource.Business => MetricFamily.Revenue,
+        MetricSource.Resources => MetricFamily.Resources,
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Statistics;
 
@@ -12,7 +13,7 @@ public sealed class CheckpointComparisonTests
     private static readonly CanaryJudge Judge = new(new CanaryJudgeOptions());
 
     private static CriterionEvaluation Measured(PassCriterion criterion, IReadOnlyList<double> canary, IReadOnlyList<double> baseline) =>
-        CriterionEvaluation.Judge(criterion, MetricKeys.UnitOf(criterion.Metric), canary[^1], canary[^1], null, "SELECT 1",
+        CriterionEvaluation.Judge(criterion, MetricCatalog.Get(criterion.Metric).Unit, canary[^1], canary[^1], null, "SELECT 1",
             TimeSpan.FromMinutes(1), [.. canary.Zip(baseline, (c, b) => (c, b)).Select((pair, i) => new IntervalSample(Start.AddMinutes(i), pair.c, pair.b))]);
 
     private static PassCriterion ErrorRate => PassCriterion.Of(MetricKeys.ErrorRatePct, Comparator.LessThan, 5, 0.2);

@@ -1,5 +1,6 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 
 namespace Dashboard.Core.Tests.Checkpoints;
@@ -11,7 +12,7 @@ public sealed class CriterionOptionsVerdictTests
     private static readonly PassCriterion P99 = PassCriterion.Of(MetricKeys.P99Ms, Comparator.LessThan, 200, 20);
 
     private static CriterionEvaluation Judge(PassCriterion criterion, double? cumulative, string? noDataReason = null) =>
-        CriterionEvaluation.Judge(criterion, MetricKeys.UnitOf(criterion.Metric), cumulative, cumulative, noDataReason, "SELECT 1", TimeSpan.FromMinutes(1), []);
+        CriterionEvaluation.Judge(criterion, MetricCatalog.Get(criterion.Metric).Unit, cumulative, cumulative, noDataReason, "SELECT 1", TimeSpan.FromMinutes(1), []);
 
     [Fact]
     public void Judge_NoDataWithDefaults_IsNoDataAsBefore()

@@ -80,16 +80,16 @@ public sealed class MetricFormulasTests
     [Fact]
     public void RevenueImpactPct_IsCanaryOverBaselineMinusOne()
     {
-        Assert.Equal(5.8, MetricFormulas.RevenueImpactPct(1.058, 1.0)!.Value, 9);
-        Assert.Equal(-20.0, MetricFormulas.RevenueImpactPct(0.8, 1.0)!.Value, 9);
-        Assert.Equal(0.0, MetricFormulas.RevenueImpactPct(2.0, 2.0));
+        Assert.Equal(5.8, MetricFormulas.RelativeChangePct(1.058, 1.0)!.Value, 9);
+        Assert.Equal(-20.0, MetricFormulas.RelativeChangePct(0.8, 1.0)!.Value, 9);
+        Assert.Equal(0.0, MetricFormulas.RelativeChangePct(2.0, 2.0));
     }
 
     [Fact]
     public void RevenueImpactPct_MissingOrZeroBaseline_IsNull()
     {
-        Assert.Null(MetricFormulas.RevenueImpactPct(1.0, 0));
-        Assert.Null(MetricFormulas.RevenueImpactPct(1.0, null));
-        Assert.Null(MetricFormulas.RevenueImpactPct(null, 1.0));
+        Assert.Null(MetricFormulas.RelativeChangePct(1.0, 0));
+        Assert.Null(MetricFormulas.RelativeChangePct(1.0, null));
+        Assert.Null(MetricFormulas.RelativeChangePct(null, 1.0));
     }
 }

@@ -14,8 +14,11 @@ public sealed class HealthCheckJudgeTests
 
     private static readonly CohortMetrics Healthy = new() { ErrorRatePct = 0.3, P99Ms = 150, AvailabilityPct = 99.99, CacheEfficiencyPct = 90 };
 
+    // Revenue impact is judged from revenue per learner of both cohorts (MetricCatalog), so the cohorts carry it.
     private static MetricsSnapshot Snapshot(CohortMetrics canary, double? revenueImpact = 1.2, TimeSpan? newestAge = null) =>
-        new(AsOf, 60, revenueImpact, new CohortPair(Healthy, canary), new Dictionary<string, CohortPair>(), new Dictionary<string, CohortPair>())
+        new(AsOf, 60, revenueImpact,
+            new CohortPair(Healthy with { RevenuePerLearner = 1 }, canary with { RevenuePerLearner = 1 + (revenueImpact / 100) }),
+            new Dictionary<string, CohortPair>(), new Dictionary<string, CohortPair>())
         {
             NewestPointAt = AsOf - (newestAge ?? TimeSpan.FromSeconds(2)),
         };

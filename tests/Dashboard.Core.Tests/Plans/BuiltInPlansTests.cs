@@ -59,14 +59,16 @@ public sealed class BuiltInPlansTests
     }
 
     [Fact]
-    public void ThreePhase_CanaryCriteria_AreTheDashboardsCanaryCriteria()
+    public void ThreePhase_CanaryCriteria_MatchTheRunbookAndJudgeThePagesWithNoRolloutRunning()
     {
         var canary = ThreePhase.Phases[0];
 
-        Assert.Equal(CanaryCriteria.ErrorRatePct, CriterionFor(canary, MetricKeys.ErrorRatePct));
-        Assert.Equal(CanaryCriteria.P99Ms, CriterionFor(canary, MetricKeys.P99Ms));
-        Assert.Equal(CanaryCriteria.AvailabilityPct, CriterionFor(canary, MetricKeys.AvailabilityPct));
-        Assert.Equal(CanaryCriteria.RevenueImpactPct, CriterionFor(canary, MetricKeys.RevenueImpactPct));
+        Assert.Equal(new Criterion(MetricKeys.ErrorRatePct, Comparator.LessThan, 1.0, 0.2), CriterionFor(canary, MetricKeys.ErrorRatePct));
+        Assert.Equal(new Criterion(MetricKeys.P99Ms, Comparator.LessThan, 200, 20), CriterionFor(canary, MetricKeys.P99Ms));
+        Assert.Equal(new Criterion(MetricKeys.AvailabilityPct, Comparator.GreaterThan, 99.9, 0.05), CriterionFor(canary, MetricKeys.AvailabilityPct));
+        Assert.Equal(new Criterion(MetricKeys.RevenueImpactPct, Comparator.GreaterThanOrEqual, 0, 0.5), CriterionFor(canary, MetricKeys.RevenueImpactPct));
+        Assert.Same(canary.Criteria, PhaseThresholds.NoRolloutRunning.Criteria);
+        Assert.Equal("No rollout running — thresholds of the three-phase plan's canary phase", PhaseThresholds.NoRolloutRunning.Description);
         Assert.Equal(new Criterion(MetricKeys.CriticalIncidents, Comparator.LessThanOrEqual, 0, 0), CriterionFor(canary, MetricKeys.CriticalIncidents));
     }
 

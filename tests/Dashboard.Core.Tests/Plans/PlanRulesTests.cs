@@ -94,15 +94,4 @@ public sealed class PlanRulesTests
 
         Assert.DoesNotContain(rules, rule => rule.Matches(_ => null));
     }
-
-    [Fact]
-    public void MetricKeys_UnitOf_KnowsTheSnapshotMetrics()
-    {
-        Assert.Equal("%", MetricKeys.UnitOf(MetricKeys.ErrorRatePct));
-        Assert.Equal("ms", MetricKeys.UnitOf(MetricKeys.P99Ms));
-        Assert.Equal("pp", MetricKeys.UnitOf(MetricKeys.SegmentVariancePp));
-        Assert.Equal("MB/h", MetricKeys.UnitOf(MetricKeys.MemoryGrowthMbPerHour));
-        Assert.False(MetricKeys.IsKnown("ErrorRatePct"));
-        Assert.Throws<ArgumentException>(() => MetricKeys.UnitOf("latency"));
-    }
 }

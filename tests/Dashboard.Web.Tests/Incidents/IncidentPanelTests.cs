@@ -1,7 +1,9 @@
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Incidents.Components;
 using Dashboard.Web.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using static Dashboard.Web.Tests.TestSupport.DialogFields;
@@ -97,8 +99,12 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task OpenIncidentsBanner_IncidentLogUnreadable_SaysSoInsteadOfShowingNothing()
     {
-        // This host's state store has no tables: every read fails.
+        // Without its table, every read of the incident log fails.
         await using var host = new LiveDashboardTestHost();
+        await using (var db = await host.Context.Services.GetRequiredService<IDbContextFactory<WarRoomDbContext>>().CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Incidents\"");
+        }
 
         var banner = host.Context.Render<OpenIncidentsBanner>();
 

@@ -28,7 +28,7 @@ public sealed class LiveDashboardPageTests
 
         Assert.Empty(page.FindAll("[data-testid=stale-banner]"));
         Assert.Contains("updated 2 s ago", page.Find("[data-testid=freshness]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("Canary phase thresholds (three-phase plan)", page.Find("[data-testid=phase]").TextContent);
+        Assert.Equal("No rollout running — thresholds of the three-phase plan's canary phase", page.Find("[data-testid=phase]").TextContent);
     }
 
     [Fact]

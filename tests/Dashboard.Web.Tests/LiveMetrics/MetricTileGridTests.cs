@@ -85,7 +85,7 @@ public sealed class MetricTileGridTests
 
         Assert.Equal("None", tile.GetAttribute("data-verdict"));
         Assert.Contains("verdict-none", tile.ClassList);
-        Assert.Equal("no threshold: for context", grid.Find($"[data-testid=tile-{metric}-threshold]").TextContent);
+        Assert.Equal("no threshold in this phase", grid.Find($"[data-testid=tile-{metric}-threshold]").TextContent);
     }
 
     [Theory]

@@ -34,7 +34,10 @@ internal static class States
             LiveDashboardTestHost.Start,
             60,
             revenueImpactPct,
-            new CohortPair(baseline ?? HealthyBaseline, canary ?? HealthyCanary),
+            // Revenue impact is judged from revenue per learner of both cohorts (MetricCatalog), so the cohorts carry it.
+            new CohortPair(
+                (baseline ?? HealthyBaseline) with { RevenuePerLearner = 1 },
+                (canary ?? HealthyCanary) with { RevenuePerLearner = 1 + (revenueImpactPct / 100) }),
             segments ?? new Dictionary<string, CohortPair>(),
             regions ?? new Dictionary<string, CohortPair>());
 

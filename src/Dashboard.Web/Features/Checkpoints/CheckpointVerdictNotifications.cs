@@ -1,10 +1,10 @@
 using System.Globalization;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Notifications;
-using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.Checkpoints;
@@ -46,8 +46,8 @@ public sealed class CheckpointVerdictNotifications(NotificationQueue queue)
         var verdict = VerdictPresentation.Label(evaluation.OverallVerdict);
         var notPassing = evaluation.Criteria
             .Where(c => c.Verdict != Verdict.Pass)
-            .Select(c => $"{MetricLabels.Label(c.Metric)} {VerdictPresentation.Label(c.Verdict)}: "
-                + (c.NoDataReason ?? $"{MetricLabels.Value(c.Metric, c.CumulativeValue)} (threshold {MetricLabels.Threshold(c.Metric, c.Comparator.Symbol(), c.Threshold)})"));
+            .Select(c => $"{MetricCatalog.LabelOf(c.Metric)} {VerdictPresentation.Label(c.Verdict)}: "
+                + (c.NoDataReason ?? $"{MetricCatalog.Get(c.Metric).Text(c.CumulativeValue)} (threshold {MetricCatalog.Get(c.Metric).Threshold(c.Comparator, c.Threshold)})"));
         return new Notification(
             string.Create(CultureInfo.InvariantCulture, $"{rollout.Id}:checkpoint:{evaluation.PhaseIndex}:{evaluation.Window.PhaseStart.ToUnixTimeMilliseconds()}:{offsetSeconds}"),
             severity.Value,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
@@ -75,7 +74,7 @@ public sealed partial class GuardrailMonitor(
         }
 
         var (snapshot, blindReason) = await ReadAsync(window, now, cancellationToken);
-        Func<string, double?> valueOf = snapshot is not null && blindReason is null ? key => SnapshotMetricValues.ValueOf(snapshot, key) : _ => null;
+        Func<string, double?> valueOf = snapshot is not null && blindReason is null ? key => MetricCatalog.Find(key)?.SnapshotValue(snapshot) : _ => null;
         var entries = new List<RolloutGuardrails>(watched.Count);
         foreach (var rollout in watched)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Monitoring;
 
@@ -18,7 +19,7 @@ public sealed record HealthCheckMetricView(
     {
         ArgumentNullException.ThrowIfNull(metric);
         return new(
-            metric.Metric, metric.Rule, Rollouts.Components.MetricLabels.Threshold(metric.Metric, metric.Comparator.Symbol(), metric.Threshold),
+            metric.Metric, metric.Rule, MetricCatalog.Get(metric.Metric).Threshold(metric.Comparator, metric.Threshold),
             metric.Value, metric.Verdict, metric.Counted, metric.Note);
     }
 }

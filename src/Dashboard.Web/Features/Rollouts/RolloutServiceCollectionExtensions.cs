@@ -22,6 +22,7 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<RolloutChangeFeed>();
         services.TryAddSingleton<RolloutService>();
         services.TryAddSingleton<WaitingForPerson>();
+        services.TryAddSingleton<FollowedRollouts>();
         services.AddHostedService<RolloutHubBroadcaster>();
         services.AddHostedService<RolloutNotifier>();
         return services;

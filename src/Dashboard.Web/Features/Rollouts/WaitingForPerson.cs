@@ -1,9 +1,8 @@
 using Dashboard.Core.Checkpoints;
-using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Rollouts.Components;
 
 namespace Dashboard.Web.Features.Rollouts;
 
@@ -50,8 +49,8 @@ public sealed class WaitingForPerson(RolloutStore rollouts, CheckpointVerdictSto
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(evaluation);
         var warned = CheckpointFollowUps.Warnings(evaluation).Select(criterion =>
-            $"{Lower(MetricLabels.Label(criterion.Metric))} {MetricLabels.Value(criterion.Metric, criterion.CumulativeValue)} "
-            + $"(threshold {criterion.Comparator.Symbol()} {MetricLabels.Value(criterion.Metric, criterion.Threshold)})");
+            $"{Lower(MetricCatalog.LabelOf(criterion.Metric))} {MetricCatalog.Get(criterion.Metric).Text(criterion.CumulativeValue)} "
+            + $"(threshold {MetricCatalog.Get(criterion.Metric).Threshold(criterion.Comparator, criterion.Threshold)})");
         return $"Waiting for a person: the last checkpoint ({PlanDuration.Format(evaluation.CheckpointOffset)}) of phase '{phase.Name}' "
             + $"had WARN on {string.Join(", ", warned)}. Its gate advances by itself only when every criterion passes.";
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Guardrails;
-using Dashboard.Core.Plans;
+using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Guardrails.Components;
@@ -27,5 +27,5 @@ public sealed partial class GuardrailPanel
         _ => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls"),
     };
 
-    private static string Unit(string metric) => MetricKeys.IsKnown(metric) ? MetricKeys.UnitOf(metric) : string.Empty;
+    private static string Unit(string metric) => MetricCatalog.Find(metric)?.Unit ?? string.Empty;
 }

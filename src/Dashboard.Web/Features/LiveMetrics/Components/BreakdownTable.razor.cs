@@ -1,3 +1,4 @@
+using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 
@@ -9,6 +10,9 @@ namespace Dashboard.Web.Features.LiveMetrics.Components;
 /// </summary>
 public sealed partial class BreakdownTable
 {
+    private static readonly MetricDefinition[] Columns =
+        [MetricCatalog.ErrorRatePct, MetricCatalog.P99Ms, MetricCatalog.AvailabilityPct, MetricCatalog.Rps];
+
     /// <summary>Stable identifier used in test hooks: <c>data-testid="breakdown-{Id}"</c>.</summary>
     [Parameter]
     [EditorRequired]
@@ -31,6 +35,11 @@ public sealed partial class BreakdownTable
     /// <summary>Greys the table out when its values are stale.</summary>
     [Parameter]
     public bool IsStale { get; set; }
+
+    /// <summary>The criteria the canary cells are coloured by, as for the tiles.</summary>
+    [Parameter]
+    [EditorRequired]
+    public PhaseThresholds Thresholds { get; set; } = PhaseThresholds.NoRolloutRunning;
 
     private string TableClass => IsStale ? "breakdown breakdown--stale" : "breakdown";
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 
@@ -10,6 +11,11 @@ public sealed partial class ChartPanel
     [Parameter]
     [EditorRequired]
     public IReadOnlyDictionary<ChartRange, ChartSeriesSet> Charts { get; set; } = new Dictionary<ChartRange, ChartSeriesSet>();
+
+    /// <summary>The criteria of the followed phase, for the charts' threshold lines.</summary>
+    [Parameter]
+    [EditorRequired]
+    public PhaseThresholds Thresholds { get; set; } = PhaseThresholds.NoRolloutRunning;
 
     /// <summary>The range shown first.</summary>
     [Parameter]

@@ -9,6 +9,11 @@ public sealed partial class DashboardHeader
     [Parameter]
     public string Title { get; set; } = "Canary vs baseline";
 
+    /// <summary>Whose thresholds colour the page, e.g. "Following: learning-api v3.0.0 — ramp 10 %".</summary>
+    [Parameter]
+    [EditorRequired]
+    public string ThresholdsDescription { get; set; } = string.Empty;
+
     /// <summary>The freshness of the data shown.</summary>
     [Parameter]
     [EditorRequired]

@@ -1,3 +1,4 @@
+using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,6 +17,7 @@ public sealed partial class MetricChart
     private TimeSeriesChartOptions _options = new();
     private ChartSeriesSet? _renderedSet;
     private ChartMetric? _renderedMetric;
+    private PhaseThresholds? _renderedThresholds;
     private bool _redraw = true;
 
     /// <summary>The metric to draw.</summary>
@@ -31,14 +33,24 @@ public sealed partial class MetricChart
     [Parameter]
     public string Height { get; set; } = "220px";
 
-    private MetricDefinition Definition => LiveMetricCatalog.For(Metric);
+    /// <summary>The criteria of the followed phase: the metric's threshold is drawn as a flat line.</summary>
+    [Parameter]
+    [EditorRequired]
+    public PhaseThresholds Thresholds { get; set; } = PhaseThresholds.NoRolloutRunning;
+
+    private MetricDefinition Definition => MetricCatalog.For(Metric);
+
+    private string? ThresholdText => Thresholds.For(Definition.Key) is { } criterion
+        ? "threshold " + Definition.Threshold(criterion.Comparator, criterion.Threshold)
+        : null;
 
     protected override void OnParametersSet()
     {
-        if (_redraw || !ReferenceEquals(Set, _renderedSet) || Metric != _renderedMetric)
+        if (_redraw || !ReferenceEquals(Set, _renderedSet) || Metric != _renderedMetric || !ReferenceEquals(Thresholds, _renderedThresholds))
         {
             _renderedSet = Set;
             _renderedMetric = Metric;
+            _renderedThresholds = Thresholds;
             _series = BuildSeries();
             _options = BuildOptions();
             _redraw = true;
@@ -69,7 +81,7 @@ public sealed partial class MetricChart
             new() { Name = "Baseline", Data = new ChartData<double>(baseline) },
             new() { Name = "Canary", Data = new ChartData<double>(canary) },
         ];
-        if (Definition.Criterion is { } criterion)
+        if (Thresholds.For(Definition.Key) is { } criterion)
         {
             List<(DateTime, double)> line = [(Set.From.UtcDateTime, criterion.Threshold), (Set.To.UtcDateTime, criterion.Threshold)];
             series.Add(new() { Name = "Threshold", Data = new ChartData<double>(line) });

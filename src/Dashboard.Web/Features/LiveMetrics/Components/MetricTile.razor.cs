@@ -1,20 +1,25 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.LiveMetrics.Components;
 
 /// <summary>
 /// One metric, canary beside baseline, coloured by the verdict of the canary value against the
-/// metric's criterion; greyed out with its age when the data is stale.
+/// criterion the page passes down (the followed phase's); greyed out with its age when the data is stale.
 /// </summary>
 public sealed partial class MetricTile
 {
-    /// <summary>The metric shown: label, unit, format and criterion.</summary>
+    /// <summary>The metric shown: label, unit and format from the catalog.</summary>
     [Parameter]
     [EditorRequired]
-    public MetricDefinition Definition { get; set; } = LiveMetricCatalog.ErrorRate;
+    public MetricDefinition Definition { get; set; } = MetricCatalog.ErrorRatePct;
 
-    /// <summary>The canary value (or the single value when <see cref="SingleValue"/>); null when there is no data.</summary>
+    /// <summary>The criterion of the followed phase for this metric, or null when the phase does not judge it.</summary>
+    [Parameter]
+    public Criterion? Criterion { get; set; }
+
+    /// <summary>The judged value (the canary's, or canary against baseline when <see cref="SingleValue"/>); null when there is no data.</summary>
     [Parameter]
     public double? Canary { get; set; }
 
@@ -31,5 +36,9 @@ public sealed partial class MetricTile
     [EditorRequired]
     public DataFreshness Freshness { get; set; } = DataFreshness.NotEvaluated;
 
-    private Verdict? Verdict => Definition.Evaluate(Canary);
+    private Verdict? Verdict => Criterion is { } criterion ? LiveVerdict.Of(criterion, Canary, Freshness.IsStale) : null;
+
+    private string ThresholdText => Criterion is { } criterion
+        ? "threshold " + Definition.Threshold(criterion.Comparator, criterion.Threshold)
+        : "no threshold in this phase";
 }

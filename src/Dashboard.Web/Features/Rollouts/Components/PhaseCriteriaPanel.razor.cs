@@ -1,4 +1,5 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Web.Features.LiveMetrics.Components;
 using Microsoft.AspNetCore.Components;
@@ -25,15 +26,17 @@ public sealed partial class PhaseCriteriaPanel
     private IEnumerable<CriterionRow> Rows => PlanPhase.Criteria.Select(Row);
 
     private double? LiveValue(string metric) =>
-        Live.State.Snapshot is { } snapshot ? SnapshotMetricValues.ValueOf(snapshot, metric) : null;
+        Live.State.Snapshot is { } snapshot ? MetricCatalog.Get(metric).SnapshotValue(snapshot) : null;
 
+    // The same value and verdict as the tiles on / and /warroom (MetricTileGrid), so every screen agrees.
     private CriterionRow Row(PassCriterion pass)
     {
         var criterion = pass.Criterion;
+        var metric = MetricCatalog.Get(pass.Metric);
         var value = LiveValue(pass.Metric);
-        var verdict = Live.Freshness.IsStale ? Verdict.NoData : criterion.Evaluate(value);
+        var verdict = LiveVerdict.Of(criterion, value, Live.Freshness.IsStale);
         string? note = null;
-        if (!SnapshotMetricValues.IsInSnapshot(pass.Metric))
+        if (!metric.InSnapshot)
         {
             note = "not in the live metrics; judged at checkpoints";
         }
@@ -44,8 +47,8 @@ public sealed partial class PhaseCriteriaPanel
 
         return new CriterionRow(
             pass.Metric,
-            MetricLabels.Threshold(pass.Metric, criterion.Comparator.Symbol(), criterion.Threshold),
-            MetricLabels.Value(pass.Metric, value),
+            metric.Threshold(criterion.Comparator, criterion.Threshold),
+            metric.Text(value),
             verdict,
             note);
     }

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Components.Pages;
+
+/// <summary>The war-room screen: read-only, large, judged by the running phase of the rollout it follows.</summary>
+public sealed partial class WarRoom
+{
+    /// <summary>The rollout to follow (<c>?rollout={id}</c>); by default the most recently started running one.</summary>
+    [SupplyParameterFromQuery(Name = "rollout")]
+    public Guid? RolloutId { get; set; }
+}
