@@ -14,7 +14,11 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
         var database = await influx.CreateDatabaseAsync("rerun");
         await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Influx__Database"] = database });
         var (id, stored) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Checkpoints keep firing while the phase runs (the next one 15 s later): hold it, as someone looking into late data
+        // would, so that only the re-run can change what is compared below (a held phase has no checkpoint scheduled).
+        // A FAIL or NO_DATA verdict holds it by itself, and then this hold is refused; either way, wait until it is held.
+        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "looking into late data" });
+        await app.WaitForStateAsync(id, "Held");
         var before = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
         var stateBefore = (await app.GetAsync($"/api/rollouts/{id}")).GetProperty("currentState").GetString();
 

@@ -2,7 +2,7 @@ using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Guardrails.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
+using Dashboard.Web.Tests.TestSupport;
 
 namespace Dashboard.Web.Tests.Guardrails;
 
@@ -15,14 +15,7 @@ public sealed class GuardrailBannerTests
     private static readonly RouterAlert Alert = new(
         RolloutId, "ultra-fast-analyzer", "v3.0.0", 0, "HAProxy runtime API unix:/run/haproxy/admin.sock cannot be reached", Since, 4, Since.AddSeconds(20));
 
-    private static BunitContext Context(GuardrailStatusBoard board)
-    {
-        var context = new BunitContext();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddSingleton(board);
-        return context;
-    }
+    private static AppTestHost Host(GuardrailStatusBoard board) => new(addServices: services => services.AddSingleton(board));
 
     private static GuardrailStatusBoard Board() => new(NullLogger<GuardrailStatusBoard>.Instance);
 
@@ -37,9 +30,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>();
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         var alert = banner.Find("[data-testid=guardrail-alert]");
         Assert.Contains("ultra-fast-analyzer v3.0.0: the router has not confirmed 0 % canary traffic", alert.TextContent, StringComparison.Ordinal);
@@ -53,8 +46,8 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
-        var banner = context.Render<GuardrailAlertBanner>();
+        await using var host = Host(board);
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         board.ClearAlert(RolloutId);
 
@@ -66,9 +59,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>(p => p.Add(b => b.ReadOnly, true));
+        var banner = host.Context.Render<GuardrailAlertBanner>(p => p.Add(b => b.ReadOnly, true));
 
         Assert.Single(banner.FindAll("[data-testid=guardrail-alert]"));
         Assert.Empty(banner.FindAll("a"));
@@ -78,8 +71,8 @@ public sealed class GuardrailBannerTests
     public async Task Banner_RunningRolloutWithoutData_WarnsThatGuardrailsAreBlind()
     {
         var board = Board();
-        await using var context = Context(board);
-        var banner = context.Render<GuardrailAlertBanner>();
+        await using var host = Host(board);
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         board.PublishPoll(Poll("InfluxDB could not be read: connection refused", Watched("Running", Since)));
 
@@ -96,9 +89,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.PublishPoll(Poll(null, Watched("Running")));
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>();
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         Assert.Empty(banner.FindAll("[role=alert]"));
     }
@@ -112,9 +105,9 @@ public sealed class GuardrailBannerTests
             null,
             new GuardrailRuleStatus("trigger:0", "RollbackTrigger", "errorRatePct > 1.5", "RollBack", "Breached", 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
             new GuardrailRuleStatus("trigger:2", "RollbackTrigger", "availabilityPct < 99", "RollBack", "NoData", 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var panel = context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));
+        var panel = host.Context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));
 
         var rows = panel.FindAll("[data-testid=guardrail-rule]");
         Assert.Equal(2, rows.Count);

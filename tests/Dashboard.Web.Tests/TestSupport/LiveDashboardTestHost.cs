@@ -2,73 +2,56 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.LiveMetrics.Components;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
-/// A bUnit context wired like the app on a live circuit: MudBlazor, a driven feed, a fake clock
-/// starting at <see cref="Start"/>, a poll interval of <see cref="PollInterval"/> and the drift banner's services,
-/// signed in as an operator unless a test names someone else. <see cref="WithDemoFaultsAsync"/> adds the demo's
-/// fault board and service on a migrated state store of its own (faults are audited).
+/// An <see cref="AppTestHost"/> for the live pages: a driven feed, the clock at <see cref="Start"/> and a poll interval
+/// of <see cref="PollInterval"/>. <see cref="WithDemoFaultsAsync"/> adds the demo's fault board and service on the
+/// host's state store, migrated (fault changes are audited); otherwise the store is never opened.
 /// </summary>
 internal sealed class LiveDashboardTestHost : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = AppTestHost.T0;
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    private readonly string? _folder;
+    private readonly AppTestHost _host;
 
     public LiveDashboardTestHost(TestUser? user = null)
         : this(user, withFaultBoard: false)
     {
     }
 
-    private LiveDashboardTestHost(TestUser? user, bool withFaultBoard)
-    {
-        Context.Services.AddMudServices();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddSingleton<ILiveDashboardFeed>(Feed);
-        Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddSingleton(new LiveDashboardSettings(PollInterval));
-        var database = Path.Combine(Path.GetTempPath(), "warroom-ui-unused.db");
-        if (withFaultBoard)
+    private LiveDashboardTestHost(TestUser? user, bool withFaultBoard) =>
+        _host = new AppTestHost(user, services =>
         {
-            // As in demo mode: the panel goes through the same service as the REST API, which audits.
-            _folder = Path.Combine(Path.GetTempPath(), "warroom-ui-demo-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_folder);
-            database = Path.Combine(_folder, "state.db");
-            FaultBoard = new DemoFaultBoard(Clock);
-            Context.Services.AddSingleton(FaultBoard);
-            Context.Services.AddSingleton<DemoFaultService>();
-            Context.Services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
-        }
+            services.AddSingleton<ILiveDashboardFeed>(Feed);
+            services.AddSingleton(new LiveDashboardSettings(PollInterval));
+            if (withFaultBoard)
+            {
+                // As in demo mode: the panel goes through the same service as the REST API, which audits.
+                services.AddSingleton<DemoFaultBoard>();
+                services.AddSingleton<DemoFaultService>();
+                services.AddSingleton(Options.Create(new DemoOptions { Enabled = true }));
+            }
+        });
 
-        // Both layouts carry the drift banner; without the demo its store is never opened here (the monitor stays NotChecked).
-        Context.Services.AddDriftBannerServices($"Data Source={database}", new SettableRouter());
-        Context.SignInAs(user ?? TestUser.Operator);
-
-        // Last: it resolves the renderer, after which no service can be added.
-        Context.SetRendererInfo(RendererModes.Interactive);
-    }
-
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => _host.Context;
 
     public TestLiveDashboardFeed Feed { get; } = new();
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public FakeTimeProvider Clock => _host.Clock;
 
-    public DemoFaultBoard? FaultBoard { get; }
+    public DemoFaultBoard? FaultBoard => Context.Services.GetService<DemoFaultBoard>();
 
     /// <summary>A host in demo mode, its state store migrated so that fault changes can be audited.</summary>
     public static async Task<LiveDashboardTestHost> WithDemoFaultsAsync(TestUser? user = null)
     {
         var host = new LiveDashboardTestHost(user, withFaultBoard: true);
-        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        await host._host.Get<StateStoreMigrator>().MigrateAsync();
         return host;
     }
 
@@ -79,13 +62,5 @@ internal sealed class LiveDashboardTestHost : IAsyncDisposable
         return this;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        if (_folder is not null)
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
