@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.E2E.Tests.TestSupport;
+using Dashboard.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -55,42 +56,42 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
         await page.GetByTestId("tile-rps").WaitForAsync();
     }
 
-    /// <summary>Counts influxd's queries over exactly <see cref="PollsPerPhase"/> polls of the shared poller.</summary>
+    /// <summary>Counts influxd's queries over exactly <see cref="PollsPerPhase"/> polls of the shared poller (2 s apart): bounded at a minute.</summary>
     private static async Task<Measurement> MeasureAsync(HttpClient http, InfluxQueryCounter counter)
     {
         var (startStatus, startQueries) = await SampleBetweenPollsAsync(http, counter);
-        LiveStatusDto endStatus;
-        long endQueries;
-        do
-        {
-            await Task.Delay(500);
-            (endStatus, endQueries) = await SampleBetweenPollsAsync(http, counter);
-        }
-        while (endStatus.Polls < startStatus.Polls + PollsPerPhase);
+        var (endStatus, endQueries) = await Eventually.UntilAsync(
+            () => SampleBetweenPollsAsync(http, counter),
+            end => end.Status.Polls >= startStatus.Polls + PollsPerPhase,
+            TimeSpan.FromMinutes(1),
+            $"{PollsPerPhase} polls after {startStatus}");
 
         return new Measurement(endStatus.Polls - startStatus.Polls, endStatus.ChartReads - startStatus.ChartReads, endQueries - startQueries);
     }
 
-    /// <summary>Reads the poller's counters and influxd's count while no poll is running.</summary>
+    /// <summary>Reads the poller's counters and influxd's count while no poll is running; bounded at 30 s.</summary>
     private static async Task<(LiveStatusDto Status, long Queries)> SampleBetweenPollsAsync(HttpClient http, InfluxQueryCounter counter)
     {
-        while (true)
-        {
-            var before = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
-            var sinceLastPoll = DateTimeOffset.UtcNow - (before.LastAttemptAt ?? DateTimeOffset.MinValue);
-            if (sinceLastPoll < TimeSpan.FromMilliseconds(300) || sinceLastPoll > TimeSpan.FromSeconds(1.5))
+        (LiveStatusDto Status, long Queries)? sample = null;
+        await Eventually.UntilAsync(
+            async () =>
             {
-                await Task.Delay(100);
-                continue;
-            }
+                var before = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
+                var sinceLastPoll = DateTimeOffset.UtcNow - (before.LastAttemptAt ?? DateTimeOffset.MinValue);
+                if (sinceLastPoll < TimeSpan.FromMilliseconds(300) || sinceLastPoll > TimeSpan.FromSeconds(1.5))
+                {
+                    return false;
+                }
 
-            var queries = await counter.ReadAsync();
-            var after = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
-            if (after.Polls == before.Polls && after.ChartReads == before.ChartReads)
-            {
-                return (after, queries);
-            }
-        }
+                var queries = await counter.ReadAsync();
+                var after = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
+                sample = (after, queries);
+                return after.Polls == before.Polls && after.ChartReads == before.ChartReads;
+            },
+            TimeSpan.FromSeconds(30),
+            "a moment between two polls (0.3 to 1.5 s after the last one, and no poll meanwhile)",
+            () => $"last sample {sample}");
+        return sample!.Value;
     }
 
     private sealed record Measurement(long Polls, long ChartReads, long Queries);

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Integration.Tests.Persistence;
-using Dashboard.Web.Features.Access;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Access.Admin;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Access;
 
@@ -22,7 +23,7 @@ internal sealed class AccessAdminHost : IAsyncDisposable
 
     private readonly IDataProtectionProvider _dataProtection = new EphemeralDataProtectionProvider();
 
-    private AccessAdminHost(TestStateStore store, ManualClock clock, AccessOptions options)
+    private AccessAdminHost(TestStateStore store, FakeTimeProvider clock, AccessOptions options)
     {
         Store = store;
         Clock = clock;
@@ -38,7 +39,7 @@ internal sealed class AccessAdminHost : IAsyncDisposable
 
     public TestStateStore Store { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public AccessOptions Options { get; }
 
@@ -54,7 +55,7 @@ internal sealed class AccessAdminHost : IAsyncDisposable
 
     public static async Task<AccessAdminHost> CreateAsync(AccessOptions? options = null)
     {
-        var clock = new ManualClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var host = new AccessAdminHost(await TestStateStore.CreateAsync(clock), clock, options ?? new AccessOptions());
         var root = await host.People.CreateAsync(new PersonDraft("root", "Root Admin", null, nameof(WarRoomRole.Admin)), "setup");
         host.RootId = root!.Id;

@@ -1,5 +1,4 @@
 using System.Net;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 

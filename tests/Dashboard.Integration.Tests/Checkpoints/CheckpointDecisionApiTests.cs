@@ -17,7 +17,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Demo__Enabled"] = "false" });
         var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
         var path = $"/api/rollouts/{id}/{CheckpointPageApp.FirstCheckpoint}";
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await app.WaitForStateAsync(id, "Held");
 
         var (first, created) = await app.PostAsync($"{path}/decision", new
         {

@@ -3,6 +3,7 @@ using Dashboard.Infrastructure.Influx;
 using Dashboard.Integration.Tests.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
@@ -20,7 +21,7 @@ internal sealed class CheckpointHost : IAsyncDisposable
             .AddInMemoryCollection(MetricsReaderHost.Settings(influxUrl, database, new Dictionary<string, string?> { ["Metrics:Service"] = "analyzer" }))
             .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(CheckpointScenario.Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(CheckpointScenario.Now));
         services.AddInflux(configuration).AddCheckpointEvaluator(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
@@ -39,19 +39,8 @@ internal static class CheckpointPageApp
         ArgumentNullException.ThrowIfNull(app);
         var id = await app.CreateRolloutAsync();
         await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            var verdicts = await app.GetAsync($"/api/rollouts/{id}/checkpoints");
-            if (verdicts.GetArrayLength() > 0)
-            {
-                return (id, verdicts[0]);
-            }
-        }
-
-        Assert.Fail($"No checkpoint verdict within 90 s.\nApp output:\n{app.Output}");
-        return default;
+        var verdicts = await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() > 0, "the first checkpoint verdict", TimeSpan.FromSeconds(90));
+        return (id, verdicts[0]);
     }
 
     public static List<string?> EventKinds(JsonElement events) =>

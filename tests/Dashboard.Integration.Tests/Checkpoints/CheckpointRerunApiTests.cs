@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
@@ -14,8 +15,12 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
         var database = await influx.CreateDatabaseAsync("rerun");
         await using var app = await CheckpointPageApp.StartAsync(influx, new Dictionary<string, string> { ["Influx__Database"] = database });
         var (id, stored) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var before = CheckpointPageApp.EventKinds(await app.GetAsync($"/api/rollouts/{id}/events"));
+        // Checkpoints keep firing while the phase runs (the next one 15 s later): hold it, as someone looking into late data
+        // would, so that only the re-run can change what is compared below (a held phase has no checkpoint scheduled).
+        // A FAIL or NO_DATA verdict holds it by itself, and then this hold is refused; either way, wait until it is held.
+        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "looking into late data" });
+        await app.WaitForStateAsync(id, "Held");
+        var before = ActingEvents(await app.GetAsync($"/api/rollouts/{id}/events"));
         var stateBefore = (await app.GetAsync($"/api/rollouts/{id}")).GetProperty("currentState").GetString();
 
         // A canary batch that arrives late: inside the window, written after the verdict was stored.
@@ -54,9 +59,12 @@ public sealed class CheckpointRerunApiTests(InfluxServerFixture influx)
 
         // Nothing acted: only the audit event of the re-run was added.
         // (The intensive cadence may record a health check meanwhile; it records, it does not act.)
-        Assert.Equal([.. before, "checkpoint.reevaluated"], CheckpointPageApp.EventKinds(events).Where(kind => kind != "healthCheck.recorded"));
+        Assert.Equal([.. before, "checkpoint.reevaluated"], ActingEvents(events));
         Assert.Equal(stateBefore, rollout.GetProperty("currentState").GetString());
     }
+
+    /// <summary>The rollout's event kinds but the health checks the intensive cadence records meanwhile (they record, they do not act).</summary>
+    private static List<string?> ActingEvents(JsonElement events) => [.. CheckpointPageApp.EventKinds(events).Where(kind => kind != "healthCheck.recorded")];
 
     private async Task WriteAsync(string database, string lineProtocol)
     {

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Dashboard.Integration.Tests.Rollouts;
+using System.Text;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
@@ -52,8 +52,12 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
             var (status, started) = await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
             Assert.Equal(HttpStatusCode.OK, status);
             startedAt = started.GetProperty("rollout").GetProperty("startedAt").GetDateTimeOffset();
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            Assert.Empty((await first.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray());
+            // Not before its time: once the scheduler has run a job for the started rollout, no checkpoint was evaluated,
+            // and that was seen before the first one fell due (else the kill would not come between checkpoints).
+            await WaitForJobRunAfterAsync(first, id, startedAt);
+            var early = await first.GetAsync($"/api/rollouts/{id}/checkpoints");
+            Assert.True(DateTimeOffset.UtcNow < startedAt.AddSeconds(15), "The first checkpoint fell due before the test looked; the kill must come before it.");
+            Assert.Empty(early.EnumerateArray());
         } // SIGKILL: the child process is killed with its tree, as a crash would.
 
         // Both checkpoints (15 s and 30 s after the start) fall due while the app is down.
@@ -66,8 +70,10 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         await using var second = await RolloutApiApp.StartAsync(influx.Url, state, settings);
         var verdicts = await WaitForVerdictsAsync(second, id, 2);
         Assert.All(verdicts, v => Assert.True(v.GetProperty("verdict").GetString() == "Pass", v.ToString()));
-        var rollout = await WaitForStateAsync(second, id, "AwaitingSignOff");
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var rollout = await second.WaitForStateAsync(id, "AwaitingSignOff");
+
+        // "Exactly once" needs an event after the catch-up, not a pause: a job the scheduler ran later than this moment.
+        await WaitForJobRunAfterAsync(second, id, DateTimeOffset.UtcNow);
         var again = await second.GetAsync($"/api/rollouts/{id}/checkpoints");
         var events = await second.GetAsync($"/api/rollouts/{id}/events");
 
@@ -94,7 +100,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
         var verdict = (await WaitForVerdictsAsync(app, id, 1))[0];
-        var rollout = await WaitForStateAsync(app, id, "Held");
+        var rollout = await app.WaitForStateAsync(id, "Held");
         var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
 
         Assert.Equal(("00:15:00", "NoData"), (verdict.GetProperty("checkpoint").GetString(), verdict.GetProperty("verdict").GetString()));
@@ -116,6 +122,8 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         ["Demo__BackfillHours"] = "0.05",
         ["Rollout__TimeScale"] = "60",
         ["Rollout__CheckpointSettleDelay"] = "00:00:01",
+        // Every intensive health check is kept (not one PASS a minute): each run is an event the tests can wait for.
+        ["Monitoring__IntensivePassEvery"] = "00:00:00",
     };
 
     private static async Task CreatePlanAsync(RolloutApiApp app)
@@ -125,38 +133,14 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         await app.ReadAsync(response, HttpStatusCode.Created);
     }
 
-    private static async Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(90);
-        List<JsonElement> verdicts;
-        do
-        {
-            await Task.Delay(500);
-            verdicts = [.. (await app.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray()];
-        }
-        while (verdicts.Count < count && DateTimeOffset.UtcNow < deadline);
+    private static async Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
+        [.. (await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() >= count, $"{count} verdicts", TimeSpan.FromSeconds(90))).EnumerateArray()];
 
-        Assert.True(verdicts.Count >= count, $"Expected {count} verdicts, got {verdicts.Count}.\nApp output:\n{app.Output}");
-        return verdicts;
-    }
-
-    private static async Task<JsonElement> WaitForStateAsync(RolloutApiApp app, Guid id, string state)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        JsonElement rollout;
-        do
-        {
-            rollout = await app.GetAsync($"/api/rollouts/{id}");
-            if (rollout.GetProperty("currentState").GetString() == state)
-            {
-                return rollout;
-            }
-
-            await Task.Delay(250);
-        }
-        while (DateTimeOffset.UtcNow < deadline);
-
-        Assert.Fail($"Rollout stayed {rollout.GetProperty("currentState").GetString()}, expected {state}.\nApp output:\n{app.Output}");
-        return rollout;
-    }
+    /// <summary>Waits for a job the scheduler ran after <paramref name="after"/>: the rollout's intensive health check, every 5 s.</summary>
+    private static Task<JsonElement> WaitForJobRunAfterAsync(RolloutApiApp app, Guid id, DateTimeOffset after) =>
+        app.WaitForAsync(
+            () => app.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive"),
+            checks => checks.EnumerateArray().Any(check => check.GetProperty("ranAt").GetDateTimeOffset() > after),
+            $"an intensive health check run after {after:O}",
+            TimeSpan.FromSeconds(30));
 }

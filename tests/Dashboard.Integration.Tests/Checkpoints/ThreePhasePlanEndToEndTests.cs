@@ -1,9 +1,8 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dashboard.Integration.Tests.Rollouts;
+using System.Text;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
@@ -44,7 +43,7 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
         var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "sprint 2 release" });
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var inRollout = await WaitForAsync(app, id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, TimeSpan.FromMinutes(5));
+        var inRollout = await app.WaitForRolloutAsync(id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, "the last phase", TimeSpan.FromMinutes(5));
         var verdicts = (await app.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray().ToList();
         var events = await EventsAsync(app, id);
 
@@ -61,8 +60,8 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
 
         var (faultStatus, _) = await app.PostAsync("/api/demo/faults", new { kind = "errorSpike", magnitude = 4, durationSeconds = 600 });
         Assert.Equal(HttpStatusCode.Created, faultStatus);
-        var rolledBack = await WaitForAsync(app, id, r => r.GetProperty("currentState").GetString() == "RolledBack", TimeSpan.FromMinutes(2));
-        await WaitForAsync(app, id, r => r.GetProperty("appliedWeightPercent").GetInt32() == 0, TimeSpan.FromSeconds(30));
+        var rolledBack = await app.WaitForStateAsync(id, "RolledBack", TimeSpan.FromMinutes(2));
+        await app.WaitForRolloutAsync(id, r => r.GetProperty("appliedWeightPercent").GetInt32() == 0, "0 % applied", TimeSpan.FromSeconds(30));
         events = await EventsAsync(app, id);
 
         var rollback = events.Single(e => e.Kind == "rollout.rolledBack");
@@ -92,25 +91,4 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
 
     private static async Task<List<(string Kind, string Actor)>> EventsAsync(RolloutApiApp app, Guid id) =>
         [.. (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => (e.GetProperty("kind").GetString()!, e.GetProperty("actor").GetString()!))];
-
-    private static async Task<JsonElement> WaitForAsync(RolloutApiApp app, Guid id, Func<JsonElement, bool> condition, TimeSpan limit)
-    {
-        var deadline = DateTimeOffset.UtcNow + limit;
-        JsonElement rollout;
-        do
-        {
-            rollout = await app.GetAsync($"/api/rollouts/{id}");
-            if (condition(rollout))
-            {
-                return rollout;
-            }
-
-            await Task.Delay(500);
-        }
-        while (DateTimeOffset.UtcNow < deadline);
-
-        var verdicts = await app.GetAsync($"/api/rollouts/{id}/checkpoints");
-        Assert.Fail($"Rollout did not get there in {limit}: {rollout}\nVerdicts: {verdicts}\nApp output:\n{app.Output}");
-        return rollout;
-    }
 }

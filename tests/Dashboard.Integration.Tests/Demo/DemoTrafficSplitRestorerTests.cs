@@ -1,10 +1,10 @@
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Logging.Abstractions;
-using static Dashboard.Integration.Tests.Persistence.StoredRollouts;
+using static Dashboard.TestSupport.StoredRollouts;
 
 namespace Dashboard.Integration.Tests.Demo;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Guardrails;
 
@@ -55,29 +55,11 @@ internal static class GuardrailApp
                 : (JsonElement?)null;
         });
 
-    public static Task<JsonElement> WaitForStateAsync(RolloutApiApp app, Guid id, string state) =>
-        WaitForAsync(app, $"rollout {state}", async () =>
-        {
-            var rollout = await app.GetAsync($"/api/rollouts/{id}");
-            return rollout.GetProperty("currentState").GetString() == state ? rollout : (JsonElement?)null;
-        });
-
-    /// <summary>Polls <paramref name="probe"/> every 250 ms for at most 60 s.</summary>
+    /// <summary>What <paramref name="probe"/> finds (null: not yet), within 60 s; a timeout shows the guardrail status and the app's output.</summary>
     public static async Task<JsonElement> WaitForAsync(RolloutApiApp app, string what, Func<Task<JsonElement?>> probe)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
-        while (DateTimeOffset.UtcNow < deadline)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(250);
-        }
-
-        var status = await app.GetAsync("/api/guardrails/status");
-        Assert.Fail($"Timed out waiting for {what}. Guardrails: {status}\nApp output:\n{app.Output}");
-        return default;
+        ArgumentNullException.ThrowIfNull(app);
+        var found = await Eventually.UntilAsync(probe, value => value is not null, TimeSpan.FromSeconds(60), what, _ => $"nothing. App output:\n{app.Output}");
+        return found!.Value;
     }
 }

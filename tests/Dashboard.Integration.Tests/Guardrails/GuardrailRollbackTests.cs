@@ -18,7 +18,7 @@ public sealed class GuardrailRollbackTests(InfluxServerFixture influx)
         await GuardrailApp.WaitUntilJudgedAsync(app, id);
 
         await app.PostAsync("/api/demo/faults", new { kind = "errorSpike", magnitude = 3, durationSeconds = 300 });
-        var rollout = await GuardrailApp.WaitForStateAsync(app, id, "RolledBack");
+        var rollout = await app.WaitForStateAsync(id, "RolledBack");
         var changes = await GuardrailApp.WaitForAsync(app, "the rollback's traffic change settled", async () =>
         {
             var all = await app.GetAsync($"/api/rollouts/{id}/traffic");

@@ -1,6 +1,6 @@
 using System.Net;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Incidents;
 

@@ -1,9 +1,10 @@
 using Dashboard.Core.Incidents;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Checkpoints;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Incidents;
 
@@ -13,7 +14,7 @@ public sealed class IncidentStoreTests
     [Fact]
     public async Task OpenUpdateResolve_KeepsTheTimelineAndAuditsEachStep()
     {
-        var clock = new ManualClock(StoredRollouts.T0);
+        var clock = new FakeTimeProvider(StoredRollouts.T0);
         await using var store = await TestStateStore.CreateAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var incidents = store.Get<IncidentStore>();
@@ -53,7 +54,7 @@ public sealed class IncidentStoreTests
     [Fact]
     public async Task IncidentLogCounts_CountsCriticalIncidentsOpenDuringTheWindowOfThatRolloutOnly()
     {
-        var clock = new ManualClock(StoredRollouts.T0);
+        var clock = new FakeTimeProvider(StoredRollouts.T0);
         await using var store = await TestStateStore.CreateAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var other = await StoredRollouts.CreateAsync(store);

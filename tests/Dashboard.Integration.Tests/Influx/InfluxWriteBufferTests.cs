@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ public sealed class InfluxWriteBufferTests(InfluxServerFixture fixture)
 
         forwarder.Start();
         var expected = 5_000 - dropped;
-        await WaitUntilAsync(() => flusher.WrittenCount >= expected);
+        await Eventually.UntilAsync(() => flusher.WrittenCount >= expected, TimeSpan.FromSeconds(30), $"{expected} points written");
         await flusher.StopAsync(CancellationToken.None);
 
         var series = Assert.Single(Assert.Single(await InfluxClients.Create(fixture.Url, database).QueryAsync("SELECT count(v), max(v) FROM m")).Series);
@@ -55,7 +56,7 @@ public sealed class InfluxWriteBufferTests(InfluxServerFixture fixture)
 
         buffer.TryEnqueue(Point(1));
         buffer.TryEnqueue(Point(2));
-        await WaitUntilAsync(() => flusher.WrittenCount == 2);
+        await Eventually.UntilAsync(() => flusher.WrittenCount == 2, TimeSpan.FromSeconds(30), "two points written");
         await flusher.StopAsync(CancellationToken.None);
 
         Assert.Equal(0, buffer.DroppedCount);
@@ -99,14 +100,4 @@ public sealed class InfluxWriteBufferTests(InfluxServerFixture fixture)
     }
 
     private static InfluxPoint Point(int i) => new InfluxPoint("m", At.AddSeconds(i)).Field("v", (long)i);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(condition(), "The condition did not come true within 30 s.");
-    }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Metrics;
 
@@ -23,7 +24,7 @@ public sealed class MetricsEndpointTests(InfluxServerFixture fixture)
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(MetricsReaderHost.Settings(influxUrl, database));
-        builder.Services.AddSingleton<TimeProvider>(new FixedTimeProvider(MetricsReaderHost.Now));
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(MetricsReaderHost.Now));
         builder.Services.AddProblemDetails();
         builder.Services.AddInflux(builder.Configuration).AddMetricsReader(builder.Configuration);
         var app = builder.Build();

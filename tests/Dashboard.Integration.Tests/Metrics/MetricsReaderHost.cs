@@ -3,6 +3,7 @@ using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Metrics;
 
@@ -22,7 +23,7 @@ internal sealed class MetricsReaderHost : IAsyncDisposable
             .AddInMemoryCollection(Settings(influxUrl, database, settings))
             .Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         services.AddInflux(configuration).AddMetricsReader(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Monitoring;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Integration.Tests.Monitoring;
@@ -42,17 +42,23 @@ public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposabl
     [Fact]
     public async Task Schedule_CalendarCadences_AreUtcCronTriggersDueWhenTheCalendarSays()
     {
+        // The app process runs on the real clock. Its triggers were dated between these two reads, so each is due at the
+        // first slot after one instant between them: a slot (08:00, 09:00, 16:00 UTC, Friday 10:00) crossed meanwhile
+        // cannot fail the test, and nothing compares with a clock read at another moment.
+        var before = DateTimeOffset.UtcNow;
         await using var app = await RolloutApiApp.StartAsync(influx.Url, Path.Combine(_folder, "state.db"));
 
         var schedule = await WaitForScheduleAsync(app);
-        var now = DateTimeOffset.UtcNow;
+        var after = DateTimeOffset.UtcNow;
 
         foreach (var cadence in CadenceCalendar.Calendar)
         {
             var trigger = schedule[cadence];
+            var nextDueAt = trigger.GetProperty("nextDueAt").GetDateTimeOffset();
             Assert.Equal(CadenceCalendar.CronExpression(cadence), trigger.GetProperty("cronExpression").GetString());
             Assert.Equal(TimeZoneInfo.Utc.Id, trigger.GetProperty("timeZone").GetString());
-            Assert.Equal(CadenceCalendar.NextDueAfter(cadence, now), trigger.GetProperty("nextDueAt").GetDateTimeOffset());
+            Assert.Equal(nextDueAt, CadenceCalendar.LatestDueAtOrBefore(cadence, nextDueAt));
+            Assert.InRange(nextDueAt, CadenceCalendar.NextDueAfter(cadence, before), CadenceCalendar.NextDueAfter(cadence, after));
         }
 
         Assert.Equal("00:00:05", schedule[MonitoringCadence.Intensive].GetProperty("interval").GetString());
@@ -79,18 +85,23 @@ public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposabl
 
         await using var second = await RolloutApiApp.StartAsync(influx.Url, state);
         var checks = await WaitForChecksAsync(second, $"/api/health-checks?cadence={cadence}", 1, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        var again = await second.GetAsync($"/api/health-checks?cadence={cadence}");
-        var schedule = await WaitForScheduleAsync(second);
-
         var check = checks[0];
         var ranAt = check.GetProperty("ranAt").GetDateTimeOffset();
+
+        // "Once" needs an event, not a pause: the trigger has moved on to its next slot after the catch-up run, so it
+        // cannot fire again before then; only then is the count read.
+        var schedule = await second.WaitForAsync(
+            () => ScheduleAsync(second),
+            s => s[cadence].GetProperty("nextDueAt").GetDateTimeOffset() == CadenceCalendar.NextDueAfter(cadence, ranAt),
+            $"the {cadence} trigger to move past the missed slot",
+            TimeSpan.FromSeconds(30));
+        var again = await second.GetAsync($"/api/health-checks?cadence={cadence}");
+
         Assert.Equal(1, again.GetArrayLength());
         Assert.Equal(CadenceCalendar.LatestDueAtOrBefore(cadence, ranAt), check.GetProperty("dueAt").GetDateTimeOffset());
         Assert.NotEqual(JsonValueKind.Null, check.GetProperty("lateBy").ValueKind);
         Assert.Equal(("NoData", JsonValueKind.Null), (check.GetProperty("verdict").GetString(), check.GetProperty("rolloutId").ValueKind));
         Assert.Contains("no active rollout", check.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal(CadenceCalendar.NextDueAfter(cadence, ranAt), schedule[cadence].GetProperty("nextDueAt").GetDateTimeOffset());
     }
 
     public void Dispose()
@@ -118,39 +129,12 @@ public sealed class HealthCheckAppTests(InfluxServerFixture influx) : IDisposabl
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<Dictionary<MonitoringCadence, JsonElement>> WaitForScheduleAsync(RolloutApiApp app)
-    {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
-        Dictionary<MonitoringCadence, JsonElement> schedule;
-        do
-        {
-            schedule = (await app.GetAsync("/api/health-checks/schedule")).EnumerateArray()
-                .ToDictionary(s => Enum.Parse<MonitoringCadence>(s.GetProperty("cadence").GetString()!), s => s);
-            if (schedule.Values.All(s => s.GetProperty("enabled").GetBoolean()))
-            {
-                return schedule;
-            }
+    private static Task<Dictionary<MonitoringCadence, JsonElement>> WaitForScheduleAsync(RolloutApiApp app) =>
+        app.WaitForAsync(() => ScheduleAsync(app), schedule => schedule.Values.All(s => s.GetProperty("enabled").GetBoolean()), "every cadence scheduled", TimeSpan.FromSeconds(30));
 
-            await Task.Delay(250);
-        }
-        while (DateTimeOffset.UtcNow < deadline);
+    private static async Task<Dictionary<MonitoringCadence, JsonElement>> ScheduleAsync(RolloutApiApp app) =>
+        (await app.GetAsync("/api/health-checks/schedule")).EnumerateArray().ToDictionary(s => Enum.Parse<MonitoringCadence>(s.GetProperty("cadence").GetString()!), s => s);
 
-        Assert.Fail($"The cadences were not all scheduled: {string.Join(", ", schedule.Values)}\nApp output:\n{app.Output}");
-        return schedule;
-    }
-
-    private static async Task<List<JsonElement>> WaitForChecksAsync(RolloutApiApp app, string path, int count, TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        List<JsonElement> checks;
-        do
-        {
-            await Task.Delay(500);
-            checks = [.. (await app.GetAsync(path)).EnumerateArray()];
-        }
-        while (checks.Count < count && DateTimeOffset.UtcNow < deadline);
-
-        Assert.True(checks.Count >= count, $"Expected {count} health checks at {path}, got {checks.Count}.\nApp output:\n{app.Output}");
-        return checks;
-    }
+    private static async Task<List<JsonElement>> WaitForChecksAsync(RolloutApiApp app, string path, int count, TimeSpan timeout) =>
+        [.. (await app.WaitForAsync(() => app.GetAsync(path), checks => checks.GetArrayLength() >= count, $"{count} health checks at {path}", timeout)).EnumerateArray()];
 }

@@ -1,19 +1,20 @@
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Monitoring;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Monitoring;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Monitoring;
 
 /// <summary>What <see cref="HealthCheckService"/> keeps and audits, on a real SQLite state store.</summary>
 public sealed class HealthCheckServiceTests : IAsyncLifetime
 {
-    private readonly ManualClock _clock = new(StoredRollouts.T0.AddHours(1));
+    private readonly FakeTimeProvider _clock = new(StoredRollouts.T0.AddHours(1));
     private TestStateStore _store = null!;
     private HealthCheckService _service = null!;
     private Guid _rolloutId;

@@ -22,10 +22,15 @@ public sealed class CheckpointVerdictNotificationTests(InfluxServerFixture influ
             ["Demo__Enabled"] = "false",
         });
         var (id, _) = await CheckpointPageApp.StartRolloutWithFirstVerdictAsync(app);
+        await receiver.WaitForDeliveredAsync(delivered => delivered.Any(IsCheckpointMessage), "the checkpoint message", TimeSpan.FromSeconds(30));
 
-        await receiver.WaitForDeliveredAsync(2, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var checkpointMessages = receiver.Delivered.Where(body => Text(body).Contains("checkpoint", StringComparison.Ordinal)).ToList();
+        // "Once" needs an event after it, not a pause: the dispatcher sends one message at a time in queue order, so when
+        // the roll-back's message (queued after any copy of the verdict's) has arrived, every copy would have arrived too.
+        await app.WaitForStateAsync(id, "Held");
+        await app.PostAsync($"/api/rollouts/{id}/rollback", new { reason = "no data" });
+        var delivered = await receiver.WaitForDeliveredAsync(
+            bodies => bodies.Any(body => Text(body).Contains("rolled back", StringComparison.Ordinal)), "the roll-back message", TimeSpan.FromSeconds(30));
+        var checkpointMessages = delivered.Where(IsCheckpointMessage).ToList();
 
         var message = Assert.Single(checkpointMessages);
         Assert.Equal("[CRITICAL] analyzer 1.5.0: checkpoint 15m of phase canary is NO DATA", Text(message));
@@ -34,6 +39,8 @@ public sealed class CheckpointVerdictNotificationTests(InfluxServerFixture influ
         Assert.Equal($"http://warroom.test/rollouts/{id}/checkpoints/0/900", attachment.GetProperty("title_link").GetString());
         Assert.Contains("Error rate NO DATA: No data in", attachment.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
+
+    private static bool IsCheckpointMessage(string body) => Text(body).Contains("checkpoint", StringComparison.Ordinal);
 
     private static string Text(string body)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
@@ -27,14 +26,7 @@ public sealed class RolloutNotificationTests(InfluxServerFixture influx)
         Assert.Contains($"By {TestPeople.Admin}: error rate above 1.5 %", delivered[1], StringComparison.Ordinal);
         Assert.Contains("1 % → 0 %", delivered[1], StringComparison.Ordinal);
         // The dispatcher counts a message as sent once the receiver's answer is back, a moment after the receiver has it.
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
-        var sent = await SentAsync(app);
-        while (sent < 2 && DateTimeOffset.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            sent = await SentAsync(app);
-        }
-
+        var sent = await app.WaitForAsync(() => SentAsync(app), count => count >= 2, "two messages counted as sent", TimeSpan.FromSeconds(10));
         Assert.Equal(2, sent);
     }
 

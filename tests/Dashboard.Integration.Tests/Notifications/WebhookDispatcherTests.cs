@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +21,12 @@ public sealed class WebhookDispatcherTests
         Assert.True(notifications.Queue.Enqueue(Message("a")));
 
         var delivered = await receiver.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(20));
+        // The dispatcher counts a message as sent once the receiver's answer is back, a moment after the receiver has it.
+        var status = await Eventually.UntilAsync(() => Task.FromResult(notifications.Dispatcher.Status), s => s.Sent == 1, TimeSpan.FromSeconds(10), "the message counted as sent");
+
         Assert.Single(delivered);
         Assert.Equal(3, receiver.Requests);
-        Assert.Equal((1L, 0L), (notifications.Dispatcher.Status.Sent, notifications.Dispatcher.Status.Failed));
+        Assert.Equal((1L, 0L), (status.Sent, status.Failed));
     }
 
     [Fact]
@@ -32,7 +36,7 @@ public sealed class WebhookDispatcherTests
         await using var notifications = await Notifications.StartAsync(receiver.Url);
 
         notifications.Queue.Enqueue(Message("a"));
-        await WaitUntilAsync(() => notifications.Dispatcher.Status.Failed == 1);
+        await Eventually.UntilAsync(() => notifications.Dispatcher.Status.Failed == 1, TimeSpan.FromSeconds(10), "the refused message counted as failed");
 
         Assert.Equal(1, receiver.Requests);
         Assert.Contains("400", notifications.Dispatcher.Status.LastError, StringComparison.Ordinal);
@@ -53,9 +57,11 @@ public sealed class WebhookDispatcherTests
         clock.Advance(TimeSpan.FromMinutes(30));
         notifications.Queue.Enqueue(Message("sign-off"));
         await receiver.WaitForDeliveredAsync(3, TimeSpan.FromSeconds(10));
+        // One consumer in queue order: once the third is counted as sent, the duplicate before it has been judged.
+        var status = await Eventually.UntilAsync(() => Task.FromResult(notifications.Dispatcher.Status), s => s.Sent == 3, TimeSpan.FromSeconds(10), "three messages counted as sent");
 
         Assert.Equal(3, receiver.Requests);
-        Assert.Equal(1, notifications.Dispatcher.Status.Suppressed);
+        Assert.Equal(1, status.Suppressed);
     }
 
     [Fact]
@@ -92,17 +98,6 @@ public sealed class WebhookDispatcherTests
 
     private static Notification Message(string key, Guid? rolloutId = null) =>
         new(key, NotificationSeverity.Warning, $"title {key}", "By bob: error rate above 1.5 %", [new("Phase", "canary")], rolloutId, T0);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
-
-        Assert.True(condition());
-    }
 
     /// <summary>The notification services as the app registers them, with short retry delays.</summary>
     private sealed class Notifications(ServiceProvider provider) : IAsyncDisposable

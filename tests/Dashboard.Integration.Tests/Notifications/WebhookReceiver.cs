@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -61,17 +62,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> bodies were delivered, or fails with what arrived.</summary>
-    public async Task<IReadOnlyList<string>> WaitForDeliveredAsync(int count, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (_bodies.Count < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
+    public Task<IReadOnlyList<string>> WaitForDeliveredAsync(int count, TimeSpan timeout) =>
+        WaitForDeliveredAsync(delivered => delivered.Count >= count, $"{count} delivered webhook call(s)", timeout);
 
-        Assert.True(_bodies.Count >= count, $"Expected {count} delivered webhook call(s), got {_bodies.Count} of {Requests} request(s).");
-        return Delivered;
-    }
+    /// <summary>Waits until the bodies delivered so far satisfy <paramref name="done"/>, or fails with what arrived.</summary>
+    public Task<IReadOnlyList<string>> WaitForDeliveredAsync(Func<IReadOnlyList<string>, bool> done, string what, TimeSpan timeout) =>
+        Eventually.UntilAsync(() => Task.FromResult(Delivered), done, timeout, what, delivered => $"{delivered.Count} delivered of {Requests} request(s): {string.Join(" | ", delivered)}");
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

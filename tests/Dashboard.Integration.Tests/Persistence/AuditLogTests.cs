@@ -1,7 +1,9 @@
 using Dashboard.Core.Audit;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
@@ -28,7 +30,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Append_StoresThePayloadAsCamelCaseJsonAndTheClockTimeToTheMicrosecond()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         await using var store = await TestStateStore.CreateAsync(clock);
         clock.Advance(TimeSpan.FromTicks(12_347));
 

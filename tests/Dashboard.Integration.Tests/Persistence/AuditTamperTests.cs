@@ -1,5 +1,6 @@
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Dashboard.Integration.Tests.Persistence;

@@ -1,4 +1,5 @@
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

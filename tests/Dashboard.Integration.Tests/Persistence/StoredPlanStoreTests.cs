@@ -1,5 +1,6 @@
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Persistence;
 

@@ -1,6 +1,7 @@
 using Dashboard.Core.Rollouts;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Persistence;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dashboard.Integration.Tests.Rollouts;

@@ -2,9 +2,9 @@ using Dashboard.Core.Checklists;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Rollouts;
@@ -12,6 +12,7 @@ using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.SignOffs;
 
@@ -27,7 +28,7 @@ internal sealed class GateHost : IAsyncDisposable
     public static readonly Actor OperationsLead = Actor.Person("oscar", [WarRoomRole.OperationsLead]);
     public static readonly Actor Viewer = Actor.Person("vera", [WarRoomRole.Viewer]);
 
-    private GateHost(TestStateStore store, ManualClock clock, ServiceProvider services)
+    private GateHost(TestStateStore store, FakeTimeProvider clock, ServiceProvider services)
     {
         Store = store;
         Clock = clock;
@@ -36,7 +37,7 @@ internal sealed class GateHost : IAsyncDisposable
 
     public TestStateStore Store { get; }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public ServiceProvider Services { get; }
 
@@ -48,7 +49,7 @@ internal sealed class GateHost : IAsyncDisposable
 
     public static async Task<GateHost> CreateAsync()
     {
-        var clock = new ManualClock(StoredRollouts.T0);
+        var clock = new FakeTimeProvider(StoredRollouts.T0);
         var store = await TestStateStore.CreateAsync(clock);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

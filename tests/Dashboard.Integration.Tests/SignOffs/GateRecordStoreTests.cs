@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.SignOffs;
 
@@ -11,7 +12,7 @@ public sealed class GateRecordStoreTests
     [Fact]
     public async Task AddAndList_RoundTripsEachRecord_WithItsAuditEventInTheChain()
     {
-        var clock = new ManualClock(StoredRollouts.T0);
+        var clock = new FakeTimeProvider(StoredRollouts.T0);
         await using var store = await TestStateStore.CreateAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var gates = store.Get<GateRecordStore>();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 

@@ -1,9 +1,9 @@
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Logging.Abstractions;
-using static Dashboard.Integration.Tests.Persistence.StoredRollouts;
+using static Dashboard.TestSupport.StoredRollouts;
 
 namespace Dashboard.Integration.Tests.TrafficDrift;
 
@@ -59,10 +59,10 @@ public sealed class TrafficDriftMonitorTests
 
         Assert.Equal(TrafficDriftKind.Drifted, report.Kind);
         Assert.Equal((35.0, 1), (report.Observed?.CanaryPercent, report.RecordedPercent));
-        Assert.Equal(new RolloutOfRecord(rollout.Id, "learning-api", "v2.9.4", "v3.0.0-sprint-2-complete", "InProgress"), report.Rollout);
+        Assert.Equal(new RolloutOfRecord(rollout.Id, "learning-api", "v2.9.4", "v3.0.0", "InProgress"), report.Rollout);
         Assert.Contains("records 1 %", report.Message, StringComparison.Ordinal);
         Assert.True(report.CanReconcile);
-        Assert.Equal(0, router.Applied);
+        Assert.Empty(router.Applied);
     }
 
     [Fact]

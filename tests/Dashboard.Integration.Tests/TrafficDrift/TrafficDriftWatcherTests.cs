@@ -1,11 +1,11 @@
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Integration.Tests.Persistence;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using static Dashboard.Integration.Tests.Persistence.StoredRollouts;
+using static Dashboard.TestSupport.StoredRollouts;
 
 namespace Dashboard.Integration.Tests.TrafficDrift;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Dashboard.Integration.Tests.Rollouts;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Web;
 

@@ -21,9 +21,9 @@ public sealed class RolloutPageAccessTests
 {
     private static readonly string[] EveryAction = ["start", "advance", "hold", "resume", "retry-phase", "change-traffic", "roll-back", "abort"];
 
-    private static RolloutService Rollouts(DriftBannerTestHost host) => host.Context.Services.GetRequiredService<RolloutService>();
+    private static RolloutService Rollouts(AppTestHost host) => host.Context.Services.GetRequiredService<RolloutService>();
 
-    private static AuditLog Audit(DriftBannerTestHost host) => host.Context.Services.GetRequiredService<AuditLog>();
+    private static AuditLog Audit(AppTestHost host) => host.Context.Services.GetRequiredService<AuditLog>();
 
     private static string[] ActionButtons(IRenderedComponent<RolloutPage> page) =>
         [.. EveryAction.Where(key => page.FindAll($"button[data-testid=action-{key}]").Count > 0)];
@@ -31,7 +31,7 @@ public sealed class RolloutPageAccessTests
     [Fact]
     public async Task Viewer_SeesNoActionButtonsAndALineSayingTheyCanOnlyWatch()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await host.StartRolloutAsync();
 
         var (page, _) = host.RenderRolloutPage(rollout.Id);
@@ -47,7 +47,7 @@ public sealed class RolloutPageAccessTests
     [Fact]
     public async Task Viewer_ForgedChangeTrafficFromTheirCircuit_IsRefusedAuditedAndMovesNothing()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await host.StartRolloutAsync();
         host.Router.Weights = TrafficWeights.ForCanaryPercent(1);
         var (page, _) = host.RenderRolloutPage(rollout.Id);
@@ -72,7 +72,7 @@ public sealed class RolloutPageAccessTests
     [Fact]
     public async Task Operator_SeesEveryActionAndChangesTrafficThroughTheDialogInTheirOwnName()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await host.StartRolloutAsync();
         var (page, dialogs) = host.RenderRolloutPage(rollout.Id);
         Assert.Equal(EveryAction, ActionButtons(page));
@@ -94,7 +94,7 @@ public sealed class RolloutPageAccessTests
     [Fact]
     public async Task EngineeringLead_SeesHoldAndRollBackButNotChangeTraffic_AndHoldsInTheirOwnName()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.EngineeringLead, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.EngineeringLead, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await host.StartRolloutAsync();
         var (page, dialogs) = host.RenderRolloutPage(rollout.Id);
 

@@ -9,7 +9,7 @@ public sealed class RolloutsPageAccessTests
     [Fact]
     public async Task Operator_IsOfferedNewRollout()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
 
         var page = host.Context.Render<RolloutsPage>();
 
@@ -23,7 +23,7 @@ public sealed class RolloutsPageAccessTests
     public async Task NotAnOperator_SeesNoNewRolloutButtonButALineSayingWhy(string who)
     {
         var user = who == "viewer" ? TestUser.Viewer : TestUser.EngineeringLead;
-        await using var host = await DriftBannerTestHost.CreateAsync(user, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(user, RolloutPageTesting.AddRolloutPageServices);
         await host.StartRolloutAsync();
 
         var page = host.Context.Render<RolloutsPage>();

@@ -1,8 +1,8 @@
 using Dashboard.Core.Checkpoints;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Checkpoints.Components;
+using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Checkpoints;
 
@@ -60,10 +60,8 @@ public sealed class CheckpointPagePartsTests
     [Fact]
     public async Task CriterionDetail_ShowsTheExactQueryEverySampleAndAChartWithTheThreshold()
     {
-        await using var context = new BunitContext();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddMudServices();
-        context.Services.AddSingleton(TimeProvider.System);
+        await using var host = new AppTestHost();
+        var context = host.Context;
         var criterion = CheckpointEvaluations.Canary(Fifteen, errorRate: 1.4).Criteria[0];
 
         var detail = context.Render<CriterionDetail>(p => p.Add(d => d.Criterion, criterion).Add(d => d.Open, true));

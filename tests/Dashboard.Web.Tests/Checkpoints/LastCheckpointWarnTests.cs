@@ -30,7 +30,7 @@ public sealed class LastCheckpointWarnTests
     [Fact]
     public async Task RampLastCheckpointWarn_WaitsForAPerson_RecordsWhy_AndThePageOffersAdvance()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var id = await RampRunningAsync(host, BuiltInPlans.ThreePhase.Id);
 
         await LastCheckpointWarnsAsync(host, id);
@@ -60,7 +60,7 @@ public sealed class LastCheckpointWarnTests
     [Fact]
     public async Task RampLastCheckpointWarn_ViewerReadsWhyButIsNotOfferedAdvance()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Viewer, RolloutPageTesting.AddRolloutPageServices);
         var id = await RampRunningAsync(host, BuiltInPlans.ThreePhase.Id);
         await LastCheckpointWarnsAsync(host, id);
 
@@ -73,7 +73,7 @@ public sealed class LastCheckpointWarnTests
     [Fact]
     public async Task RampLastCheckpointWarn_WithAdvanceOnWarn_AdvancesByItself()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var plan = BuiltInPlans.ThreePhase;
         var ramp = plan.Phases[1] with { Gate = plan.Phases[1].Gate with { AdvanceOnWarn = true } };
         var posted = await host.Context.Services.GetRequiredService<PlanCatalog>().CreateAsync(
@@ -92,14 +92,14 @@ public sealed class LastCheckpointWarnTests
         Assert.Empty(page.FindAll("[data-testid=waiting-for-person]"));
     }
 
-    private static RolloutStore Store(DriftBannerTestHost host) => host.Context.Services.GetRequiredService<RolloutStore>();
+    private static RolloutStore Store(AppTestHost host) => host.Context.Services.GetRequiredService<RolloutStore>();
 
-    private static AuditLog Audit(DriftBannerTestHost host) => host.Context.Services.GetRequiredService<AuditLog>();
+    private static AuditLog Audit(AppTestHost host) => host.Context.Services.GetRequiredService<AuditLog>();
 
     private static JsonElement Payload(AuditEventRecord record) => JsonDocument.Parse(record.PayloadJson).RootElement;
 
     /// <summary>Created and started, the canary's gate passed by automation: the ramp runs at 10 %.</summary>
-    private static async Task<Guid> RampRunningAsync(DriftBannerTestHost host, string planId)
+    private static async Task<Guid> RampRunningAsync(AppTestHost host, string planId)
     {
         var rollouts = host.Context.Services.GetRequiredService<RolloutService>();
         var created = await rollouts.CreateAsync(new CreateRolloutRequest("learning-api", "v2.9.4", "v3.0.0", planId, "sprint 2"), AutomationActors.Checkpoints);
@@ -115,7 +115,7 @@ public sealed class LastCheckpointWarnTests
     }
 
     /// <summary>Stores the ramp's 4 h verdict (error rate WARN, P99 PASS) as the runner does, then acts on it as the runner does.</summary>
-    private static async Task LastCheckpointWarnsAsync(DriftBannerTestHost host, Guid id)
+    private static async Task LastCheckpointWarnsAsync(AppTestHost host, Guid id)
     {
         var rollout = (await Store(host).LoadAsync(id))!;
         var phase = rollout.CurrentPhase;

@@ -4,7 +4,7 @@ using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Guardrails.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor.Services;
+using Dashboard.Web.Tests.TestSupport;
 
 namespace Dashboard.Web.Tests.Guardrails;
 
@@ -17,14 +17,7 @@ public sealed class GuardrailBannerTests
     private static readonly RouterAlert Alert = new(
         RolloutId, "ultra-fast-analyzer", "v3.0.0", 0, "HAProxy runtime API unix:/run/haproxy/admin.sock cannot be reached", Since, 4, Since.AddSeconds(20));
 
-    private static BunitContext Context(GuardrailStatusBoard board)
-    {
-        var context = new BunitContext();
-        context.Services.AddMudServices();
-        context.JSInterop.Mode = JSRuntimeMode.Loose;
-        context.Services.AddSingleton(board);
-        return context;
-    }
+    private static AppTestHost Host(GuardrailStatusBoard board) => new(addServices: services => services.AddSingleton(board));
 
     private static GuardrailStatusBoard Board() => new(NullLogger<GuardrailStatusBoard>.Instance);
 
@@ -39,9 +32,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>();
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         var alert = banner.Find("[data-testid=guardrail-alert]");
         Assert.Contains("ultra-fast-analyzer v3.0.0: the router has not confirmed 0 % canary traffic", alert.TextContent, StringComparison.Ordinal);
@@ -55,8 +48,8 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
-        var banner = context.Render<GuardrailAlertBanner>();
+        await using var host = Host(board);
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         board.ClearAlert(RolloutId);
 
@@ -68,9 +61,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.SetAlert(Alert);
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>(p => p.Add(b => b.ReadOnly, true));
+        var banner = host.Context.Render<GuardrailAlertBanner>(p => p.Add(b => b.ReadOnly, true));
 
         Assert.Single(banner.FindAll("[data-testid=guardrail-alert]"));
         Assert.Empty(banner.FindAll("a"));
@@ -80,8 +73,8 @@ public sealed class GuardrailBannerTests
     public async Task Banner_RunningRolloutWithoutData_WarnsThatGuardrailsAreBlind()
     {
         var board = Board();
-        await using var context = Context(board);
-        var banner = context.Render<GuardrailAlertBanner>();
+        await using var host = Host(board);
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         board.PublishPoll(Poll("InfluxDB could not be read: connection refused", Watched(PhaseState.Running, Since)));
 
@@ -98,9 +91,9 @@ public sealed class GuardrailBannerTests
     {
         var board = Board();
         board.PublishPoll(Poll(null, Watched(PhaseState.Running)));
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var banner = context.Render<GuardrailAlertBanner>();
+        var banner = host.Context.Render<GuardrailAlertBanner>();
 
         Assert.Empty(banner.FindAll("[role=alert]"));
     }
@@ -114,9 +107,9 @@ public sealed class GuardrailBannerTests
             null,
             new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "errorRatePct > 1.5", "RollBack", GuardrailReading.Breached, 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
             new GuardrailRuleStatus("trigger:2", GuardrailKind.RollbackTrigger, "availabilityPct < 99", "RollBack", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
-        await using var context = Context(board);
+        await using var host = Host(board);
 
-        var panel = context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));
+        var panel = host.Context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));
 
         var rows = panel.FindAll("[data-testid=guardrail-rule]");
         Assert.Equal(2, rows.Count);

@@ -16,7 +16,7 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task OpenIncidentDialog_WithEveryField_StoresTheIncidentAndThePanelListsIt()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         var rollout = await host.StartRolloutAsync();
         var provider = host.Context.Render<MudDialogProvider>();
         var panel = host.Context.Render<IncidentPanel>(p => p.Add(x => x.RolloutId, rollout.Id).Add(x => x.PhaseNames, ["canary", "ramp", "rollout"]));
@@ -43,7 +43,7 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task ResolveDialog_ClosesTheIncident_AndThePanelOffersNoMoreActionsForIt()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(new TestUser("dave", WarRoomRole.OperationsLead));
+        await using var host = await AppTestHost.CreateAsync(new TestUser("dave", WarRoomRole.OperationsLead));
         var rollout = await host.StartRolloutAsync();
         var service = host.Context.Services.GetRequiredService<IncidentService>();
         await service.OpenAsync(rollout.Id, new OpenIncidentRequest("critical", "DB failover", "primary lost", "dave", false), Actor.Person("alice", [WarRoomRole.Operator]));
@@ -64,7 +64,7 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task Panel_ForAViewer_ListsIncidentsWithoutOpenUpdateOrResolve()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Viewer);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Viewer);
         var rollout = await host.StartRolloutAsync();
         await host.Context.Services.GetRequiredService<IncidentService>().OpenAsync(
             rollout.Id, new OpenIncidentRequest("high", "Checkout 5xx", "errors on /checkout", "carol", false), Actor.Person("alice", [WarRoomRole.Operator]));
@@ -81,7 +81,7 @@ public sealed class IncidentPanelTests
     [Fact]
     public async Task OpenIncidentsBanner_ShowsOpenIncidentsMostSevereFirst_AndHidesWhenAllAreResolved()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         var rollout = await host.StartRolloutAsync();
         var service = host.Context.Services.GetRequiredService<IncidentService>();
         await service.OpenAsync(rollout.Id, new OpenIncidentRequest("low", "Slow admin page", "p99 400 ms", "erin", false), Actor.Person("alice", [WarRoomRole.Operator]));

@@ -1,42 +1,27 @@
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Monitoring;
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 using Quartz;
 
 namespace Dashboard.Web.Tests.Monitoring;
 
 /// <summary>
-/// A bUnit context for the health-check page: a real, migrated SQLite state store in a temp folder,
-/// the rollout and monitoring services as the app registers them (Quartz in memory), and a started rollout
+/// An <see cref="AppTestHost"/> for the health-check page: its state store migrated, the rollout and monitoring services as the app registers them (Quartz in memory), and a started rollout
 /// to record checks for. Deleted on dispose.
 /// </summary>
 internal sealed class HealthCheckPageHost : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-health-ui-" + Guid.NewGuid().ToString("N"));
+    private readonly AppTestHost _host;
 
-    private HealthCheckPageHost()
-    {
-        Directory.CreateDirectory(_folder);
-        Context.Services.AddMudServices();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", new SettableRouter());
-        Context.Services.AddMonitoring(new ConfigurationBuilder().Build());
-        // The app's scheduler with Quartz's in-memory store; never started, so nothing fires.
-        Context.Services.AddQuartz();
-        Context.SetRendererInfo(RendererModes.Interactive);
-    }
+    private HealthCheckPageHost(AppTestHost host) => _host = host;
 
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => _host.Context;
 
-    public FakeTimeProvider Clock { get; } = new(RolloutViews.T0);
+    public FakeTimeProvider Clock => _host.Clock;
 
     public Guid RolloutId { get; private set; }
 
@@ -44,10 +29,13 @@ internal sealed class HealthCheckPageHost : IAsyncDisposable
 
     public static async Task<HealthCheckPageHost> CreateAsync()
     {
-        var host = new HealthCheckPageHost();
-        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
-        var rollout = await StoredRollouts.StartAsync(host.Context.Services.GetRequiredService<RolloutStore>());
-        host.RolloutId = rollout.Id;
+        var host = new HealthCheckPageHost(await AppTestHost.CreateAsync(addServices: services =>
+        {
+            services.AddMonitoring(new ConfigurationBuilder().Build());
+            // The app's scheduler with Quartz's in-memory store; never started, so nothing fires.
+            services.AddQuartz();
+        }));
+        host.RolloutId = (await host._host.StartRolloutAsync()).Id;
         return host;
     }
 
@@ -62,10 +50,5 @@ internal sealed class HealthCheckPageHost : IAsyncDisposable
         Assert.True(await Service.RecordAsync(check));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -25,8 +25,12 @@ public sealed class LatestHealthChecksPanelTests
         Assert.Equal(["Intensive", "Close", "Daily", "Weekly"], rows.Keys);
         Assert.Equal("Fail", rows["Close"].GetAttribute("data-verdict"));
         Assert.Equal("None", rows["Daily"].GetAttribute("data-verdict"));
-        var nextWeekly = CadenceCalendar.NextDueAfter(MonitoringCadence.Weekly, DateTimeOffset.UtcNow).ToString("ddd MMM d HH:mm", CultureInfo.InvariantCulture);
-        Assert.Equal(nextWeekly, rows["Weekly"].QuerySelector("[data-testid=next-due]")!.TextContent.Trim());
+        // Quartz dates a trigger from the real clock, so the expected slot is the trigger's own, never "now" read here:
+        // reading the real clock beside the fake one could cross Friday 10:00 UTC between the two reads.
+        var weekly = (await host.Context.Services.GetRequiredService<MonitoringScheduler>().ReadAsync()).Single(s => s.Cadence == MonitoringCadence.Weekly);
+        var nextWeekly = Assert.NotNull(weekly.NextDueAt);
+        Assert.Equal(nextWeekly, CadenceCalendar.LatestDueAtOrBefore(MonitoringCadence.Weekly, nextWeekly));
+        Assert.Equal(nextWeekly.ToString("ddd MMM d HH:mm", CultureInfo.InvariantCulture), rows["Weekly"].QuerySelector("[data-testid=next-due]")!.TextContent.Trim());
         Assert.Contains("every 5 s until", rows["Intensive"].QuerySelector("[data-testid=next-due]")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public sealed class FollowedPhaseTests
     [Fact]
     public async Task RampPhase_ErrorRateBetweenRampAndCanaryThresholds_HasTheSameVerdictOnEveryScreen()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-3));
         await AdvanceAsync(host, rollout, RolloutViews.T0.AddHours(-1));
         Publish(host, ErrorRateBetweenRampAndCanary);
@@ -42,7 +42,7 @@ public sealed class FollowedPhaseTests
     [Fact]
     public async Task PhaseAdvance_BringsTheNewPhasesThresholdsToTheOpenPage()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var rollout = await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-3));
         Publish(host, ErrorRateBetweenRampAndCanary);
         var dashboard = host.Context.Render<LiveDashboard>();
@@ -58,7 +58,7 @@ public sealed class FollowedPhaseTests
     [Fact]
     public async Task SeveralRunning_FollowsTheMostRecentlyStarted_AndTheQueryChoosesAnother()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         var older = await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-3));
         await AdvanceAsync(host, older, RolloutViews.T0.AddHours(-2));
         await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-1), service: "search-api");
@@ -83,7 +83,7 @@ public sealed class FollowedPhaseTests
     [Fact]
     public async Task NoneRunning_JudgesByTheDefaultPlansFirstPhaseAndSaysSo()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
         Publish(host, ErrorRateBetweenRampAndCanary);
 
         var warRoom = host.Context.Render<WarRoom>();
@@ -97,7 +97,7 @@ public sealed class FollowedPhaseTests
     private static string? TileVerdict(IRenderedComponent<IComponent> page) =>
         page.Find("[data-testid=tile-errorRatePct]").GetAttribute("data-verdict");
 
-    private static void Publish(DriftBannerTestHost host, double canaryErrorRatePct)
+    private static void Publish(AppTestHost host, double canaryErrorRatePct)
     {
         var feed = (TestLiveDashboardFeed)host.Context.Services.GetRequiredService<ILiveDashboardFeed>();
         feed.Publish(new LiveDashboardState
@@ -108,7 +108,7 @@ public sealed class FollowedPhaseTests
         });
     }
 
-    private static async Task<Rollout> StartAsync(DriftBannerTestHost host, DateTimeOffset startedAt, string service = "learning-api")
+    private static async Task<Rollout> StartAsync(AppTestHost host, DateTimeOffset startedAt, string service = "learning-api")
     {
         var store = host.Context.Services.GetRequiredService<RolloutStore>();
         var creation = Rollout.Create(Guid.NewGuid(), service, "v2.9.4", "v3.0.0", RolloutViews.Plan, "alice", "release", startedAt.AddMinutes(-5));
@@ -120,10 +120,10 @@ public sealed class FollowedPhaseTests
     }
 
     // As RolloutService does: save the command, then tell every open page.
-    private static Task AdvanceAsync(DriftBannerTestHost host, Rollout rollout, DateTimeOffset at) =>
+    private static Task AdvanceAsync(AppTestHost host, Rollout rollout, DateTimeOffset at) =>
         SaveAsync(host, rollout, rollout.Advance("bob", "canary GO", at));
 
-    private static async Task SaveAsync(DriftBannerTestHost host, Rollout rollout, RolloutResult result)
+    private static async Task SaveAsync(AppTestHost host, Rollout rollout, RolloutResult result)
     {
         Assert.True(result.Succeeded, result.Rejection?.Message);
         await host.Context.Services.GetRequiredService<RolloutStore>()

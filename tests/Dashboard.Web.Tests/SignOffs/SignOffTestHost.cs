@@ -6,16 +6,14 @@ using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Shared;
 using Dashboard.Web.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.SignOffs;
 
 /// <summary>
-/// A bUnit context signed in as one person, with the sign-off feature wired as the app wires it on a real
-/// SQLite state store (migrated) in a temp folder, and a rollout of the three-phase plan to sign. Deleted on dispose.
+/// An <see cref="AppTestHost"/> signed in as one person, with the sign-off feature wired as the app wires it on its
+/// state store (migrated), and a rollout of the three-phase plan to sign. Deleted on dispose.
 /// </summary>
 internal sealed class SignOffTestHost : IAsyncDisposable
 {
@@ -23,32 +21,18 @@ internal sealed class SignOffTestHost : IAsyncDisposable
     public static readonly Actor EngineeringLead = Actor.Person("erin", [WarRoomRole.EngineeringLead]);
     public static readonly Actor OperationsLead = Actor.Person("oscar", [WarRoomRole.OperationsLead]);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-signoffs-" + Guid.NewGuid().ToString("N"));
+    private readonly AppTestHost _host;
 
-    private SignOffTestHost(string userName, WarRoomRole[] roles)
-    {
-        Directory.CreateDirectory(_folder);
-        Context.Services.AddMudServices();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddDriftBannerServices($"Data Source={Path.Combine(_folder, "state.db")}", new SettableRouter());
-        Context.SignInAs(userName, roles);
-        // Last: it resolves the renderer, after which no service can be added.
-        Context.SetRendererInfo(RendererModes.Interactive);
-    }
+    private SignOffTestHost(AppTestHost host) => _host = host;
 
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => _host.Context;
 
-    public FakeTimeProvider Clock { get; } = new(RolloutViews.T0);
+    public FakeTimeProvider Clock => _host.Clock;
 
     public GateService Gates => Context.Services.GetRequiredService<GateService>();
 
-    public static async Task<SignOffTestHost> CreateAsync(string userName, params WarRoomRole[] roles)
-    {
-        var host = new SignOffTestHost(userName, roles);
-        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
-        return host;
-    }
+    public static async Task<SignOffTestHost> CreateAsync(string userName, params WarRoomRole[] roles) =>
+        new(await AppTestHost.CreateAsync(new TestUser(userName, roles)));
 
     /// <summary>Created and started by the operator through the rollout service: canary at 1 %, running.</summary>
     public async Task<Guid> StartedRolloutAsync()
@@ -82,12 +66,7 @@ internal sealed class SignOffTestHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task RunAsync(Guid rolloutId, RolloutAction action, Actor actor)
     {

@@ -8,7 +8,7 @@ using Quartz;
 
 namespace Dashboard.Web.Tests.TestSupport;
 
-/// <summary>The whole rollout page in a <see cref="DriftBannerTestHost"/>: the services it adds, and rendering it.</summary>
+/// <summary>The whole rollout page in a <see cref="AppTestHost"/>: the services it adds, and rendering it.</summary>
 internal static class RolloutPageTesting
 {
     /// <summary>
@@ -24,7 +24,7 @@ internal static class RolloutPageTesting
     }
 
     /// <summary>The rollout page of <paramref name="id"/>, and the dialog provider its dialogs open in.</summary>
-    public static (IRenderedComponent<RolloutPage> Page, IRenderedComponent<MudDialogProvider> Dialogs) RenderRolloutPage(this DriftBannerTestHost host, Guid id)
+    public static (IRenderedComponent<RolloutPage> Page, IRenderedComponent<MudDialogProvider> Dialogs) RenderRolloutPage(this AppTestHost host, Guid id)
     {
         ArgumentNullException.ThrowIfNull(host);
         host.Context.Render<MudPopoverProvider>();

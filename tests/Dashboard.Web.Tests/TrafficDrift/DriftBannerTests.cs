@@ -12,12 +12,12 @@ namespace Dashboard.Web.Tests.TrafficDrift;
 /// <summary>The banner on a real SQLite state store, the real monitor and a router the test sets.</summary>
 public sealed class DriftBannerTests
 {
-    private static IRenderedComponent<DriftBanner> RenderBanner(DriftBannerTestHost host, bool readOnly = false) =>
+    private static IRenderedComponent<DriftBanner> RenderBanner(AppTestHost host, bool readOnly = false) =>
         host.Context.Render<DriftBanner>(p => p.Add(b => b.ReadOnly, readOnly));
 
-    private static async Task<DriftBannerTestHost> DriftedAsync(TestUser? user = null)
+    private static async Task<AppTestHost> DriftedAsync(TestUser? user = null)
     {
-        var host = await DriftBannerTestHost.CreateAsync(user);
+        var host = await AppTestHost.CreateAsync(user);
         await host.StartRolloutAsync();
         host.Router.Weights = new TrafficWeights(35, 65);
         Assert.Equal(TrafficDriftKind.Drifted, (await host.Monitor.CheckAsync()).Kind);
@@ -27,7 +27,7 @@ public sealed class DriftBannerTests
     [Fact]
     public async Task Banner_BeforeAnyCheck_IsHidden()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
         host.Router.Weights = new TrafficWeights(35, 65);
 
@@ -40,7 +40,7 @@ public sealed class DriftBannerTests
     [Fact]
     public async Task Banner_NothingRecorded_IsHidden()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         host.Router.Weights = new TrafficWeights(35, 65);
         Assert.Equal(TrafficDriftKind.NothingRecorded, (await host.Monitor.CheckAsync()).Kind);
 
@@ -52,7 +52,7 @@ public sealed class DriftBannerTests
     [Fact]
     public async Task Banner_InSync_IsHidden()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
         host.Router.Weights = new TrafficWeights(2, 198);
         Assert.Equal(TrafficDriftKind.InSync, (await host.Monitor.CheckAsync()).Kind);
@@ -103,7 +103,7 @@ public sealed class DriftBannerTests
     [Fact]
     public async Task Banner_RouterUnreadable_IsShownWithTheRoutersMessage()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
         host.Router.Failure = new TrafficRouterException("HAProxy refused", "Permission denied");
         await host.Monitor.CheckAsync();
@@ -140,7 +140,7 @@ public sealed class DriftBannerTests
     [Fact]
     public async Task Banner_AppearsAndGoesWithTheMonitorsLaterChecks()
     {
-        await using var host = await DriftBannerTestHost.CreateAsync();
+        await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
         host.Router.Weights = new TrafficWeights(2, 198);
         await host.Monitor.CheckAsync();

@@ -1,20 +1,16 @@
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
 using Dashboard.Web.Tests.TestSupport;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Web.Tests.Access.Admin;
 
 /// <summary>
-/// A bUnit context for the admin page: a real, migrated SQLite state store in a temp folder, the admin service as
+/// An <see cref="AppTestHost"/> for the admin page: its state store migrated, the admin service as
 /// <c>AddAccessAdmin</c> registers it, one admin ("root") as the first-run set-up creates them, and the circuit
 /// signed in as the person <see cref="CreateAsync"/> names. Deleted on dispose.
 /// </summary>
@@ -22,28 +18,13 @@ internal sealed class AdminPageHost : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "warroom-admin-ui-" + Guid.NewGuid().ToString("N"));
+    private readonly AppTestHost _host;
 
-    private AdminPageHost(string userName, WarRoomRole[] roles)
-    {
-        Directory.CreateDirectory(_folder);
-        Context.Services.AddMudServices();
-        Context.JSInterop.Mode = JSRuntimeMode.Loose;
-        Context.Services.AddSingleton<TimeProvider>(Clock);
-        Context.Services.AddLogging();
-        Context.Services.AddStateStore(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["StateStore:ConnectionString"] = $"Data Source={Path.Combine(_folder, "state.db")}" })
-            .Build());
-        Context.Services.AddSingleton<AccessAuthorization>();
-        Context.Services.AddAccessAdmin();
-        // Before anything resolves a service (the renderer does): bUnit takes no registrations after that.
-        Context.SignInAs(userName, roles);
-        Context.SetRendererInfo(RendererModes.Interactive);
-    }
+    private AdminPageHost(AppTestHost host) => _host = host;
 
-    public BunitContext Context { get; } = new();
+    public BunitContext Context => _host.Context;
 
-    public FakeTimeProvider Clock { get; } = new(T0);
+    public FakeTimeProvider Clock => _host.Clock;
 
     public AccessAdminService Service => Context.Services.GetRequiredService<AccessAdminService>();
 
@@ -53,8 +34,7 @@ internal sealed class AdminPageHost : IAsyncDisposable
     /// <param name="roles">Their roles.</param>
     public static async Task<AdminPageHost> CreateAsync(string userName, params WarRoomRole[] roles)
     {
-        var host = new AdminPageHost(userName, roles);
-        await host.Context.Services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        var host = new AdminPageHost(await AppTestHost.CreateAsync(new TestUser(userName, roles), services => services.AddAccessAdmin(), T0));
         await host.Context.Services.GetRequiredService<PeopleStore>().CreateAsync(new PersonDraft("root", "Root Admin", null, "Admin"), "setup");
         return host;
     }
@@ -69,10 +49,5 @@ internal sealed class AdminPageHost : IAsyncDisposable
     public async Task<IReadOnlyList<AuditEventRecord>> AuditedAsync(string kind) =>
         [.. (await Context.Services.GetRequiredService<AuditLog>().ReadAsync()).Where(e => e.Kind == kind)];
 
-    public async ValueTask DisposeAsync()
-    {
-        await Context.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dashboard.TestSupport;
 
-namespace Dashboard.Integration.Tests.Rollouts;
+namespace Dashboard.TestSupport;
 
 /// <summary>The real app as a child process with an <see cref="HttpClient"/> on it, and short-hands for the rollout API.</summary>
-internal sealed class RolloutApiApp : IAsyncDisposable
+public sealed class RolloutApiApp : IAsyncDisposable
 {
     private readonly AppProcess _app;
 
@@ -83,6 +82,18 @@ internal sealed class RolloutApiApp : IAsyncDisposable
         Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {body}\nApp output:\n{Output}");
         return body;
     }
+
+    /// <summary>Reads <paramref name="read"/> until <paramref name="done"/> holds (see <see cref="Eventually"/>); a timeout shows the app's output.</summary>
+    public Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what, TimeSpan within) =>
+        Eventually.UntilAsync(read, done, within, what, last => $"{last}\nApp output:\n{Output}");
+
+    /// <summary>The rollout once <paramref name="done"/> holds for it.</summary>
+    public Task<JsonElement> WaitForRolloutAsync(Guid id, Func<JsonElement, bool> done, string what, TimeSpan within) =>
+        WaitForAsync(() => GetAsync($"/api/rollouts/{id}"), done, what, within);
+
+    /// <summary>The rollout once its current state is <paramref name="state"/> (e.g. "Held"); within a minute unless told.</summary>
+    public Task<JsonElement> WaitForStateAsync(Guid id, string state, TimeSpan? within = null) =>
+        WaitForRolloutAsync(id, rollout => rollout.GetProperty("currentState").GetString() == state, $"rollout {id} to be {state}", within ?? TimeSpan.FromMinutes(1));
 
     public async ValueTask DisposeAsync()
     {

@@ -1,14 +1,15 @@
 using Dashboard.Core.Routing;
 
-namespace Dashboard.Web.Tests.TestSupport;
+namespace Dashboard.TestSupport;
 
-/// <summary>A router whose split the test sets, or that fails like an unreachable one.</summary>
-internal sealed class SettableRouter : ITrafficRouter
+/// <summary>A router whose split the test sets, or that fails like an unreachable one; it records every percentage applied.</summary>
+public sealed class SettableRouter : ITrafficRouter
 {
     public TrafficWeights Weights { get; set; } = new(0, 100);
 
     public TrafficRouterException? Failure { get; set; }
 
+    /// <summary>The canary percentages applied, in order.</summary>
     public List<int> Applied { get; } = [];
 
     public string Name => "test router";

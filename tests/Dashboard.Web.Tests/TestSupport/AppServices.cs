@@ -12,13 +12,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Web.Tests.TestSupport;
 
 /// <summary>
-/// What the drift banner injects, registered as the app registers it: the state store on
-/// the given connection string, the rollout services and the monitor. Nothing opens the
-/// store until a drift check or a reconcile runs.
+/// The app's general services as the app registers them, for <see cref="AppTestHost"/>: the state store on the
+/// given connection string, access, rollouts, incidents, sign-offs, the drift monitor and the banners every layout
+/// carries. Nothing opens the store until a test or a component uses it.
 /// </summary>
-internal static class DriftBannerServices
+internal static class AppServices
 {
-    public static IServiceCollection AddDriftBannerServices(this IServiceCollection services, string connectionString, ITrafficRouter router)
+    public static IServiceCollection AddAppServices(this IServiceCollection services, string connectionString, ITrafficRouter router)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

@@ -3,14 +3,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
-namespace Dashboard.Integration.Tests.Persistence;
+namespace Dashboard.TestSupport;
 
 /// <summary>
 /// A real SQLite state store file in its own temp folder, wired exactly as the app wires it
 /// (<see cref="StateStoreServiceCollectionExtensions.AddStateStore"/>). Deleted on dispose.
 /// </summary>
-internal sealed class TestStateStore : IAsyncDisposable
+public sealed class TestStateStore : IAsyncDisposable
 {
     private readonly string _folder;
     private readonly List<ServiceProvider> _providers = [];
@@ -35,7 +36,7 @@ internal sealed class TestStateStore : IAsyncDisposable
     public static async Task<TestStateStore> CreateAsync(TimeProvider? clock = null, bool migrate = true)
     {
         var folder = Path.Combine(Path.GetTempPath(), "warroom-state-" + Guid.NewGuid().ToString("N"));
-        var store = new TestStateStore(folder, clock ?? new ManualClock(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)));
+        var store = new TestStateStore(folder, clock ?? new FakeTimeProvider(StoredRollouts.T0));
         if (migrate)
         {
             await store.Get<StateStoreMigrator>().MigrateAsync();
