@@ -1,4 +1,5 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -13,7 +14,8 @@ public sealed partial class FollowedPhaseScope : IDisposable
     private static readonly FollowedPhase Reading = new([], null, PhaseThresholds.None("Reading which rollout is running…"));
 
     private FollowedPhase _followed = Reading;
-    private int _generation;
+    private LiveReload<RolloutChanged>? _live;
+    private bool _read;
     private Guid? _readFor;
 
     [Inject]
@@ -36,45 +38,35 @@ public sealed partial class FollowedPhaseScope : IDisposable
     [Parameter, EditorRequired]
     public required RenderFragment<PhaseThresholds> ChildContent { get; set; }
 
-    protected override void OnInitialized() => Changes.Changed += OnChanged;
+    // Any rollout's change may start, end or move the one followed.
+    protected override void OnInitialized() =>
+        _live = new(Changes, _ => true, ReloadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
     // The page re-renders every second for its clock; only a new ?rollout= (or the first render) reads the store.
     protected override Task OnParametersSetAsync()
     {
-        if (_generation > 0 && RolloutId == _readFor)
+        if (_read && RolloutId == _readFor)
         {
             return Task.CompletedTask;
         }
 
         _readFor = RolloutId;
-        return ReloadAsync();
+        return _live!.ReloadAsync();
     }
 
-    private void OnChanged(RolloutChanged change) => _ = InvokeAsync(async () =>
-    {
-        await ReloadAsync();
-        StateHasChanged();
-    });
-
-    // Runs on the renderer's dispatcher; a read overtaken by a newer one is dropped.
     private async Task ReloadAsync()
     {
-        var generation = ++_generation;
-        FollowedPhase followed;
         try
         {
-            followed = await Followed.ReadAsync(RolloutId);
+            _followed = await Followed.ReadAsync(RolloutId);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogUnreadable(Logger, ex);
-            followed = new FollowedPhase([], null, PhaseThresholds.None("Rollouts could not be read — no thresholds until they can"));
+            _followed = new FollowedPhase([], null, PhaseThresholds.None("Rollouts could not be read — no thresholds until they can"));
         }
 
-        if (generation == _generation)
-        {
-            _followed = followed;
-        }
+        _read = true;
     }
 
     private void Select(ChangeEventArgs change)
@@ -88,5 +80,5 @@ public sealed partial class FollowedPhaseScope : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "A live page could not read which rollout is running; its tiles show no thresholds")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);
 
-    public void Dispose() => Changes.Changed -= OnChanged;
+    public void Dispose() => _live?.Dispose();
 }
