@@ -1,3 +1,4 @@
+using Dashboard.Core.Metrics;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
 using Dashboard.Integration.Tests.Metrics;
@@ -43,9 +44,18 @@ internal sealed class PollerHost : IAsyncDisposable
     /// <summary>Seconds since <see cref="Start"/> on the fake clock.</summary>
     public int Elapsed => (int)(Clock.GetUtcNow() - Start).TotalSeconds;
 
-    /// <summary>A <c>requests</c> point of the baseline at <paramref name="at"/>.</summary>
-    public static InfluxPoint Requests(DateTimeOffset at) =>
-        new InfluxPoint("requests", at).Tag("cohort", "baseline").Tag("segment", "A").Tag("region", "eu").Field("count", 100L).Field("errors", 1L);
+    /// <summary>A whole <c>requests</c> point of the baseline at <paramref name="at"/>: every request under 10 ms.</summary>
+    public static InfluxPoint Requests(DateTimeOffset at)
+    {
+        var point = new InfluxPoint("requests", at).Tag("cohort", "baseline").Tag("segment", "A").Tag("region", "eu").Field("count", 100L).Field("errors", 1L);
+        foreach (var bucket in LatencyHistogram.FieldNames)
+        {
+            // Cumulative buckets ending at le_inf = count: a point the readers take as whole, not torn.
+            point.Field(bucket, 100L);
+        }
+
+        return point;
+    }
 
     /// <summary>Points every <paramref name="step"/> from <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
     public static List<InfluxPoint> RequestsEvery(TimeSpan step, DateTimeOffset from, DateTimeOffset to)
