@@ -71,9 +71,11 @@ public sealed partial class FollowedPhaseAppTests(InfluxServerFixture influx)
     private async Task WriteRequestsAsync(string database, int canaryErrors, int baselineErrors)
     {
         var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        // A whole point: every cumulative bucket written (all requests between 50 and 100 ms), le_inf = count.
+        const string Histogram = "le_10=0i,le_25=0i,le_50=0i,le_100=1000i,le_200=1000i,le_250=1000i,le_500=1000i,le_1000=1000i,le_inf=1000i";
         var lines = string.Join('\n',
-            $"requests,service=analyzer,cohort=canary,segment=A,region=eu count=1000i,errors={canaryErrors}i,le_inf=1000i,le_100=1000i {at}",
-            $"requests,service=analyzer,cohort=baseline,segment=A,region=eu count=1000i,errors={baselineErrors}i,le_inf=1000i,le_100=1000i {at}");
+            $"requests,service=analyzer,cohort=canary,segment=A,region=eu count=1000i,errors={canaryErrors}i,{Histogram} {at}",
+            $"requests,service=analyzer,cohort=baseline,segment=A,region=eu count=1000i,errors={baselineErrors}i,{Histogram} {at}");
         using var http = new HttpClient { BaseAddress = influx.Url };
         using var content = new StringContent(lines);
         using var response = await http.PostAsync($"/write?db={database}&precision=ms", content);
