@@ -32,6 +32,18 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+if [ "$failed" -gt 0 ]; then
+  # The console log is long and CI keeps only its tail: name each failed test and its message's first lines here.
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0; next }
+      inside && /<Message>/ { printing = 1; sub(/.*<Message>/, ""); print "  " name; }
+      printing { line = $0; done = sub(/<\/Message>.*/, "", line); if (lines < 6) print "      " line; lines++; if (done) { printing = 0; inside = 0 } }
+    ' "$trx"
+  done
+fi
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran." >&2
   status=1
