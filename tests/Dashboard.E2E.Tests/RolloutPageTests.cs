@@ -4,6 +4,7 @@ using Dashboard.E2E.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static Dashboard.E2E.Tests.TestSupport.PageFields;
 
 namespace Dashboard.E2E.Tests;
 
@@ -115,10 +116,6 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await page.GetByTestId("confirm-action").ClickAsync();
         await Assertions.Expect(page.GetByTestId("action-dialog")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
     }
-
-    /// <summary>The input or textarea of a MudBlazor field, whether the test id sits on it or on its wrapper.</summary>
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input, textarea)").First;
 
     [GeneratedRegex(@"/rollouts/(?<id>[0-9a-f-]{36})$")]
     private static partial Regex RolloutUrl();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.E2E.Tests.TestSupport;
@@ -28,7 +27,8 @@ public sealed class SignOffGateTests(LiveAppFixture fixture)
             await ApiCalls.PostAsync(admin, "/api/admin/people", new { userName = UserName(role, suffix), displayName = $"{role} {suffix}", password = TestPeople.Password, roles = new[] { role } });
         }
 
-        var rolloutId = await StartAwaitingSignOffAsync(admin, suffix);
+        // The canary's gate needs all four leads and the canary checklist; its checkpoints are far away.
+        var rolloutId = await GatedRollouts.StartAsync(admin, $"gate-e2e-{suffix}", ["engineeringLead", "operationsLead", "productLead", "financeLead"]);
         IPage? firstPage = null;
         var contexts = new List<IBrowserContext>();
         try
@@ -109,37 +109,5 @@ public sealed class SignOffGateTests(LiveAppFixture fixture)
         }
 
         await Assertions.Expect(page.GetByTestId("checklist-panel")).ToHaveAttributeAsync("data-complete", "true", Live);
-    }
-
-    /// <summary>A one-phase-then-full plan whose only gate needs all four leads and the canary checklist; checkpoints far away.</summary>
-    private static async Task<Guid> StartAwaitingSignOffAsync(HttpClient admin, string suffix)
-    {
-        var planId = $"four-leads-{suffix}";
-        var plan = $$"""
-            {
-              "id": "{{planId}}", "name": "Four leads ({{suffix}})", "description": "canary gated by every lead, then everyone",
-              "phases": [
-                { "name": "canary", "trafficPercent": 5, "expectedPopulation": "5 %", "duration": "6h", "checkpoints": ["6h"],
-                  "criteria": [ { "metric": "errorRatePct", "comparator": "<", "threshold": 5, "warnMargin": 1 } ],
-                  "autoRollbackTriggers": [], "contingencyRules": [],
-                  "gate": { "type": "signOff", "roles": ["engineeringLead", "operationsLead", "productLead", "financeLead"], "checklistTemplateId": "canary-go-no-go" } },
-                { "name": "full", "trafficPercent": 100, "expectedPopulation": "everyone", "duration": "6h", "checkpoints": ["6h"],
-                  "criteria": [ { "metric": "errorRatePct", "comparator": "<", "threshold": 5, "warnMargin": 1 } ],
-                  "autoRollbackTriggers": [], "contingencyRules": [],
-                  "gate": { "type": "autoAdvance" } }
-              ]
-            }
-            """;
-        using (var content = new StringContent(plan, System.Text.Encoding.UTF8, "application/json"))
-        using (var stored = await admin.PostAsync("/api/plans", content))
-        {
-            Assert.True(stored.StatusCode == HttpStatusCode.Created, $"plan: {stored.StatusCode} {await stored.Content.ReadAsStringAsync()}");
-        }
-
-        var created = await ApiCalls.PostAsync(admin, "/api/rollouts", new { service = "gate-e2e", baselineVersion = "1.0", candidateVersion = "1.1", planId, reason = "four leads test" });
-        var id = created.GetProperty("id").GetGuid();
-        await ApiCalls.PostAsync(admin, $"/api/rollouts/{id}/start", new { reason = "go" });
-        await ApiCalls.PostAsync(admin, $"/api/rollouts/{id}/request-sign-off", new { reason = "canary looks fine; leads, please sign" });
-        return id;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dashboard.E2E.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.Playwright;
+using static Dashboard.E2E.Tests.TestSupport.PageFields;
 
 namespace Dashboard.E2E.Tests;
 
@@ -89,7 +90,4 @@ public sealed class TrafficDriftBannerTests : IAsyncLifetime
         await _haproxy.SendCommandAsync(string.Create(CultureInfo.InvariantCulture, $"set server {HaproxyServer.Backend}/{HaproxyServer.CanaryServer} weight {canary}"));
         await _haproxy.SendCommandAsync(string.Create(CultureInfo.InvariantCulture, $"set server {HaproxyServer.Backend}/{HaproxyServer.BaselineServer} weight {100 - canary}"));
     }
-
-    private static ILocator Field(IPage page, string testId) =>
-        page.Locator($":is(input, textarea)[data-testid='{testId}'], [data-testid='{testId}'] :is(input, textarea)").First;
 }

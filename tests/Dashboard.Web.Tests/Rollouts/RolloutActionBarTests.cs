@@ -115,6 +115,19 @@ public sealed class RolloutActionBarTests
     }
 
     [Fact]
+    public async Task ActionBar_TappingAnAction_LeavesNoTooltipStandingOverTheButtons()
+    {
+        await using var host = new LiveDashboardTestHost();
+        var bar = RenderBar(host, RolloutViews.View(RolloutViews.Started()));
+
+        bar.Find("button[data-testid=action-hold]").Click();
+
+        // A touch screen never sends the mouse-leave that hides a MudTooltip; a title shows on hover only.
+        Assert.Empty(bar.FindAll(".mud-tooltip-root, .mud-tooltip"));
+        Assert.Equal(ActionLabels.Purpose(RolloutAction.Hold), bar.Find("[data-testid=action-hold-wrapper]").GetAttribute("title"));
+    }
+
+    [Fact]
     public async Task ActionBar_WhilePrerendering_DisablesEvenAllowedActions()
     {
         await using var host = new LiveDashboardTestHost();

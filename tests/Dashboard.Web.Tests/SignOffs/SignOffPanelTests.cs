@@ -123,4 +123,36 @@ public sealed class SignOffPanelTests
         Assert.Empty(panel.FindAll("button"));
         Assert.Contains("signoff-panel--kiosk", panel.Find("[data-testid=signoff-panel]").ClassName, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task GoAndNoGoButtons_NameTheRoleTheyAreFor()
+    {
+        await using var host = await SignOffTestHost.CreateAsync("erin", WarRoomRole.EngineeringLead);
+        var id = await host.StartedRolloutAsync();
+
+        var panel = host.Context.Render<SignOffPanel>(p => p.Add(x => x.RolloutId, id));
+
+        Assert.Equal("GO as Engineering lead…", panel.Find("[data-testid=signoff-go-EngineeringLead]").TextContent.Trim());
+        Assert.Equal("NO-GO as Engineering lead…", panel.Find("[data-testid=signoff-nogo-EngineeringLead]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=signoff-panel] table"));
+    }
+
+    [Fact]
+    public async Task RolledBackRollout_GateSaysNoSignOffIsNeeded_NotClosedInRed_AndOffersNoButtons()
+    {
+        await using var host = await SignOffTestHost.CreateAsync("erin", WarRoomRole.EngineeringLead);
+        var id = await host.StartedRolloutAsync();
+        await host.SignAsync(id, SignOffTestHost.OperationsLead, SignOffRole.OperationsLead, "NO-GO", "p99 too high");
+        await host.RollBackAsync(id);
+
+        var panel = host.Context.Render<SignOffPanel>(p => p.Add(x => x.RolloutId, id));
+
+        var summary = panel.Find("[data-testid=gate-summary]");
+        Assert.Equal("No sign-off needed: the rollout was rolled back in phase canary.", summary.TextContent.Trim());
+        Assert.Contains("verdict-nodata", summary.ClassName, StringComparison.Ordinal);
+        Assert.DoesNotContain("verdict-fail", summary.ClassName, StringComparison.Ordinal);
+        Assert.Equal("NO-GO", panel.Find("[data-testid=signoff-role-OperationsLead]").GetAttribute("data-decision"));
+        Assert.Empty(panel.FindAll("button"));
+        Assert.Empty(panel.FindAll("[data-testid=signoff-closed-note]"));
+    }
 }

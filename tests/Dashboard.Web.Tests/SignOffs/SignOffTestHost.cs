@@ -47,6 +47,9 @@ internal sealed class SignOffTestHost : IAsyncDisposable
     /// <summary>What the checkpoint runner does when the canary's last checkpoint passes.</summary>
     public Task RequestSignOffAsync(Guid rolloutId) => RunAsync(rolloutId, RolloutAction.RequestSignOff, AutomationActors.Checkpoints);
 
+    /// <summary>An operator takes the candidate out of traffic: the rollout ends.</summary>
+    public Task RollBackAsync(Guid rolloutId) => RunAsync(rolloutId, RolloutAction.RollBack, Operator);
+
     public async Task<Rollout> LoadAsync(Guid rolloutId) => (await Context.Services.GetRequiredService<RolloutStore>().LoadAsync(rolloutId))!;
 
     /// <summary>Signs through the service, a second after anything before, as another lead's browser would.</summary>

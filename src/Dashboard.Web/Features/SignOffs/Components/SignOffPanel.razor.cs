@@ -1,8 +1,10 @@
 using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
 using Dashboard.Core.SignOffs;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -49,6 +51,16 @@ public sealed partial class SignOffPanel : IDisposable
     public bool ReadOnly { get; set; }
 
     private bool CanSign => RendererInfo.IsInteractive && _gate is { AcceptsSignOffs: true };
+
+    // A rolled-back, aborted or completed rollout has nothing left to sign: its gate must not read as a red "Closed: waiting for …".
+    private bool IsEnded => _gate?.PhaseState is PhaseState.RolledBack or PhaseState.Aborted or PhaseState.Completed;
+
+    private string Summary => _gate is not { } gate ? string.Empty
+        : !IsEnded ? gate.Summary
+        : gate.PhaseState == PhaseState.Completed ? "No sign-off needed: the rollout is complete."
+        : $"No sign-off needed: the rollout was {ActionLabels.State(gate.PhaseState)} in phase {gate.PhaseName}.";
+
+    private string SummaryClass => IsEnded ? "verdict-nodata" : _gate is { IsOpen: true } ? "verdict-pass" : "verdict-fail";
 
     private string PanelClass => ReadOnly ? "pa-4 rollout-panel signoff-panel signoff-panel--kiosk" : "pa-4 rollout-panel signoff-panel";
 
