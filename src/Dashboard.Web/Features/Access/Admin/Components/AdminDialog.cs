@@ -29,8 +29,12 @@ public abstract class AdminDialog : ConfirmationDialog
     protected string? ProblemBeside(string field, string? value, string? typedProblem) =>
         (value is null ? null : typedProblem) ?? _serverProblems.GetValueOrDefault(field);
 
-    /// <summary>The field changed: the server's answer about its old value no longer applies.</summary>
-    protected void Edited(string field) => _serverProblems.Remove(field);
+    /// <summary>Stores what was typed or ticked in <paramref name="field"/>: the server's answer about the old value no longer applies.</summary>
+    protected void Set<T>(ref T field, T value, string name)
+    {
+        field = value;
+        _serverProblems.Remove(name);
+    }
 
     /// <summary>Sends the request; closes with its value on <paramref name="success"/>, else keeps each field's problem beside it.</summary>
     protected Task SubmitAsync<T>(Func<Actor, Task<Outcome<T>>> send, OutcomeKind success, string fallback)

@@ -52,18 +52,6 @@ public sealed partial class CreateApiKeyDialog : AdminDialog
         _expires = AdminFormat.Day(preferred < lastDay ? preferred : lastDay);
     }
 
-    private void Set(ref string? field, string? value, string name)
-    {
-        field = value;
-        Edited(name);
-    }
-
-    private void SetRoles(IReadOnlySet<WarRoomRole> roles)
-    {
-        _roles = roles;
-        Edited(RolesField);
-    }
-
     private Task CreateAsync() => SubmitAsync(
         actor => Admin.CreateApiKeyAsync(
             new CreateApiKeyRequest(_name, [.. _roles.Select(role => role.ToString())], AdminFormat.TryParseDay(_expires, out var at) ? at : null), actor),

@@ -31,12 +31,6 @@ public sealed partial class CreateKioskLinkDialog : AdminDialog
 
     private string? ExpiresError => ProblemBeside(ExpiresAtField, _expires, ExpiresProblem);
 
-    private void Set(ref string? field, string? value, string name)
-    {
-        field = value;
-        Edited(name);
-    }
-
     private Task CreateAsync() => SubmitAsync(
         actor => Admin.CreateKioskLinkAsync(new CreateKioskLinkRequest(_name, AdminFormat.TryParseDay(_expires, out var at) ? at : null), actor),
         OutcomeKind.Created, "The kiosk link could not be created.");

@@ -35,18 +35,6 @@ public sealed partial class CreatePersonDialog : AdminDialog
 
     private string? RolesError => ProblemBeside(RolesField, null, null);
 
-    private void Set(ref string? field, string? value, string name)
-    {
-        field = value;
-        Edited(name);
-    }
-
-    private void SetRoles(IReadOnlySet<WarRoomRole> roles)
-    {
-        _roles = roles;
-        Edited(RolesField);
-    }
-
     private Task CreateAsync() => SubmitAsync(
         actor => Admin.CreatePersonAsync(new CreatePersonRequest(_userName, _displayName, _password, [.. _roles.Select(role => role.ToString())]), actor),
         OutcomeKind.Created, "The person could not be created.");

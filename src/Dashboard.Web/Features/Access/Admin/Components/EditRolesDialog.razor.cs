@@ -25,12 +25,6 @@ public sealed partial class EditRolesDialog : AdminDialog
 
     protected override void OnInitialized() => _roles = AdminFormat.RoleSet(Person.Roles);
 
-    private void SetRoles(IReadOnlySet<WarRoomRole> roles)
-    {
-        _roles = roles;
-        Edited(RolesField);
-    }
-
     private Task SaveAsync() => SubmitAsync(
         actor => Admin.SetRolesAsync(Person.Id, new SetRolesRequest([.. _roles.Select(role => role.ToString())]), actor),
         OutcomeKind.Succeeded, "The roles could not be changed.");

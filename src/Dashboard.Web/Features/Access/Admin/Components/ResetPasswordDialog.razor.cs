@@ -26,12 +26,6 @@ public sealed partial class ResetPasswordDialog : AdminDialog
 
     private string? PasswordError => ProblemBeside(PasswordField, _password, PasswordProblem);
 
-    private void SetPassword(string? value)
-    {
-        _password = value;
-        Edited(PasswordField);
-    }
-
     private Task ResetAsync() => SubmitAsync(
         actor => Admin.ResetPasswordAsync(Person.Id, new ResetPasswordRequest(_password), actor), OutcomeKind.Succeeded, "The password could not be reset.");
 }
