@@ -109,18 +109,21 @@ public static class HealthCheckJudge
         return $"{verdict} — {string.Join("; ", items)}{more}.";
     }
 
+    /// <summary>"Error rate 1.2 %, needs &lt; 1 %": the metric's name, value and threshold as the catalog writes them, never its key.</summary>
     private static string Describe(HealthCheckMetric metric)
     {
-        var unit = MetricCatalog.Find(metric.Metric)?.Unit ?? string.Empty;
-        var condition = string.Create(CultureInfo.InvariantCulture, $"{metric.Comparator.Symbol()} {metric.Threshold:0.###}{unit}");
+        var definition = MetricCatalog.Get(metric.Metric);
+        var condition = definition.Threshold(metric.Comparator, metric.Threshold);
         if (metric.Value is not { } value)
         {
-            return $"{metric.Metric} no data ({metric.Note})";
+            return $"{definition.Label} no data ({metric.Note})";
         }
 
-        var measured = string.Create(CultureInfo.InvariantCulture, $"{value:0.###}{unit}");
+        var measured = definition.Text(value);
         return metric.Rule == HealthCheckRule.RollbackTrigger
-            ? $"{metric.Metric} {measured} meets rollback trigger {condition}"
-            : $"{metric.Metric} {measured} {Text(metric.Verdict)} against {condition}";
+            ? $"{definition.Label} {measured} meets rollback trigger {condition}"
+            : metric.Verdict == Verdict.Warn
+                ? $"{definition.Label} {measured}, near the limit {condition}"
+                : $"{definition.Label} {measured}, needs {condition}";
     }
 }

@@ -3,8 +3,9 @@ using Dashboard.Core.Monitoring;
 
 namespace Dashboard.Infrastructure.Persistence;
 
-/// <summary>Which health checks to list: each filter null for all; the newest <see cref="Limit"/> first.</summary>
-public sealed record HealthCheckQuery(MonitoringCadence? Cadence = null, Guid? RolloutId = null, Verdict? Verdict = null, int Limit = HealthCheckQuery.DefaultLimit)
+/// <summary>Which health checks to list: each filter null for all; newest first, <see cref="Limit"/> of them after skipping the newest <see cref="Skip"/> (a page).</summary>
+public sealed record HealthCheckQuery(
+    MonitoringCadence? Cadence = null, Guid? RolloutId = null, Verdict? Verdict = null, int Limit = HealthCheckQuery.DefaultLimit, int Skip = 0)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;

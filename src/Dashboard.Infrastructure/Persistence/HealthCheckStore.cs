@@ -53,7 +53,22 @@ public sealed class HealthCheckStore(IDbContextFactory<WarRoomDbContext> context
     public async Task<IReadOnlyList<HealthCheckRecord>> ListAsync(HealthCheckQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, query).OrderByDescending(h => h.RanAt).ThenByDescending(h => h.Id)
+            .Skip(query.Skip).Take(Math.Clamp(query.Limit, 1, HealthCheckQuery.MaxLimit)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>How many checks match <paramref name="query"/>'s filters (its limit and skip aside): what page controls count.</summary>
+    public async Task<int> CountAsync(HealthCheckQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await Matching(db, query).CountAsync(cancellationToken);
+    }
+
+    private static IQueryable<HealthCheckRecord> Matching(WarRoomDbContext db, HealthCheckQuery query)
+    {
         var checks = db.HealthChecks.AsNoTracking();
         if (query.Cadence is { } cadence)
         {
@@ -72,7 +87,7 @@ public sealed class HealthCheckStore(IDbContextFactory<WarRoomDbContext> context
             checks = checks.Where(h => h.OverallVerdict == name);
         }
 
-        return await checks.OrderByDescending(h => h.RanAt).Take(Math.Clamp(query.Limit, 1, HealthCheckQuery.MaxLimit)).ToListAsync(cancellationToken);
+        return checks;
     }
 
     /// <summary>Deletes the checks of <paramref name="cadence"/> that ran before <paramref name="before"/>; returns how many.</summary>

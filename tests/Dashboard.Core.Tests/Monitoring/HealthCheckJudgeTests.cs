@@ -42,7 +42,7 @@ public sealed class HealthCheckJudgeTests
         var result = Judge(Snapshot(Healthy with { ErrorRatePct = 1.2 }));
 
         Assert.Equal(Verdict.Fail, result.Overall);
-        Assert.Equal("FAIL — errorRatePct 1.2% FAIL against < 1%.", result.Summary);
+        Assert.Equal("FAIL — Error rate 1.2 %, needs < 1 %.", result.Summary);
     }
 
     [Fact]
@@ -53,13 +53,16 @@ public sealed class HealthCheckJudgeTests
         var trigger = result.Metrics.Single(m => m is { Metric: MetricKeys.P99Ms, Rule: HealthCheckRule.RollbackTrigger });
         Assert.Equal(Verdict.Fail, trigger.Verdict);
         Assert.Equal(Verdict.Fail, result.Overall);
-        Assert.Contains("p99Ms 300ms meets rollback trigger > 250ms", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("P99 latency 300 ms meets rollback trigger > 250 ms", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Judge_ValueInsideTheWarnMargin_Warns()
     {
-        Assert.Equal(Verdict.Warn, Judge(Snapshot(Healthy with { P99Ms = 190 })).Overall);
+        var result = Judge(Snapshot(Healthy with { P99Ms = 190 }));
+
+        Assert.Equal(Verdict.Warn, result.Overall);
+        Assert.Contains("P99 latency 190 ms, near the limit < 200 ms", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class AccessAdminApiKeyTests : IAsyncLifetime
             new CreateApiKeyRequest("ci", ["Operator"], AccessAdminHost.T0.AddHours(hoursFromNow)), AccessAdminHost.Root);
 
         Assert.Equal(OutcomeKind.Invalid, outcome.Kind);
-        Assert.Equal($"expiresAt {problem}", Assert.Single(outcome.Problems["expiresAt"]));
+        Assert.Equal($"Expiry {problem}", Assert.Single(outcome.Problems["expiresAt"]));
     }
 
     [Fact]

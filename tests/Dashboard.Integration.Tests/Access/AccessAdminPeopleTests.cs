@@ -99,7 +99,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
         var nobody = await _host.Service.SetRolesAsync(Guid.NewGuid(), new SetRolesRequest(["Operator"]), AccessAdminHost.Root);
 
         Assert.Equal(OutcomeKind.Invalid, missing.Kind);
-        Assert.Contains("roles is required", Assert.Single(missing.Problems["roles"]), StringComparison.Ordinal);
+        Assert.Contains("Roles are required", Assert.Single(missing.Problems["roles"]), StringComparison.Ordinal);
         Assert.Equal(OutcomeKind.NotFound, nobody.Kind);
     }
 

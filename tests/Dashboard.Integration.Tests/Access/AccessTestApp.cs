@@ -84,6 +84,14 @@ public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
         return (body.GetProperty("link").GetProperty("id").GetGuid(), body.GetProperty("path").GetString()!);
     }
 
+    /// <summary>Creates a kiosk link and returns (its id, its short path <c>/k/…</c>, shown only now).</summary>
+    public async Task<(Guid Id, string ShortPath)> CreateKioskCodeAsync(string name)
+    {
+        using var response = await Admin.PostAsJsonAsync("/api/admin/kiosk-links", new { name });
+        var body = await App.ReadAsync(response, HttpStatusCode.Created);
+        return (body.GetProperty("link").GetProperty("id").GetGuid(), body.GetProperty("shortPath").GetString()!);
+    }
+
     public static HttpClient WithKey(Uri url, string token)
     {
         var client = WarRoomSignIn.NewClient(url);

@@ -82,6 +82,10 @@ internal sealed class AdminApiApp : IAsyncDisposable
         return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone(), response.Headers.Location);
     }
 
+    /// <summary>The audit events of <paramref name="kind"/>, oldest first, read from the state store itself.</summary>
+    public async Task<IReadOnlyList<Dashboard.Infrastructure.Persistence.Audit.AuditEventRecord>> AuditedAsync(string kind) =>
+        [.. (await _app.Services.GetRequiredService<Dashboard.Infrastructure.Persistence.Audit.AuditLog>().ReadAsync()).Where(e => e.Kind == kind)];
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

@@ -1,5 +1,7 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Monitoring;
+using Dashboard.Core.Plans;
 using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +50,20 @@ internal sealed class HealthCheckPageHost : IAsyncDisposable
             cadence, RolloutId, 0, "canary", new HealthCheckWindow(now.AddMinutes(-1), now), now, now,
             new HealthCheckResult(verdict, $"{HealthCheckJudge.Text(verdict)} — error rate {errorRatePct} %", [metric]));
         Assert.True(await Service.RecordAsync(check));
+    }
+
+    /// <summary>Records a check of the canary phase as the monitoring job judges it, with the canary's error rate at <paramref name="errorRatePct"/>.</summary>
+    public async Task RecordJudgedAsync(MonitoringCadence cadence, double errorRatePct)
+    {
+        var now = Clock.GetUtcNow();
+        var healthy = new CohortMetrics { ErrorRatePct = 0.3, P99Ms = 150, AvailabilityPct = 99.99, CacheEfficiencyPct = 90, RevenuePerLearner = 1 };
+        var snapshot = new MetricsSnapshot(
+            now, 60, 0, new CohortPair(healthy, healthy with { ErrorRatePct = errorRatePct }), new Dictionary<string, CohortPair>(), new Dictionary<string, CohortPair>())
+        {
+            NewestPointAt = now,
+        };
+        var result = HealthCheckJudge.Judge(BuiltInPlans.ThreePhase.Phases[0], TimeSpan.FromMinutes(20), snapshot, null, TimeSpan.FromSeconds(30));
+        Assert.True(await Service.RecordAsync(new HealthCheck(cadence, RolloutId, 0, "canary", new HealthCheckWindow(now.AddMinutes(-1), now), now, now, result)));
     }
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();

@@ -60,6 +60,13 @@ public sealed class KioskLinkStore(IDbContextFactory<WarRoomDbContext> contextFa
         return await db.KioskLinks.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
     }
 
+    /// <summary>The link whose short code hashes to <paramref name="shortCodeHash"/>, live or not, or null.</summary>
+    public async Task<KioskLinkRecord?> FindByShortCodeHashAsync(string shortCodeHash, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KioskLinks.AsNoTracking().SingleOrDefaultAsync(k => k.ShortCodeHash == shortCodeHash, cancellationToken);
+    }
+
     /// <summary>Every link, newest first.</summary>
     public async Task<IReadOnlyList<KioskLinkRecord>> ListAsync(CancellationToken cancellationToken = default)
     {

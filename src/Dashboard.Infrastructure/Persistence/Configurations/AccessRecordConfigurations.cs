@@ -47,6 +47,8 @@ internal sealed class KioskLinkRecordConfiguration : IEntityTypeConfiguration<Ki
         builder.ToTable("KioskLinks");
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Name).HasMaxLength(AccessLimits.NameLength);
+        builder.Property(k => k.ShortCodeHash).HasMaxLength(AccessLimits.HashLength);
+        builder.HasIndex(k => k.ShortCodeHash).IsUnique();
         builder.Property(k => k.CreatedBy).HasMaxLength(AccessLimits.NameLength);
         builder.Property(k => k.RevokedBy).HasMaxLength(AccessLimits.NameLength);
     }

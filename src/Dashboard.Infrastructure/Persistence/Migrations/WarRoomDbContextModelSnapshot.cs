@@ -115,7 +115,14 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortCodeHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ShortCodeHash")
+                        .IsUnique();
 
                     b.ToTable("KioskLinks", (string)null);
                 });

@@ -42,6 +42,7 @@ public static class AccessServiceCollectionExtensions
         services.TryAddSingleton<IPasswordHasher<PersonRecord>, PasswordHasher<PersonRecord>>();
         services.TryAddSingleton<PasswordSignIn>();
         services.TryAddSingleton<KioskTokens>();
+        services.TryAddSingleton<KioskCodeAttempts>();
         services.TryAddSingleton<SessionValidator>();
         services.TryAddSingleton<FirstRunSetup>();
         services.TryAddSingleton<OidcPeople>();

@@ -3,6 +3,7 @@ using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Dashboard.Web.Shared.Components;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Access;
@@ -28,6 +29,7 @@ public static class AccountEndpoints
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [AccessSchemes.Oidc])
                 : Results.NotFound());
         endpoints.MapGet(KioskTokens.PathPrefix + "{token}", OpenKioskAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(KioskShortCode.PathPrefix + "{code}", OpenKioskCodeAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet("/api/me", Me).WithTags("Account").WithName("WhoAmI")
             .WithSummary("Who the caller is (person, API key), their roles and the operations those roles allow.")
             .RequireAuthorization(AccessPolicies.Screen);
@@ -85,14 +87,44 @@ public static class AccountEndpoints
     private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, AccessAuthorization authorization)
     {
         var (link, problem) = await kioskTokens.ReadAsync(token, context.RequestAborted);
-        if (link is null)
+        return link is null
+            ? await RefuseKioskAsync("invalid link", problem!, StatusCodes.Status403Forbidden, context, authorization)
+            : await SignInKioskAsync(link, context, links);
+    }
+
+    /// <summary>A short code signs the screen in exactly as its long link does; wrong codes are counted (<see cref="KioskCodeAttempts"/>).</summary>
+    private static async Task<IResult> OpenKioskCodeAsync(
+        string code, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, AccessAuthorization authorization, KioskCodeAttempts attempts)
+    {
+        if (attempts.RetryAfter() is { } wait)
         {
-            await authorization.RefuseAsync(Actor.Kiosk("invalid link"), "OpenKioskLink", null, problem!, context.RequestAborted);
-            return Results.Content(
-                $"<!DOCTYPE html><html><head><title>Kiosk link refused</title></head><body><h1>Kiosk link refused</h1><p>{System.Net.WebUtility.HtmlEncode(problem)}</p></body></html>",
-                "text/html", statusCode: StatusCodes.Status403Forbidden);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await RefuseKioskAsync(
+                "invalid code", $"Too many wrong kiosk codes were tried: try again in {AgeText.Format(wait)}, or open the long kiosk link.",
+                StatusCodes.Status429TooManyRequests, context, authorization);
         }
 
+        var (link, problem) = await kioskTokens.ReadShortCodeAsync(code, context.RequestAborted);
+        if (link is null)
+        {
+            attempts.RecordFailure();
+            return await RefuseKioskAsync("invalid code", problem!, StatusCodes.Status403Forbidden, context, authorization);
+        }
+
+        return await SignInKioskAsync(link, context, links);
+    }
+
+    private static async Task<IResult> RefuseKioskAsync(string what, string problem, int status, HttpContext context, AccessAuthorization authorization)
+    {
+        await authorization.RefuseAsync(Actor.Kiosk(what), "OpenKioskLink", null, problem, context.RequestAborted);
+        var text = System.Net.WebUtility.HtmlEncode(problem);
+        return Results.Content(
+            $"<!DOCTYPE html><html><head><title>Kiosk link refused</title></head><body><h1>Kiosk link refused</h1><p>{text}</p></body></html>",
+            "text/html", statusCode: status);
+    }
+
+    private static async Task<IResult> SignInKioskAsync(KioskLinkRecord link, HttpContext context, KioskLinkStore links)
+    {
         await links.RecordOpenedAsync(link.Id, Source(context), context.RequestAborted);
         await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(link), new AuthenticationProperties
         {

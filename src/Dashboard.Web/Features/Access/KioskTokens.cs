@@ -39,6 +39,19 @@ public sealed class KioskTokens(IDataProtectionProvider dataProtection, KioskLin
         return await CheckAsync(id, cancellationToken);
     }
 
+    /// <summary>The live link whose short code is <paramref name="code"/> (<see cref="KioskShortCode"/>), or null with why not.</summary>
+    public async Task<(KioskLinkRecord? Link, string? Problem)> ReadShortCodeAsync(string? code, CancellationToken cancellationToken = default)
+    {
+        if (!KioskShortCode.TryNormalize(code, out var normalized))
+        {
+            return (null, "This is not a kiosk code: it has 8 letters and digits, like 7KQ2-MX9D.");
+        }
+
+        return await links.FindByShortCodeHashAsync(KioskShortCode.Hash(normalized), cancellationToken) is { } link
+            ? await CheckAsync(link.Id, cancellationToken)
+            : (null, "No kiosk link has this code. Check it on the admin page, or ask an admin for a new link.");
+    }
+
     /// <summary>The live link with <paramref name="id"/>, or null with why not.</summary>
     public async Task<(KioskLinkRecord? Link, string? Problem)> CheckAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -81,6 +81,9 @@ public sealed partial class HealthCheckService(
     public async Task<IReadOnlyList<HealthCheckView>> ListAsync(HealthCheckQuery query, CancellationToken cancellationToken = default) =>
         [.. (await store.ListAsync(query, cancellationToken)).Select(HealthCheckView.From)];
 
+    /// <summary>How many checks match <paramref name="query"/>'s filters, for page controls.</summary>
+    public Task<int> CountAsync(HealthCheckQuery query, CancellationToken cancellationToken = default) => store.CountAsync(query, cancellationToken);
+
     /// <summary>The newest check of each cadence for <paramref name="rolloutId"/>; cadences without one are left out.</summary>
     public async Task<IReadOnlyList<HealthCheckView>> LatestPerCadenceAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {

@@ -56,9 +56,9 @@ public sealed class AccessAdminService(
         }
 
         var problems = new Dictionary<string, string[]>();
-        AccessAdminFields.Add(problems, "userName", PersonRules.ProblemWithUserName(request.UserName));
-        AccessAdminFields.Add(problems, "displayName", PersonRules.ProblemWithDisplayName(request.DisplayName));
-        AccessAdminFields.Add(problems, "password", PersonRules.ProblemWithPassword(request.Password, options.Value.MinPasswordLength));
+        AccessAdminFields.Add(problems, AccessAdminFields.UserNameField, PersonRules.ProblemWithUserName(request.UserName));
+        AccessAdminFields.Add(problems, AccessAdminFields.DisplayNameField, PersonRules.ProblemWithDisplayName(request.DisplayName));
+        AccessAdminFields.Add(problems, AccessAdminFields.PasswordField, PersonRules.ProblemWithPassword(request.Password, options.Value.MinPasswordLength));
         var roles = AccessAdminFields.Roles(problems, request.Roles, allowAdmin: true);
         if (problems.Count > 0)
         {
@@ -86,7 +86,7 @@ public sealed class AccessAdminService(
         var problems = new Dictionary<string, string[]>();
         if (request.Roles is null)
         {
-            problems["roles"] = ["roles is required: every role the person holds from now on (an empty list leaves only Viewer)"];
+            problems[AccessAdminFields.RolesField] = ["Roles are required: every role the person holds from now on (an empty list leaves only Viewer)"];
         }
 
         var roles = AccessAdminFields.Roles(problems, request.Roles, allowAdmin: true);
@@ -154,7 +154,7 @@ public sealed class AccessAdminService(
         }
 
         var problems = new Dictionary<string, string[]>();
-        AccessAdminFields.Add(problems, "password", PersonRules.ProblemWithPassword(request.Password, options.Value.MinPasswordLength));
+        AccessAdminFields.Add(problems, AccessAdminFields.PasswordField, PersonRules.ProblemWithPassword(request.Password, options.Value.MinPasswordLength));
         if (problems.Count > 0)
         {
             return Outcomes.Invalid<PersonView>(problems);
@@ -220,17 +220,10 @@ public sealed class AccessAdminService(
         }
 
         var now = Now;
-        var maxLifetime = options.Value.MaxApiKeyLifetime;
         var problems = new Dictionary<string, string[]>();
         var name = AccessAdminFields.Name(problems, request.Name);
         var roles = AccessAdminFields.Roles(problems, request.Roles, allowAdmin: false);
-        AccessAdminFields.Add(problems, "expiresAt", request.ExpiresAt switch
-        {
-            null => "is required: every API key expires",
-            { } at when at <= now => "must be in the future",
-            { } at when at > now + maxLifetime => $"must be at most {maxLifetime.TotalDays:0.##} days from now",
-            _ => null,
-        });
+        AccessAdminFields.Add(problems, AccessAdminFields.ExpiresAtField, AccessAdminFields.ProblemWithApiKeyExpiry(request.ExpiresAt, now, options.Value.MaxApiKeyLifetime));
         if (problems.Count > 0)
         {
             return Outcomes.Invalid<CreatedApiKey>(problems);
@@ -282,7 +275,7 @@ public sealed class AccessAdminService(
         return Outcomes.Succeeded<IReadOnlyList<KioskLinkView>>([.. (await kioskLinks.ListAsync(cancellationToken)).Select(l => KioskLinkView.From(l, now))]);
     }
 
-    /// <summary>Creates a read-only link for a war-room screen and returns its path (<c>/kiosk/{token}</c>).</summary>
+    /// <summary>Creates a read-only link for a war-room screen and returns its path (<c>/kiosk/{token}</c>) and short path (<c>/k/{code}</c>).</summary>
     public async Task<Outcome<IssuedKioskLink>> CreateKioskLinkAsync(CreateKioskLinkRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -294,7 +287,7 @@ public sealed class AccessAdminService(
         var now = Now;
         var problems = new Dictionary<string, string[]>();
         var name = AccessAdminFields.Name(problems, request.Name);
-        AccessAdminFields.Add(problems, "expiresAt", request.ExpiresAt <= now ? "must be in the future (or left out: the link lasts until revoked)" : null);
+        AccessAdminFields.Add(problems, AccessAdminFields.ExpiresAtField, AccessAdminFields.ProblemWithKioskExpiry(request.ExpiresAt, now));
         if (problems.Count > 0)
         {
             return Outcomes.Invalid<IssuedKioskLink>(problems);
@@ -305,10 +298,20 @@ public sealed class AccessAdminService(
             return Outcomes.Conflict<IssuedKioskLink>($"A live kiosk link is named '{name}' already: revoke it first, or pick another name.");
         }
 
+        // The short code is shown this once: only its hash is kept (KioskShortCode).
+        var code = KioskShortCode.Generate();
         var link = await kioskLinks.CreateAsync(
-            new KioskLinkRecord { Id = Guid.NewGuid(), Name = name!, CreatedAt = now, CreatedBy = actor.Name, ExpiresAt = request.ExpiresAt },
+            new KioskLinkRecord
+            {
+                Id = Guid.NewGuid(),
+                Name = name!,
+                CreatedAt = now,
+                CreatedBy = actor.Name,
+                ExpiresAt = request.ExpiresAt,
+                ShortCodeHash = KioskShortCode.Hash(code),
+            },
             cancellationToken);
-        return Outcomes.Created(new IssuedKioskLink(KioskLinkView.From(link, now), kioskTokens.PathFor(link)));
+        return Outcomes.Created(new IssuedKioskLink(KioskLinkView.From(link, now), kioskTokens.PathFor(link), KioskShortCode.PathFor(code)));
     }
 
     /// <summary>A fresh path for a live link (any number may be issued; revoking the link ends them all); a revoked or expired link has none.</summary>
@@ -327,7 +330,7 @@ public sealed class AccessAdminService(
         var (link, problem) = await kioskTokens.CheckAsync(linkId, cancellationToken);
         return link is null
             ? Outcomes.Conflict<IssuedKioskLink>($"{problem} Create a new link instead.")
-            : Outcomes.Succeeded(new IssuedKioskLink(KioskLinkView.From(link, Now), kioskTokens.PathFor(link)));
+            : Outcomes.Succeeded(new IssuedKioskLink(KioskLinkView.From(link, Now), kioskTokens.PathFor(link), ShortPath: null));
     }
 
     /// <summary>Revokes the link at once (<c>kioskLink.revoked</c>): every copy of its path stops working.</summary>

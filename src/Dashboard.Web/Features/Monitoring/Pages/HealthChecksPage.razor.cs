@@ -10,16 +10,20 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Features.Monitoring.Pages;
 
 /// <summary>
-/// Every recorded health check, newest first, filtered by cadence, rollout and verdict (also from the
-/// query string: <c>/health-checks?cadence=Close&amp;rolloutId=…&amp;verdict=Fail</c>). Re-read whenever a
-/// check is saved, so the list is live without reloading.
+/// Every recorded health check, newest first, <see cref="PageSize"/> a page, filtered by cadence, rollout and
+/// verdict (also from the query string: <c>/health-checks?cadence=Close&amp;rolloutId=…&amp;verdict=Fail</c>).
+/// Re-read whenever a check is saved, so the list is live without reloading; the page stays the same height
+/// however many checks the cadences record (docs/monitoring.md).
 /// </summary>
 public sealed partial class HealthChecksPage : IDisposable
 {
     private const string All = "";
-    private const int Shown = 200;
+    /// <summary>Checks a page shows: a screen or two of rows.</summary>
+    public const int PageSize = 25;
     private LiveReload<HealthCheckSaved>? _live;
     private IReadOnlyList<HealthCheckView>? _checks;
+    private int _total;
+    private int _page = 1;
     private IReadOnlyList<RolloutView> _rollouts = [];
     private string _cadence = All;
     private string _rolloutId = All;
@@ -53,21 +57,39 @@ public sealed partial class HealthChecksPage : IDisposable
         await ReloadAsync();
     }
 
+    private int PageCount => Math.Max(1, (_total + PageSize - 1) / PageSize);
+
+    private string RangeText => _total == 0
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $"Checks {(_page - 1) * PageSize + 1}–{(_page - 1) * PageSize + _checks!.Count} of {_total}, newest first");
+
     private Task OnCadenceChangedAsync(string value)
     {
         _cadence = value;
-        return ReloadAsync();
+        return FirstPageAsync();
     }
 
     private Task OnRolloutChangedAsync(string value)
     {
         _rolloutId = value;
-        return ReloadAsync();
+        return FirstPageAsync();
     }
 
     private Task OnVerdictChangedAsync(string value)
     {
         _verdict = value;
+        return FirstPageAsync();
+    }
+
+    private Task OnPageChangedAsync(int page)
+    {
+        _page = page;
+        return ReloadAsync();
+    }
+
+    private Task FirstPageAsync()
+    {
+        _page = 1;
         return ReloadAsync();
     }
 
@@ -79,8 +101,11 @@ public sealed partial class HealthChecksPage : IDisposable
             _cadence.Length == 0 ? null : Enum.Parse<MonitoringCadence>(_cadence),
             _rolloutId.Length == 0 ? null : Guid.Parse(_rolloutId),
             _verdict.Length == 0 ? null : Enum.Parse<Verdict>(_verdict),
-            Shown);
-        _checks = await HealthChecks.ListAsync(query);
+            PageSize);
+        _total = await HealthChecks.CountAsync(query);
+        // Checks pruned meanwhile can leave the page past the end: show the last page instead of an empty one.
+        _page = Math.Min(_page, PageCount);
+        _checks = await HealthChecks.ListAsync(query with { Skip = (_page - 1) * PageSize });
     }
 
     private string RolloutName(Guid id) =>

@@ -39,14 +39,13 @@ internal static class AdminDialogs
         return await dialog.Result is { Canceled: false };
     }
 
-    /// <summary>Shows <paramref name="value"/> with a copy button.</summary>
-    public static async Task ShowValueAsync(this IDialogService dialogs, string title, string message, string value, string testId, bool shownOnce)
+    /// <summary>Shows <paramref name="values"/>, each with a copy button.</summary>
+    public static async Task ShowValuesAsync(this IDialogService dialogs, string title, string message, IReadOnlyList<CopyableValue> values, bool shownOnce)
     {
         var parameters = new DialogParameters<CopyValueDialog>
         {
             { d => d.Message, message },
-            { d => d.Value, value },
-            { d => d.ValueTestId, testId },
+            { d => d.Values, values },
             { d => d.ShownOnce, shownOnce },
         };
         var dialog = await dialogs.ShowAsync<CopyValueDialog>(title, parameters, Options);

@@ -17,8 +17,21 @@ internal static class AdminFormat
         _ => "Live",
     };
 
-    /// <summary>00:00 UTC of the day a date picker chose.</summary>
-    public static DateTimeOffset StartOfUtcDay(DateTime day) => new(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>How a day is typed in the admin forms.</summary>
+    public const string DayFormat = "yyyy-MM-dd";
+
+    /// <summary>The problem with a typed day that is not one.</summary>
+    public const string NotADay = "must be a date written yyyy-MM-dd, e.g. 2027-03-01";
+
+    public static string Day(DateTime day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>00:00 UTC of the day typed as <see cref="DayFormat"/>; false for anything else (never a nearby day).</summary>
+    public static bool TryParseDay(string? text, out DateTimeOffset startOfDay)
+    {
+        var parsed = DateOnly.TryParseExact(text?.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        startOfDay = parsed ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : default;
+        return parsed;
+    }
 
     /// <summary>"Operator, Engineering lead", or "Viewer only" when nothing is granted.</summary>
     public static string Roles(IReadOnlyList<string> names) =>

@@ -18,10 +18,10 @@ public sealed partial class ApiKeysTab : AdminTab
 
         await Changed.InvokeAsync();
         // The token lives only in this dialog: nothing keeps it once it closes.
-        await Dialogs.ShowValueAsync(
+        await Dialogs.ShowValuesAsync(
             $"API key '{created.Key.Name}'",
             "Copy the key now: it will not be shown again. Only its hash is stored; a lost key is revoked and replaced.",
-            created.Token, "admin-key-token", shownOnce: true);
+            [new CopyableValue("Key", created.Token, "admin-key-token")], shownOnce: true);
     }
 
     private async Task RevokeAsync(ApiKeyView key)

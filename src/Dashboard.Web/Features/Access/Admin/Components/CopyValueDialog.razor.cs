@@ -4,10 +4,10 @@ using MudBlazor;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
 
-/// <summary>Shows a new API key's token (once) or a kiosk link's URL, with a copy button.</summary>
+/// <summary>Shows a new API key's token (once) or a kiosk link's URL and short code, each with a copy button.</summary>
 public sealed partial class CopyValueDialog
 {
-    private bool _copied;
+    private CopyableValue? _copied;
 
     [CascadingParameter]
     public IMudDialogInstance? Dialog { get; set; }
@@ -19,29 +19,25 @@ public sealed partial class CopyValueDialog
     [Parameter, EditorRequired]
     public required string Message { get; set; }
 
-    /// <summary>The text to copy.</summary>
+    /// <summary>The texts to copy, each with its label and copy button.</summary>
     [Parameter, EditorRequired]
-    public required string Value { get; set; }
-
-    /// <summary>The value element's <c>data-testid</c>.</summary>
-    [Parameter, EditorRequired]
-    public required string ValueTestId { get; set; }
+    public required IReadOnlyList<CopyableValue> Values { get; set; }
 
     /// <summary>The value will not be shown again (a key's token): the message is a warning.</summary>
     [Parameter]
     public bool ShownOnce { get; set; }
 
-    private async Task CopyAsync()
+    private async Task CopyAsync(CopyableValue value)
     {
         try
         {
-            await Js.InvokeVoidAsync("navigator.clipboard.writeText", Value);
-            _copied = true;
+            await Js.InvokeVoidAsync("navigator.clipboard.writeText", value.Value);
+            _copied = value;
         }
         catch (JSException)
         {
             // A browser without clipboard access (plain http) still shows the value to select by hand.
-            _copied = false;
+            _copied = null;
         }
     }
 

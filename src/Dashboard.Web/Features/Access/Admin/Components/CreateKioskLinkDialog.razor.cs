@@ -1,28 +1,37 @@
 using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
+using static Dashboard.Web.Features.Access.Admin.AccessAdminFields;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
 
-/// <summary>Creates a kiosk link through <see cref="AccessAdminService"/>; closes with the <see cref="IssuedKioskLink"/> whose URL the page shows.</summary>
+/// <summary>
+/// Creates a kiosk link through <see cref="AccessAdminService"/>; closes with the <see cref="IssuedKioskLink"/> whose URL and
+/// short code the page shows. The optional expiry is typed (yyyy-MM-dd) and refused beside the field when it is not a later day.
+/// </summary>
 public sealed partial class CreateKioskLinkDialog : AdminDialog
 {
+    private static readonly HashSet<string> FieldNames = [NameField, ExpiresAtField];
     private string? _name;
-    private DateTime? _expires;
-    private DateTime _firstDay;
+    private string? _expires;
 
     [Inject]
     public required TimeProvider Clock { get; init; }
 
-    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_name);
+    protected override IReadOnlySet<string> Fields => FieldNames;
 
-    protected override void OnInitialized() => _firstDay = Clock.GetUtcNow().UtcDateTime.Date.AddDays(1);
+    protected override bool CanConfirm => NameProblem is null && ExpiresProblem is null;
 
-    private Task CreateAsync() => ConfirmAsync(async () =>
-    {
-        DateTimeOffset? expires = _expires is { } day ? AdminFormat.StartOfUtcDay(day) : null;
-        var outcome = await Admin.CreateKioskLinkAsync(new CreateKioskLinkRequest(_name, expires), await CurrentActor.GetAsync());
-        return outcome is { Kind: OutcomeKind.Created, Value: { } issued }
-            ? (issued, null)
-            : (null, AdminFormat.Refusal(outcome, "The kiosk link could not be created."));
-    });
+    private string? NameProblem => Message(NameField, ProblemWithName(_name));
+
+    private string? ExpiresProblem => string.IsNullOrWhiteSpace(_expires)
+        ? null
+        : Message(ExpiresAtField, AdminFormat.TryParseDay(_expires, out var at) ? ProblemWithKioskExpiry(at, Clock.GetUtcNow()) : AdminFormat.NotADay);
+
+    private string? NameError => ProblemBeside(NameField, _name, NameProblem);
+
+    private string? ExpiresError => ProblemBeside(ExpiresAtField, _expires, ExpiresProblem);
+
+    private Task CreateAsync() => SubmitAsync(
+        actor => Admin.CreateKioskLinkAsync(new CreateKioskLinkRequest(_name, AdminFormat.TryParseDay(_expires, out var at) ? at : null), actor),
+        OutcomeKind.Created, "The kiosk link could not be created.");
 }

@@ -41,10 +41,20 @@ public sealed partial class KioskLinksTab : AdminTab
         await Changed.InvokeAsync();
     }
 
-    private Task ShowUrlAsync(IssuedKioskLink issued) => Dialogs.ShowValueAsync(
-        $"Kiosk link '{issued.Link.Name}'",
-        "Open this URL on the war-room screen. Anyone with it sees /warroom until the link expires or is revoked.",
-        Navigation.BaseUri.TrimEnd('/') + issued.Path, "admin-kiosk-url", shownOnce: false);
+    private Task ShowUrlAsync(IssuedKioskLink issued)
+    {
+        var site = Navigation.BaseUri.TrimEnd('/');
+        List<CopyableValue> values = [new("Link", site + issued.Path, "admin-kiosk-url")];
+        if (issued.ShortPath is { } shortPath)
+        {
+            values.Add(new("Short link, to type on a TV (case and dash do not matter)", site + shortPath, "admin-kiosk-short-url"));
+        }
+
+        // Only the short code's hash is stored, so it can be shown only now, when the link is made.
+        var message = "Open the link on the war-room screen. Anyone with it sees /warroom until the link expires or is revoked; revoking ends the short link too."
+            + (issued.ShortPath is null ? " The short link was shown only when the link was made: for a new one, create a new link." : " Note the short link now: it is not shown again.");
+        return Dialogs.ShowValuesAsync($"Kiosk link '{issued.Link.Name}'", message, values, shownOnce: issued.ShortPath is not null);
+    }
 
     private async Task RevokeAsync(KioskLinkView link)
     {

@@ -1,12 +1,14 @@
 using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
+using static Dashboard.Web.Features.Access.Admin.AccessAdminFields;
 
 namespace Dashboard.Web.Features.Access.Admin.Components;
 
-/// <summary>Sets a new password for a person through <see cref="AccessAdminService"/>.</summary>
+/// <summary>Sets a new password for a person through <see cref="AccessAdminService"/>; a too-short password is marked as it is typed.</summary>
 public sealed partial class ResetPasswordDialog : AdminDialog
 {
+    private static readonly HashSet<string> FieldNames = [PasswordField];
     private string? _password;
 
     [Inject]
@@ -16,13 +18,14 @@ public sealed partial class ResetPasswordDialog : AdminDialog
     [Parameter, EditorRequired]
     public required PersonView Person { get; set; }
 
-    protected override bool CanConfirm => !string.IsNullOrEmpty(_password);
+    protected override IReadOnlySet<string> Fields => FieldNames;
 
-    private Task ResetAsync() => ConfirmAsync(async () =>
-    {
-        var outcome = await Admin.ResetPasswordAsync(Person.Id, new ResetPasswordRequest(_password), await CurrentActor.GetAsync());
-        return outcome is { Kind: OutcomeKind.Succeeded, Value: { } person }
-            ? (person, null)
-            : (null, AdminFormat.Refusal(outcome, "The password could not be reset."));
-    });
+    protected override bool CanConfirm => PasswordProblem is null;
+
+    private string? PasswordProblem => Message(PasswordField, PersonRules.ProblemWithPassword(_password, Options.Value.MinPasswordLength));
+
+    private string? PasswordError => ProblemBeside(PasswordField, _password, PasswordProblem);
+
+    private Task ResetAsync() => SubmitAsync(
+        actor => Admin.ResetPasswordAsync(Person.Id, new ResetPasswordRequest(_password), actor), OutcomeKind.Succeeded, "The password could not be reset.");
 }

@@ -13,6 +13,10 @@ public sealed partial class RoleChoices
     [Parameter, EditorRequired]
     public required IReadOnlySet<WarRoomRole> Selected { get; set; }
 
+    /// <summary>What is wrong with the roles (the server's words), shown under the boxes; null when nothing is.</summary>
+    [Parameter]
+    public string? Problem { get; set; }
+
     /// <summary>Raised with the new set whenever a box is ticked or cleared.</summary>
     [Parameter]
     public EventCallback<IReadOnlySet<WarRoomRole>> SelectedChanged { get; set; }
