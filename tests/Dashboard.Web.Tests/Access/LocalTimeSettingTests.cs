@@ -5,6 +5,7 @@ using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Components;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Components;
+using Dashboard.Web.Shared.Time;
 using Dashboard.Web.Tests.Shared;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -60,15 +61,17 @@ public sealed class LocalTimeSettingTests
     [Fact]
     public async Task Setting_OnAKioskScreen_IsNotOfferedAndTimesStayUtc()
     {
-        // Even a person of the kiosk link's name with a zone set: the screen is not that person.
+        // Even a person named as the screen's actor with a zone set: the screen is not that person.
         await using var host = await AppTestHost.CreateAsync();
-        Assert.NotNull(await host.Get<PeopleStore>().CreateAsync(new PersonDraft("tv-1", "TV", null, "Operator"), "test"));
-        Assert.True(await host.Get<PersonTimeZoneStore>().WriteAsync("tv-1", "Europe/Berlin"));
+        var screen = Actor.Kiosk("tv-1").Name;
+        Assert.NotNull(await host.Get<PeopleStore>().CreateAsync(new PersonDraft(screen, "TV", null, "Operator"), "test"));
+        Assert.True(await host.Get<PersonTimeZoneStore>().WriteAsync(screen, "Europe/Berlin"));
         host.Authorization.SetAuthorized("tv-1");
         host.Authorization.SetClaims(new Claim(WarRoomClaims.Kind, nameof(ActorKind.Kiosk)));
 
         var page = host.Context.Render<Page>();
 
+        Assert.False((await host.Get<ITimeDisplaySource>().ReadAsync()).ShowsLocal);
         Assert.Empty(page.FindAll("[data-testid=local-time-setting]"));
         Assert.Equal("Nov 23 12:00:00 UTC", page.Find("[data-testid=time-text]").TextContent);
     }
