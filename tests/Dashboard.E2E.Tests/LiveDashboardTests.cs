@@ -18,7 +18,8 @@ public sealed class LiveDashboardTests(LiveAppFixture fixture)
         var first = await WaitForNumbersAsync(page, TimeSpan.FromSeconds(45));
         var changed = await WaitForChangeAsync(page, first, TimeSpan.FromSeconds(15));
         // Baseline, canary and the threshold line are drawn once the chart is live in the browser.
-        await Assertions.Expect(page.Locator("[data-testid='chart-p99Ms'] .mud-chart-serie").Nth(2)).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid='chart-p99Ms'] [data-testid=chart-line][data-cohort=Canary] :is(path, circle)").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid='chart-p99Ms'] [data-testid=chart-threshold]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
 
         await page.ScreenshotAsync(new PageScreenshotOptions
         {

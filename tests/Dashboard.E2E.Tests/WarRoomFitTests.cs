@@ -41,7 +41,7 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
             if (box.height === 0 || box.top < 0 || box.bottom > bottom + 0.5 || box.left < 0 || box.right > innerWidth + 0.5)
               problems.push(`${id}: ${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)}`);
           }
-          const plots = [...document.querySelectorAll('.warroom__charts svg.mud-chart-line')].map(svg => svg.getBoundingClientRect().height);
+          const plots = [...document.querySelectorAll('.warroom__charts svg.time-chart__svg')].map(svg => svg.getBoundingClientRect().height);
           let smallest = Infinity, smallestText = '';
           for (const element of document.querySelectorAll('.kiosk *')) {
             const text = [...element.childNodes].filter(n => n.nodeType === Node.TEXT_NODE).map(n => n.textContent.trim()).join(' ').trim();
@@ -95,7 +95,9 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
         foreach (var chart in new[] { "chart-errorRatePct", "chart-p99Ms" })
         {
             // Baseline, canary and the threshold line.
-            await Assertions.Expect(page.Locator($"[data-testid='{chart}'] .mud-chart-serie").Nth(2)).ToBeAttachedAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator($"[data-testid='{chart}'] [data-testid=chart-line][data-cohort=Baseline] :is(path, circle)").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator($"[data-testid='{chart}'] [data-testid=chart-line][data-cohort=Canary] :is(path, circle)").First).ToBeAttachedAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator($"[data-testid='{chart}'] [data-testid=chart-threshold]")).ToBeAttachedAsync(new() { Timeout = 30_000 });
         }
     }
 

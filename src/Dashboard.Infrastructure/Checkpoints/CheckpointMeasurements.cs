@@ -140,12 +140,13 @@ internal sealed class CheckpointMeasurements
         if (family == MetricFamily.Requests && _cumulative.Cohorts.Canary.IncompletePoints)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"{HistogramConsistency.IncompletePoints}: a canary requests point in [{_window.PhaseStart:O}, {_window.DueAt:O}) was still partly written "
+                $"{HistogramConsistency.IncompletePoints}: a canary requests point in the window [phase start, due) was still partly written "
                 + $"after {TornReadRetry.MaxRereads} re-reads (le_inf differs from count, or a bucket holds fewer than the one before)");
         }
 
         var needs = MetricCatalog.Find(metricKey)?.NoDataNeeds ?? " for the canary";
-        return string.Create(CultureInfo.InvariantCulture, $"No data in [{_window.PhaseStart:O}, {_window.DueAt:O}){needs}");
+        // The page shows the window's times beside the reason; a reason stored with raw timestamps read as 17:06:02.4047589+00:00.
+        return $"No data in the window [phase start, due){needs}";
     }
 
     // A trend is read across the sample intervals from `from` on; every other metric from the window's snapshot.

@@ -37,6 +37,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<HealthCheckStore>();
         services.TryAddSingleton<CheckpointDecisionStore>();
         services.TryAddSingleton<Access.PeopleStore>();
+        services.TryAddSingleton<Access.PersonTimeZoneStore>();
         services.TryAddSingleton<Access.ApiKeyStore>();
         services.TryAddSingleton<Access.KioskLinkStore>();
         services.TryAddSingleton<GateRecordStore>();

@@ -60,7 +60,8 @@ public sealed class CheckpointPagePartsTests
     [Fact]
     public async Task CriterionDetail_ShowsTheExactQueryEverySampleAndAChartWithTheThreshold()
     {
-        await using var host = new AppTestHost();
+        // Migrated: the chart reads the viewer's local-time setting.
+        await using var host = await AppTestHost.CreateAsync();
         var context = host.Context;
         var criterion = CheckpointEvaluations.Canary(Fifteen, errorRate: 1.4).Criteria[0];
 
@@ -70,7 +71,7 @@ public sealed class CheckpointPagePartsTests
         var samples = detail.FindAll("[data-testid=criterion-sample]").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
         Assert.Equal([["12:00:00", "1.3 %", "0.2 %"], ["12:05:00", "1.4 %", "0.21 %"], ["12:10:00", "—", "0.19 %"]], samples);
         Assert.Contains("threshold < 1 %", detail.Find("[data-testid=sample-chart]").TextContent, StringComparison.Ordinal);
-        Assert.NotEmpty(detail.FindAll("[data-testid=sample-chart] svg"));
+        Assert.NotEmpty(detail.FindAll("[data-testid=sample-chart] [data-testid=chart-threshold]"));
 
         detail.Find("[data-testid=copy-query] button, button[data-testid=copy-query]").Click();
         Assert.Equal(CheckpointEvaluations.Query, context.JSInterop.VerifyInvoke("navigator.clipboard.writeText").Arguments[0]);

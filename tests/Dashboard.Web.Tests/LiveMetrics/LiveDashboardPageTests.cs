@@ -127,7 +127,7 @@ public sealed class LiveDashboardPageTests
         page.Find("[data-testid=chart-range-Last15Minutes]").Click();
 
         Assert.Empty(page.FindAll("[data-testid=chart-errorRatePct-empty]"));
-        Assert.NotNull(page.Find("[data-testid=chart-errorRatePct] .mud-chart"));
+        Assert.NotNull(page.Find("[data-testid=chart-errorRatePct] [data-testid=time-chart]"));
         Assert.NotEmpty(page.FindAll("[data-testid=chart-p99Ms-empty]"));
     }
 

@@ -1,3 +1,4 @@
+using Bunit.TestDoubles;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.TestSupport;
@@ -34,7 +35,7 @@ internal sealed class AppTestHost : IAsyncDisposable
         Context.Services.AddSingleton<TimeProvider>(Clock);
         Context.Services.AddAppServices($"Data Source={Path.Combine(_folder, "state.db")}", Router);
         addServices?.Invoke(Context.Services);
-        Context.SignInAs(user ?? TestUser.Operator);
+        Authorization = Context.SignInAs(user ?? TestUser.Operator);
 
         // Last: it resolves the renderer, after which no service can be added.
         Context.SetRendererInfo(RendererModes.Interactive);
@@ -45,6 +46,9 @@ internal sealed class AppTestHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public SettableRouter Router { get; } = new();
+
+    /// <summary>Who the circuit is signed in as; a test may sign in someone else (a kiosk screen) before rendering.</summary>
+    public BunitAuthorizationContext Authorization { get; }
 
     public TrafficDriftMonitor Monitor => Get<TrafficDriftMonitor>();
 

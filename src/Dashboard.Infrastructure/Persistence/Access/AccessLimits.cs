@@ -8,4 +8,5 @@ public static class AccessLimits
     public const int HashLength = 400;
     public const int PrefixLength = 32;
     public const int ExternalIdLength = 400;
+    public const int TimeZoneLength = 64;
 }

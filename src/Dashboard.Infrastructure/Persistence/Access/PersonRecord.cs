@@ -33,6 +33,12 @@ public sealed class PersonRecord
     /// <summary><c>issuer|subject</c> of the OpenID Connect identity linked to this person, if any.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>
+    /// The IANA time zone ("Europe/Berlin") whose local time the person wants beside UTC on charts and timestamps;
+    /// null shows UTC only. A display preference: changing it leaves the security stamp alone.
+    /// </summary>
+    public string? LocalTimeZone { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public required string CreatedBy { get; set; }

@@ -20,6 +20,7 @@ internal sealed class PersonRecordConfiguration : IEntityTypeConfiguration<Perso
         builder.Property(p => p.ExternalId).HasMaxLength(AccessLimits.ExternalIdLength);
         builder.HasIndex(p => p.ExternalId).IsUnique();
         builder.Property(p => p.CreatedBy).HasMaxLength(AccessLimits.NameLength);
+        builder.Property(p => p.LocalTimeZone).HasMaxLength(AccessLimits.TimeZoneLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

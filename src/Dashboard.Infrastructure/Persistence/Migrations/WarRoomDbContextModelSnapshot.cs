@@ -162,6 +162,10 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LocalTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LockedUntil")
                         .HasMaxLength(28)
                         .HasColumnType("TEXT");

@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
+using Dashboard.Web.Shared.Time;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -15,13 +16,15 @@ public static class AccessServiceCollectionExtensions
 {
     /// <summary>
     /// The authorization gate every application service asks (<see cref="AccessAuthorization"/>, which audits refusals)
-    /// and the signed-in actor of a Blazor circuit (<see cref="CurrentActor"/>). Part of <see cref="AddWarRoomAccess"/>;
+    /// and the signed-in actor of a Blazor circuit (<see cref="CurrentActor"/>) with their time display (<see cref="PersonTimeDisplay"/>). Part of <see cref="AddWarRoomAccess"/>;
     /// on its own for hosts without sign-in. Needs <c>AddStateStore</c>.
     /// </summary>
     public static IServiceCollection AddAccessAuthorization(this IServiceCollection services)
     {
         services.TryAddScoped<CurrentActor>();
         services.TryAddSingleton<AccessAuthorization>();
+        services.TryAddScoped<PersonTimeDisplay>();
+        services.TryAddScoped<ITimeDisplaySource>(provider => provider.GetRequiredService<PersonTimeDisplay>());
         return services;
     }
 

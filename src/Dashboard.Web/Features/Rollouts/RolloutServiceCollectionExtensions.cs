@@ -1,3 +1,4 @@
+using Dashboard.Web.Shared.Charts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<RolloutService>();
         services.TryAddSingleton<WaitingForPerson>();
         services.TryAddSingleton<FollowedRollouts>();
+        services.TryAddSingleton<IChartAnnotationSource, RolloutChartAnnotations>();
         services.AddHostedService<RolloutHubBroadcaster>();
         services.AddHostedService<RolloutNotifier>();
         return services;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
@@ -12,6 +11,4 @@ public sealed partial class CheckpointHeader
     /// <summary>The evaluated checkpoint.</summary>
     [Parameter, EditorRequired]
     public required CheckpointDetail Detail { get; set; }
-
-    private static string Utc(DateTimeOffset at) => at.ToString("MMM d HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Checkpoints;
+using Dashboard.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -6,7 +7,7 @@ namespace Dashboard.Web.Features.Checkpoints.Components;
 
 /// <summary>
 /// "Why did it fail?" for one criterion: the rule, the exact InfluxQL it ran (monospace, with a copy
-/// button), and the per-interval values it saw, canary beside baseline, as a chart with the threshold
+/// button; printed once per page when criteria share it), and the per-interval values it saw, canary beside baseline, as a chart with the threshold
 /// and as a table. A native <c>details</c> element, so it opens without a round trip.
 /// </summary>
 public sealed partial class CriterionDetail
@@ -19,6 +20,17 @@ public sealed partial class CriterionDetail
     /// <summary>The criterion as evaluated.</summary>
     [Parameter, EditorRequired]
     public required CriterionEvaluation Criterion { get; set; }
+
+    /// <summary>
+    /// The metric of an earlier criterion on the page that printed the very same InfluxQL (one statement set reads a
+    /// whole family, e.g. error rate and P99): this one then points there instead of printing it again.
+    /// </summary>
+    [Parameter]
+    public string? QueryShownWith { get; set; }
+
+    /// <summary>What happened to the rollout during the window, marked on the chart.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
 
     /// <summary>Open at first (the page opens the ones that did not pass).</summary>
     [Parameter]

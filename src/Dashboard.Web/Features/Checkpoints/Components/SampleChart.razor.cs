@@ -1,50 +1,46 @@
 using Dashboard.Core.Checkpoints;
+using Dashboard.Core.Metrics;
+using Dashboard.Web.Shared.Charts;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Features.Checkpoints.Components;
 
 /// <summary>
-/// A criterion's per-interval samples over its window: baseline and canary (intervals without data
-/// left out, never drawn as zero) and the threshold as a flat line across the window.
+/// A criterion's per-interval samples over its window: baseline and canary (an interval without data breaks
+/// the line, never drawn as zero; a lone sample is a dot), the threshold as a flat line (when the samples share its unit), and the rollout's
+/// traffic changes, phase changes, holds, rollbacks and incidents in the window marked on the time axis.
 /// </summary>
 public sealed partial class SampleChart
 {
-    private static readonly string[] Palette = ["#8ab4f8", "#ffb74d", "#ff5252"];
+    private List<ChartLine> _lines = [];
+    private DateTimeOffset _from;
+    private DateTimeOffset _to;
 
-    private List<ChartSeries<double>> _series = [];
-    private TimeSeriesChartOptions _options = new();
-
-    /// <summary>The criterion whose samples to draw.</summary>
+    /// <summary>The criterion whose samples to draw; it has at least one sample.</summary>
     [Parameter, EditorRequired]
     public required CriterionEvaluation Criterion { get; set; }
+
+    /// <summary>What happened to the rollout during the window.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
+
+    private MetricDefinition Definition => MetricCatalog.Get(Criterion.Metric);
+
+    private string ThresholdText => Definition.Threshold(Criterion.Comparator, Criterion.Threshold);
+
+    // A metric judged on a derived value (revenue impact in % from revenue per learner) samples in another unit:
+    // its threshold has no place on the samples' axis.
+    private double? ThresholdLine => Definition.CohortUnit is null ? Criterion.Threshold : null;
 
     protected override void OnParametersSet()
     {
         var samples = Criterion.Samples;
-        var from = samples[0].Time.UtcDateTime;
-        var to = (samples[^1].Time + Criterion.SampleInterval).UtcDateTime;
-        List<(DateTime, double)> threshold = [(from, Criterion.Threshold), (to, Criterion.Threshold)];
-        _series =
+        _from = samples[0].Time;
+        _to = samples[^1].Time + Criterion.SampleInterval;
+        _lines =
         [
-            new() { Name = "Baseline", Data = new ChartData<double>([.. samples.Where(s => s.Baseline is not null).Select(s => (s.Time.UtcDateTime, s.Baseline!.Value))]) },
-            new() { Name = "Canary", Data = new ChartData<double>([.. samples.Where(s => s.Canary is not null).Select(s => (s.Time.UtcDateTime, s.Canary!.Value))]) },
-            new() { Name = "Threshold", Data = new ChartData<double>(threshold) },
+            new(Cohort.Baseline, [.. samples.Select(s => new SeriesPoint(s.Time, s.Baseline))]),
+            new(Cohort.Canary, [.. samples.Select(s => new SeriesPoint(s.Time, s.Canary))]),
         ];
-        _options = new TimeSeriesChartOptions
-        {
-            ChartPalette = Palette,
-            TimeLabelFormat = "HH:mm",
-            TimeLabelSpacing = LabelSpacing(to - from),
-            TimeLabelSpacingRounding = true,
-            YAxisFormat = "0.##",
-            MaxNumYAxisTicks = 6,
-            LineStrokeWidth = 2,
-            ShowLegend = true,
-        };
     }
-
-    // About six labels across the window, whatever its length (a scaled demo window is seconds).
-    private static TimeSpan LabelSpacing(TimeSpan window) =>
-        window / 6 > TimeSpan.FromSeconds(1) ? window / 6 : TimeSpan.FromSeconds(1);
 }

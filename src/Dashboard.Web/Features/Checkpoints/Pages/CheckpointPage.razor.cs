@@ -1,6 +1,8 @@
+using Dashboard.Core.Checkpoints;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -8,7 +10,7 @@ namespace Dashboard.Web.Features.Checkpoints.Pages;
 
 /// <summary>
 /// "Why did it fail?" answered on one page: the checkpoint's header and verdict, every criterion with
-/// its rule, query, samples and chart, a re-run of the same window beside the stored result, and the
+/// its rule, query (each printed once), samples and chart with the rollout's events marked, a re-run of the same window beside the stored result, and the
 /// decision form with the decisions recorded so far — the re-run and the form only for those whose
 /// roles allow them. Re-read after every saved change of the rollout (<see cref="RolloutChangeFeed"/>),
 /// so a decision from another browser or the API shows up by itself.
@@ -17,6 +19,7 @@ public sealed partial class CheckpointPage : IDisposable
 {
     private LiveReload<RolloutChanged>? _live;
     private CheckpointDetail? _detail;
+    private IReadOnlyList<ChartAnnotation> _annotations = [];
     private CheckpointRerun? _rerun;
     private bool _loaded;
     private bool _rerunning;
@@ -47,6 +50,9 @@ public sealed partial class CheckpointPage : IDisposable
     [Inject]
     public required RolloutChangeFeed Changes { get; init; }
 
+    [Inject]
+    public required IChartAnnotationSource AnnotationSource { get; init; }
+
     protected override async Task OnInitializedAsync()
     {
         _live = new(Changes, change => change.RolloutId == Id, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
@@ -62,6 +68,9 @@ public sealed partial class CheckpointPage : IDisposable
     private async Task LoadAsync()
     {
         _detail = await Details.FindAsync(Id, PhaseIndex, OffsetSeconds);
+        _annotations = _detail is { Evaluation.Window: var window }
+            ? await AnnotationSource.ReadAsync(window.PhaseStart, window.DueAt, Id)
+            : [];
         _loaded = true;
     }
 
@@ -87,6 +96,12 @@ public sealed partial class CheckpointPage : IDisposable
             _rerunning = false;
         }
     }
+
+    // Criteria of one family (error rate and P99 both read requests) ran one statement set: print it once.
+    private static string? QueryShownWith(CheckpointEvaluation evaluation, CriterionEvaluation criterion) =>
+        criterion.Query is { } query
+            ? evaluation.Criteria.TakeWhile(c => !ReferenceEquals(c, criterion)).FirstOrDefault(c => c.Query == query)?.Metric
+            : null;
 
     public void Dispose() => _live?.Dispose();
 }

@@ -1,24 +1,28 @@
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
+using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Dashboard.Web.Features.LiveMetrics.Components;
 
 /// <summary>
-/// One chart metric over one range: baseline and canary overlaid, plus the threshold as a flat
-/// line where the metric has a criterion. Empty buckets are left out rather than drawn as zero.
+/// One chart metric over one range: baseline and canary overlaid, the threshold as a flat line where the
+/// metric has a criterion, and what happened to any rollout in the range marked on the time axis (re-read
+/// when a rollout or incident is saved). Empty buckets break the lines rather than being drawn as zero.
 /// </summary>
-public sealed partial class MetricChart
+public sealed partial class MetricChart : IDisposable
 {
-    private static readonly string[] Palette = ["#8ab4f8", "#ffb74d", "#ff5252"];
-
-    private List<ChartSeries<double>> _series = [];
-    private TimeSeriesChartOptions _options = new();
+    private List<ChartLine> _lines = [];
+    private IReadOnlyList<ChartAnnotation> _annotations = [];
+    private LiveReload<Guid>? _live;
     private ChartSeriesSet? _renderedSet;
     private ChartMetric? _renderedMetric;
     private PhaseThresholds? _renderedThresholds;
     private bool _redraw = true;
+
+    [Inject]
+    public required IChartAnnotationSource AnnotationSource { get; init; }
 
     /// <summary>The metric to draw.</summary>
     [Parameter]
@@ -40,88 +44,53 @@ public sealed partial class MetricChart
 
     private MetricDefinition Definition => MetricCatalog.For(Metric);
 
-    private string? ThresholdText => Thresholds.For(Definition.Key) is { } criterion
-        ? "threshold " + Definition.Threshold(criterion.Comparator, criterion.Threshold)
-        : null;
+    private Criterion? Criterion => Thresholds.For(Definition.Key);
 
-    protected override void OnParametersSet()
+    private string? ThresholdText => Criterion is { } criterion ? Definition.Threshold(criterion.Comparator, criterion.Threshold) : null;
+
+    protected override void OnInitialized() =>
+        _live = new(AnnotationSource.Changes, _ => true, LoadAnnotationsAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+
+    protected override async Task OnParametersSetAsync()
     {
         if (_redraw || !ReferenceEquals(Set, _renderedSet) || Metric != _renderedMetric || !ReferenceEquals(Thresholds, _renderedThresholds))
         {
+            var newRange = Set?.From != _renderedSet?.From || Set?.To != _renderedSet?.To;
             _renderedSet = Set;
             _renderedMetric = Metric;
             _renderedThresholds = Thresholds;
-            _series = BuildSeries();
-            _options = BuildOptions();
+            _lines = BuildLines();
             _redraw = true;
+            if (newRange)
+            {
+                await _live!.ReloadAsync();
+            }
         }
     }
 
-    // The page re-renders every second for its clock; only new data or a new range redraws the SVG.
+    // The page re-renders every second for its clock; only new data, a new range or new annotations redraw the SVG.
     protected override bool ShouldRender() => _redraw;
 
     protected override void OnAfterRender(bool firstRender) => _redraw = false;
 
-    private List<ChartSeries<double>> BuildSeries()
+    private async Task LoadAnnotationsAsync()
     {
-        if (Set is null || !Set.Series.TryGetValue(Metric, out var byCohort))
-        {
-            return [];
-        }
-
-        var baseline = Points(byCohort, Cohort.Baseline);
-        var canary = Points(byCohort, Cohort.Canary);
-        if (baseline.Count == 0 && canary.Count == 0)
-        {
-            return [];
-        }
-
-        List<ChartSeries<double>> series =
-        [
-            new() { Name = "Baseline", Data = new ChartData<double>(baseline) },
-            new() { Name = "Canary", Data = new ChartData<double>(canary) },
-        ];
-        if (Thresholds.For(Definition.Key) is { } criterion)
-        {
-            List<(DateTime, double)> line = [(Set.From.UtcDateTime, criterion.Threshold), (Set.To.UtcDateTime, criterion.Threshold)];
-            series.Add(new() { Name = "Threshold", Data = new ChartData<double>(line) });
-        }
-
-        return series;
+        _annotations = Set is { } set ? await AnnotationSource.ReadAsync(set.From, set.To, rolloutId: null) : [];
+        _redraw = true;
     }
 
-    private static List<(DateTime, double)> Points(
-        IReadOnlyDictionary<Cohort, IReadOnlyList<SeriesPoint>> byCohort, Cohort cohort) =>
-        byCohort.TryGetValue(cohort, out var points)
-            ? [.. points.Where(p => p.Value is not null).Select(p => (p.Time.UtcDateTime, p.Value!.Value))]
-            : [];
+    private string Format(double value) => Definition.Text(value);
 
-    private TimeSeriesChartOptions BuildOptions() => new()
+    private List<ChartLine> BuildLines()
     {
-        ChartPalette = Palette,
-        TimeLabelFormat = "HH:mm",
-        TimeLabelSpacing = LabelSpacing(Set?.Range ?? ChartRange.LastHour),
-        TimeLabelSpacingRounding = true,
-        YAxisFormat = "0.#",
-        YAxisTicks = YAxisStep(Metric),
-        MaxNumYAxisTicks = 6,
-        LineStrokeWidth = 2,
-        ShowLegend = true,
-    };
+        if (Set is null || !Set.Series.TryGetValue(Metric, out var byCohort)
+            || !byCohort.Values.SelectMany(points => points).Any(point => point.Value is not null))
+        {
+            return [];
+        }
 
-    // The chart's grid step is a whole number of the metric's unit; these keep the threshold in view.
-    private static int YAxisStep(ChartMetric metric) => metric switch
-    {
-        ChartMetric.P99Ms => 50,
-        ChartMetric.Rps => 100,
-        _ => 1,
-    };
+        return [.. new[] { Cohort.Baseline, Cohort.Canary }.Select(cohort => new ChartLine(cohort, byCohort.GetValueOrDefault(cohort) ?? []))];
+    }
 
-    private static TimeSpan LabelSpacing(ChartRange range) => range switch
-    {
-        ChartRange.Last15Minutes => TimeSpan.FromMinutes(3),
-        ChartRange.LastHour => TimeSpan.FromMinutes(10),
-        ChartRange.Last6Hours => TimeSpan.FromHours(1),
-        _ => TimeSpan.FromHours(6),
-    };
+    public void Dispose() => _live?.Dispose();
 }

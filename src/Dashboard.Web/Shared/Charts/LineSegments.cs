@@ -1,0 +1,43 @@
+using Dashboard.Core.Metrics;
+
+namespace Dashboard.Web.Shared.Charts;
+
+/// <summary>Splits a line where data is missing, so a chart never draws a straight line across a gap.</summary>
+public static class LineSegments
+{
+    /// <summary>
+    /// The runs of consecutive points with values: a null value ends a run, and so does a step longer than
+    /// <paramref name="bucket"/> (with a little slack for timestamps that wobble), which means buckets were left out.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<(DateTimeOffset At, double Value)>> Of(IReadOnlyList<SeriesPoint> points, TimeSpan bucket)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var longestStep = bucket * 1.5;
+        var segments = new List<IReadOnlyList<(DateTimeOffset, double)>>();
+        var current = new List<(DateTimeOffset At, double Value)>();
+        foreach (var point in points)
+        {
+            if (point.Value is not { } value || (current.Count > 0 && point.Time - current[^1].At > longestStep))
+            {
+                Close();
+            }
+
+            if (point.Value is { } present)
+            {
+                current.Add((point.Time, present));
+            }
+        }
+
+        Close();
+        return segments;
+
+        void Close()
+        {
+            if (current.Count > 0)
+            {
+                segments.Add(current);
+                current = [];
+            }
+        }
+    }
+}

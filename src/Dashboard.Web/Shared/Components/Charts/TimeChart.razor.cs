@@ -1,0 +1,211 @@
+using System.Globalization;
+using Dashboard.Core.Metrics;
+using Dashboard.Web.Shared.Charts;
+using Dashboard.Web.Shared.Time;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Shared.Components.Charts;
+
+/// <summary>
+/// The app's one chart: baseline and canary over time as an SVG drawn on the server. A missing or empty bucket
+/// breaks the line; a point without neighbours is drawn as a dot; the value axis fits the data and the threshold
+/// (<see cref="ValueScale"/>); the time axis says UTC and, for a viewer who asked, local time under it
+/// (<see cref="TimeAxis"/>); traffic changes, phase changes, holds, rollbacks and incidents are marked on it.
+/// Hovering a bucket shows its time and each line's value there. <c>role="img"</c> with a summary for screen readers.
+/// </summary>
+public sealed partial class TimeChart : IDisposable
+{
+    private const double Width = 640;
+    private const double Left = 56;
+    private const double Right = 14;
+    private const double Top = 30;
+    private const double AnnotationRow = 11;
+    private const int DotsUpTo = 60;
+
+    private TimeDisplay _display = TimeDisplay.UtcOnly;
+
+    [Inject]
+    public required ITimeDisplaySource Display { get; init; }
+
+    /// <summary>What is charted, in words ("Error rate"): the start of the screen-reader summary.</summary>
+    [Parameter, EditorRequired]
+    public required string Name { get; set; }
+
+    /// <summary>The cohorts' lines.</summary>
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<ChartLine> Lines { get; set; }
+
+    /// <summary>Start of the time axis.</summary>
+    [Parameter, EditorRequired]
+    public DateTimeOffset From { get; set; }
+
+    /// <summary>End of the time axis.</summary>
+    [Parameter, EditorRequired]
+    public DateTimeOffset To { get; set; }
+
+    /// <summary>The spacing of the points: a longer step between two points is a gap.</summary>
+    [Parameter, EditorRequired]
+    public TimeSpan Bucket { get; set; }
+
+    /// <summary>Writes a value with its unit ("0.28 %").</summary>
+    [Parameter, EditorRequired]
+    public required Func<double, string> FormatValue { get; set; }
+
+    /// <summary>The unit on the value axis ("%", "ms"); empty for none.</summary>
+    [Parameter]
+    public string Unit { get; set; } = string.Empty;
+
+    /// <summary>The threshold drawn as a dashed line, if any.</summary>
+    [Parameter]
+    public double? Threshold { get; set; }
+
+    /// <summary>The threshold in words ("&lt; 1 %"), for its label and the summary.</summary>
+    [Parameter]
+    public string? ThresholdText { get; set; }
+
+    /// <summary>The markers on the time axis; those outside the range are not drawn.</summary>
+    [Parameter]
+    public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
+
+    /// <summary>CSS height of the chart, e.g. "220px" or "100%".</summary>
+    [Parameter]
+    public string Height { get; set; } = "220px";
+
+    private double PlotHeight => _display.ShowsLocal ? 150 : 162;
+
+    private double Bottom => Top + PlotHeight;
+
+    private double ViewHeight => Bottom + (_display.ShowsLocal ? 58 : 42);
+
+    private ValueScale Scale { get; set; } = ValueScale.Fit([]);
+
+    private IReadOnlyList<TimeTick> Ticks { get; set; } = [];
+
+    private IReadOnlyList<ChartAnnotation> Shown { get; set; } = [];
+
+    private string AxisTitle => _display.LocalZoneName is { } zone ? $"Time (UTC; {zone} below)" : "Time (UTC)";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Display.Changed += OnDisplayChanged;
+        _display = await Display.ReadAsync();
+        Measure();
+    }
+
+    protected override void OnParametersSet() => Measure();
+
+    private void Measure()
+    {
+        List<double> values = [.. Lines.SelectMany(line => line.Points).Select(point => point.Value).OfType<double>()];
+        if (Threshold is { } threshold)
+        {
+            values.Add(threshold);
+        }
+
+        Scale = ValueScale.Fit(values);
+        Ticks = TimeAxis.Ticks(From, To, _display);
+        Shown = [.. Annotations.Where(a => a.At >= From && a.At <= To).OrderBy(a => a.At)];
+    }
+
+    private void OnDisplayChanged(TimeDisplay display) => _ = InvokeAsync(() =>
+    {
+        _display = display;
+        Measure();
+        StateHasChanged();
+    });
+
+    private double X(DateTimeOffset at) => To > From
+        ? Left + ((at - From) / (To - From) * (Width - Left - Right))
+        : Left + ((Width - Left - Right) / 2);
+
+    private double Y(double value) => Bottom - ((value - Scale.Min) / (Scale.Max - Scale.Min) * PlotHeight);
+
+    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private string PathOf(IReadOnlyList<(DateTimeOffset At, double Value)> segment) =>
+        string.Join(' ', segment.Select((point, i) => $"{(i == 0 ? 'M' : 'L')}{N(X(point.At))},{N(Y(point.Value))}"));
+
+    // Every point gets a dot while there are few; a point alone between gaps always does, or it would not show.
+    private IEnumerable<(DateTimeOffset At, double Value)> Dots(ChartLine line)
+    {
+        var segments = LineSegments.Of(line.Points, Bucket);
+        return segments.Sum(s => s.Count) <= DotsUpTo ? segments.SelectMany(s => s) : segments.Where(s => s.Count == 1).SelectMany(s => s);
+    }
+
+    private static string CssOf(Cohort cohort) => cohort == Cohort.Canary ? "canary" : "baseline";
+
+    private static string CssOf(ChartAnnotationKind kind) => kind switch
+    {
+        ChartAnnotationKind.TrafficChange => "traffic",
+        ChartAnnotationKind.PhaseChange => "phase",
+        ChartAnnotationKind.Hold => "hold",
+        ChartAnnotationKind.Rollback => "rollback",
+        _ => "incident",
+    };
+
+    private static string SymbolOf(ChartAnnotationKind kind) => kind switch
+    {
+        ChartAnnotationKind.TrafficChange => "⇄",
+        ChartAnnotationKind.PhaseChange => "▶",
+        ChartAnnotationKind.Hold => "⏸",
+        ChartAnnotationKind.Rollback => "↺",
+        _ => "⚠",
+    };
+
+    private static string KindText(ChartAnnotationKind kind) => kind switch
+    {
+        ChartAnnotationKind.TrafficChange => "traffic change",
+        ChartAnnotationKind.PhaseChange => "phase change",
+        ChartAnnotationKind.Hold => "hold",
+        ChartAnnotationKind.Rollback => "rollback",
+        _ => "incident",
+    };
+
+    // Flags closer than a label's width to the one before take the next row, so none hides another.
+    private List<(ChartAnnotation Annotation, int Row)> Flags()
+    {
+        var placed = new List<(ChartAnnotation Annotation, int Row)>();
+        var rowEnds = new double[2];
+        foreach (var annotation in Shown)
+        {
+            var x = X(annotation.At);
+            var row = Array.FindIndex(rowEnds, end => x >= end);
+            row = row < 0 ? 0 : row;
+            rowEnds[row] = x + 8 + (annotation.Label.Length * 6);
+            placed.Add((annotation, row));
+        }
+
+        return placed;
+    }
+
+    /// <summary>Each moment that any line has a point at, with the span of the plot that hovers it.</summary>
+    private IReadOnlyList<(DateTimeOffset At, double Start, double End)> Columns()
+    {
+        var times = Lines.SelectMany(line => line.Points).Select(point => point.Time).Distinct().Order().ToList();
+        return [.. times.Select((at, i) => (
+            at,
+            i == 0 ? Left : (X(times[i - 1]) + X(at)) / 2,
+            i == times.Count - 1 ? Width - Right : (X(at) + X(times[i + 1])) / 2))];
+    }
+
+    private string HoverText(DateTimeOffset at)
+    {
+        var values = Lines.Select(line =>
+            $"{line.Name} {(line.Points.FirstOrDefault(p => p.Time == at).Value is { } value ? FormatValue(value) : "no data")}");
+        return $"{_display.Stamp(at)} · {string.Join(" · ", values)}";
+    }
+
+    private string Summary()
+    {
+        var latest = Lines.Select(line => line.Points.LastOrDefault(p => p.Value is not null) is { Value: { } value } last
+            ? $"{line.Name.ToLowerInvariant()} {FormatValue(value)} at {UtcTime.Clock(last.Time)}"
+            : $"{line.Name.ToLowerInvariant()} no data");
+        var threshold = ThresholdText is { } text ? $"; threshold {text}" : string.Empty;
+        var marks = Shown.Count == 0
+            ? "no events marked"
+            : string.Join("; ", Shown.Select(a => $"{KindText(a.Kind)} at {UtcTime.Clock(a.At)}: {a.Label}"));
+        return $"{Name} from {UtcTime.Stamp(From)} to {UtcTime.Stamp(To)}: {string.Join(", ", latest)}{threshold}; {marks}.";
+    }
+
+    public void Dispose() => Display.Changed -= OnDisplayChanged;
+}
