@@ -10,6 +10,9 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
 {
     private static readonly string[] NotPassing = ["Fail", "NoData"];
 
+    // The app runs on the real clock, and a due date in the past is refused.
+    private static readonly string Due = DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task RecordDecision_OnAnEvaluatedCheckpoint_Is201AuditedAndListedBackLatestLast()
     {
@@ -23,7 +26,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         {
             decision = "MonitorClosely",
             notes = "no metrics arrived; the collector was restarted",
-            actionItems = new object[] { new { text = "alert on a silent collector", owner = "bob", due = "2026-12-04" } },
+            actionItems = new object[] { new { text = "alert on a silent collector", owner = "bob", due = Due } },
         });
         var (second, _) = await app.PostAsync($"{path}/decision", new { decision = "continue", notes = "checked the incident channel by hand" });
         var checkpoint = await app.GetAsync(path);
@@ -37,7 +40,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         var decisions = checkpoint.GetProperty("decisions");
         Assert.Equal(["MonitorClosely", "Continue"], decisions.EnumerateArray().Select(d => d.GetProperty("decision").GetString()));
         var item = decisions[0].GetProperty("actionItems")[0];
-        Assert.Equal(("alert on a silent collector", "bob", "2026-12-04"), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
+        Assert.Equal(("alert on a silent collector", "bob", Due), (item.GetProperty("text").GetString(), item.GetProperty("owner").GetString(), item.GetProperty("due").GetString()));
         var decided = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "checkpoint.decided").ToList();
         Assert.Equal([TestPeople.Admin, TestPeople.Admin], decided.Select(e => e.GetProperty("actor").GetString()));
         Assert.Contains(checkpoint.GetProperty("verdict").GetProperty("verdict").GetString(), NotPassing);
@@ -56,7 +59,7 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         {
             decision = "ShipIt",
             notes = " ",
-            actionItems = new object[] { new { text = "", owner = "" } },
+            actionItems = new object[] { new { text = "", owner = "" }, new { text = "page the DBA", owner = new string('o', 101), due = "2001-01-01" } },
         });
         var (pending, _) = await app.PostAsync($"/api/rollouts/{id}/checkpoints/0/1800/decision", new { decision = "Continue", notes = "n" });
         var (unknown, _) = await app.PostAsync($"/api/rollouts/{Guid.NewGuid()}/{CheckpointPageApp.FirstCheckpoint}/decision", new { decision = "Continue", notes = "n" });
@@ -65,9 +68,10 @@ public sealed class CheckpointDecisionApiTests(InfluxServerFixture influx)
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         var errors = problems.GetProperty("errors");
         Assert.Equal(
-            ["actionItems[0].owner", "actionItems[0].text", "decision", "notes"],
+            ["actionItems[0].owner", "actionItems[0].text", "actionItems[1].due", "actionItems[1].owner", "decision", "notes"],
             errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("ShipIt", errors.GetProperty("decision")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("the due date 2001-01-01 is in the past", errors.GetProperty("actionItems[1].due")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, pending);
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.DoesNotContain("checkpoint.decided", events);

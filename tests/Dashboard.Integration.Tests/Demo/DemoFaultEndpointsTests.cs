@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.TestSupport;
 using Dashboard.Web.Features.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,20 @@ public sealed class DemoFaultEndpointsTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(300), fault.GetProperty("endsAt").GetDateTimeOffset() - fault.GetProperty("startedAt").GetDateTimeOffset());
         Assert.Equal($"{Faults}/{id}", response.Headers.Location?.OriginalString);
         Assert.Contains(App.Services.GetRequiredService<DemoFaultBoard>().Active, f => f.Id == id && f.Kind == FaultKind.ErrorSpike);
+    }
+
+    [Fact]
+    public async Task Post_NegativeMagnitudeAndZeroDuration_Returns400ListingBothAndInjectsAndAuditsNothing()
+    {
+        using var response = await App.Http.PostAsJsonAsync(Faults, new { kind = "errorSpike", magnitude = -5, durationSeconds = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await ErrorsAsync(response);
+        Assert.Equal(["durationSeconds", "magnitude"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("must be greater than 0 and at most 100 (percent), not -5", errors["magnitude"][0]);
+        Assert.Equal("must be greater than 0", errors["durationSeconds"][0]);
+        Assert.Empty(App.Services.GetRequiredService<DemoFaultBoard>().Active);
+        Assert.DoesNotContain(await App.Services.GetRequiredService<AuditLog>().ReadAsync(), e => e.Kind == "demo.faultInjected");
     }
 
     [Fact]

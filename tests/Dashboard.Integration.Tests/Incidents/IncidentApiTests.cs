@@ -38,6 +38,26 @@ public sealed class IncidentApiTests(InfluxServerFixture influx)
     }
 
     [Fact]
+    public async Task Update_WithBadFields_Is400ListingEveryProblemAndTheTimelineIsUnchanged()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+        var (_, opened) = await app.PostAsync($"/api/rollouts/{id}/incidents", new { severity = "high", title = "Slow search", description = "p99 up", owner = "dave" });
+        var incidentId = opened.GetProperty("id").GetGuid();
+
+        var (status, problem) = await app.PostAsync($"/api/incidents/{incidentId}/updates", new { text = "  ", severity = "sev1", owner = new string('o', 101) });
+        var incident = await app.GetAsync($"/api/incidents/{incidentId}");
+        var kinds = (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Select(e => e.GetProperty("kind").GetString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["owner", "severity", "text"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("owner is longer than 100 characters (101)", errors.GetProperty("owner")[0].GetString());
+        Assert.Equal(("dave", "High", 1), (incident.GetProperty("owner").GetString(), incident.GetProperty("severity").GetString(), incident.GetProperty("timeline").GetArrayLength()));
+        Assert.DoesNotContain("incident.updated", kinds);
+    }
+
+    [Fact]
     public async Task Open_WithBadFields_Is400ListingEveryProblemAndStoresNothing()
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);

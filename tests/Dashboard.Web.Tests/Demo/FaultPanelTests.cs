@@ -5,6 +5,7 @@ using Dashboard.Web.Features.Demo.Components;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using static Dashboard.Web.Tests.TestSupport.DialogFields;
 
 namespace Dashboard.Web.Tests.Demo;
 
@@ -98,5 +99,71 @@ public sealed class FaultPanelTests
         var panel = RenderPanel(host);
 
         Assert.Empty(panel.Markup.Trim());
+    }
+
+    [Fact]
+    public async Task Inject_NegativeMagnitudeAndZeroDuration_AreRefusedBesideTheirFieldsAndNothingIsInjected()
+    {
+        await using var host = await LiveDashboardTestHost.WithDemoFaultsAsync();
+        var panel = RenderPanel(host);
+
+        Field(panel, "fault-magnitude").Input("-5");
+        Field(panel, "fault-duration").Input("0");
+
+        Assert.Equal("must be greater than 0 and at most 100 (percent), not -5", FieldError(panel, "fault-magnitude"));
+        Assert.Equal("must be between 1 and 1440 (not 0)", FieldError(panel, "fault-duration"));
+        Assert.Equal("-5", Field(panel, "fault-magnitude").GetAttribute("value"));
+        Assert.Equal("0", Field(panel, "fault-duration").GetAttribute("value"));
+        var inject = panel.Find("button[data-testid=fault-inject]");
+        Assert.True(inject.HasAttribute("disabled"));
+        await inject.ClickAsync(new());
+        Assert.Empty(host.FaultBoard!.Active);
+        Assert.DoesNotContain(await AuditAsync(host), e => e.Kind == "demo.faultInjected");
+        Assert.NotEmpty(panel.FindAll("[data-testid=fault-none]"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.ErrorSpike, "Greater than 0, at most 100.")]
+    [InlineData(FaultKind.LatencyRegression, "Greater than 1, at most 100.")]
+    public async Task Panel_StatesTheAllowedRangesBesideTheFields(FaultKind kind, string magnitudeRange)
+    {
+        await using var host = await LiveDashboardTestHost.WithDemoFaultsAsync();
+        var panel = RenderPanel(host);
+        if (kind != FaultKind.ErrorSpike)
+        {
+            await panel.InvokeAsync(() => panel.FindComponent<MudSelect<FaultKind>>().Instance.ValueChanged.InvokeAsync(kind));
+        }
+
+        Assert.Equal(magnitudeRange, HelperText(panel, "fault-magnitude"));
+        Assert.Equal("Whole minutes, 1 to 1440 (24 h).", HelperText(panel, "fault-duration"));
+    }
+
+    [Theory]
+    [InlineData(FaultKind.LatencyRegression, "1", "must be greater than 1 and at most 100 (a latency factor), not 1")]
+    [InlineData(FaultKind.ErrorSpike, "2,5", "'2,5' is not a number: use digits and a dot for decimals")]
+    public async Task Inject_MagnitudeOutsideTheKindsRange_IsRefusedNotClamped(FaultKind kind, string typed, string error)
+    {
+        await using var host = await LiveDashboardTestHost.WithDemoFaultsAsync();
+        var panel = RenderPanel(host);
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<FaultKind>>().Instance.ValueChanged.InvokeAsync(kind));
+
+        Field(panel, "fault-magnitude").Input(typed);
+
+        Assert.Equal(error, FieldError(panel, "fault-magnitude"));
+        Assert.True(panel.Find("button[data-testid=fault-inject]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Inject_TypedValues_AreSentExactly()
+    {
+        await using var host = await LiveDashboardTestHost.WithDemoFaultsAsync();
+        var panel = RenderPanel(host);
+
+        Field(panel, "fault-magnitude").Input("7.5");
+        Field(panel, "fault-duration").Input("1440");
+        await panel.Find("button[data-testid=fault-inject]").ClickAsync(new());
+
+        var fault = Assert.Single(host.FaultBoard!.Active);
+        Assert.Equal((7.5, TimeSpan.FromHours(24)), (fault.Magnitude, fault.EndsAt - fault.StartedAt));
     }
 }

@@ -62,9 +62,12 @@ public sealed class RolloutActionDialogTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("abc")]
-    public async Task ChangeTraffic_WithoutAWholePercent_ConfirmStaysDisabled(string typed)
+    [InlineData("150", "must be between 0 and 100 (not 150)")]
+    [InlineData("-3", "must be between 0 and 100 (not -3)")]
+    [InlineData("abc", "'abc' is not a whole number between 0 and 100")]
+    [InlineData("12.5", "'12.5' is not a whole number between 0 and 100")]
+    [InlineData("", "required: a whole number between 0 and 100")]
+    public async Task ChangeTraffic_RefusedPercent_ErrorBesideTheFieldNoPreviewAndNothingSent(string typed, string error)
     {
         await using var host = new LiveDashboardTestHost();
         var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic);
@@ -73,24 +76,46 @@ public sealed class RolloutActionDialogTests
 
         Field(dialog.Provider, "percent-input").Input(typed);
 
+        Assert.Equal(error, FieldError(dialog.Provider, "percent-input"));
         Assert.False(ConfirmEnabled(dialog.Provider));
-        Assert.Equal("—", TrafficLine(dialog.Provider)[1]);
+        Assert.Empty(dialog.Provider.FindAll("[data-testid=change-preview]"));
+        Assert.NotEmpty(dialog.Provider.FindAll("[data-testid=preview-withheld]"));
+        Assert.Equal(typed, Field(dialog.Provider, "percent-input").GetAttribute("value") ?? string.Empty);
+        await dialog.Provider.Find("button[data-testid=confirm-action]").ClickAsync(new());
+        Assert.Empty(dialog.Submitted);
+        Assert.False(dialog.Reference.Result.IsCompleted);
     }
 
-    [Theory]
-    [InlineData("101", "100 % (baseline 0 %)")]
-    [InlineData("-1", "0 % (baseline 100 %)")]
-    public async Task ChangeTraffic_OutOfRangePercent_IsClampedAndThePreviewShowsWhatWillBeSent(string typed, string shown)
+    [Fact]
+    public async Task ChangeTraffic_RefusedThenCorrected_ShowsThePreviewAndSendsExactlyWhatWasTyped()
     {
         await using var host = new LiveDashboardTestHost();
         var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.ChangeTraffic);
         Field(dialog.Provider, "reason-input").Input("more traffic");
+        Field(dialog.Provider, "percent-input").Input("150");
 
-        Field(dialog.Provider, "percent-input").Input(typed);
+        Field(dialog.Provider, "percent-input").Input("100");
 
-        Assert.Equal(shown, TrafficLine(dialog.Provider)[1]);
-        dialog.Provider.Find("button[data-testid=confirm-action]").Click();
-        Assert.Equal(int.Parse(shown.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), Assert.Single(dialog.Submitted).Percent);
+        Assert.Null(FieldError(dialog.Provider, "percent-input"));
+        Assert.Equal(["1 % (baseline 99 %)", "100 % (baseline 0 %)"], TrafficLine(dialog.Provider));
+        await dialog.Provider.Find("button[data-testid=confirm-action]").ClickAsync(new());
+        Assert.Equal(new ActionInput("more traffic", 100), Assert.Single(dialog.Submitted));
+    }
+
+    [Theory]
+    [InlineData("   ", "a reason is required: say why")]
+    [InlineData(null, "must be at most 2000 characters (this is 2001)")]
+    public async Task Reason_WhitespaceOrTooLong_ErrorBesideTheFieldAndConfirmDisabled(string? typed, string error)
+    {
+        await using var host = new LiveDashboardTestHost();
+        var dialog = await OpenAsync(host, RolloutViews.View(RolloutViews.Started()), RolloutAction.Hold);
+
+        Field(dialog.Provider, "reason-input").Input(typed ?? new string('x', 2001));
+
+        Assert.Equal(error, FieldError(dialog.Provider, "reason-input"));
+        Assert.False(ConfirmEnabled(dialog.Provider));
+        await dialog.Provider.Find("button[data-testid=confirm-action]").ClickAsync(new());
+        Assert.Empty(dialog.Submitted);
     }
 
     [Fact]

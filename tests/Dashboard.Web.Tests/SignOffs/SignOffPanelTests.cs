@@ -70,6 +70,26 @@ public sealed class SignOffPanelTests
         Assert.Empty(provider.FindAll("[data-testid=signoff-dialog]"));
     }
 
+    [Theory]
+    [InlineData("   ", "a NO-GO needs a comment: say why, so the others know what blocks the gate")]
+    [InlineData(null, "comment is longer than 2000 characters (2001)")]
+    public async Task NoGoDialog_WhitespaceOrTooLongComment_ErrorBesideTheFieldAndNothingIsRecorded(string? typed, string error)
+    {
+        await using var host = await SignOffTestHost.CreateAsync("erin", WarRoomRole.EngineeringLead);
+        var id = await host.StartedRolloutAsync();
+        var provider = host.Context.Render<MudDialogProvider>();
+        var panel = host.Context.Render<SignOffPanel>(p => p.Add(x => x.RolloutId, id));
+        panel.Find("[data-testid=signoff-nogo-EngineeringLead]").Click();
+
+        Comment(provider).Input(typed ?? new string('c', 2001));
+
+        Assert.Equal(error, Dashboard.Web.Tests.TestSupport.DialogFields.FieldError(provider, "signoff-comment"));
+        var confirm = provider.Find("[data-testid=signoff-confirm]");
+        Assert.True(confirm.HasAttribute("disabled"));
+        await confirm.ClickAsync(new());
+        Assert.Empty((await host.Gates.GetAsync(id, 0)).Value!.SignOffs);
+    }
+
     [Fact]
     public async Task NoGoThroughTheDialog_BlocksTheGate_AndTheSummaryNamesWhoAndWhy()
     {

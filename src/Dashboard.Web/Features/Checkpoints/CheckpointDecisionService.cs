@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
@@ -23,6 +24,8 @@ public sealed class CheckpointDecisionService(
 {
     public const int MaxNotesLength = 4000;
     public const int MaxActionItems = 20;
+    public const int MaxItemTextLength = 500;
+    public const int MaxOwnerLength = 100;
 
     public async Task<Outcome<CheckpointDecisionView>> RecordAsync(
         Guid rolloutId, int phaseIndex, long offsetSeconds, CheckpointDecisionRequest request, Actor actor, CancellationToken cancellationToken = default)
@@ -40,7 +43,7 @@ public sealed class CheckpointDecisionService(
                 $"Rollout {rolloutId} has no evaluated checkpoint {offsetSeconds} s into phase {phaseIndex}.");
         }
 
-        var problems = Validate(request, out var decision);
+        var problems = Validate(request, DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime), out var decision);
         if (problems.Count > 0)
         {
             return Outcomes.Invalid<CheckpointDecisionView>(problems);
@@ -75,9 +78,17 @@ public sealed class CheckpointDecisionService(
         return Outcomes.Created(CheckpointDecisionView.From(record));
     }
 
-    private static Dictionary<string, string[]> Validate(CheckpointDecisionRequest request, out CheckpointDecision decision)
+    /// <summary>
+    /// Every problem of a decision by field (<c>notes</c>, <c>actionItems[0].due</c> …), in the words the form
+    /// shows beside each field; empty when it may be recorded.
+    /// </summary>
+    /// <param name="request">The decision as typed.</param>
+    /// <param name="today">Today in UTC: a due date before yesterday is a typo, not a plan.</param>
+    /// <param name="decision">The parsed decision when it is one.</param>
+    public static Dictionary<string, string[]> Validate(CheckpointDecisionRequest request, DateOnly today, out CheckpointDecision decision)
     {
-        var problems = new Dictionary<string, string[]>();
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         decision = default;
         if (string.IsNullOrWhiteSpace(request.Decision))
         {
@@ -94,7 +105,7 @@ public sealed class CheckpointDecisionService(
         }
         else if (request.Notes.Length > MaxNotesLength)
         {
-            problems["notes"] = [$"notes are at most {MaxNotesLength} characters"];
+            problems["notes"] = [$"notes are at most {MaxNotesLength} characters ({request.Notes.Length})"];
         }
 
         var items = request.ActionItems ?? [];
@@ -105,17 +116,37 @@ public sealed class CheckpointDecisionService(
 
         for (var i = 0; i < items.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(items[i]?.Text))
-            {
-                problems[$"actionItems[{i}].text"] = ["an action item needs its text"];
-            }
-
-            if (string.IsNullOrWhiteSpace(items[i]?.Owner))
-            {
-                problems[$"actionItems[{i}].owner"] = ["an action item needs an owner"];
-            }
+            CheckItem(problems, $"actionItems[{i}]", items[i], today);
         }
 
         return problems;
+    }
+
+    private static void CheckItem(Dictionary<string, string[]> problems, string path, CheckpointActionItem? item, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(item?.Text))
+        {
+            problems[$"{path}.text"] = ["an action item needs its text"];
+        }
+        else if (item.Text.Trim().Length > MaxItemTextLength)
+        {
+            problems[$"{path}.text"] = [$"an action item's text is at most {MaxItemTextLength} characters ({item.Text.Trim().Length})"];
+        }
+
+        if (string.IsNullOrWhiteSpace(item?.Owner))
+        {
+            problems[$"{path}.owner"] = ["an action item needs an owner"];
+        }
+        else if (item.Owner.Trim().Length > MaxOwnerLength)
+        {
+            problems[$"{path}.owner"] = [$"an owner is at most {MaxOwnerLength} characters ({item.Owner.Trim().Length})"];
+        }
+
+        // Yesterday in UTC is still today west of Greenwich: only a date before it is surely in the past.
+        var earliest = today.AddDays(-1);
+        if (item?.Due is { } due && due < earliest)
+        {
+            problems[$"{path}.due"] = [string.Create(CultureInfo.InvariantCulture, $"the due date {due:yyyy-MM-dd} is in the past: the earliest is {earliest:yyyy-MM-dd}")];
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
@@ -27,6 +28,22 @@ public sealed class DemoFaultService(DemoFaultBoard board, AccessAuthorization a
     /// </summary>
     public static (double Above, double AtMost) MagnitudeBounds(FaultKind kind) =>
         kind == FaultKind.LatencyRegression ? (1, 100) : (0, 100);
+
+    /// <summary>
+    /// What is wrong with <paramref name="magnitude"/> for a fault of <paramref name="kind"/>, in the words the
+    /// panel shows beside its field and the API lists under <c>magnitude</c>; null when it is fine.
+    /// </summary>
+    public static string? MagnitudeProblem(FaultKind kind, double magnitude)
+    {
+        var (above, atMost) = MagnitudeBounds(kind);
+        if (double.IsFinite(magnitude) && magnitude > above && magnitude <= atMost)
+        {
+            return null;
+        }
+
+        var unit = kind == FaultKind.LatencyRegression ? "a latency factor" : "percent";
+        return string.Create(CultureInfo.InvariantCulture, $"must be greater than {above} and at most {atMost} ({unit}), not {magnitude}");
+    }
 
     /// <summary>
     /// Authorizes <paramref name="actor"/>, validates the request as a whole and, when nothing is wrong,
@@ -141,15 +158,13 @@ public sealed class DemoFaultService(DemoFaultBoard board, AccessAuthorization a
             return 0;
         }
 
-        if (!double.IsFinite(value) || value <= 0)
+        if (kind is { } known && MagnitudeProblem(known, value) is { } problem)
         {
-            problems["magnitude"] = ["magnitude must be greater than 0"];
+            problems["magnitude"] = [problem];
         }
-        else if (kind is { } known && MagnitudeBounds(known) is var (above, atMost) && (value <= above || value > atMost))
+        else if (!double.IsFinite(value) || value <= 0)
         {
-            problems["magnitude"] = known == FaultKind.LatencyRegression
-                ? [$"magnitude of a latencyRegression is a factor: greater than {above} and at most {atMost}"]
-                : [$"magnitude of a {WireName(known)} is in percent: greater than {above} and at most {atMost}"];
+            problems["magnitude"] = ["must be greater than 0"];
         }
 
         return value;
@@ -165,13 +180,13 @@ public sealed class DemoFaultService(DemoFaultBoard board, AccessAuthorization a
 
         if (!double.IsFinite(value) || value <= 0)
         {
-            problems["durationSeconds"] = ["durationSeconds must be greater than 0"];
+            problems["durationSeconds"] = ["must be greater than 0"];
             return TimeSpan.Zero;
         }
 
         if (value > MaxDuration.TotalSeconds)
         {
-            problems["durationSeconds"] = [$"durationSeconds must be at most {MaxDuration.TotalSeconds:0} (24 h)"];
+            problems["durationSeconds"] = [$"must be at most {MaxDuration.TotalSeconds:0} (24 h)"];
             return TimeSpan.Zero;
         }
 

@@ -90,6 +90,21 @@ public sealed class IncidentService(
         return Outcomes.Succeeded(IncidentView.From(change.Incident));
     }
 
+    /// <summary>
+    /// What is wrong with the text of <paramref name="field"/>: missing, whitespace alone, or longer than
+    /// <paramref name="maxLength"/> once trimmed. The dialogs show the same words beside the field.
+    /// </summary>
+    public static string? TextProblem(string field, string? text, int maxLength)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return $"{field} is required";
+        }
+
+        return trimmed.Length > maxLength ? $"{field} is longer than {maxLength} characters ({trimmed.Length})" : null;
+    }
+
     /// <summary>The rollout's incidents, newest first, or null when there is no such rollout.</summary>
     public async Task<IReadOnlyList<IncidentView>?> ListAsync(Guid rolloutId, CancellationToken cancellationToken = default) =>
         await rollouts.FindAsync(rolloutId, cancellationToken) is null
@@ -148,20 +163,13 @@ public sealed class IncidentService(
 
     private static string? RequireText(Dictionary<string, string[]> problems, string field, string? text, int maxLength)
     {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (TextProblem(field, text, maxLength) is { } problem)
         {
-            problems[field] = [$"{field} is required"];
+            problems[field] = [problem];
             return null;
         }
 
-        if (trimmed.Length > maxLength)
-        {
-            problems[field] = [$"{field} is longer than {maxLength} characters"];
-            return null;
-        }
-
-        return trimmed;
+        return text!.Trim();
     }
 
     private static void RequireName(Dictionary<string, string[]> problems, string field, string name) =>

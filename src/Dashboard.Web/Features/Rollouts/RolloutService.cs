@@ -32,14 +32,16 @@ public sealed class RolloutService(
             return Outcomes.Forbidden<RolloutCommandResponse>(denial);
         }
 
-        if (string.IsNullOrWhiteSpace(request.PlanId))
+        var problems = RolloutRequestRules.Check(request);
+        var plan = string.IsNullOrWhiteSpace(request.PlanId) ? null : await plans.FindPlanAsync(request.PlanId.Trim(), cancellationToken);
+        if (plan is null && !problems.ContainsKey("planId"))
         {
-            return Outcomes.Invalid<RolloutCommandResponse>("planId", "planId is required");
+            problems["planId"] = [$"there is no plan '{request.PlanId!.Trim()}'"];
         }
 
-        if (await plans.FindPlanAsync(request.PlanId.Trim(), cancellationToken) is not { } plan)
+        if (problems.Count > 0 || plan is null)
         {
-            return Outcomes.Invalid<RolloutCommandResponse>("planId", $"there is no plan '{request.PlanId.Trim()}'");
+            return Outcomes.Invalid<RolloutCommandResponse>(problems);
         }
 
         var creation = Rollout.Create(
@@ -80,16 +82,22 @@ public sealed class RolloutService(
             RolloutAction.ChangeTraffic when command.Percent is { } percent => (r, by, at) => r.ChangeTraffic(percent, by, reason, at),
             _ => null,
         };
-        if (apply is null)
+        if (apply is null && command.Action != RolloutAction.ChangeTraffic)
         {
-            return command.Action == RolloutAction.ChangeTraffic
-                ? Outcomes.Invalid<RolloutCommandResponse>("percent", "percent is required")
-                : Outcomes.Invalid<RolloutCommandResponse>("action", $"there is no action '{command.Action}'");
+            return Outcomes.Invalid<RolloutCommandResponse>("action", $"there is no action '{command.Action}'");
         }
 
         ArgumentNullException.ThrowIfNull(command.Actor);
-        return await authorization.RequireAsync(command.Actor, RolloutOperations.For(command.Action), id, cancellationToken) is { } denial
-            ? Outcomes.Forbidden<RolloutCommandResponse>(denial)
+        if (await authorization.RequireAsync(command.Actor, RolloutOperations.For(command.Action), id, cancellationToken) is { } denial)
+        {
+            return Outcomes.Forbidden<RolloutCommandResponse>(denial);
+        }
+
+        // Every problem of the request at once, before anything is loaded: nothing is saved, audited or sent to the router.
+        // A traffic change without a percent has no command to apply; Check names the missing percent.
+        var problems = RolloutRequestRules.Check(command);
+        return problems.Count > 0 || apply is null
+            ? Outcomes.Invalid<RolloutCommandResponse>(problems)
             : await RunAsync(id, command.Actor, command.Source, command.Action.ToString(), apply, cancellationToken);
     }
 

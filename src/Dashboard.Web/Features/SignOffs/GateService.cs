@@ -53,6 +53,23 @@ public sealed partial class GateService(
             ? await ViewAsync(rollout, rollout.CurrentPhaseIndex, cancellationToken)
             : null;
 
+    /// <summary>
+    /// What is wrong with the comment of a GO or NO-GO: missing, whitespace alone, or longer than
+    /// <see cref="MaxCommentLength"/> once trimmed. The sign-off dialog shows the same words beside the field.
+    /// </summary>
+    public static string? CommentProblem(string? text, SignOffDecision? decision)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return decision == SignOffDecision.NoGo
+                ? "a NO-GO needs a comment: say why, so the others know what blocks the gate"
+                : "comment is required: say what you checked";
+        }
+
+        return trimmed.Length > MaxCommentLength ? $"comment is longer than {MaxCommentLength} characters ({trimmed.Length})" : null;
+    }
+
     /// <summary>Records a lead's GO or NO-GO at the gate of phase <paramref name="phaseIndex"/>, then opens the gate if it can.</summary>
     public async Task<Outcome<GateView>> SignAsync(Guid rolloutId, int phaseIndex, SignOffRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -320,22 +337,13 @@ public sealed partial class GateService(
 
     private static string? ValidateComment(Dictionary<string, string[]> problems, string? text, SignOffDecision? decision)
     {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        if (CommentProblem(text, decision) is { } problem)
         {
-            problems["comment"] = [decision == SignOffDecision.NoGo
-                ? "a NO-GO needs a comment: say why, so the others know what blocks the gate"
-                : "comment is required: say what you checked"];
+            problems["comment"] = [problem];
             return null;
         }
 
-        if (trimmed.Length > MaxCommentLength)
-        {
-            problems["comment"] = [$"comment is longer than {MaxCommentLength} characters"];
-            return null;
-        }
-
-        return trimmed;
+        return text!.Trim();
     }
 
     private static string NotRequired(PlanPhase phase, SignOffRole role) =>

@@ -5,10 +5,13 @@ namespace Dashboard.Web.Shared.Components;
 
 /// <summary>
 /// What every confirmation dialog does alike: confirm runs once at a time, the dialog closes with
-/// the result when the server accepted, and stays open with the server's words when it did not.
+/// the result when the server accepted, and stays open with the server's words when it did not —
+/// a problem with a field beside that field, anything else below the form.
 /// </summary>
 public abstract class ConfirmationDialog : ComponentBase
 {
+    private static readonly IReadOnlyDictionary<string, string[]> NoProblems = new Dictionary<string, string[]>();
+
     [CascadingParameter]
     public IMudDialogInstance? Dialog { get; set; }
 
@@ -17,10 +20,23 @@ public abstract class ConfirmationDialog : ComponentBase
 
     protected bool IsBusy { get; private set; }
 
-    /// <summary>True when every field the dialog asks for is filled in.</summary>
+    /// <summary>True when every field the dialog asks for is filled in and passes its rule.</summary>
     protected abstract bool CanConfirm { get; }
 
+    /// <summary>The request fields (as the service names them) that the dialog shows, each with its server problem beside it.</summary>
+    protected virtual IReadOnlySet<string> Fields { get; } = new HashSet<string>();
+
+    /// <summary>The server's problems by field from the last refusal; cleared as soon as the person edits.</summary>
+    protected IReadOnlyDictionary<string, string[]> ServerProblems { get; private set; } = NoProblems;
+
     protected void Cancel() => Dialog?.Cancel();
+
+    /// <summary>What to show beside <paramref name="field"/>: the rule's answer to what is typed now, else what the server said.</summary>
+    protected string? ProblemOf(string field, string? typedProblem = null) =>
+        typedProblem ?? (ServerProblems.TryGetValue(field, out var problems) ? string.Join("; ", problems) : null);
+
+    /// <summary>Call after any field changes: the server's answer was about the values before.</summary>
+    protected void Edited() => ServerProblems = NoProblems;
 
     /// <param name="submit">Sends the request; returns the dialog's result, or the refusal to show.</param>
     protected async Task ConfirmAsync(Func<Task<(object? Result, string? Refusal)>> submit)
@@ -50,5 +66,37 @@ public abstract class ConfirmationDialog : ComponentBase
         }
 
         Dialog?.Close(DialogResult.Ok(answer.Result ?? true));
+    }
+
+    /// <summary>
+    /// Sends the request to a service; closes with its value when it was done, shows each problem beside its field
+    /// when it was invalid, and the service's words otherwise.
+    /// </summary>
+    /// <param name="submit">Calls the service.</param>
+    /// <param name="failure">What to say when the service gives no words.</param>
+    /// <param name="result">What the dialog closes with, from the service's value; the value itself when null.</param>
+    protected Task ConfirmAsync<T>(Func<Task<Outcome<T>>> submit, string failure, Func<T, object>? result = null)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        return ConfirmAsync(async () =>
+        {
+            var outcome = await submit();
+            if (outcome is { Kind: OutcomeKind.Created or OutcomeKind.Succeeded, Value: { } value })
+            {
+                return (result is null ? value : result(value), null);
+            }
+
+            if (outcome.Kind != OutcomeKind.Invalid || outcome.Problems.Count == 0)
+            {
+                return (null, outcome.Detail ?? failure);
+            }
+
+            ServerProblems = outcome.Problems;
+            var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToList();
+            return (null, elsewhere.Count == 0
+                ? "Nothing was saved: fix the marked fields."
+                : "Nothing was saved: " + string.Join(" ", elsewhere.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}.")));
+        });
     }
 }

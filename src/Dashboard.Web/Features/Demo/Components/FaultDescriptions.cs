@@ -33,6 +33,16 @@ public static class FaultDescriptions
         _ => 1,
     };
 
+    /// <summary>The default magnitude as the panel's field shows it.</summary>
+    public static string DefaultMagnitudeText(FaultKind kind) => DefaultMagnitude(kind).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The magnitudes the server takes (<see cref="DemoFaultService.MagnitudeBounds"/>), for the field's helper text.</summary>
+    public static string MagnitudeRange(FaultKind kind)
+    {
+        var (above, atMost) = DemoFaultService.MagnitudeBounds(kind);
+        return string.Create(CultureInfo.InvariantCulture, $"Greater than {above}, at most {atMost}.");
+    }
+
     public static string Describe(FaultKind kind, double magnitude) => kind switch
     {
         FaultKind.ErrorSpike => string.Create(CultureInfo.InvariantCulture, $"Error spike +{magnitude:0.##} pp"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
@@ -9,7 +10,8 @@ namespace Dashboard.Web.Features.Demo.Components;
 /// <summary>
 /// Injects and clears faults in the demo simulator's canary through <see cref="DemoFaultService"/>,
 /// the same path as the REST API, as the signed-in person; those whose roles do not allow it see the
-/// active faults without the controls. Renders nothing unless the demo is enabled.
+/// active faults without the controls. Magnitude and duration are typed as text and refused beside their
+/// field when out of range — never clamped (docs/demo.md). Renders nothing unless the demo is enabled.
 /// </summary>
 public sealed partial class FaultPanel : IDisposable
 {
@@ -21,8 +23,9 @@ public sealed partial class FaultPanel : IDisposable
     private ITimer? _ticker;
     private IReadOnlyList<DemoFault> _active = [];
     private FaultKind _kind = FaultKind.ErrorSpike;
-    private double _magnitude = FaultDescriptions.DefaultMagnitude(FaultKind.ErrorSpike);
-    private int _durationMinutes = 5;
+    private string? _magnitudeText = FaultDescriptions.DefaultMagnitudeText(FaultKind.ErrorSpike);
+    private string? _durationText = "5";
+    private IReadOnlyDictionary<string, string[]> _serverProblems = new Dictionary<string, string[]>();
     private Actor _actor = Actor.Anonymous;
     private bool _mayChange;
 
@@ -35,7 +38,28 @@ public sealed partial class FaultPanel : IDisposable
     [Inject]
     public required CurrentActor CurrentActor { get; init; }
 
-    private bool CanInject => _magnitude > 0 && _durationMinutes > 0;
+    /// <summary>The longest fault, in the whole minutes the panel asks for.</summary>
+    private static readonly int MaxMinutes = (int)DemoFaultService.MaxDuration.TotalMinutes;
+
+    private static readonly string DurationRange =
+        string.Create(CultureInfo.InvariantCulture, $"Whole minutes, 1 to {MaxMinutes} ({DemoFaultService.MaxDuration.TotalHours:0} h).");
+
+    private bool CanInject => TypedMagnitude(out _) is null && TypedDuration(out _) is null;
+
+    // Beside each field: what is wrong with what is typed now, else what the server said about it.
+    private string? MagnitudeProblem => TypedMagnitude(out _) ?? ServerProblem("magnitude");
+
+    private string? DurationProblem => TypedDuration(out _) ?? ServerProblem("durationSeconds");
+
+    private string? TypedMagnitude(out double magnitude) =>
+        InputRules.Number(_magnitudeText, out magnitude) ?? DemoFaultService.MagnitudeProblem(_kind, magnitude);
+
+    private string? TypedDuration(out int minutes) => InputRules.WholeNumber(_durationText, 1, MaxMinutes, out minutes);
+
+    private string? ServerProblem(string field) =>
+        _serverProblems.TryGetValue(field, out var problems) ? string.Join("; ", problems) : null;
+
+    private void Edited() => _serverProblems = new Dictionary<string, string[]>();
 
     protected override async Task OnInitializedAsync()
     {
@@ -64,17 +88,18 @@ public sealed partial class FaultPanel : IDisposable
     private void SelectKind(FaultKind kind)
     {
         _kind = kind;
-        _magnitude = FaultDescriptions.DefaultMagnitude(kind);
+        _magnitudeText = FaultDescriptions.DefaultMagnitudeText(kind);
+        Edited();
     }
 
     private async Task InjectAsync()
     {
-        if (!CanInject || _service is null)
+        if (TypedMagnitude(out var magnitude) is not null || TypedDuration(out var minutes) is not null || _service is null)
         {
             return;
         }
 
-        var request = DemoFaultRequest.For(_kind, _magnitude, TimeSpan.FromMinutes(_durationMinutes));
+        var request = DemoFaultRequest.For(_kind, magnitude, TimeSpan.FromMinutes(minutes));
         Show(await _service.InjectAsync(request, await CurrentActor.GetAsync()));
     }
 
@@ -94,15 +119,22 @@ public sealed partial class FaultPanel : IDisposable
         }
     }
 
-    /// <summary>Nothing on success; the server's words otherwise (a bad value, a refusal, a fault that already ended).</summary>
+    /// <summary>
+    /// Nothing on success; otherwise the server's words: a problem with a field beside that field, anything else
+    /// (a refusal, a fault that already ended, a problem with no field here) above the list.
+    /// </summary>
     private void Show<T>(Outcome<T> outcome)
-        where T : class =>
+        where T : class
+    {
+        _serverProblems = outcome.Kind == OutcomeKind.Invalid ? outcome.Problems : new Dictionary<string, string[]>();
         _problem = outcome.Kind switch
         {
             OutcomeKind.Created or OutcomeKind.Succeeded => null,
-            OutcomeKind.Invalid => string.Join(" ", outcome.Problems.Values.SelectMany(p => p)),
+            OutcomeKind.Invalid when outcome.Problems.Keys.All(field => field is "magnitude" or "durationSeconds") => "Nothing was injected: fix the marked fields.",
+            OutcomeKind.Invalid => "Nothing was injected: " + string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}.")),
             _ => outcome.Detail,
         };
+    }
 
     private string Remaining(DemoFault fault) =>
         AgeText.Format(fault.EndsAt - TimeProvider.GetUtcNow());

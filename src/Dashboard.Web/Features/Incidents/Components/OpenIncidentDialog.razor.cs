@@ -1,11 +1,14 @@
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Incidents.Components;
 
-/// <summary>Opens an incident of a rollout through <see cref="IncidentService"/>, the same path as the REST API, as the signed-in person.</summary>
+/// <summary>
+/// Opens an incident of a rollout through <see cref="IncidentService"/>, the same path as the REST API, as the
+/// signed-in person; each field says beside it what is wrong, in the service's words.
+/// </summary>
 public sealed partial class OpenIncidentDialog : ConfirmationDialog
 {
     private string? _severity = "high";
@@ -24,8 +27,24 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
+    private static readonly IReadOnlySet<string> RequestFields =
+        new HashSet<string>(StringComparer.Ordinal) { "severity", "title", "description", "owner" };
+
+    protected override IReadOnlySet<string> Fields => RequestFields;
+
     protected override bool CanConfirm =>
-        new[] { _severity, _title, _description, _owner }.All(value => !string.IsNullOrWhiteSpace(value));
+        !string.IsNullOrWhiteSpace(_severity)
+        && IncidentService.TextProblem("title", _title, IncidentLimits.TitleLength) is null
+        && IncidentService.TextProblem("description", _description, IncidentLimits.TextLength) is null
+        && IncidentService.TextProblem("owner", _owner, IncidentLimits.NameLength) is null;
+
+    // A field nobody has typed in yet shows no error; Open stays disabled until every field is right.
+    private string? TitleProblem => ProblemOf("title", _title is null ? null : IncidentService.TextProblem("title", _title, IncidentLimits.TitleLength));
+
+    private string? DescriptionProblem =>
+        ProblemOf("description", _description is null ? null : IncidentService.TextProblem("description", _description, IncidentLimits.TextLength));
+
+    private string? OwnerProblem => ProblemOf("owner", _owner is null ? null : IncidentService.TextProblem("owner", _owner, IncidentLimits.NameLength));
 
     /// <summary>The owner starts as the person opening it; most often they are.</summary>
     protected override async Task OnInitializedAsync()
@@ -36,10 +55,8 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
         }
     }
 
-    private Task OpenAsync() => ConfirmAsync(async () =>
-    {
-        var outcome = await Incidents.OpenAsync(
-            RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss), await CurrentActor.GetAsync());
-        return outcome is { Kind: OutcomeKind.Created, Value: { } incident } ? (incident, null) : (null, IncidentDialogs.Refusal(outcome));
-    });
+    private Task OpenAsync() => ConfirmAsync(
+        async () => await Incidents.OpenAsync(
+            RolloutId, new OpenIncidentRequest(_severity, _title, _description, _owner, _dataLoss), await CurrentActor.GetAsync()),
+        "The incident could not be opened.");
 }

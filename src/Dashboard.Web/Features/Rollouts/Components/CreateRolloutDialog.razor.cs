@@ -1,3 +1,4 @@
+using Dashboard.Core.Plans;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
@@ -7,12 +8,17 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// Creates a rollout of a service along a plan through <see cref="RolloutService"/>, the same
-/// service the REST API uses, as the signed-in person; closes with the new rollout's id, or shows every
-/// problem the server found.
+/// service the REST API uses, as the signed-in person. Each field says beside it what is wrong
+/// (<see cref="RolloutRequestRules"/>, the rules the server applies again), the picker names each plan
+/// and its source in words and previews the chosen plan's phases; closes with the new rollout's id.
 /// </summary>
 public sealed partial class CreateRolloutDialog : ConfirmationDialog
 {
+    private static readonly IReadOnlySet<string> RequestFields =
+        new HashSet<string>(StringComparer.Ordinal) { "service", "baselineVersion", "candidateVersion", "planId", "reason" };
+
     private IReadOnlyList<PlanView> _plans = [];
+    private RolloutPlan? _plan;
     private string? _service;
     private string? _baseline;
     private string? _candidate;
@@ -28,26 +34,45 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
     [Inject]
     public required PlanCatalog Plans { get; init; }
 
-    protected override bool CanConfirm =>
-        new[] { _service, _baseline, _candidate, _planId, _reason }.All(value => !string.IsNullOrWhiteSpace(value));
+    protected override IReadOnlySet<string> Fields => RequestFields;
+
+    protected override bool CanConfirm => RolloutRequestRules.Check(Request).Count == 0 && _plan is not null;
+
+    private CreateRolloutRequest Request => new(_service, _baseline, _candidate, _planId, _reason);
+
+    // A field nobody has typed in yet shows no error; Create stays disabled until all are right.
+    private string? ServiceProblem =>
+        ProblemOf("service", _service is null ? null : InputRules.RequiredText(_service, InputRules.MaxNameLength, "a service is required"));
+
+    private string? BaselineProblem =>
+        ProblemOf("baselineVersion", _baseline is null ? null : InputRules.RequiredText(_baseline, InputRules.MaxNameLength, "the baseline version is required"));
+
+    private string? CandidateProblem => ProblemOf(
+        "candidateVersion",
+        _candidate is null ? null : InputRules.RequiredText(_candidate, InputRules.MaxNameLength, "the candidate version is required")
+            ?? RolloutRequestRules.SameVersion(_baseline, _candidate));
+
+    private string? PlanProblem => ProblemOf("planId", _plans.Count == 0 ? "there is no plan to follow: add one (docs/plans.md)" : null);
 
     protected override async Task OnInitializedAsync()
     {
         _plans = await Plans.ListAsync();
         _planId = _plans.Count > 0 ? _plans[0].Id : null;
+        await PlanChosenAsync();
     }
 
-    private Task CreateAsync() => ConfirmAsync(async () =>
+    private async Task PlanChosenAsync()
     {
-        var outcome = await Rollouts.CreateAsync(
-            new CreateRolloutRequest(_service, _baseline, _candidate, _planId, _reason), await CurrentActor.GetAsync());
-        if (outcome is { Kind: OutcomeKind.Created, Value.Rollout: { } rollout })
-        {
-            return (rollout.Id, null);
-        }
+        Edited();
+        _plan = _planId is null ? null : await Plans.FindPlanAsync(_planId);
+    }
 
-        return (null, outcome.Problems.Count > 0
-            ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
-            : outcome.Detail ?? "The rollout could not be created.");
-    });
+    private string PlanText(string? id) => _plans.FirstOrDefault(p => p.Id == id) is { } plan
+        ? $"{plan.Name} — {PlanSourceText.Label(plan.Source)}, {plan.PhaseCount} {(plan.PhaseCount == 1 ? "phase" : "phases")}"
+        : string.Empty;
+
+    private Task CreateAsync() => ConfirmAsync(
+        async () => await Rollouts.CreateAsync(Request, await CurrentActor.GetAsync()),
+        "The rollout could not be created.",
+        created => created.Rollout.Id);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -7,13 +9,15 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// Confirms one action: shows exactly what will change (from → to), asks for the reason (and for a
-/// traffic change the new share), and says who it acts as — the signed-in person. Confirm runs
+/// traffic change the new share), and says who it acts as — the signed-in person. A share that is not
+/// a whole number from 0 to 100 is refused beside the field, with no preview and Confirm disabled; it is
+/// never turned into another number (docs/rollouts-ui.md). Confirm runs
 /// <see cref="Submit"/>; the dialog closes when it succeeds and stays open with the server's answer
 /// when it does not.
 /// </summary>
 public sealed partial class RolloutActionDialog : ConfirmationDialog
 {
-    private int? _percent;
+    private string? _percentText;
     private string? _reason;
 
     [Parameter, EditorRequired]
@@ -30,20 +34,26 @@ public sealed partial class RolloutActionDialog : ConfirmationDialog
     [Parameter, EditorRequired]
     public required Func<ActionInput, Task<string?>> Submit { get; set; }
 
-    private IReadOnlyList<ChangeLine> Lines => ActionPreview.Describe(Rollout, Action, _percent);
+    private IReadOnlyList<ChangeLine> Lines => ActionPreview.Describe(Rollout, Action, TypedPercent(out var percent) is null ? percent : null);
+
+    /// <summary>What is wrong with the typed share; null when it is fine or the action takes none.</summary>
+    private string? PercentProblem => Action == RolloutAction.ChangeTraffic ? TypedPercent(out _) : null;
 
     private bool AffectsTraffic => Lines.Any(line => line.What == "Canary traffic" && line.Changes)
         || Action is RolloutAction.ChangeTraffic or RolloutAction.Start;
 
     private Color ConfirmColor => Action is RolloutAction.RollBack or RolloutAction.Abort ? Color.Error : Color.Primary;
 
-    protected override bool CanConfirm =>
-        !string.IsNullOrWhiteSpace(_reason)
-        && (Action != RolloutAction.ChangeTraffic || _percent is >= 0 and <= 100);
+    protected override bool CanConfirm => InputRules.Reason(_reason) is null && PercentProblem is null;
 
     protected override void OnInitialized() =>
-        _percent = Action == RolloutAction.ChangeTraffic ? Rollout.RequestedWeightPercent : null;
+        _percentText = Action == RolloutAction.ChangeTraffic ? Rollout.RequestedWeightPercent.ToString(CultureInfo.InvariantCulture) : null;
+
+    private string? TypedPercent(out int percent) => InputRules.WholeNumber(_percentText, 0, 100, out percent);
 
     private Task ConfirmAsync() => ConfirmAsync(async () =>
-        (null, await Submit(new ActionInput(_reason!.Trim(), Action == RolloutAction.ChangeTraffic ? _percent : null))));
+    {
+        int? percent = Action == RolloutAction.ChangeTraffic && TypedPercent(out var typed) is null ? typed : null;
+        return (null, await Submit(new ActionInput(_reason!.Trim(), percent)));
+    });
 }

@@ -1,7 +1,6 @@
 using Dashboard.Core.Plans;
 using Dashboard.Core.SignOffs;
 using Dashboard.Web.Features.Access;
-using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -38,17 +37,17 @@ public sealed partial class SignOffDialog : ConfirmationDialog
     [Parameter, EditorRequired]
     public SignOffDecision Decision { get; set; }
 
-    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_comment);
+    private static readonly IReadOnlySet<string> RequestFields = new HashSet<string>(StringComparer.Ordinal) { "comment" };
 
-    private Task ConfirmSignAsync() => ConfirmAsync(async () =>
-    {
-        var outcome = await Gates.SignAsync(
-            RolloutId, PhaseIndex, new SignOffRequest(Role.ToString(), SignOffView.Text(Decision), _comment), await CurrentActor.GetAsync());
-        return outcome is { Kind: OutcomeKind.Created, Value: { } gate } ? (gate, null) : (null, Refusal(outcome));
-    });
+    protected override IReadOnlySet<string> Fields => RequestFields;
 
-    private static string Refusal(Outcome<GateView> outcome) =>
-        outcome.Problems.Count > 0
-            ? string.Join(" ", outcome.Problems.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}."))
-            : outcome.Detail ?? "The sign-off could not be recorded.";
+    protected override bool CanConfirm => GateService.CommentProblem(_comment, Decision) is null;
+
+    // Nothing typed yet shows no error (the label says what to write); Record stays disabled until it is right.
+    private string? CommentProblem => ProblemOf("comment", _comment is null ? null : GateService.CommentProblem(_comment, Decision));
+
+    private Task ConfirmSignAsync() => ConfirmAsync(
+        async () => await Gates.SignAsync(
+            RolloutId, PhaseIndex, new SignOffRequest(Role.ToString(), SignOffView.Text(Decision), _comment), await CurrentActor.GetAsync()),
+        "The sign-off could not be recorded.");
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
@@ -29,7 +30,7 @@ public sealed partial class ReconcileDialog : ConfirmationDialog
                 : "unknown"),
     ];
 
-    protected override bool CanConfirm => !string.IsNullOrWhiteSpace(_reason);
+    protected override bool CanConfirm => InputRules.Reason(_reason) is null;
 
     private Task ConfirmAsync() => ConfirmAsync(async () => (null, await Submit(new ActionInput(_reason!.Trim(), Percent: null))));
 }
