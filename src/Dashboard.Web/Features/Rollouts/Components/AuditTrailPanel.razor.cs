@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -12,11 +13,8 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// </summary>
 public sealed partial class AuditTrailPanel : IDisposable
 {
-    /// <summary>How many of the newest events show before "Show all".</summary>
-    public const int NewestShown = 25;
-
     private IReadOnlyList<AuditEntry> _events = [];
-    private bool _showAll;
+    private int _page;
     private AuditVerification? _verification;
     private LiveReload<RolloutChanged>? _live;
     private Guid? _loadedFor;
@@ -29,6 +27,13 @@ public sealed partial class AuditTrailPanel : IDisposable
 
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
+
+    /// <summary>
+    /// The event a link points at (<c>?audit={sequence}</c>, e.g. the evidence of a rollback): its page opens and
+    /// the row is marked.
+    /// </summary>
+    [SupplyParameterFromQuery(Name = "audit")]
+    public long? Focus { get; set; }
 
     private string ExportHref => $"{RolloutEndpoints.RolloutsPath}/{RolloutId}/events";
 
@@ -45,6 +50,10 @@ public sealed partial class AuditTrailPanel : IDisposable
         _events = [.. (await AuditLog.ReadAsync(rolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
         _verification = null;
         _loadedFor = rolloutId;
+        if (Focus is { } focus && _events.ToList().FindIndex(e => e.Sequence == focus) is >= 0 and var index)
+        {
+            _page = index / HistoryPager.DefaultPageSize;
+        }
     }
 
     private async Task VerifyAsync() => _verification = await AuditLog.VerifyAsync();
