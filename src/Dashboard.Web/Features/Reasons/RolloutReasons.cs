@@ -85,10 +85,10 @@ public sealed class RolloutReasons(RolloutStore rollouts, AuditLog auditLog, Che
         _ => null,
     };
 
-    // The checkpoint automation acts on a verdict it has just stored: the latest of this phase up to the action.
+    // The checkpoint automation acts on a verdict it has just stored: the latest of this phase run up to the action.
     private async Task<CheckpointVerdictRecord?> CheckpointBehindAsync(Rollout rollout, DateTimeOffset actedAt, CancellationToken cancellationToken) =>
         (await verdicts.ListAsync(rollout.Id, cancellationToken))
-            .Where(v => v.PhaseIndex == rollout.CurrentPhaseIndex && v.EvaluatedAt <= actedAt)
+            .Where(v => v.PhaseIndex == rollout.CurrentPhaseIndex && v.PhaseStartedAt == rollout.CurrentProgress.StartedAt && v.EvaluatedAt <= actedAt)
             .MaxBy(v => v.EvaluatedAt);
 
     private static string AuditHref(Guid rolloutId) => $"/rollouts/{rolloutId}";

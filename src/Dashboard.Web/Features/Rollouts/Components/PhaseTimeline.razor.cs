@@ -12,7 +12,7 @@ public sealed partial class PhaseTimeline
 
     /// <summary>"1 % planned" — and for the current phase "· now 10 %" when the rollout runs another weight.</summary>
     private string WeightText(PhaseView phase, bool isCurrent) =>
-        isCurrent && Rollout.RequestedWeightPercent != phase.TrafficPercent
+        isCurrent && phase.StartedAt is not null && Rollout.RequestedWeightPercent != phase.TrafficPercent
             ? $"{phase.TrafficPercent} % planned · now {Rollout.RequestedWeightPercent} %"
             : $"{phase.TrafficPercent} % planned";
 
