@@ -8,6 +8,7 @@ using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
 using Dashboard.Web.Tests.Checkpoints;
 using Dashboard.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Tests.Reasons;
 
@@ -154,5 +155,25 @@ public sealed class RolloutTopTests
         Assert.Equal("“phase 3 looks good”", Text(page, "state-reason-words"));
         Assert.Equal("100 %", Text(page, "weight-applied"));
         Assert.Contains("The rollout is completed", Text(page, "criteria-ended"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuditEvidenceLink_OpensThePageOfTheAuditLogThatHoldsTheEntry()
+    {
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        var rollout = await host.StartRolloutAsync();
+        var started = await SequenceOfAsync(host, rollout.Id, "rollout.started");
+        for (var percent = 2; percent <= 13; percent++)
+        {
+            await ActAsync(host, rollout.Id, RolloutAction.ChangeTraffic, Operator, "step up", percent);
+        }
+
+        host.Get<NavigationManager>().NavigateTo($"/rollouts/{rollout.Id}?audit={started}#audit-{started}");
+        var (page, _) = host.RenderRolloutPage(rollout.Id);
+
+        var entry = page.Find($"#audit-{started}");
+        Assert.Contains("audit-event--focus", entry.ClassList);
+        Assert.Contains("Rollout started", entry.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^1–", page.Find("[data-testid=audit-trail-range]").TextContent);
     }
 }

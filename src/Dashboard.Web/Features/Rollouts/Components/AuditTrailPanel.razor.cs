@@ -15,6 +15,7 @@ public sealed partial class AuditTrailPanel : IDisposable
 {
     private IReadOnlyList<AuditEntry> _events = [];
     private int _page;
+    private long? _focusOpened;
     private AuditVerification? _verification;
     private LiveReload<RolloutChanged>? _live;
     private Guid? _loadedFor;
@@ -40,7 +41,17 @@ public sealed partial class AuditTrailPanel : IDisposable
     protected override void OnInitialized() =>
         _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        if (_loadedFor != RolloutId)
+        {
+            return _live!.ReloadAsync();
+        }
+
+        // A link to another entry of the same rollout (the page stays, the query changes).
+        OpenFocusedPage();
+        return Task.CompletedTask;
+    }
 
     public void Dispose() => _live?.Dispose();
 
@@ -50,9 +61,15 @@ public sealed partial class AuditTrailPanel : IDisposable
         _events = [.. (await AuditLog.ReadAsync(rolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
         _verification = null;
         _loadedFor = rolloutId;
-        if (Focus is { } focus && _events.ToList().FindIndex(e => e.Sequence == focus) is >= 0 and var index)
+        OpenFocusedPage();
+    }
+
+    private void OpenFocusedPage()
+    {
+        if (Focus is { } focus && Focus != _focusOpened && _events.ToList().FindIndex(e => e.Sequence == focus) is >= 0 and var index)
         {
             _page = index / HistoryPager.DefaultPageSize;
+            _focusOpened = focus;
         }
     }
 
