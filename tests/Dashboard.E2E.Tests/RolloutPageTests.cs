@@ -35,7 +35,7 @@ public sealed partial class RolloutPageTests(LiveAppFixture fixture, ITestOutput
         await OpenDialogAsync(actor, "start");
         await Assertions.Expect(actor.GetByTestId("change-to").Last).ToHaveTextAsync("1 % (baseline 99 %)");
         await ConfirmAsync(actor, "canary goes live");
-        await Assertions.Expect(watcher.GetByTestId("rollout-status")).ToHaveTextAsync("IN PROGRESS", SeenByWatcher);
+        await Assertions.Expect(watcher.GetByTestId("rollout-status")).ToHaveTextAsync("RUNNING", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("weight-applied")).ToHaveTextAsync("1 %", SeenByWatcher);
         await Assertions.Expect(watcher.GetByTestId("phase-0")).ToHaveAttributeAsync("data-current", "true");
 

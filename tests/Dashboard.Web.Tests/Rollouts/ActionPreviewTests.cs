@@ -43,7 +43,7 @@ public sealed class ActionPreviewTests
         Assert.Equal(
             [
                 ("Phase", "rollout — running", "rollout — completed"),
-                ("Rollout", "in progress", "completed"),
+                ("Rollout", "running", "completed"),
                 ("Canary traffic", "100 % (baseline 0 %)", "100 % (baseline 0 %)"),
             ],
             lines);
@@ -74,7 +74,7 @@ public sealed class ActionPreviewTests
 
         Assert.Equal(
             [
-                ("Rollout", "in progress", ending),
+                ("Rollout", "running", ending),
                 ("Canary traffic", "1 % (baseline 99 %)", "0 % (baseline 100 %)"),
             ],
             lines);

@@ -26,7 +26,7 @@ public sealed class PhaseTimelineTests
         var timeline = host.Context.Render<PhaseTimeline>(p => p.Add(t => t.Rollout, RolloutViews.View(RolloutViews.Created())));
 
         var canary = timeline.Find("[data-testid=phase-0]");
-        Assert.Equal("1 % canary", canary.QuerySelector(".phase-step__weight")!.TextContent);
+        Assert.Equal("1 % planned", canary.QuerySelector(".phase-step__weight")!.TextContent);
         Assert.Equal("2h", canary.QuerySelector(".phase-step__duration")!.TextContent);
         Assert.Equal("36h", timeline.Find("[data-testid=phase-2]").QuerySelector(".phase-step__duration")!.TextContent);
         Assert.Equal("true", canary.GetAttribute("data-current"));

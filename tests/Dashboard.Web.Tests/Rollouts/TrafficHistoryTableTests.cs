@@ -2,6 +2,7 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Tests.TestSupport;
 
 namespace Dashboard.Web.Tests.Rollouts;
@@ -28,20 +29,24 @@ public sealed class TrafficHistoryTableTests
         Assert.Equal(["Failed", "Applied", "Applied"], [.. rows.Select(r => r.GetAttribute("data-status") ?? "")]);
         Assert.Contains("Permission denied.", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("2 % → 3 %", rows[0].TextContent, StringComparison.Ordinal);
-        Assert.Empty(table.FindAll("[data-testid=traffic-history-all]"));
+        Assert.Empty(table.FindAll("[data-testid=traffic-history-pager]"));
+        Assert.Contains("rollout page", rows[0].TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task History_LongerThanTheCap_ShowsTheNewestUntilShowAllIsClicked()
+    public async Task History_LongerThanAPage_ShowsTheNewestPageAndPagesToOlderOnes()
     {
         await using var host = new LiveDashboardTestHost();
-        var changes = Changes(TrafficHistoryTable.NewestShown + 5);
+        var changes = Changes(HistoryPager.DefaultPageSize + 5);
 
         var table = host.Context.Render<TrafficHistoryTable>(p => p.Add(t => t.Changes, changes));
 
-        Assert.Equal(TrafficHistoryTable.NewestShown, table.FindAll("[data-testid=traffic-change]").Count);
+        Assert.Equal(HistoryPager.DefaultPageSize, table.FindAll("[data-testid=traffic-change]").Count);
         Assert.Contains($"step {changes.Count - 1}", table.FindAll("[data-testid=traffic-change]")[0].TextContent, StringComparison.Ordinal);
-        table.Find("[data-testid=traffic-history-all]").Click();
-        Assert.Equal(changes.Count, table.FindAll("[data-testid=traffic-change]").Count);
+        Assert.Equal("1–10 of 15, newest first", table.Find("[data-testid=traffic-history-range]").TextContent);
+        table.Find("button[data-testid=traffic-history-older]").Click();
+        Assert.Equal(5, table.FindAll("[data-testid=traffic-change]").Count);
+        Assert.Contains("step 4", table.FindAll("[data-testid=traffic-change]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("11–15 of 15, newest first", table.Find("[data-testid=traffic-history-range]").TextContent);
     }
 }

@@ -52,7 +52,7 @@ public sealed class TrafficPanelTests
     }
 
     [Fact]
-    public async Task AppliedChange_ShowsTheConfirmedWeightAndWhen()
+    public async Task AppliedChange_SaysWhoMadeItFromWhereAndWhenTheRouterConfirmedIt()
     {
         await using var host = new LiveDashboardTestHost();
         var rollout = RolloutViews.Created();
@@ -61,15 +61,14 @@ public sealed class TrafficPanelTests
 
         var panel = RenderPanel(host, RolloutViews.View(rollout, RolloutViews.ViewOf(applied)), RolloutViews.T0.AddMinutes(1));
 
-        Assert.Equal("1 %", Text(panel, "weight-requested"));
-        Assert.Equal("1 %", Text(panel, "weight-applied"));
         Assert.Equal("Applied", panel.Find("[data-testid=last-change]").GetAttribute("data-status"));
+        Assert.Contains("by alice from the rollout page,", Text(panel, "last-change"), StringComparison.Ordinal);
         Assert.Contains("confirmed by the router at 12:00:02 UTC", Text(panel, "last-change"), StringComparison.Ordinal);
         Assert.Empty(panel.FindAll("[data-testid=traffic-failed]"));
     }
 
     [Fact]
-    public async Task FailedLastChange_ShowsTheRoutersMessageAndNoAppliedWeight()
+    public async Task FailedLastChange_ShowsTheRoutersMessage()
     {
         await using var host = new LiveDashboardTestHost();
         var rollout = RolloutViews.Created();
@@ -78,8 +77,6 @@ public sealed class TrafficPanelTests
 
         var panel = RenderPanel(host, RolloutViews.View(rollout, RolloutViews.ViewOf(failed)), RolloutViews.T0.AddMinutes(1));
 
-        Assert.Equal("1 %", Text(panel, "weight-requested"));
-        Assert.Equal("—", Text(panel, "weight-applied"));
         Assert.Equal("Failed", panel.Find("[data-testid=last-change]").GetAttribute("data-status"));
         Assert.Contains(
             "The router did not confirm 1 %: HAProxy runtime API refused: Permission denied.",

@@ -3,6 +3,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Incidents;
+using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
@@ -32,6 +33,8 @@ internal static class AppServices
         services.AddStateStore(configuration);
         services.AddAccessAuthorization();
         services.AddRollouts(configuration);
+        // Why a rollout is held or ended: the rollout page and the war room both say it.
+        services.AddReasons();
         // The war-room page carries the open-incidents banner.
         services.AddIncidents();
         // And the sign-off gate (read-only there, with buttons on the rollout page).

@@ -3,9 +3,11 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
@@ -14,8 +16,9 @@ using MudBlazor;
 namespace Dashboard.Web.Components.Pages;
 
 /// <summary>
-/// Where a rollout is run: the phase timeline, traffic and timing, the phase's criteria against live
-/// values, and the actions the signed-in person's roles allow, behind confirmation dialogs. Every
+/// Where a rollout is run. First its state and why (<see cref="RolloutReasons"/>), the current and confirmed weight,
+/// the next checkpoint, the gate and the actions the signed-in person's roles allow, behind confirmation dialogs;
+/// then the phase timeline and live criteria; then the history, paged. Every
 /// saved change — from this page, another browser, the REST API or automation — reaches the page
 /// through <see cref="RolloutChangeFeed"/> and is re-read from the state store, so what is shown is
 /// always what was persisted.
@@ -25,6 +28,7 @@ public sealed partial class RolloutPage : IDisposable
     private LiveReload<RolloutChanged>? _live;
     private RolloutDetail? _detail;
     private string? _waitingFor;
+    private RolloutReason? _reason;
     private bool _loaded;
     private bool _busy;
     private Notice? _notice;
@@ -41,6 +45,9 @@ public sealed partial class RolloutPage : IDisposable
 
     [Inject]
     public required WaitingForPerson WaitingForPerson { get; init; }
+
+    [Inject]
+    public required RolloutReasons Reasons { get; init; }
 
     [Inject]
     public required RolloutChangeFeed Changes { get; init; }
@@ -76,6 +83,7 @@ public sealed partial class RolloutPage : IDisposable
         _detail = await Rollouts.FindDetailAsync(Id);
         // Read from the stored verdict on every reload, so the page says why after a restart too.
         _waitingFor = await WaitingForPerson.FindReasonAsync(Id);
+        _reason = await Reasons.FindAsync(Id);
         _loaded = true;
     }
 
@@ -115,7 +123,7 @@ public sealed partial class RolloutPage : IDisposable
             {
                 OutcomeKind.Succeeded or OutcomeKind.RouterFailed => null,
                 OutcomeKind.IllegalTransition when outcome.Value?.Rollout is { } now =>
-                    $"{ActionLabels.Label(action)} is no longer possible: phase '{now.CurrentPhase}' is {ActionLabels.State(now.CurrentState)} now (someone acted meanwhile).",
+                    $"{ActionLabels.Label(action)} is no longer possible: phase '{now.CurrentPhase}' is {Vocabulary.State(now.CurrentState)} now (someone acted meanwhile).",
                 OutcomeKind.Invalid => string.Join(" ", outcome.Problems.SelectMany(p => p.Value)),
                 _ => outcome.Detail ?? $"{ActionLabels.Label(action)} failed.",
             };

@@ -6,6 +6,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.Checkpoints;
 
@@ -21,7 +22,7 @@ public sealed partial class VerdictFollowUp(RolloutService rolloutService, ILogg
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(evaluation);
         var checkpoint = PlanDuration.Format(offset);
-        var verdict = VerdictText(evaluation.OverallVerdict);
+        var verdict = VerdictPresentation.Label(evaluation.OverallVerdict);
         switch (CheckpointFollowUps.Decide(phase, offset, evaluation.OverallVerdict))
         {
             case CheckpointFollowUp.Hold:
@@ -61,12 +62,6 @@ public sealed partial class VerdictFollowUp(RolloutService rolloutService, ILogg
 
         return true;
     }
-
-    private static string VerdictText(Verdict verdict) => verdict switch
-    {
-        Verdict.NoData => "NO_DATA",
-        _ => verdict.ToString().ToUpperInvariant(),
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Automation could not {Action} rollout {RolloutId}: {Kind} {Detail}")]
     private partial void LogActionRefused(Guid rolloutId, RolloutAction action, OutcomeKind kind, string? detail);

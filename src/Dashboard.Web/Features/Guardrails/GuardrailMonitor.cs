@@ -4,6 +4,7 @@ using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Shared.Components;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Guardrails;
@@ -142,7 +143,7 @@ public sealed partial class GuardrailMonitor(
             && await actions.ExecuteAsync(rollout, decision, cancellationToken))
         {
             streaks.MarkActedOn(rollout.Id, decision.Rule.Id);
-            lastAction[rollout.Id] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:HH:mm:ss} UTC {decision.Kind}: {decision.Reason}");
+            lastAction[rollout.Id] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:HH:mm:ss} UTC {Vocabulary.Capitalize(Vocabulary.Action(decision.Kind))}: {decision.Reason}");
         }
 
         var blindMetrics = observations

@@ -3,7 +3,7 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.SignOffs;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.SignOffs;
 
@@ -27,7 +27,7 @@ public static class GateRules
 
         return AcceptingStates.Contains(rollout.CurrentState)
             ? null
-            : $"Phase '{name}' is {ActionLabels.State(rollout.CurrentState)}: its gate takes sign-offs and checklist ticks while it runs, awaits sign-off or has passed.";
+            : $"Phase '{name}' is {Vocabulary.State(rollout.CurrentState)}: its gate takes sign-offs and checklist ticks while it runs, awaits sign-off or has passed.";
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.SignOffs;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.SignOffs;
 
@@ -57,7 +57,7 @@ public sealed record GateView(
             phase.Gate.Kind == GateKind.SignOff && GateRules.WhyNotAccepting(rollout, phaseIndex) is null,
             status.IsOpen,
             status.Summary,
-            [.. status.Roles.Select(r => new GateRoleView(r.Role.ToString(), ActionLabels.Role(r.Role), r.Latest is { } latest ? SignOffView.From(latest) : null))],
+            [.. status.Roles.Select(r => new GateRoleView(r.Role.ToString(), Vocabulary.Role(r.Role), r.Latest is { } latest ? SignOffView.From(latest) : null))],
             [.. status.Blockers.Select(SignOffView.From)],
             ChecklistOf(phase.Gate, status),
             [.. signOffs.OrderBy(s => s.At).Select(SignOffView.From)]);

@@ -1,5 +1,5 @@
 using Dashboard.Core.SignOffs;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.SignOffs;
 
@@ -14,7 +14,7 @@ public sealed record SignOffView(string Role, string RoleText, string Decision, 
     public static SignOffView From(SignOff signOff)
     {
         ArgumentNullException.ThrowIfNull(signOff);
-        return new(signOff.Role.ToString(), ActionLabels.Role(signOff.Role), Text(signOff.Decision), signOff.Comment, signOff.By, signOff.At);
+        return new(signOff.Role.ToString(), Vocabulary.Role(signOff.Role), Text(signOff.Decision), signOff.Comment, signOff.By, signOff.At);
     }
 
     public static string Text(SignOffDecision decision) => decision == SignOffDecision.Go ? GoText : NoGoText;

@@ -38,6 +38,12 @@ public abstract class ConfirmationDialog : ComponentBase
     /// <summary>Call after any field changes: the server's answer was about the values before.</summary>
     protected void Edited() => ServerProblems = NoProblems;
 
+    /// <summary>Call after <paramref name="field"/> changes: the server's answer about it was about its value before.</summary>
+    protected void Edited(string field) => ServerProblems = ServerProblems.Where(p => p.Key != field).ToDictionary();
+
+    /// <summary>Keeps the server's problems by field from a refusal, to show each beside its field.</summary>
+    protected void Refused(IReadOnlyDictionary<string, string[]> problems) => ServerProblems = problems;
+
     /// <param name="submit">Sends the request; returns the dialog's result, or the refusal to show.</param>
     protected async Task ConfirmAsync(Func<Task<(object? Result, string? Refusal)>> submit)
     {
@@ -92,7 +98,7 @@ public abstract class ConfirmationDialog : ComponentBase
                 return (null, outcome.Detail ?? failure);
             }
 
-            ServerProblems = outcome.Problems;
+            Refused(outcome.Problems);
             var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToList();
             return (null, elsewhere.Count == 0
                 ? "Nothing was saved: fix the marked fields."

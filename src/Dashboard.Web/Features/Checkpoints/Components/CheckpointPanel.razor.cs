@@ -16,6 +16,7 @@ public sealed partial class CheckpointPanel : IDisposable
 {
     private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<Row> _verdicts = [];
+    private int _page;
     private Guid? _loadedFor;
 
     [Inject]

@@ -14,6 +14,7 @@ public sealed partial class IncidentPanel : IDisposable
 {
     private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<IncidentView> _incidents = [];
+    private int _page;
     private Guid? _loadedFor;
     private Actor _actor = Actor.Anonymous;
     private bool _mayOpen;

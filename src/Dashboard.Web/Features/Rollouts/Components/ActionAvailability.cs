@@ -1,4 +1,5 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
@@ -23,11 +24,11 @@ public static class ActionAvailability
 
         if (IsFinished(rollout))
         {
-            return $"The rollout is {ActionLabels.State(rollout.Status)}; nothing can change it any more.";
+            return $"The rollout is {Vocabulary.State(rollout.Status)}; nothing can change it any more.";
         }
 
         var possible = PossibleNow(rollout, offered);
-        return $"{ActionLabels.Label(action)} is not possible while phase '{rollout.CurrentPhase}' is {ActionLabels.State(rollout.CurrentState)}."
+        return $"{ActionLabels.Label(action)} is not possible while phase '{rollout.CurrentPhase}' is {Vocabulary.State(rollout.CurrentState)}."
             + (possible.Count == 0 ? string.Empty : $" Possible now: {string.Join(", ", possible.Select(ActionLabels.Label))}.");
     }
 

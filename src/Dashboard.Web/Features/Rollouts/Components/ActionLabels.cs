@@ -1,9 +1,8 @@
-using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
-/// <summary>How the rollout page names actions, states and statuses for people.</summary>
+/// <summary>How the rollout page names actions for people; states, sources and roles are named by <see cref="Shared.Components.Vocabulary"/>.</summary>
 public static class ActionLabels
 {
     /// <summary>The actions a person takes on the rollout page, in the order of the action bar.</summary>
@@ -43,50 +42,5 @@ public static class ActionLabels
         RolloutAction.RollBack => "Take the candidate out of traffic (0 %) and end the rollout.",
         RolloutAction.Abort => "Abandon the rollout; the candidate leaves traffic (0 %).",
         _ => Label(action),
-    };
-
-    /// <summary>"EngineeringLead" → "Engineering lead".</summary>
-    public static string Role(SignOffRole role) => role switch
-    {
-        SignOffRole.EngineeringLead => "Engineering lead",
-        SignOffRole.OperationsLead => "Operations lead",
-        SignOffRole.ProductLead => "Product lead",
-        SignOffRole.FinanceLead => "Finance lead",
-        _ => role.ToString(),
-    };
-
-    /// <summary>A phase's state in words, e.g. "awaiting sign-off".</summary>
-    public static string State(PhaseState state) => state switch
-    {
-        PhaseState.Pending => "pending",
-        PhaseState.Running => "running",
-        PhaseState.Held => "held",
-        PhaseState.AwaitingSignOff => "awaiting sign-off",
-        PhaseState.Passed => "passed",
-        PhaseState.Completed => "completed",
-        PhaseState.RolledBack => "rolled back",
-        PhaseState.Aborted => "aborted",
-        _ => state.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>A rollout's status in words, e.g. "in progress".</summary>
-    public static string State(RolloutStatus status) => status switch
-    {
-        RolloutStatus.NotStarted => "not started",
-        RolloutStatus.InProgress => "in progress",
-        RolloutStatus.Held => "held",
-        RolloutStatus.Completed => "completed",
-        RolloutStatus.RolledBack => "rolled back",
-        RolloutStatus.Aborted => "aborted",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>A traffic change's fate in words, e.g. "applied".</summary>
-    public static string State(TrafficChangeStatus status) => status switch
-    {
-        TrafficChangeStatus.Requested => "requested",
-        TrafficChangeStatus.Applied => "applied",
-        TrafficChangeStatus.Failed => "failed",
-        _ => status.ToString().ToLowerInvariant(),
     };
 }

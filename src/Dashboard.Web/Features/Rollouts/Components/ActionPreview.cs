@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
@@ -17,7 +18,7 @@ public static class ActionPreview
         ArgumentNullException.ThrowIfNull(rollout);
         var phase = rollout.Phases[rollout.CurrentPhaseIndex];
         var weight = rollout.RequestedWeightPercent;
-        var state = ActionLabels.State(rollout.CurrentState);
+        var state = Vocabulary.State(rollout.CurrentState);
         return action switch
         {
             RolloutAction.Start =>
@@ -28,7 +29,7 @@ public static class ActionPreview
             RolloutAction.Advance when rollout.CurrentPhaseIndex == rollout.Phases.Count - 1 =>
             [
                 new("Phase", $"{phase.Name} — {state}", $"{phase.Name} — completed"),
-                new("Rollout", ActionLabels.State(rollout.Status), "completed"),
+                new("Rollout", Vocabulary.State(rollout.Status), "completed"),
                 Traffic(weight, weight),
             ],
             RolloutAction.Advance =>
@@ -47,12 +48,12 @@ public static class ActionPreview
             RolloutAction.ChangeTraffic => [Traffic(weight, percent)],
             RolloutAction.RollBack =>
             [
-                new("Rollout", ActionLabels.State(rollout.Status), "rolled back (ends)"),
+                new("Rollout", Vocabulary.State(rollout.Status), "rolled back (ends)"),
                 Traffic(weight, 0),
             ],
             RolloutAction.Abort =>
             [
-                new("Rollout", ActionLabels.State(rollout.Status), "aborted (ends)"),
+                new("Rollout", Vocabulary.State(rollout.Status), "aborted (ends)"),
                 Traffic(weight, 0),
             ],
             _ => [new("Phase", $"{phase.Name} — {state}", ActionLabels.Label(action))],

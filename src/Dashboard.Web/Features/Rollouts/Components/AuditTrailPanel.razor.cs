@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -12,11 +13,9 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// </summary>
 public sealed partial class AuditTrailPanel : IDisposable
 {
-    /// <summary>How many of the newest events show before "Show all".</summary>
-    public const int NewestShown = 25;
-
     private IReadOnlyList<AuditEntry> _events = [];
-    private bool _showAll;
+    private int _page;
+    private long? _focusOpened;
     private AuditVerification? _verification;
     private LiveReload<RolloutChanged>? _live;
     private Guid? _loadedFor;
@@ -30,12 +29,29 @@ public sealed partial class AuditTrailPanel : IDisposable
     [Parameter, EditorRequired]
     public Guid RolloutId { get; set; }
 
+    /// <summary>
+    /// The event a link points at (<c>?audit={sequence}</c>, e.g. the evidence of a rollback): its page opens and
+    /// the row is marked.
+    /// </summary>
+    [SupplyParameterFromQuery(Name = "audit")]
+    public long? Focus { get; set; }
+
     private string ExportHref => $"{RolloutEndpoints.RolloutsPath}/{RolloutId}/events";
 
     protected override void OnInitialized() =>
         _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        if (_loadedFor != RolloutId)
+        {
+            return _live!.ReloadAsync();
+        }
+
+        // A link to another entry of the same rollout (the page stays, the query changes).
+        OpenFocusedPage();
+        return Task.CompletedTask;
+    }
 
     public void Dispose() => _live?.Dispose();
 
@@ -45,6 +61,16 @@ public sealed partial class AuditTrailPanel : IDisposable
         _events = [.. (await AuditLog.ReadAsync(rolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
         _verification = null;
         _loadedFor = rolloutId;
+        OpenFocusedPage();
+    }
+
+    private void OpenFocusedPage()
+    {
+        if (Focus is { } focus && Focus != _focusOpened && _events.ToList().FindIndex(e => e.Sequence == focus) is >= 0 and var index)
+        {
+            _page = index / HistoryPager.DefaultPageSize;
+            _focusOpened = focus;
+        }
     }
 
     private async Task VerifyAsync() => _verification = await AuditLog.VerifyAsync();

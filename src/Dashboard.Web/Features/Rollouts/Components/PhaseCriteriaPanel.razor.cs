@@ -1,15 +1,17 @@
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.LiveMetrics.Components;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// The current phase's pass criteria and auto-rollback triggers against the live canary values of
-/// the shared poller. Stale or missing data is shown as NO DATA, never as a pass; the verdicts that
-/// count are the ones persisted at checkpoints.
+/// the shared poller. Stale or missing data is shown as NO DATA, never as a pass; once the rollout has ended no
+/// value is judged at all; the verdicts that count are the ones persisted at checkpoints.
 /// </summary>
 public sealed partial class PhaseCriteriaPanel
 {
@@ -22,6 +24,15 @@ public sealed partial class PhaseCriteriaPanel
 
     [Parameter, EditorRequired]
     public required LiveDashboardView Live { get; set; }
+
+    /// <summary>The rollout; once it is rolled back, aborted or completed no live value reads as a pass.</summary>
+    [Parameter]
+    public RolloutView? Rollout { get; set; }
+
+    /// <summary>"rolled back", "aborted", "completed" for an ended rollout; null while it can still change.</summary>
+    private string? EndedAs => Rollout?.Status is RolloutStatus.RolledBack or RolloutStatus.Aborted or RolloutStatus.Completed
+        ? Vocabulary.State(Rollout.Status)
+        : null;
 
     private IEnumerable<CriterionRow> Rows => PlanPhase.Criteria.Select(Row);
 

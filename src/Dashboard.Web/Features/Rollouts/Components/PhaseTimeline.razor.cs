@@ -4,11 +4,17 @@ using MudBlazor;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
 
-/// <summary>The plan's phases left to right, the current one highlighted, each with its weight, length and state.</summary>
+/// <summary>The plan's phases left to right, the current one highlighted, each with its planned weight (and the actual one when they differ), length and state.</summary>
 public sealed partial class PhaseTimeline
 {
     [Parameter, EditorRequired]
     public required RolloutView Rollout { get; set; }
+
+    /// <summary>"1 % planned" — and for the current phase "· now 10 %" when the rollout runs another weight.</summary>
+    private string WeightText(PhaseView phase, bool isCurrent) =>
+        isCurrent && phase.StartedAt is not null && Rollout.RequestedWeightPercent != phase.TrafficPercent
+            ? $"{phase.TrafficPercent} % planned · now {Rollout.RequestedWeightPercent} %"
+            : $"{phase.TrafficPercent} % planned";
 
     private static Color ChipColor(PhaseState state) => state switch
     {

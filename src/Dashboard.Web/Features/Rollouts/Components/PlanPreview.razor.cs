@@ -1,4 +1,5 @@
 using Dashboard.Core.Plans;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -16,6 +17,6 @@ public sealed partial class PlanPreview
         phase.Checkpoints.Count == 0 ? "none" : "at " + string.Join(", ", phase.Checkpoints.Select(PlanDuration.Format));
 
     private static string Gate(PlanPhase phase) => phase.Gate.Kind == GateKind.SignOff
-        ? "GO from " + string.Join(", ", phase.Gate.RequiredRoles.Select(role => ActionLabels.Role(role).ToLowerInvariant()))
+        ? "GO from " + string.Join(", ", phase.Gate.RequiredRoles.Select(role => Vocabulary.Role(role).ToLowerInvariant()))
         : "advances by itself when its checkpoints pass";
 }

@@ -1,6 +1,7 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Components;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -38,10 +39,10 @@ public sealed partial class RolloutActionBar
         {
             if (ActionAvailability.IsFinished(Rollout))
             {
-                return $"The rollout is {ActionLabels.State(Rollout.Status)}; nothing can change it any more.";
+                return $"The rollout is {Vocabulary.State(Rollout.Status)}; nothing can change it any more.";
             }
 
-            var state = $"Phase '{Rollout.CurrentPhase}' is {ActionLabels.State(Rollout.CurrentState)}.";
+            var state = $"Phase '{Rollout.CurrentPhase}' is {Vocabulary.State(Rollout.CurrentState)}.";
             if (_offered.Count == 0)
             {
                 return state;

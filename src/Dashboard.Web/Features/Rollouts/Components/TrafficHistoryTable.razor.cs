@@ -1,4 +1,5 @@
 using Dashboard.Core.Rollouts;
+using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Rollouts.Components;
@@ -6,16 +7,13 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 /// <summary>Every traffic change of the rollout with its fate: applied with the router's read-back, failed with its words, or still requested.</summary>
 public sealed partial class TrafficHistoryTable
 {
-    /// <summary>How many of the newest changes show before "Show all".</summary>
-    public const int NewestShown = 15;
-
-    private bool _showAll;
+    private int _page;
 
     /// <summary>The rollout's traffic changes, oldest first (as the API lists them).</summary>
     [Parameter, EditorRequired]
     public required IReadOnlyList<TrafficChangeView> Changes { get; set; }
 
-    private IReadOnlyList<TrafficChangeView> Shown => [.. Changes.Reverse().Take(_showAll ? int.MaxValue : NewestShown)];
+    private IReadOnlyList<TrafficChangeView> Shown => [.. HistoryPager.Slice(Changes.Reverse(), _page)];
 
     private static string StatusClass(TrafficChangeStatus status) => status switch
     {

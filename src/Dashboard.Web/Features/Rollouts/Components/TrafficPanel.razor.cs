@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
-/// The weight the rollout wants beside the weight the router last confirmed, the last change and
-/// its fate, and the phase's clock: time in phase and time to its next checkpoint.
+/// The phase's clock — its next checkpoint, its gate, time in phase — and the last traffic change with its
+/// fate. The weights themselves are on the state card above it.
 /// </summary>
 public sealed partial class TrafficPanel
 {
@@ -51,7 +51,7 @@ public sealed partial class TrafficPanel
         {
             if (Progress.State != PhaseState.Running || Elapsed is not { } elapsed)
             {
-                return $"none while the phase is {ActionLabels.State(Progress.State)}";
+                return $"none while the phase is {Vocabulary.State(Progress.State)}";
             }
 
             if (PlanPhase.NextCheckpointAfter(elapsed) is { } next)
@@ -66,7 +66,7 @@ public sealed partial class TrafficPanel
     }
 
     private string GateText => PlanPhase.Gate.Kind == GateKind.SignOff
-        ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles.Select(ActionLabels.Role))}"
+        ? $"sign-off by {string.Join(", ", PlanPhase.Gate.RequiredRoles.Select(Vocabulary.Role))}"
         : PlanPhase.Gate.AdvanceOnWarn
             ? "advances by itself when every criterion passes or warns at the last checkpoint"
             : "advances by itself when every criterion passes at the last checkpoint; a WARN waits for a person";
@@ -77,6 +77,6 @@ public sealed partial class TrafficPanel
             $"confirmed by the router at {at.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC",
         TrafficChangeStatus.Requested => "waiting for the router to confirm",
         TrafficChangeStatus.Failed => "FAILED",
-        _ => ActionLabels.State(change.Status),
+        _ => Vocabulary.State(change.Status),
     };
 }

@@ -1,6 +1,7 @@
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -38,7 +39,7 @@ public sealed partial class ChecklistPanel : IDisposable
 
     private string? ReadOnlyReason =>
         !MayTick ? "Read-only: ticking needs the Operator role or a lead role."
-        : _gate is { AcceptsSignOffs: false } gate ? $"Read-only: phase {gate.PhaseName} is {Rollouts.Components.ActionLabels.State(gate.PhaseState)}."
+        : _gate is { AcceptsSignOffs: false } gate ? $"Read-only: phase {gate.PhaseName} is {Vocabulary.State(gate.PhaseState)}."
         : null;
 
     protected override async Task OnInitializedAsync()

@@ -4,7 +4,7 @@ using Dashboard.Core.SignOffs;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Rollouts;
-using Dashboard.Web.Features.Rollouts.Components;
+using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -58,7 +58,7 @@ public sealed partial class SignOffPanel : IDisposable
     private string Summary => _gate is not { } gate ? string.Empty
         : !IsEnded ? gate.Summary
         : gate.PhaseState == PhaseState.Completed ? "No sign-off needed: the rollout is complete."
-        : $"No sign-off needed: the rollout was {ActionLabels.State(gate.PhaseState)} in phase {gate.PhaseName}.";
+        : $"No sign-off needed: the rollout was {Vocabulary.State(gate.PhaseState)} in phase {gate.PhaseName}.";
 
     private string SummaryClass => IsEnded ? "verdict-nodata" : _gate is { IsOpen: true } ? "verdict-pass" : "verdict-fail";
 

@@ -11,8 +11,6 @@ namespace Dashboard.Web.Features.Access.Admin.Components;
 /// </summary>
 public abstract class AdminDialog : ConfirmationDialog
 {
-    private Dictionary<string, string> _serverProblems = [];
-
     [Inject]
     public required AccessAdminService Admin { get; init; }
 
@@ -20,20 +18,20 @@ public abstract class AdminDialog : ConfirmationDialog
     public required CurrentActor CurrentActor { get; init; }
 
     /// <summary>The request fields (their API names) this dialog shows beside an input.</summary>
-    protected abstract IReadOnlySet<string> Fields { get; }
+    protected abstract override IReadOnlySet<string> Fields { get; }
 
     /// <summary>
     /// What to show beside <paramref name="field"/>: <paramref name="typedProblem"/> when the field was typed in
     /// (a field left untouched is not yet wrong), else the server's last answer for it.
     /// </summary>
     protected string? ProblemBeside(string field, string? value, string? typedProblem) =>
-        (value is null ? null : typedProblem) ?? _serverProblems.GetValueOrDefault(field);
+        ProblemOf(field, value is null ? null : typedProblem);
 
     /// <summary>Stores what was typed or ticked in <paramref name="field"/>: the server's answer about the old value no longer applies.</summary>
     protected void Set<T>(ref T field, T value, string name)
     {
         field = value;
-        _serverProblems.Remove(name);
+        Edited(name);
     }
 
     /// <summary>Sends the request; closes with its value on <paramref name="success"/>, else keeps each field's problem beside it.</summary>
@@ -47,7 +45,7 @@ public abstract class AdminDialog : ConfirmationDialog
                 return (outcome.Value, null);
             }
 
-            _serverProblems = outcome.Problems.Where(p => Fields.Contains(p.Key)).ToDictionary(p => p.Key, p => string.Join(" ", p.Value));
+            Refused(outcome.Problems);
             var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToDictionary();
             return (null, outcome.Kind == OutcomeKind.Invalid && elsewhere.Count == 0
                 ? "Nothing was saved: correct the fields marked in red."
