@@ -81,6 +81,27 @@ public sealed class FollowedPhaseTests
     }
 
     [Fact]
+    public async Task WarRoom_NewerRolloutRolledBack_EveryPanelShowsTheRunningRolloutItFollows()
+    {
+        await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);
+        var running = await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-3));
+        await AdvanceAsync(host, running, RolloutViews.T0.AddHours(-2));
+        var rolledBack = await StartAsync(host, startedAt: RolloutViews.T0.AddHours(-1), service: "search-api");
+        await SaveAsync(host, rolledBack, rolledBack.RollBack("bob", "5xx in EU", RolloutViews.T0.AddMinutes(-30)));
+        Publish(host, ErrorRateBetweenRampAndCanary);
+
+        var warRoom = host.Context.Render<WarRoom>();
+
+        warRoom.WaitForAssertion(() => Assert.Equal(
+            "Following: learning-api v3.0.0 — ramp 10 %", warRoom.Find("[data-testid=phase]").TextContent));
+        warRoom.WaitForAssertion(() => Assert.Contains(
+            "learning-api v3.0.0 · phase ramp", warRoom.Find("[data-testid=warroom-checkpoints]").TextContent, StringComparison.Ordinal));
+        warRoom.WaitForAssertion(() => Assert.Contains(
+            "phase ramp", warRoom.Find("[data-testid=signoff-panel]").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("search-api", warRoom.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoneRunning_JudgesByTheDefaultPlansFirstPhaseAndSaysSo()
     {
         await using var host = await AppTestHost.CreateAsync(TestUser.Operator, RolloutPageTesting.AddRolloutPageServices);

@@ -6,16 +6,18 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Features.Checkpoints.Components;
 
 /// <summary>
-/// The checkpoint timeline of the rollout of record (the one started last) on the war-room screen:
-/// large, no links, and live — re-read from the state store after every saved change of any rollout,
-/// since a newly started one becomes the rollout of record. Shows nothing before a rollout started, and
-/// says so when the state store cannot be read (never a blank that looks like all is well).
+/// The checkpoint timeline of the rollout the war room follows (<see cref="RolloutId"/>; without one, the one
+/// started last) on the war-room screen: large, no links, and live — re-read from the state store after every
+/// saved change of any rollout, since a newly started one may become the one shown. Shows nothing before a
+/// rollout started, and says so when the state store cannot be read (never a blank that looks like all is well).
 /// </summary>
 public sealed partial class WarRoomCheckpoints : IDisposable
 {
     private LiveReload<RolloutChanged>? _live;
     private RolloutDetail? _detail;
     private bool _unreadable;
+    private bool _read;
+    private Guid? _readFor;
 
     [Inject]
     public required RolloutStore Store { get; init; }
@@ -29,18 +31,25 @@ public sealed partial class WarRoomCheckpoints : IDisposable
     [Inject]
     public required ILogger<WarRoomCheckpoints> Logger { get; init; }
 
-    // Any rollout: a newly started one becomes the rollout of record.
-    protected override Task OnInitializedAsync()
-    {
+    /// <summary>The rollout the screen follows; null shows the one started last.</summary>
+    [Parameter]
+    public Guid? RolloutId { get; set; }
+
+    // Any rollout: a newly started one may become the one shown.
+    protected override void OnInitialized() =>
         _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
-        return _live.ReloadAsync();
-    }
+
+    // The war room re-renders every second for its clock; only another rollout to follow reads the store again.
+    protected override Task OnParametersSetAsync() => _read && RolloutId == _readFor ? Task.CompletedTask : _live!.ReloadAsync();
 
     private async Task LoadAsync()
     {
+        _readFor = RolloutId;
+        _read = true;
         try
         {
-            _detail = await Store.FindLatestStartedAsync() is { } ofRecord ? await Rollouts.FindDetailAsync(ofRecord.Id) : null;
+            var shown = RolloutId ?? (await Store.FindLatestStartedAsync())?.Id;
+            _detail = shown is { } id ? await Rollouts.FindDetailAsync(id) : null;
             _unreadable = false;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -34,9 +34,12 @@ public sealed partial class FollowedPhaseScope : IDisposable
     [Parameter]
     public Guid? RolloutId { get; set; }
 
-    /// <summary>The page content, given the thresholds to judge by.</summary>
+    /// <summary>
+    /// The page content, given the rollout followed (null when none runs) and the thresholds to judge by: every
+    /// panel of the page shows that same rollout.
+    /// </summary>
     [Parameter, EditorRequired]
-    public required RenderFragment<PhaseThresholds> ChildContent { get; set; }
+    public required RenderFragment<FollowedPhase> ChildContent { get; set; }
 
     // Any rollout's change may start, end or move the one followed.
     protected override void OnInitialized() =>
