@@ -38,7 +38,7 @@ if [ "$failed" -gt 0 ]; then
   for trx in "$results"/*.trx; do
     [ -f "$trx" ] || continue
     awk '
-      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); inside = 1; lines = 0; next }
+      /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); gsub(/&quot;/, "\"", name); gsub(/&amp;/, "\\&", name); inside = 1; lines = 0; next }
       inside && /<Message>/ { printing = 1; sub(/.*<Message>/, ""); print "  " name; }
       printing { line = $0; done = sub(/<\/Message>.*/, "", line); if (lines < 6) print "      " line; lines++; if (done) { printing = 0; inside = 0 } }
     ' "$trx"
