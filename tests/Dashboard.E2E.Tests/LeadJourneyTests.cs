@@ -118,6 +118,9 @@ public sealed partial class LeadJourneyTests(LiveAppFixture fixture)
             await AssertWhollyOnScreenAsync(page, page.GetByTestId("sign-out"));
             await PageFit.AssertFitsAsync(page, "phone-menu");
             await menu.Locator("a[href='/rollouts']").ClickAsync();
+            await page.WaitForURLAsync(url => url.EndsWith("/rollouts", StringComparison.Ordinal), new() { Timeout = 30_000 });
+            // The layout outlives the page: a menu left open would take the next tap meant for the page.
+            await Assertions.Expect(menu).ToBeHiddenAsync();
         }
         else
         {
