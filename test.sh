@@ -44,6 +44,9 @@ if [ "$failed" -gt 0 ]; then
     ' "$trx"
   done
 fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status although no test failed: a test run was aborted (search the log for 'Test Run Aborted')." >&2
+fi
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test ran." >&2
   status=1
