@@ -37,6 +37,7 @@ builder.AddDashboardLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddWireJson();
+builder.Services.AddUnreadableRequestAnswers();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

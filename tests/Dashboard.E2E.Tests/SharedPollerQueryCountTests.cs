@@ -13,12 +13,19 @@ namespace Dashboard.E2E.Tests;
 public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int PollsPerPhase = 5;
+
+    /// <summary>
+    /// A page that opens while 49 live ones are re-rendered at each poll, on a CI runner whose two cores other test
+    /// projects share, took over 30 s once (Playwright's default bound): each step of opening one is bounded here.
+    /// </summary>
+    private static readonly TimeSpan OpenBound = TimeSpan.FromSeconds(90);
+
     private LiveApp _live = null!;
 
+    // The product's default poll interval (5 s): the 50 open pages re-render at the pace people see.
     public async Task InitializeAsync() => _live = await LiveApp.StartAsync("querycount", new Dictionary<string, string>
     {
         ["Demo__Enabled"] = "false",
-        ["LiveMetrics__PollInterval"] = "00:00:02",
     });
 
     public async Task DisposeAsync() => await _live.DisposeAsync();
@@ -29,6 +36,8 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
         using var counter = new InfluxQueryCounter(_live.Influx);
         using var http = await _live.App.SignInAsAdminAsync();
         var context = await _live.Browser.NewContextAsync();
+        context.SetDefaultTimeout((float)OpenBound.TotalMilliseconds);
+        context.SetDefaultNavigationTimeout((float)OpenBound.TotalMilliseconds);
 
         await OpenDashboardAsync(context);
         var one = await MeasureAsync(http, counter);
@@ -56,14 +65,14 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
         await page.GetByTestId("tile-rps").WaitForAsync();
     }
 
-    /// <summary>Counts influxd's queries over exactly <see cref="PollsPerPhase"/> polls of the shared poller (2 s apart): bounded at a minute.</summary>
+    /// <summary>Counts influxd's queries over exactly <see cref="PollsPerPhase"/> polls of the shared poller (5 s apart): bounded at two minutes.</summary>
     private static async Task<Measurement> MeasureAsync(HttpClient http, InfluxQueryCounter counter)
     {
         var (startStatus, startQueries) = await SampleBetweenPollsAsync(http, counter);
         var (endStatus, endQueries) = await Eventually.UntilAsync(
             () => SampleBetweenPollsAsync(http, counter),
             end => end.Status.Polls >= startStatus.Polls + PollsPerPhase,
-            TimeSpan.FromMinutes(1),
+            TimeSpan.FromMinutes(2),
             $"{PollsPerPhase} polls after {startStatus}");
 
         return new Measurement(endStatus.Polls - startStatus.Polls, endStatus.ChartReads - startStatus.ChartReads, endQueries - startQueries);
@@ -78,7 +87,7 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
             {
                 var before = await http.GetFromJsonAsync<LiveStatusDto>("/api/live/status") ?? throw new InvalidOperationException("No status.");
                 var sinceLastPoll = DateTimeOffset.UtcNow - (before.LastAttemptAt ?? DateTimeOffset.MinValue);
-                if (sinceLastPoll < TimeSpan.FromMilliseconds(300) || sinceLastPoll > TimeSpan.FromSeconds(1.5))
+                if (sinceLastPoll < TimeSpan.FromMilliseconds(300) || sinceLastPoll > TimeSpan.FromSeconds(3))
                 {
                     return false;
                 }
@@ -89,7 +98,7 @@ public sealed class SharedPollerQueryCountTests(ITestOutputHelper output) : IAsy
                 return after.Polls == before.Polls && after.ChartReads == before.ChartReads;
             },
             TimeSpan.FromSeconds(30),
-            "a moment between two polls (0.3 to 1.5 s after the last one, and no poll meanwhile)",
+            "a moment between two polls (0.3 to 3 s after the last one, and no poll meanwhile)",
             () => $"last sample {sample}");
         return sample!.Value;
     }

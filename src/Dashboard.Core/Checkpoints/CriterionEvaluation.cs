@@ -1,4 +1,5 @@
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 
 namespace Dashboard.Core.Checkpoints;
@@ -134,8 +135,8 @@ public sealed record CriterionEvaluation(
         var rule = criterion.Criterion;
         var withoutValue = criterion.MustHaveData || criterion.OnInconclusive == InconclusiveAction.Fail
             ? ", FAIL without a value"
-            : ", NO_DATA without a value";
-        return $"{rule.Metric} over [phase start, due) {rule.Describe(unit)}: FAIL when it does not hold"
+            : ", NO DATA without a value";
+        return $"{MetricCatalog.LabelOf(rule.Metric)} over [phase start, due) {rule.Describe(unit)}: FAIL when it does not hold"
             + (rule.WarnMargin > 0 ? $", WARN within {rule.WarnMargin:0.###}{unit} of the threshold" : string.Empty)
             + withoutValue
             + (criterion.DryRun ? "; dry run, never gates" : string.Empty);

@@ -65,13 +65,19 @@ public static class GuardrailJudge
         };
     }
 
-    /// <summary>"errorRatePct &gt; 1.5 held for 3 consecutive polls (≥ 3 required) since 12:00:05 UTC: errorRatePct = 3.27 %".</summary>
+    /// <summary>"Error rate &gt; 1.5 % held for 3 consecutive polls (3 required) since 12:00:05 UTC: error rate 3.27 %".</summary>
     private static string Explain(GuardrailObservation observation, GuardrailStreak streak, int required)
     {
-        var values = string.Join(", ", observation.Values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key} = {v.Value:0.###} {UnitOf(v.Key)}").TrimEnd()));
+        var values = string.Join(", ", observation.Values.Select(v => ValueText(v.Key, v.Value)));
         var since = streak.Since is { } at ? string.Create(CultureInfo.InvariantCulture, $" since {at.UtcDateTime:HH:mm:ss} UTC") : string.Empty;
         return $"{observation.Rule.Describe()} held for {streak.Count} consecutive polls ({required} required){since}: {values}";
     }
 
-    private static string UnitOf(string metric) => MetricCatalog.Find(metric)?.Unit ?? string.Empty;
+    /// <summary>"error rate 3.27 %" (the catalog's name, lower-cased as it follows a colon), or "error rate no data".</summary>
+    private static string ValueText(string metric, double? value) => MetricCatalog.Find(metric) is { } definition
+        ? $"{LowerFirst(definition.Label)} {(value is null ? MetricDefinition.NoData : definition.Text(value))}"
+        : string.Create(CultureInfo.InvariantCulture, $"{metric} {value:0.###}");
+
+    private static string LowerFirst(string label) =>
+        label.Length > 1 && char.IsUpper(label[0]) && char.IsLower(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 }

@@ -20,6 +20,6 @@ public sealed record GuardrailRule(string Id, GuardrailKind Kind, IReadOnlyList<
         ];
     }
 
-    /// <summary>The conditions as people read them, e.g. "errorRatePct &gt; 1.5".</summary>
+    /// <summary>The conditions as people read them, e.g. "Error rate &gt; 1.5 %".</summary>
     public string Describe() => string.Join(" and ", When.Select(condition => condition.ToString()));
 }

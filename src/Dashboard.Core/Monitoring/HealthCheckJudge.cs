@@ -37,8 +37,8 @@ public static class HealthCheckJudge
         return new HealthCheckResult(overall, Summarize(overall, counted, missing, snapshot?.WindowSeconds), metrics);
     }
 
-    /// <summary>The verdict as the design writes it: PASS, WARN, FAIL, NO_DATA.</summary>
-    public static string Text(Verdict verdict) => verdict == Verdict.NoData ? "NO_DATA" : verdict.ToString().ToUpperInvariant();
+    /// <summary>The verdict as people read it everywhere (VerdictPresentation): PASS, WARN, FAIL, NO DATA.</summary>
+    public static string Text(Verdict verdict) => verdict == Verdict.NoData ? "NO DATA" : verdict.ToString().ToUpperInvariant();
 
     private static string? StaleReason(MetricsSnapshot snapshot, TimeSpan maxDataAge) => snapshot.NewestPointAt switch
     {

@@ -7,5 +7,5 @@ public sealed record HealthCheckResult(Verdict Overall, string Summary, IReadOnl
 {
     /// <summary>A calendar check that found no active rollout: nothing was judged, so nothing was shown to be fine.</summary>
     public static HealthCheckResult NoActiveRollout { get; } =
-        new(Verdict.NoData, "NO_DATA — no active rollout: nothing to judge.", []);
+        new(Verdict.NoData, "NO DATA — no active rollout: nothing to judge.", []);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dashboard.Core.Evaluation;
+using Dashboard.Core.Metrics;
 
 namespace Dashboard.Core.Plans;
 
@@ -12,5 +14,8 @@ public sealed record MetricCondition(string Metric, Comparator Comparator, doubl
     public bool IsMetBy(double? value) =>
         value is { } measured && !double.IsNaN(measured) && Comparator.Holds(measured, Threshold);
 
-    public override string ToString() => $"{Metric} {Comparator.Symbol()} {Threshold:0.###}";
+    /// <summary>"Error rate &gt; 1.5 %": the metric's name and unit as <see cref="MetricCatalog"/> writes them, never its key.</summary>
+    public override string ToString() => MetricCatalog.Find(Metric) is { } definition
+        ? $"{definition.Label} {definition.Threshold(Comparator, Threshold)}"
+        : string.Create(CultureInfo.InvariantCulture, $"{Metric} {Comparator.Symbol()} {Threshold:0.###}");
 }

@@ -28,7 +28,7 @@ public sealed class CheckpointDecisionRubricTests
         var suggestion = CheckpointDecisionRubric.Suggest(Rollout, Verdict.Pass, Values(0.05), Values(1.6));
 
         Assert.Equal(CheckpointDecision.Abort, suggestion.Decision);
-        Assert.Contains("errorRatePct > 1.5", suggestion.Reason, StringComparison.Ordinal);
+        Assert.Contains("Error rate > 1.5 %", suggestion.Reason, StringComparison.Ordinal);
         Assert.Contains("last interval", suggestion.Reason, StringComparison.Ordinal);
     }
 

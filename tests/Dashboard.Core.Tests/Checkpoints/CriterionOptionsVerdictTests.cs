@@ -23,7 +23,7 @@ public sealed class CriterionOptionsVerdictTests
         Assert.Equal("No data in [12:00, 12:15) for the canary", judged.NoDataReason);
         Assert.Null(judged.Note);
         Assert.False(judged.DryRun);
-        Assert.EndsWith(", NO_DATA without a value", judged.Rule, StringComparison.Ordinal);
+        Assert.EndsWith(", NO DATA without a value", judged.Rule, StringComparison.Ordinal);
     }
 
     [Fact]

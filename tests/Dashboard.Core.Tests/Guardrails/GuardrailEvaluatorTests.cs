@@ -10,7 +10,7 @@ public sealed class GuardrailEvaluatorTests
     {
         var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 3.2)));
 
-        var error = Assert.Single(observations, o => o.Rule.Describe() == "errorRatePct > 1.5");
+        var error = Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %");
         Assert.Equal(GuardrailReading.Breached, error.Reading);
         Assert.Equal(3.2, error.Values[MetricKeys.ErrorRatePct]);
         Assert.All(observations.Where(o => o != error), o => Assert.Equal(GuardrailReading.Clean, o.Reading));

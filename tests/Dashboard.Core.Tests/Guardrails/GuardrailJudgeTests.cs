@@ -17,9 +17,9 @@ public sealed class GuardrailJudgeTests
 
         Assert.NotNull(decision);
         Assert.Equal(GuardrailDecisionKind.RollBack, decision.Kind);
-        Assert.Contains("errorRatePct > 1.5", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("Error rate > 1.5 %", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("3 consecutive polls (3 required)", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("errorRatePct = 3.27 %", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("error rate 3.27 %", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

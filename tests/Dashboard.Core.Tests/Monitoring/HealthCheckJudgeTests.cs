@@ -82,7 +82,7 @@ public sealed class HealthCheckJudgeTests
 
         Assert.Equal(Verdict.NoData, result.Overall);
         Assert.All(result.Metrics.Where(m => m.Counted), m => Assert.Equal(Verdict.NoData, m.Verdict));
-        Assert.StartsWith("NO_DATA — stale: the newest point is 2m old", result.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("NO DATA — stale: the newest point is 2m old", result.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,6 +135,6 @@ public sealed class HealthCheckJudgeTests
     [Fact]
     public void Text_WritesVerdictsAsTheDesignDoes()
     {
-        Assert.Equal(["PASS", "WARN", "FAIL", "NO_DATA"], new[] { Verdict.Pass, Verdict.Warn, Verdict.Fail, Verdict.NoData }.Select(HealthCheckJudge.Text));
+        Assert.Equal(["PASS", "WARN", "FAIL", "NO DATA"], new[] { Verdict.Pass, Verdict.Warn, Verdict.Fail, Verdict.NoData }.Select(HealthCheckJudge.Text));
     }
 }

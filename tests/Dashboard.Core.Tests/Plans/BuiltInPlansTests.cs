@@ -104,7 +104,7 @@ public sealed class BuiltInPlansTests
     [Fact]
     public void ThreePhase_EveryPhase_HasTheRunbookRollbackTriggers()
     {
-        string[] expected = ["errorRatePct > 1.5", "p99Ms > 250", "availabilityPct < 99", "revenueImpactPct < -5"];
+        string[] expected = ["Error rate > 1.5 %", "P99 latency > 250 ms", "Availability < 99 %", "Revenue impact < -5 %"];
 
         Assert.All(ThreePhase.Phases, phase => Assert.Equal(expected, phase.AutoRollbackTriggers.Select(trigger => trigger.ToString())));
     }

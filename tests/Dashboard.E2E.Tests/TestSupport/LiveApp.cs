@@ -70,7 +70,7 @@ public sealed class LiveApp : IAsyncDisposable
         }
 
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
 

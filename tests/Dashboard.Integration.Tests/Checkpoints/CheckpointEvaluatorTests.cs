@@ -100,7 +100,7 @@ public sealed class CheckpointEvaluatorTests(InfluxServerFixture fixture)
 
         Assert.Equal(Verdict.Pass, evaluation.OverallVerdict);
         Assert.Equal(CheckpointDecision.Abort, evaluation.SuggestedDecision);
-        Assert.Contains("errorRatePct > 1.2", evaluation.DecisionReason, StringComparison.Ordinal);
+        Assert.Contains("Error rate > 1.2 %", evaluation.DecisionReason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class GuardrailRollbackTests(InfluxServerFixture influx)
         Assert.Equal(["rollout.rolledBack", "traffic.changeRequested", "traffic.changeApplied"], kinds.Skip(rolledBack).Take(3));
         var reason = events[rolledBack].GetProperty("payload").GetProperty("reason").GetString();
         Assert.Equal("automation (guardrails)", events[rolledBack].GetProperty("actor").GetString());
-        Assert.Contains("errorRatePct > 1.5", reason, StringComparison.Ordinal);
+        Assert.Contains("Error rate > 1.5 %", reason, StringComparison.Ordinal);
         Assert.Contains("3 consecutive polls", reason, StringComparison.Ordinal);
     }
 

@@ -75,4 +75,55 @@ public sealed class RolloutValidationApiTests(InfluxServerFixture influx)
         Assert.Equal("must be at most 2000 characters (this is 2001)", Problem(problem, "reason"));
         Assert.Equal("Running", after.GetProperty("currentState").GetString());
     }
+
+    [Theory]
+    [InlineData("""{ "percent": "abc", "reason": "ramp" }""", "percent", "must be a whole number")]
+    [InlineData("""{ "percent": 10.5, "reason": "ramp" }""", "percent", "must be a whole number")]
+    [InlineData("""{ "percent": 10, "reason": 42 }""", "reason", "must be text")]
+    [InlineData("""{ "percent": 10, "reason": "ramp" """, "body", "is not valid JSON (line 1, position")]
+    public async Task ChangeTraffic_UnreadableBody_Is400NamingTheFieldInWordsAndChangesNothing(string json, string field, string expected)
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        var id = await app.CreateRolloutAsync();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+        var before = await app.GetAsync($"/api/rollouts/{id}");
+
+        using var response = await app.Http.PostAsync(
+            new Uri($"/api/rollouts/{id}/traffic", UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await app.ReadAsync(response, HttpStatusCode.BadRequest);
+        var after = await app.GetAsync($"/api/rollouts/{id}");
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([field], Fields(problem));
+        Assert.StartsWith(expected, Problem(problem, field), StringComparison.Ordinal);
+        Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiKey_MalformedExpiryDate_Is400SayingWhatADateLooksLike()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+
+        using var response = await app.Http.PostAsync(
+            new Uri("/api/admin/api-keys", UriKind.Relative),
+            new StringContent("""{ "name": "ci", "roles": ["Operator"], "expiresAt": "next tuesday" }""", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await app.ReadAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["expiresAt"], Fields(problem));
+        Assert.Equal("must be a date and time such as 2026-12-06T03:00:00Z", Problem(problem, "expiresAt"));
+    }
+
+    [Fact]
+    public async Task OpenApiKey_ANumberAmongItsRoles_Is400NamingThatRole()
+    {
+        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+
+        using var response = await app.Http.PostAsync(
+            new Uri("/api/admin/api-keys", UriKind.Relative),
+            new StringContent("""{ "name": "ci", "roles": ["Operator", 7] }""", System.Text.Encoding.UTF8, "application/json"));
+        var problem = await app.ReadAsync(response, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["roles[1]"], Fields(problem));
+        Assert.Equal("must be text", Problem(problem, "roles[1]"));
+    }
 }

@@ -105,8 +105,8 @@ public sealed class GuardrailBannerTests
         board.PublishPoll(Poll(null, Watched(
             PhaseState.Running,
             null,
-            new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "errorRatePct > 1.5", "RollBack", GuardrailReading.Breached, 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
-            new GuardrailRuleStatus("trigger:2", GuardrailKind.RollbackTrigger, "availabilityPct < 99", "RollBack", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
+            new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "Error rate > 1.5 %", "roll back", GuardrailReading.Breached, 2, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.92 }),
+            new GuardrailRuleStatus("trigger:2", GuardrailKind.RollbackTrigger, "Availability < 99 %", "roll back", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }))));
         await using var host = Host(board);
 
         var panel = host.Context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));

@@ -20,7 +20,7 @@ namespace Dashboard.Web.Tests.Reasons;
 public sealed class RolloutTopTests
 {
     internal const string GuardrailWords =
-        "Guardrail: auto-rollback trigger errorRatePct > 1.5 held for 3 consecutive polls (3 required) since 12:00:05 UTC: errorRatePct = 3.27 %";
+        "Guardrail: auto-rollback trigger Error rate > 1.5 % held for 3 consecutive polls (3 required) since 12:00:05 UTC: error rate 3.27 %";
 
     private static string Text(IRenderedComponent<RolloutPage> page, string testId) => page.Find($"[data-testid={testId}]").TextContent.Trim();
 

@@ -22,7 +22,7 @@ public sealed class WarRoomReasonTests
         Assert.Equal(rollout.Id.ToString(), reason.GetAttribute("data-rollout"));
         Assert.Equal("ROLLED BACK", warRoom.Find("[data-testid=warroom-reason-status]").TextContent.Trim());
         Assert.Equal(page.Find("[data-testid=state-reason]").OuterHtml, warRoom.Find("[data-testid=state-reason]").OuterHtml);
-        Assert.Contains("errorRatePct = 3.27 %", warRoom.Find("[data-testid=state-reason-words]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("error rate 3.27 %", warRoom.Find("[data-testid=state-reason-words]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,6 +91,15 @@ public sealed class VocabularyTests
         Assert.Equal("Phase sign-off requested", Vocabulary.AuditEvent("phase.signOffRequested"));
     }
 
+    [Fact]
+    public void GuardrailRuleActions_AreWordsWithTheirAmount()
+    {
+        Assert.Equal("roll back", Vocabulary.Action((ContingencyAction?)null));
+        Assert.Equal("reduce traffic to 50 %", Vocabulary.Action(ContingencyAction.ReduceTrafficTo(50)));
+        Assert.Equal("monitor closely for 2h", Vocabulary.Action(ContingencyAction.MonitorClosely(TimeSpan.FromHours(2))));
+        Assert.Equal("log", Vocabulary.Action(new ContingencyAction(ContingencyActionKind.Log)));
+    }
+
     private static string[] RawNamesIn(INodeList nodes) =>
         [.. RawName.Matches(string.Join(" ", nodes.Select(n => n.TextContent))).Select(m => m.Value).Distinct()];
 
@@ -130,17 +139,17 @@ public sealed class VocabularyTests
         return id;
     }
 
-    // Guardrail rules as the status API names their actions ("RollBack", "ReduceTraffic 50 %"), and a last action.
+    // Guardrail rules as the status API words their conditions and actions, and a last action.
     private static GuardrailStatus Poll(Guid id) => new(
         AppTestHost.T0, AppTestHost.T0, 1, 60, 3, null,
         [
             new RolloutGuardrails(id, "learning-api", "v3.0.0", "canary", PhaseState.Running,
             [
-                new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "errorRatePct > 1.5", "RollBack", GuardrailReading.Breached, 1, 3, AppTestHost.T0, new Dictionary<string, double?> { ["errorRatePct"] = 1.9 }),
-                new GuardrailRuleStatus("contingency:0", GuardrailKind.Contingency, "p99Ms > 400", "ReduceTraffic 50 %", GuardrailReading.Clean, 0, 3, null, new Dictionary<string, double?> { ["p99Ms"] = 190 }),
-                new GuardrailRuleStatus("contingency:1", GuardrailKind.Contingency, "availabilityPct < 99", "MonitorClosely 2h", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }),
+                new GuardrailRuleStatus("trigger:0", GuardrailKind.RollbackTrigger, "Error rate > 1.5 %", "roll back", GuardrailReading.Breached, 1, 3, AppTestHost.T0, new Dictionary<string, double?> { ["errorRatePct"] = 1.9 }),
+                new GuardrailRuleStatus("contingency:0", GuardrailKind.Contingency, "P99 latency > 400 ms", "reduce traffic to 50 %", GuardrailReading.Clean, 0, 3, null, new Dictionary<string, double?> { ["p99Ms"] = 190 }),
+                new GuardrailRuleStatus("contingency:1", GuardrailKind.Contingency, "Availability < 99 %", "monitor closely for 2h", GuardrailReading.NoData, 0, 3, null, new Dictionary<string, double?> { ["availabilityPct"] = null }),
             ],
-            null, "12:00:00 UTC Monitor closely: p99Ms > 400 held for 3 consecutive polls", null, []),
+            null, "12:00:00 UTC Monitor closely: P99 latency > 400 ms held for 3 consecutive polls", null, []),
         ],
         []);
 }

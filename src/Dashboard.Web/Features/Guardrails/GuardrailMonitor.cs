@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Metrics;
-using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Shared.Components;
@@ -173,20 +172,12 @@ public sealed partial class GuardrailMonitor(
         observation.Rule.Id,
         observation.Rule.Kind,
         observation.Rule.Describe(),
-        ActionText(observation.Rule),
+        Vocabulary.Action(observation.Rule.Then),
         observation.Reading,
         streak.Count,
         settings.ConsecutiveBreaches,
         streak.Since,
         observation.Values);
-
-    private static string ActionText(GuardrailRule rule) => rule.Then switch
-    {
-        null => "RollBack",
-        { Kind: ContingencyActionKind.ReduceTraffic, TrafficPercent: { } percent } => string.Create(CultureInfo.InvariantCulture, $"ReduceTraffic {percent} %"),
-        { Kind: ContingencyActionKind.MonitorClosely, Duration: { } duration } => $"MonitorClosely {PlanDuration.Format(duration)}",
-        { Kind: var kind } => kind.ToString(),
-    };
 
     private void Forget(HashSet<Guid> watched)
     {

@@ -2,11 +2,11 @@ using Dashboard.Core.Guardrails;
 
 namespace Dashboard.Web.Features.Guardrails;
 
-/// <summary>One rule at the latest poll, e.g. "errorRatePct &gt; 1.5": Breached, 2 of 3 polls, errorRatePct = 1.9.</summary>
+/// <summary>One rule at the latest poll, e.g. "Error rate &gt; 1.5 %": Breached, 2 of 3 polls, errorRatePct = 1.9.</summary>
 /// <param name="RuleId">"trigger:0", "contingency:1" …, stable within the phase.</param>
 /// <param name="Kind">An auto-rollback trigger or a contingency.</param>
-/// <param name="Condition">The conditions as text.</param>
-/// <param name="Action">RollBack, or the contingency's action (ReduceTraffic 50 %, MonitorClosely 2h, Log).</param>
+/// <param name="Condition">The conditions as people read them, e.g. "Error rate &gt; 1.5 %".</param>
+/// <param name="Action">What the rule does, in words: "roll back", "reduce traffic to 50 %", "monitor closely for 2h", "log".</param>
 /// <param name="Reading">What the latest poll read: breached, clean or no data.</param>
 /// <param name="Streak">Consecutive breached polls.</param>
 /// <param name="Required">Polls needed to act.</param>

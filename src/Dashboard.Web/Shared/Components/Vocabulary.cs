@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Plans;
@@ -86,6 +87,15 @@ public static class Vocabulary
         ContingencyActionKind.MonitorClosely => "monitor closely",
         ContingencyActionKind.Log => "log",
         _ => Words(kind.ToString()),
+    };
+
+    /// <summary>What a guardrail rule does when it holds, with its amount: "roll back" (no contingency), "reduce traffic to 50 %", "monitor closely for 2h", "log".</summary>
+    public static string Action(ContingencyAction? then) => then switch
+    {
+        null => Action(GuardrailDecisionKind.RollBack),
+        { Kind: ContingencyActionKind.ReduceTraffic, TrafficPercent: { } percent } => string.Create(CultureInfo.InvariantCulture, $"{Action(then.Kind)} to {percent} %"),
+        { Kind: ContingencyActionKind.MonitorClosely, Duration: { } duration } => $"{Action(then.Kind)} for {PlanDuration.Format(duration)}",
+        _ => Action(then.Kind),
     };
 
     /// <summary>An audit event's kind in words: "rollout.rolledBack" → "Rollout rolled back", "phase.signOffRequested" → "Phase sign-off requested".</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Metrics;
-using Dashboard.Core.Plans;
-using Dashboard.Web.Shared.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.Guardrails.Components;
@@ -22,20 +20,6 @@ public sealed partial class GuardrailPanel
     private static string ValuesText(GuardrailRuleStatus rule) => string.Join(", ", rule.Values.Select(v => v.Value is { } value && !double.IsNaN(value)
         ? string.Create(CultureInfo.InvariantCulture, $"{value:0.###} {Unit(v.Key)}").TrimEnd()
         : "NO DATA"));
-
-    // The status API names the action by its member ("ReduceTraffic 50 %", kept for clients); people read words.
-    private static string ActionText(GuardrailRuleStatus rule)
-    {
-        if (rule.Kind == GuardrailKind.RollbackTrigger)
-        {
-            return Vocabulary.Action(GuardrailDecisionKind.RollBack);
-        }
-
-        var name = rule.Action.Split(' ', 2);
-        return Enum.TryParse<ContingencyActionKind>(name[0], out var kind)
-            ? string.Join(' ', [Vocabulary.Action(kind), .. name.Skip(1)])
-            : rule.Action;
-    }
 
     private static string StreakText(GuardrailRuleStatus rule) => rule.Reading switch
     {
