@@ -142,6 +142,40 @@ public sealed class LiveReloadTests
         Assert.Equal(2, reads);
     }
 
+    [Fact]
+    public async Task ReloadFor_TheSameKeyAgain_ReadsOnce_AndAnotherKeyOrNullReadsAgain()
+    {
+        var reads = 0;
+        using var live = new LiveReload<int>(new TestChangeFeed(), _ => true, () => { reads++; return Task.CompletedTask; }, Inline, () => { }, Rethrow);
+        var shown = Guid.NewGuid();
+
+        await live.ReloadForAsync(shown);
+        await live.ReloadForAsync(shown);
+        var afterSameKey = reads;
+        await live.ReloadForAsync(Guid.NewGuid());
+        await live.ReloadForAsync(null);
+        await live.ReloadForAsync(null);
+
+        Assert.Equal(1, afterSameKey);
+        Assert.Equal(3, reads);
+    }
+
+    [Fact]
+    public async Task ReloadFor_ALoadThatThrew_IsTriedAgainForTheSameKey()
+    {
+        var reads = 0;
+        Task ReadAsync() => ++reads == 1 ? Task.FromException(new InvalidOperationException("store locked")) : Task.CompletedTask;
+        using var live = new LiveReload<int>(new TestChangeFeed(), _ => true, ReadAsync, Inline, () => { }, Rethrow);
+        var shown = Guid.NewGuid();
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => live.ReloadForAsync(shown));
+        await live.ReloadForAsync(shown);
+        await live.ReloadForAsync(shown);
+
+        Assert.Equal("store locked", failure.Message);
+        Assert.Equal(2, reads);
+    }
+
     private static Task Inline(Func<Task> work) => work();
 
     private static Task Rethrow(Exception exception) => Task.FromException(exception);

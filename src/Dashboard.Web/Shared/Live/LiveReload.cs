@@ -21,6 +21,7 @@ public sealed class LiveReload<TChange> : IDisposable
     private bool _running;
     private TaskCompletionSource? _queued;
     private bool _disposed;
+    private ShownKey? _loadedFor;
 
     /// <param name="feed">The feed to follow; subscribed at once.</param>
     /// <param name="follows">Which changes concern the component (it is asked on the publishing thread).</param>
@@ -68,6 +69,30 @@ public sealed class LiveReload<TChange> : IDisposable
         }
 
         return RunAsync();
+    }
+
+    /// <summary>
+    /// The first load and new parameters: reloads unless the last load asked through here was for the same
+    /// <paramref name="key"/> (the rollout the component shows), so a re-render of the parent reads nothing. A load
+    /// that throws is forgotten, and the next parameters for that key try again.
+    /// </summary>
+    public async Task ReloadForAsync(object? key)
+    {
+        if (_loadedFor is { } loaded && Equals(loaded.Key, key))
+        {
+            return;
+        }
+
+        _loadedFor = new ShownKey(key);
+        try
+        {
+            await ReloadAsync();
+        }
+        catch
+        {
+            _loadedFor = null;
+            throw;
+        }
     }
 
     public void Dispose()
@@ -151,4 +176,7 @@ public sealed class LiveReload<TChange> : IDisposable
             }
         });
     }
+
+    // A key may be null (a component that follows the latest rollout): the wrapper tells "loaded for null" from "never loaded".
+    private sealed record ShownKey(object? Key);
 }

@@ -17,7 +17,6 @@ public sealed partial class CheckpointPanel : IDisposable
     private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<Row> _verdicts = [];
     private int _page;
-    private Guid? _loadedFor;
 
     [Inject]
     public required CheckpointVerdictStore Verdicts { get; init; }
@@ -34,15 +33,13 @@ public sealed partial class CheckpointPanel : IDisposable
     protected override void OnInitialized() =>
         _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync(RolloutId);
 
     public void Dispose() => _live?.Dispose();
 
     private async Task LoadAsync()
     {
-        var rolloutId = RolloutId;
-        _verdicts = [.. (await Verdicts.ListAsync(rolloutId)).Select(record => Row.From(record, Clock.Value))];
-        _loadedFor = rolloutId;
+        _verdicts = [.. (await Verdicts.ListAsync(RolloutId)).Select(record => Row.From(record, Clock.Value))];
     }
 
     private sealed record Row(string Phase, TimeSpan Checkpoint, DateTimeOffset DueAt, TimeSpan? LateBy, CheckpointEvaluation Evaluation, string Href)

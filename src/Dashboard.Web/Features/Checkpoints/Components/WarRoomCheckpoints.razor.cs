@@ -16,8 +16,6 @@ public sealed partial class WarRoomCheckpoints : IDisposable
     private LiveReload<RolloutChanged>? _live;
     private RolloutDetail? _detail;
     private bool _unreadable;
-    private bool _read;
-    private Guid? _readFor;
 
     [Inject]
     public required RolloutStore Store { get; init; }
@@ -40,12 +38,10 @@ public sealed partial class WarRoomCheckpoints : IDisposable
         _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
     // The war room re-renders every second for its clock; only another rollout to follow reads the store again.
-    protected override Task OnParametersSetAsync() => _read && RolloutId == _readFor ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync(RolloutId);
 
     private async Task LoadAsync()
     {
-        _readFor = RolloutId;
-        _read = true;
         try
         {
             var shown = RolloutId ?? (await Store.FindLatestStartedAsync())?.Id;

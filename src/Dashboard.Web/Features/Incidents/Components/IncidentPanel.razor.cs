@@ -15,7 +15,6 @@ public sealed partial class IncidentPanel : IDisposable
     private LiveReload<RolloutChanged>? _live;
     private IReadOnlyList<IncidentView> _incidents = [];
     private int _page;
-    private Guid? _loadedFor;
     private Actor _actor = Actor.Anonymous;
     private bool _mayOpen;
     private bool _mayUpdate;
@@ -51,15 +50,13 @@ public sealed partial class IncidentPanel : IDisposable
         _mayResolve = AccessRules.Allows(_actor, Operation.ResolveIncident);
     }
 
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync(RolloutId);
 
     public void Dispose() => _live?.Dispose();
 
     private async Task LoadAsync()
     {
-        var rolloutId = RolloutId;
-        _incidents = [.. (await Incidents.ListAsync(rolloutId) ?? []).OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.OpenedAt)];
-        _loadedFor = rolloutId;
+        _incidents = [.. (await Incidents.ListAsync(RolloutId) ?? []).OrderByDescending(i => i.IsOpen).ThenByDescending(i => i.OpenedAt)];
     }
 
     private string PhaseName(int index) => index < PhaseNames.Count ? PhaseNames[index] : $"phase {index + 1}";

@@ -12,8 +12,6 @@ public sealed partial class WarRoomReason : IDisposable
 {
     private RolloutReason? _reason;
     private LiveReload<RolloutChanged>? _live;
-    private Guid? _readFor;
-    private bool _read;
 
     [Inject]
     public required RolloutReasons Reasons { get; init; }
@@ -30,13 +28,11 @@ public sealed partial class WarRoomReason : IDisposable
         _live = new(Changes, _ => true, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
     // The war room re-renders every second for its clock; only a new ?rollout= (or the first render) reads the store.
-    protected override Task OnParametersSetAsync() => _read && RolloutId == _readFor ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync(RolloutId);
 
     private async Task LoadAsync()
     {
-        _readFor = RolloutId;
         _reason = await Reasons.FindForScreenAsync(RolloutId);
-        _read = true;
     }
 
     private static string StatusCss(RolloutReason reason) => reason.Status.ToString().ToLowerInvariant();

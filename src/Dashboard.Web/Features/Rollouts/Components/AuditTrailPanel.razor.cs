@@ -18,7 +18,6 @@ public sealed partial class AuditTrailPanel : IDisposable
     private long? _focusOpened;
     private AuditVerification? _verification;
     private LiveReload<RolloutChanged>? _live;
-    private Guid? _loadedFor;
 
     [Inject]
     public required AuditLog AuditLog { get; init; }
@@ -41,26 +40,19 @@ public sealed partial class AuditTrailPanel : IDisposable
     protected override void OnInitialized() =>
         _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync()
+    // A link to another entry of the same rollout keeps the page and changes the query: open the entry's page.
+    protected override async Task OnParametersSetAsync()
     {
-        if (_loadedFor != RolloutId)
-        {
-            return _live!.ReloadAsync();
-        }
-
-        // A link to another entry of the same rollout (the page stays, the query changes).
+        await _live!.ReloadForAsync(RolloutId);
         OpenFocusedPage();
-        return Task.CompletedTask;
     }
 
     public void Dispose() => _live?.Dispose();
 
     private async Task LoadAsync()
     {
-        var rolloutId = RolloutId;
-        _events = [.. (await AuditLog.ReadAsync(rolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
+        _events = [.. (await AuditLog.ReadAsync(RolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
         _verification = null;
-        _loadedFor = rolloutId;
         OpenFocusedPage();
     }
 

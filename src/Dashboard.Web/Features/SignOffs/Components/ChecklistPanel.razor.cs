@@ -18,7 +18,6 @@ public sealed partial class ChecklistPanel : IDisposable
     private GateView? _gate;
     private Actor _actor = Actor.Anonymous;
     private string? _error;
-    private Guid? _loadedFor;
 
     [Inject]
     public required GateService Gates { get; init; }
@@ -49,14 +48,13 @@ public sealed partial class ChecklistPanel : IDisposable
     }
 
     // The page re-renders on every change too; the panel's own subscription already re-reads.
-    protected override Task OnParametersSetAsync() => _loadedFor == RolloutId ? Task.CompletedTask : _live!.ReloadAsync();
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync(RolloutId);
 
     public void Dispose() => _live?.Dispose();
 
     private async Task LoadAsync()
     {
         _gate = await Gates.FindCurrentAsync(RolloutId);
-        _loadedFor = RolloutId;
     }
 
     private async Task TickAsync(ChecklistItemView item, bool ticked)
