@@ -93,16 +93,30 @@ public abstract class ConfirmationDialog : ComponentBase
                 return (result is null ? value : result(value), null);
             }
 
-            if (outcome.Kind != OutcomeKind.Invalid || outcome.Problems.Count == 0)
-            {
-                return (null, outcome.Detail ?? failure);
-            }
-
-            Refused(outcome.Problems);
-            var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToList();
-            return (null, elsewhere.Count == 0
-                ? "Nothing was saved: fix the marked fields."
-                : "Nothing was saved: " + string.Join(" ", elsewhere.Select(p => $"{p.Key}: {string.Join("; ", p.Value)}.")));
+            return (null, Refusal(outcome, failure));
         });
+    }
+
+    /// <summary>
+    /// A refused outcome, told the one way every dialog tells it: each field's problem goes beside its field
+    /// (<see cref="ServerProblems"/>), and the dialog's message says "Nothing was saved:" and names in words any
+    /// problem about something the dialog has no field for, or the service's own words.
+    /// </summary>
+    /// <param name="outcome">What the service answered.</param>
+    /// <param name="failure">What to say when the service gives no words.</param>
+    protected string Refusal<T>(Outcome<T> outcome, string failure)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        Refused(outcome.Problems);
+        var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToList();
+        if (elsewhere.Count > 0)
+        {
+            return "Nothing was saved: " + string.Join(" ", elsewhere.Select(p => $"{Vocabulary.FieldName(p.Key)}: {string.Join("; ", p.Value)}."));
+        }
+
+        return outcome.Kind == OutcomeKind.Invalid && outcome.Problems.Count > 0
+            ? "Nothing was saved: fix the fields marked in red."
+            : outcome.Detail ?? failure;
     }
 }

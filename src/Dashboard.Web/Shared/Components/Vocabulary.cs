@@ -105,6 +105,13 @@ public static class Vocabulary
         return Capitalize(string.Join(' ', kind.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(Words)));
     }
 
+    /// <summary>A request field's key in words, for a message that cannot show the problem beside its field: "candidateVersion" → "Candidate version", "roles[1]" → "Roles[1]".</summary>
+    public static string FieldName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Capitalize(Words(key));
+    }
+
     /// <summary>"first letter up": "rolled back" → "Rolled back".</summary>
     public static string Capitalize(string text)
     {

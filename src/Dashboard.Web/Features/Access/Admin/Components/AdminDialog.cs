@@ -45,10 +45,6 @@ public abstract class AdminDialog : ConfirmationDialog
                 return (outcome.Value, null);
             }
 
-            Refused(outcome.Problems);
-            var elsewhere = outcome.Problems.Where(p => !Fields.Contains(p.Key)).ToDictionary();
-            return (null, outcome.Kind == OutcomeKind.Invalid && elsewhere.Count == 0
-                ? "Nothing was saved: correct the fields marked in red."
-                : AdminFormat.Refusal(outcome with { Problems = elsewhere }, fallback));
+            return (null, Refusal(outcome, fallback));
         });
 }
