@@ -24,6 +24,20 @@ public sealed class TimeChartTests
     }
 
     [Fact]
+    public async Task Tap_ABucket_WritesItsTimeAndValuesUnderTheChart_AndASecondTapHidesThem()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21, 0.19), Line(Cohort.Canary, 0.3, null, 0.35)]);
+
+        chart.FindAll("[data-testid=chart-hover]")[1].Click();
+        var picked = chart.Find("[data-testid=chart-picked]").TextContent;
+        chart.FindAll("[data-testid=chart-hover]")[1].Click();
+
+        Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary no data", picked);
+        Assert.Empty(chart.FindAll("[data-testid=chart-picked]"));
+    }
+
+    [Fact]
     public async Task Line_NullBucket_BreaksTheLine()
     {
         await using var host = await AppTestHost.CreateAsync();
@@ -128,6 +142,8 @@ public sealed class TimeChartTests
         Assert.Equal("⏸ hold", marks[2].QuerySelector("text")!.TextContent);
         Assert.Equal("Nov 23 12:03:00 UTC — phase ramp held by erin: p99", marks[2].QuerySelector("title")!.TextContent);
         Assert.Contains("hold at 12:03:00 UTC: hold", chart.Find("[data-testid=time-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        marks[2].Click();
+        Assert.Equal("Nov 23 12:03:00 UTC — phase ramp held by erin: p99", chart.Find("[data-testid=chart-picked]").TextContent);
     }
 
     private static (double Min, double Max) Range(IRenderedComponent<TimeChart> chart)

@@ -11,7 +11,8 @@ namespace Dashboard.Web.Shared.Components.Charts;
 /// breaks the line; a point without neighbours is drawn as a dot; the value axis fits the data and the threshold
 /// (<see cref="ValueScale"/>); the time axis says UTC and, for a viewer who asked, local time under it
 /// (<see cref="TimeAxis"/>); traffic changes, phase changes, holds, rollbacks and incidents are marked on it.
-/// Hovering a bucket shows its time and each line's value there. <c>role="img"</c> with a summary for screen readers.
+/// Hovering a bucket shows its time and each line's value there; a tap (no hover on a phone) writes the same, or a
+/// mark's words, under the chart until tapped again. <c>role="img"</c> with a summary for screen readers.
 /// </summary>
 public sealed partial class TimeChart : IDisposable
 {
@@ -23,6 +24,7 @@ public sealed partial class TimeChart : IDisposable
     private const int DotsUpTo = 60;
 
     private TimeDisplay _display = TimeDisplay.UtcOnly;
+    private Picked? _picked;
 
     [Inject]
     public required ITimeDisplaySource Display { get; init; }
@@ -188,6 +190,10 @@ public sealed partial class TimeChart : IDisposable
             i == times.Count - 1 ? Width - Right : (X(at) + X(times[i + 1])) / 2))];
     }
 
+    private void Pick(string text, DateTimeOffset? at = null) => _picked = _picked is { } shown && shown.Text == text ? null : new Picked(text, at);
+
+    private string AnnotationText(ChartAnnotation annotation) => $"{_display.Stamp(annotation.At)} — {annotation.Detail}";
+
     private string HoverText(DateTimeOffset at)
     {
         var values = Lines.Select(line =>
@@ -208,4 +214,7 @@ public sealed partial class TimeChart : IDisposable
     }
 
     public void Dispose() => Display.Changed -= OnDisplayChanged;
+
+    /// <summary>What a tap chose: a bucket (its time, to mark its column) or a mark's words.</summary>
+    private sealed record Picked(string Text, DateTimeOffset? At);
 }
