@@ -2,11 +2,14 @@ using Dashboard.Web.Shared.Live;
 
 namespace Dashboard.Web.Tests.Shared;
 
+/// <summary>A feed of numbers the test publishes on, that says how many subscribe to it.</summary>
+internal sealed class TestChangeFeed : TestChangeFeed<int>;
+
 /// <summary>A feed the test publishes on, that says how many subscribe to it.</summary>
-internal sealed class TestChangeFeed : IChangeFeed<int>
+internal class TestChangeFeed<T> : IChangeFeed<T>
 {
     private readonly Lock _gate = new();
-    private readonly List<Action<int>> _handlers = [];
+    private readonly List<Action<T>> _handlers = [];
 
     public int Subscribers
     {
@@ -19,7 +22,7 @@ internal sealed class TestChangeFeed : IChangeFeed<int>
         }
     }
 
-    public IDisposable Subscribe(Action<int> handler)
+    public IDisposable Subscribe(Action<T> handler)
     {
         lock (_gate)
         {
@@ -35,9 +38,9 @@ internal sealed class TestChangeFeed : IChangeFeed<int>
         });
     }
 
-    public void Publish(int change)
+    public void Publish(T change)
     {
-        Action<int>[] handlers;
+        Action<T>[] handlers;
         lock (_gate)
         {
             handlers = [.. _handlers];

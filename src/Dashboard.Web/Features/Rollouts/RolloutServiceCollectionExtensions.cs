@@ -24,7 +24,9 @@ public static class RolloutServiceCollectionExtensions
         services.TryAddSingleton<RolloutService>();
         services.TryAddSingleton<WaitingForPerson>();
         services.TryAddSingleton<FollowedRollouts>();
-        services.TryAddSingleton<IChartAnnotationSource, RolloutChartAnnotations>();
+        services.TryAddSingleton<RolloutChartAnnotations>();
+        // Charts on every screen share one read per saved change.
+        services.TryAddSingleton<IChartAnnotationSource>(provider => new ChartAnnotationCache(provider.GetRequiredService<RolloutChartAnnotations>()));
         services.AddHostedService<RolloutHubBroadcaster>();
         services.AddHostedService<RolloutNotifier>();
         return services;
