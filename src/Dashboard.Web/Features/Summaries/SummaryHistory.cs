@@ -9,8 +9,9 @@ namespace Dashboard.Web.Features.Summaries;
 
 /// <summary>
 /// Reads what happened in one phase run up to a summary's period end from the stores the pages read: incidents
-/// open during the period, the run's checkpoint verdicts, people's checkpoint decisions and sign-offs, and the
-/// phase's traffic changes with their fate — in words.
+/// open during the period, the run's checkpoint verdicts due before its end (one due at the very moment is
+/// evaluated a settle delay later, so it would be there or not by chance), people's checkpoint decisions and
+/// sign-offs, and the phase's traffic changes with their fate — in words.
 /// </summary>
 public sealed class SummaryHistory(
     IncidentStore incidents,
@@ -29,7 +30,7 @@ public sealed class SummaryHistory(
 
         var said = new List<SummaryDecision>();
         var run = (await verdicts.ListAsync(rolloutId, cancellationToken))
-            .Where(v => v.PhaseIndex == phaseIndex && v.PhaseStartedAt == start && v.DueAt <= end);
+            .Where(v => v.PhaseIndex == phaseIndex && v.PhaseStartedAt == start && v.DueAt < end);
         foreach (var verdict in run)
         {
             var offset = PlanDuration.Format(TimeSpan.FromSeconds(verdict.CheckpointOffsetSeconds));

@@ -5,8 +5,8 @@ namespace Dashboard.Web.Features.Summaries;
 
 /// <summary>
 /// A moment of a phase run that gets an executive summary (docs/summaries.md): 8 h, 24 h and 36 h into a phase
-/// planned for 24 h or more, and the phase's end — planned or early. <see cref="Offset"/> is planned time (scaled
-/// by <c>Rollout:TimeScale</c> like checkpoints); null for the end, whose time is the phase's.
+/// planned for 24 h or more, and the moment the phase ended (on time or early). <see cref="Offset"/> is planned
+/// time (scaled by <c>Rollout:TimeScale</c> like checkpoints); null for the end, whose time is the phase's.
 /// </summary>
 public sealed record SummaryMilestone(string Key, TimeSpan? Offset)
 {
@@ -21,13 +21,16 @@ public sealed record SummaryMilestone(string Key, TimeSpan? Offset)
 
     public bool IsPhaseEnd => Offset is null;
 
-    /// <summary>The in-phase milestones of <paramref name="phase"/>: those strictly before its planned end (the end has its own).</summary>
+    /// <summary>
+    /// The in-phase milestones of <paramref name="phase"/>, up to its planned end: a 24 h phase gets 8 h and 24 h, and the
+    /// 24 h one is written on time even when the phase then waits hours at its gate before it ends.
+    /// </summary>
     public static IReadOnlyList<SummaryMilestone> InPhase(PlanPhase phase)
     {
         ArgumentNullException.ThrowIfNull(phase);
         return phase.Duration < LongPhase
             ? []
-            : [.. InPhaseHours.Select(hours => TimeSpan.FromHours(hours)).Where(offset => offset < phase.Duration).Select(At)];
+            : [.. InPhaseHours.Select(hours => TimeSpan.FromHours(hours)).Where(offset => offset <= phase.Duration).Select(At)];
     }
 
     /// <summary>The milestone with <paramref name="key"/> ("8h", "24h", "36h", "end"), or null.</summary>

@@ -9,9 +9,9 @@ namespace Dashboard.Web.Features.Summaries;
 
 /// <summary>
 /// Generates and stores the summary of one milestone of one phase run, exactly once, as automation (audited).
-/// An in-phase milestone needs its run still running; the end milestone covers the run up to the moment it
-/// ended (advance, rollback, abort, complete) or, while it still runs, up to its planned end. A milestone of a
-/// run that was retried, or that is held or waiting at that time, is skipped — its end comes when it ends.
+/// An in-phase milestone (8 h …) covers the run up to that moment, if the run reached it before it ended; the
+/// end milestone covers the run up to the moment it ended (advance, rollback, abort, complete). A milestone of a
+/// run that was retried since, or that it never reached, is skipped.
 /// </summary>
 public sealed partial class SummaryRunner(
     RolloutStore rollouts,
@@ -72,16 +72,15 @@ public sealed partial class SummaryRunner(
             return null;
         }
 
-        var running = rollout.CurrentPhaseIndex == phaseIndex && progress.State == PhaseState.Running;
         return milestone.Offset switch
         {
-            { } offset => running ? phaseStartedAt + clock.Value.Scale(offset) : null,
-            null when progress.EndedAt is { } ended => ended,
-            null => running ? phaseStartedAt + clock.Value.Scale(rollout.Plan.Phases[phaseIndex].Duration) : null,
+            { } offset when phaseStartedAt + clock.Value.Scale(offset) is var at && (progress.EndedAt is not { } ended || at <= ended) => at,
+            { } => null,
+            null => progress.EndedAt,
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Summary {Milestone} of phase {PhaseIndex} of rollout {RolloutId} skipped: that phase run is not running any more")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Summary {Milestone} of phase {PhaseIndex} of rollout {RolloutId} skipped: that phase run did not reach it")]
     private partial void LogSkipped(Guid rolloutId, int phaseIndex, string milestone);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Summary {Milestone} of phase {PhaseIndex} of rollout {RolloutId} already exists")]

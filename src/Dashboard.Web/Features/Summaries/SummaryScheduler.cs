@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Rollouts;
@@ -10,9 +9,10 @@ namespace Dashboard.Web.Features.Summaries;
 
 /// <summary>
 /// Keeps the persistent Quartz schedule of executive summaries in step with the saved rollout, the way
-/// checkpoints are (<see cref="PhaseRunJobs"/>): while a phase runs, one job per milestone without a summary —
-/// 8 h, 24 h, 36 h (long phases) and the planned end, scaled like checkpoints; for every phase run that ended,
-/// one end job at the moment it ended. Due times in the past fire at once, and the summary says how late.
+/// checkpoints are (<see cref="PhaseRunJobs"/>): one job per milestone without a summary — 8 h, 24 h and 36 h
+/// into a long phase run (scaled like checkpoints) that it reached or may still reach, and its end at the moment
+/// it ended. Unlike checkpoints they are not dropped while the phase is held or waits at its gate: a summary
+/// reports and never acts. Due times in the past fire at once, and the summary says how late.
 /// </summary>
 public sealed partial class SummaryScheduler(
     ISchedulerFactory schedulers,
@@ -47,15 +47,13 @@ public sealed partial class SummaryScheduler(
         {
             var started = progress.StartedAt!.Value;
             var phase = rollout.Plan.Phases[progress.Index];
-            var due = new List<(SummaryMilestone Milestone, DateTimeOffset PeriodEnd)>();
-            if (progress.EndedAt is { } ended)
+            var due = SummaryMilestone.InPhase(phase)
+                .Select(m => (Milestone: m, PeriodEnd: started + options.Scale(m.Offset!.Value)))
+                .Where(m => progress.EndedAt is not { } ended || m.PeriodEnd <= ended)
+                .ToList();
+            if (progress.EndedAt is { } end)
             {
-                due.Add((SummaryMilestone.PhaseEnd, ended));
-            }
-            else if (progress.Index == rollout.CurrentPhaseIndex && progress.State == PhaseState.Running)
-            {
-                due.AddRange(SummaryMilestone.InPhase(phase).Select(m => (m, started + options.Scale(m.Offset!.Value))));
-                due.Add((SummaryMilestone.PhaseEnd, started + options.Scale(phase.Duration)));
+                due.Add((SummaryMilestone.PhaseEnd, end));
             }
 
             foreach (var (milestone, periodEnd) in due.Where(d => !done.Contains((progress.Index, started, d.Milestone.Key))))

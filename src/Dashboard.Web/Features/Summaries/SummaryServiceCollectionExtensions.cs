@@ -1,4 +1,3 @@
-using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Checkpoints;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,13 +6,12 @@ namespace Dashboard.Web.Features.Summaries;
 public static class SummaryServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers executive summaries: their store, generation, the Quartz schedule (run with the checkpoints'
-    /// by <see cref="CheckpointScheduleSync"/>) and the reader of the page and API. Needs <c>AddCheckpoints</c>
-    /// and <c>AddIncidents</c>.
+    /// Registers executive summaries: their generation, the Quartz schedule (run with the checkpoints'
+    /// by <see cref="CheckpointScheduleSync"/>) and the reader of the page and API. Needs <c>AddStateStore</c>,
+    /// <c>AddCheckpoints</c> and <c>AddIncidents</c>.
     /// </summary>
     public static IServiceCollection AddSummaries(this IServiceCollection services)
     {
-        services.TryAddSingleton<ExecutiveSummaryStore>();
         services.TryAddSingleton<SummaryCriteriaReader>();
         services.TryAddSingleton<SummaryHistory>();
         services.TryAddSingleton<SummaryGenerator>();
