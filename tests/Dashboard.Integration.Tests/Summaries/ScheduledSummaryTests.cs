@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
@@ -45,7 +44,7 @@ public sealed class ScheduledSummaryTests(InfluxServerFixture influx) : IDisposa
         string eightHours;
         await using (var first = await RolloutApiApp.StartAsync(influx.Url, state, settings))
         {
-            await CreatePlanAsync(first);
+            await first.CreatePlanAsync(Plan);
             id = await first.CreateRolloutAsync(PlanId);
             var (status, started) = await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
             Assert.Equal(HttpStatusCode.OK, status);
@@ -142,12 +141,6 @@ public sealed class ScheduledSummaryTests(InfluxServerFixture influx) : IDisposa
         ["Rollout__CheckpointSettleDelay"] = "00:00:01",
     };
 
-    private static async Task CreatePlanAsync(RolloutApiApp app)
-    {
-        using var content = new StringContent(Plan, Encoding.UTF8, "application/json");
-        using var response = await app.Http.PostAsync("/api/plans?actor=alice", content);
-        await app.ReadAsync(response, HttpStatusCode.Created);
-    }
 
     private static async Task<List<JsonElement>> WaitForSummariesAsync(RolloutApiApp app, Guid id, int count) =>
         [.. (await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/summaries"), s => s.GetArrayLength() >= count, $"{count} summaries", TimeSpan.FromSeconds(90))).EnumerateArray()];
