@@ -19,7 +19,7 @@ namespace Dashboard.Bench;
 /// </summary>
 public static class CheckpointEvaluationBench
 {
-    private const string Database = "bench";
+    internal const string Database = "bench";
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(5);
     private static readonly string[] Segments = ["A", "B", "C"];
     private static readonly string[] Regions = ["us-east", "us-west", "eu"];
@@ -81,7 +81,7 @@ public static class CheckpointEvaluationBench
         Report($"its InfluxDB request alone ({runs} runs)", queryTimings);
     }
 
-    private static void Report(string what, List<double> timings)
+    internal static void Report(string what, List<double> timings)
     {
         timings.Sort();
         var median = timings.Count % 2 == 1 ? timings[timings.Count / 2] : (timings[(timings.Count / 2) - 1] + timings[timings.Count / 2]) / 2;
@@ -89,7 +89,7 @@ public static class CheckpointEvaluationBench
     }
 
     // Line protocol straight to /write: two writers, 200 time steps (3,600 lines) per request.
-    private static async Task<long> WriteAsync(Uri url, DateTimeOffset from, TimeSpan length)
+    internal static async Task<long> WriteAsync(Uri url, DateTimeOffset from, TimeSpan length)
     {
         var steps = (int)(length / Step);
         const int stepsPerBatch = 200;

@@ -6,6 +6,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- ui-traffic [samples=20] [splitSamples=4] [appUrl=http://127.0.0.1:5000] [runtimeApi=tcp:127.0.0.1:9999]
 //     (needs ./run.sh --real-traffic running)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- access [signIns=20] [requests=500]   (what sign-in and per-request authentication cost)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
@@ -27,6 +28,9 @@ switch (mode)
     case "checkpoint-eval":
         await CheckpointEvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
+    case "summary":
+        await SummaryGenerationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        return 0;
     case "guardrail":
         await GuardrailRollbackBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
@@ -41,6 +45,6 @@ switch (mode)
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, guardrail, access, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, access, screenshot URL FILE");
         return 2;
 }

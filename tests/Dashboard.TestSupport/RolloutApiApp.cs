@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 
 namespace Dashboard.TestSupport;
@@ -45,6 +46,14 @@ public sealed class RolloutApiApp : IAsyncDisposable
 
         var app = await AppProcess.StartAsync(settings);
         return new RolloutApiApp(app, await app.SignInAsAdminAsync());
+    }
+
+    /// <summary>Stores a plan from its JSON text, as alice.</summary>
+    public async Task CreatePlanAsync(string planJson)
+    {
+        using var content = new StringContent(planJson, Encoding.UTF8, "application/json");
+        using var response = await Http.PostAsync("/api/plans?actor=alice", content);
+        await ReadAsync(response, HttpStatusCode.Created);
     }
 
     /// <summary>Creates a rollout along the built-in three-phase plan and returns its id.</summary>

@@ -33,6 +33,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<TrafficChangeLog>();
         services.TryAddSingleton<StoredPlanStore>();
         services.TryAddSingleton<CheckpointVerdictStore>();
+        services.TryAddSingleton<ExecutiveSummaryStore>();
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<HealthCheckStore>();
         services.TryAddSingleton<CheckpointDecisionStore>();

@@ -30,6 +30,7 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<CheckpointDecisionRecord> CheckpointDecisions => Set<CheckpointDecisionRecord>();
     public DbSet<SignOffRecord> SignOffs => Set<SignOffRecord>();
     public DbSet<ChecklistTickRecord> ChecklistTicks => Set<ChecklistTickRecord>();
+    public DbSet<ExecutiveSummaryRecord> ExecutiveSummaries => Set<ExecutiveSummaryRecord>();
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 

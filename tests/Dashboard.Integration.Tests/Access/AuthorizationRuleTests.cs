@@ -212,6 +212,7 @@ public sealed class AuthorizationRuleTests(AccessTestApp access) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/access-denied", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await screen.GetAsync("/api/rollouts")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await screen.GetAsync($"/api/rollouts/{rollout}/summaries")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await screen.PostAsJsonAsync($"/api/rollouts/{rollout}/traffic", new { percent = 50, reason = "x" })).StatusCode);
         Assert.Contains(await access.AuditAsync("access.refused"), e => e.Actor == "kiosk 'tv-lobby'");
         Assert.Contains(await access.AuditAsync("kioskLink.opened"), e => e.Payload.GetProperty("kioskLinkId").GetGuid() == linkId);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
@@ -47,7 +46,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         DateTimeOffset startedAt;
         await using (var first = await RolloutApiApp.StartAsync(influx.Url, state, settings))
         {
-            await CreatePlanAsync(first);
+            await first.CreatePlanAsync(Plan);
             id = await first.CreateRolloutAsync(PlanId);
             var (status, started) = await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
             Assert.Equal(HttpStatusCode.OK, status);
@@ -126,12 +125,6 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         ["Monitoring__IntensivePassEvery"] = "00:00:00",
     };
 
-    private static async Task CreatePlanAsync(RolloutApiApp app)
-    {
-        using var content = new StringContent(Plan, Encoding.UTF8, "application/json");
-        using var response = await app.Http.PostAsync("/api/plans?actor=alice", content);
-        await app.ReadAsync(response, HttpStatusCode.Created);
-    }
 
     private static async Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
         [.. (await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() >= count, $"{count} verdicts", TimeSpan.FromSeconds(90))).EnumerateArray()];

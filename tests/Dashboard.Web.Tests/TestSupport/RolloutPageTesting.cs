@@ -1,6 +1,7 @@
 using Dashboard.Web.Components.Pages;
 using Dashboard.Web.Features.LiveMetrics;
 using Dashboard.Web.Features.Monitoring;
+using Dashboard.Web.Features.Summaries;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -13,7 +14,7 @@ internal static class RolloutPageTesting
 {
     /// <summary>
     /// What the rollout page needs beyond the drift banner's services: a live feed nobody publishes to,
-    /// the staleness rule, and the monitoring services with Quartz in memory (never started).
+    /// the staleness rule, the monitoring services with Quartz in memory (never started) and the summaries' reader.
     /// </summary>
     public static void AddRolloutPageServices(this IServiceCollection services)
     {
@@ -21,6 +22,7 @@ internal static class RolloutPageTesting
         services.AddSingleton(LiveDashboardTestHost.Staleness);
         services.AddMonitoring(new ConfigurationBuilder().Build());
         services.AddQuartz();
+        services.AddSingleton<SummaryReader>();
     }
 
     /// <summary>The rollout page of <paramref name="id"/>, and the dialog provider its dialogs open in.</summary>

@@ -391,6 +391,50 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("CheckpointVerdicts", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.ExecutiveSummaryRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GeneratedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Milestone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodEnd")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseStartedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "PhaseIndex", "PhaseStartedAt", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("ExecutiveSummaries", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.HealthCheckRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -850,6 +894,15 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.CheckpointVerdictRecord", b =>
+                {
+                    b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.ExecutiveSummaryRecord", b =>
                 {
                     b.HasOne("Dashboard.Infrastructure.Persistence.RolloutRecord", null)
                         .WithMany()

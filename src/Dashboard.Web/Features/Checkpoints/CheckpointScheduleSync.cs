@@ -6,13 +6,13 @@ using Dashboard.Web.Shared.Live;
 namespace Dashboard.Web.Features.Checkpoints;
 
 /// <summary>
-/// Runs <see cref="CheckpointScheduler.SyncAsync"/> for every rollout at start-up (so checkpoints
-/// that fell due while the app was down fire once, late) and for each rollout whose state changed
+/// Runs every <see cref="IPhaseRunSchedule"/> (checkpoints, executive summaries) for every rollout at start-up
+/// (so work that fell due while the app was down fires once, late) and for each rollout whose state changed
 /// (a saved command, not a settled traffic change), one at a time.
 /// </summary>
 public sealed class CheckpointScheduleSync(
     RolloutChangeFeed feed,
-    CheckpointScheduler scheduler,
+    IEnumerable<IPhaseRunSchedule> schedules,
     RolloutStore rollouts,
     ILogger<CheckpointScheduleSync> logger) : ChangeWatcher<RolloutChanged, Guid>(feed, logger)
 {
@@ -25,5 +25,11 @@ public sealed class CheckpointScheduleSync(
     protected override async Task<IReadOnlyCollection<Guid>> SweepAsync(CancellationToken stoppingToken) =>
         [.. (await rollouts.ListAsync(stoppingToken)).Select(r => r.Id)];
 
-    protected override Task ProcessAsync(Guid rolloutId, CancellationToken stoppingToken) => scheduler.SyncAsync(rolloutId, stoppingToken);
+    protected override async Task ProcessAsync(Guid rolloutId, CancellationToken stoppingToken)
+    {
+        foreach (var schedule in schedules)
+        {
+            await schedule.SyncAsync(rolloutId, stoppingToken);
+        }
+    }
 }

@@ -18,28 +18,14 @@ public sealed partial class CheckpointScheduler(
     RolloutStore rollouts,
     CheckpointVerdictStore verdicts,
     IOptions<RolloutClockOptions> clock,
-    ILogger<CheckpointScheduler> logger)
+    ILogger<CheckpointScheduler> logger) : IPhaseRunSchedule
 {
     public async Task SyncAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CheckpointKeys.Group(rolloutId)), cancellationToken);
         var wanted = await WantedAsync(rolloutId, cancellationToken);
-
-        foreach (var stale in existing.Where(key => !wanted.ContainsKey(key)))
+        foreach (var (key, dueAt) in await PhaseRunJobs.SyncAsync(scheduler, CheckpointKeys.Group(rolloutId), wanted, cancellationToken))
         {
-            await scheduler.DeleteJob(stale, cancellationToken);
-        }
-
-        foreach (var (key, (job, dueAt)) in wanted.Where(entry => !existing.Contains(entry.Key)))
-        {
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(key.Name, key.Group)
-                .ForJob(key)
-                .StartAt(dueAt)
-                .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-                .Build();
-            await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
             LogScheduled(rolloutId, key.Name, dueAt);
         }
     }

@@ -37,6 +37,7 @@ public static class CheckpointServiceCollectionExtensions
         services.TryAddSingleton<CheckpointDecisionService>();
         services.TryAddSingleton<CheckpointReevaluation>();
         services.TryAddSingleton<CheckpointScheduler>();
+        services.AddSingleton<IPhaseRunSchedule>(provider => provider.GetRequiredService<CheckpointScheduler>());
         services.AddHostedService<CheckpointScheduleSync>();
         return services;
     }
