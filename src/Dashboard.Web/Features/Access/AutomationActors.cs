@@ -15,4 +15,6 @@ public static class AutomationActors
     public static Actor Incidents { get; } = Actor.Automation("automation (incidents)");
 
     public static Actor Monitoring { get; } = Actor.Automation("automation (monitoring)");
+
+    public static Actor Shifts { get; } = Actor.Automation("automation (shifts)");
 }
