@@ -63,11 +63,13 @@ public sealed class RosterValidator(ShiftCalendar calendar)
             }
 
             var names = People(problems, path, item, people);
-            if (pattern is not null && names is not null)
+            if (pattern is not null)
             {
-                var draft = new RosterAssignmentDraft(pattern.Name, day, null, names.Primary, names.Secondary, names.Leads);
-                Unique(problems, seen, draft.Key, path);
-                drafts.Add(draft);
+                Unique(problems, seen, RosterKeys.Default(pattern.Name, day), path);
+                if (names is not null)
+                {
+                    drafts.Add(new RosterAssignmentDraft(pattern.Name, day, null, names.Primary, names.Secondary, names.Leads));
+                }
             }
         }
 
@@ -93,12 +95,15 @@ public sealed class RosterValidator(ShiftCalendar calendar)
             }
 
             var names = People(problems, path, item, people);
-            if (shift is not null && names is not null)
+            if (shift is not null)
             {
+                // Checked whether or not the people are right, so every problem is listed at once.
                 starts.Add(shift.Start);
-                var draft = new RosterAssignmentDraft(null, null, shift.Id, names.Primary, names.Secondary, names.Leads);
-                Unique(problems, seen, draft.Key, path);
-                drafts.Add(draft);
+                Unique(problems, seen, RosterKeys.Override(shift.Id), path);
+                if (names is not null)
+                {
+                    drafts.Add(new RosterAssignmentDraft(null, null, shift.Id, names.Primary, names.Secondary, names.Leads));
+                }
             }
         }
 
