@@ -18,6 +18,7 @@ using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Shifts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.Summaries;
 using Dashboard.Web.Features.TrafficDrift;
@@ -63,6 +64,7 @@ builder.Services.AddSignOffs();
 builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddGuardrails(builder.Configuration);
 builder.Services.AddAccessAdmin();
+builder.Services.AddShifts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -106,6 +108,7 @@ app.MapSignOffEndpoints();
 app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
 app.MapAccessAdminEndpoints();
+app.MapShiftEndpoints();
 // Pages say who may open them ([Authorize], /warroom also kiosk screens); the circuit's hub takes anyone who may open a page.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Screen);
 

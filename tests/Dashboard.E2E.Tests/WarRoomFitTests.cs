@@ -22,7 +22,7 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
     // What the TV shows (docs/rollouts-ui.md, "War-room view"): each must be wholly on screen.
     private static readonly string[] Sections =
     [
-        "clock", "warroom-checkpoints", "open-incidents", "gate-summary",
+        "clock", "warroom-checkpoints", "on-call", "open-incidents", "gate-summary",
         "tile-errorRatePct", "tile-p99Ms", "tile-availabilityPct", "tile-rps", "tile-activeLearners", "tile-revenueImpactPct",
         "chart-errorRatePct", "chart-p99Ms",
     ];

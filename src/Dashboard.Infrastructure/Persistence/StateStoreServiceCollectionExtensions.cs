@@ -42,6 +42,8 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<Access.ApiKeyStore>();
         services.TryAddSingleton<Access.KioskLinkStore>();
         services.TryAddSingleton<GateRecordStore>();
+        services.TryAddSingleton<Shifts.RosterStore>();
+        services.TryAddSingleton<Shifts.ShiftHandoffStore>();
         return services;
     }
 }

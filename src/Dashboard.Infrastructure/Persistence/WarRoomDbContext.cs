@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Infrastructure.Persistence.Shifts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,10 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
     public DbSet<KioskLinkRecord> KioskLinks => Set<KioskLinkRecord>();
+
+    public DbSet<RosterAssignmentRecord> RosterAssignments => Set<RosterAssignmentRecord>();
+
+    public DbSet<ShiftHandoffRecord> ShiftHandoffs => Set<ShiftHandoffRecord>();
 
     /// <summary>ASP.NET Core Data Protection's key ring (cookies, kiosk tokens), shared by every instance on this store.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

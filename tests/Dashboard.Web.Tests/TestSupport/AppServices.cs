@@ -5,6 +5,7 @@ using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Shifts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,9 @@ internal static class AppServices
 
         // The layouts also carry the time-scale banner; real time unless a test says otherwise.
         services.AddOptions<RolloutClockOptions>();
+
+        // The app bar and the war room show who is on call; the overdue watcher is a hosted service, never started here.
+        services.AddShifts(configuration);
 
         // And the guardrail alert banner, with nothing polled.
         services.AddSingleton<GuardrailStatusBoard>();

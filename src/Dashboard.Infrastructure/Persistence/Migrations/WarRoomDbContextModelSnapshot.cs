@@ -723,6 +723,105 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("Rollouts", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.Shifts.RosterAssignmentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Leads")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pattern")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Primary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secondary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShiftId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("ShiftId");
+
+                    b.ToTable("RosterAssignments", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.Shifts.ShiftHandoffRecord", b =>
+                {
+                    b.Property<string>("ShiftId")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOffAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandedOffBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueFlaggedAt")
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Risks")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShiftId");
+
+                    b.ToTable("ShiftHandoffs", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.SignOffRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -76,6 +76,8 @@ public sealed partial class AccessAuthorization(AuditLog auditLog, ILogger<Acces
         Operation.ChangeTraffic => "change traffic",
         Operation.RollBack => "roll back",
         Operation.ManageAccess => "manage people and access",
+        Operation.HandOff => "hand off a shift",
+        Operation.AcknowledgeHandoff => "acknowledge a handoff",
         _ => string.Concat(operation.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
     };
 

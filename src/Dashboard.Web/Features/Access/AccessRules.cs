@@ -4,8 +4,9 @@ namespace Dashboard.Web.Features.Access;
 /// Which roles may perform each operation (docs/access.md). Stopping the line — hold, roll back — and
 /// recording what happened — incidents, decisions, checklist ticks, re-runs — is open to operators and
 /// every lead; moving traffic forward is for operators; a sign-off is for the lead it names
-/// (<see cref="AccessAuthorization.RequireSignOffAsync"/>); access is for admins. Automation may do
-/// everything but sign off and manage access; a kiosk and a viewer may do nothing.
+/// (<see cref="AccessAuthorization.RequireSignOffAsync"/>); access is for admins; the roster is for operations
+/// leads and admins; a handoff is for the leads (and the people on the shift, docs/shifts.md). Automation may do
+/// everything but sign off, manage access and hand off; a kiosk and a viewer may do nothing.
 /// </summary>
 public static class AccessRules
 {
@@ -22,7 +23,8 @@ public static class AccessRules
         Operation.Hold or Operation.RollBack or Operation.OpenIncident or Operation.UpdateIncident
             or Operation.ResolveIncident or Operation.RecordDecision or Operation.ReevaluateCheckpoint
             or Operation.TickChecklist => OperatorOrLead,
-        Operation.SignOff => WarRoomRoles.Leads,
+        Operation.SignOff or Operation.HandOff or Operation.AcknowledgeHandoff => WarRoomRoles.Leads,
+        Operation.EditRoster => [WarRoomRole.OperationsLead, WarRoomRole.Admin],
         Operation.ManageAccess => [WarRoomRole.Admin],
         Operation.RecordHealthCheck or Operation.RecordGuardrailFinding => [],
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation."),
@@ -34,7 +36,7 @@ public static class AccessRules
         ArgumentNullException.ThrowIfNull(actor);
         return actor.Kind switch
         {
-            ActorKind.Automation => operation is not (Operation.SignOff or Operation.ManageAccess),
+            ActorKind.Automation => operation is not (Operation.SignOff or Operation.ManageAccess or Operation.HandOff or Operation.AcknowledgeHandoff),
             ActorKind.Person or ActorKind.ApiKey => RolesFor(operation).Any(actor.Holds),
             _ => false,
         };

@@ -17,4 +17,6 @@ public static class AutomationActors
     public static Actor Monitoring { get; } = Actor.Automation("automation (monitoring)");
 
     public static Actor Summaries { get; } = Actor.Automation("automation (summaries)");
+
+    public static Actor Shifts { get; } = Actor.Automation("automation (shifts)");
 }

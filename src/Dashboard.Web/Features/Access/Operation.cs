@@ -37,4 +37,13 @@ public enum Operation
 
     /// <summary>People, roles, API keys and kiosk links.</summary>
     ManageAccess,
+
+    /// <summary>Change the shift roster: defaults and one-off overrides (docs/shifts.md).</summary>
+    EditRoster,
+
+    /// <summary>Write and hand off a shift's handoff; people on that shift may too.</summary>
+    HandOff,
+
+    /// <summary>Acknowledge a handoff ("I have it"); people on the incoming shift may too.</summary>
+    AcknowledgeHandoff,
 }

@@ -6,7 +6,7 @@ namespace Dashboard.Web.Features.Notifications;
 
 /// <summary>
 /// The body of a Slack-compatible incoming webhook: <c>text</c> for clients that show only that, and
-/// one legacy attachment with colour, title (linked to the rollout page, or the page the notification names, when
+/// one legacy attachment with colour, title (linked to the page the notification names, or else the rollout page, when
 /// <c>Notifications:PublicUrl</c> is set), text, short fields, footer and timestamp. Mattermost,
 /// Rocket.Chat and Teams' Slack-compatible connectors read the same shape.
 /// </summary>
@@ -24,7 +24,8 @@ public static class SlackPayload
     public static string Serialize(Notification notification, Uri? publicUrl)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var link = publicUrl is not null && notification.RolloutId is { } id ? new Uri(publicUrl, notification.Path ?? $"/rollouts/{id}").ToString() : null;
+        var path = notification.Path ?? (notification.RolloutId is { } id ? $"/rollouts/{id}" : null);
+        var link = publicUrl is not null && path is not null ? new Uri(publicUrl, path).ToString() : null;
         var body = new Body(
             $"{Marker(notification.Severity)} {notification.Title}",
             [

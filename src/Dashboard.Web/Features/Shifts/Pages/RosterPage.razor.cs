@@ -1,0 +1,62 @@
+using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Web.Features.Shifts.Pages;
+
+/// <summary>
+/// The roster (<c>/roster</c>): every pattern's daily default and the next 7 days of shifts, each editable by operations
+/// leads and admins — cards that stack on a phone. Re-read whenever the roster or a handoff is saved.
+/// </summary>
+public sealed partial class RosterPage : IDisposable
+{
+    private LiveReload<ShiftChanged>? _live;
+    private RosterView? _view;
+    private IReadOnlyList<RosterCandidate> _people = [];
+    private Actor? _actor;
+    private bool _mayEdit;
+
+    [Inject]
+    public required RosterService Roster { get; init; }
+
+    [Inject]
+    public required ShiftFeed Feed { get; init; }
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
+    [Inject]
+    public required TimeProvider TimeProvider { get; init; }
+
+    protected override void OnInitialized() =>
+        _live = new(Feed, change => change.ShiftId is null, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+
+    protected override Task OnInitializedAsync() => _live!.ReloadAsync();
+
+    private Task ReloadAsync() => _live!.ReloadAsync();
+
+    private async Task LoadAsync()
+    {
+        _actor = await CurrentActor.GetAsync();
+        _mayEdit = RosterService.MayEdit(_actor);
+        _people = await Roster.CandidatesAsync();
+        var from = TimeProvider.GetUtcNow();
+        var outcome = await Roster.ReadAsync(UtcText(from), UtcText(from + ShiftService.MaxWindow));
+        _view = outcome.Value;
+    }
+
+    private ShiftRoster DefaultOf(string pattern) =>
+        _view?.Defaults.FirstOrDefault(d => d.Pattern == pattern && d.Day is null) is { } found
+            ? new ShiftRoster(RosterSource.Default, found.Primary, found.Secondary, found.Leads)
+            : ShiftRoster.Empty;
+
+    private async Task RemoveOverrideAsync(string shiftId)
+    {
+        await Roster.RemoveOverrideAsync(shiftId, await CurrentActor.GetAsync());
+        await ReloadAsync();
+    }
+
+    private static string UtcText(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose() => _live?.Dispose();
+}

@@ -1,0 +1,36 @@
+using Dashboard.Web.Shared.Live;
+
+namespace Dashboard.Web.Features.Shifts;
+
+/// <summary>
+/// Tells open pages that a roster or a handoff was saved, so they re-read the store (pages follow it with
+/// <see cref="LiveReload{TChange}"/>). In-process, like the rollouts' feed; a failing handler is logged, never failing the save.
+/// </summary>
+public sealed partial class ShiftFeed(ILogger<ShiftFeed> logger) : IChangeFeed<ShiftChanged>
+{
+    public event Action<ShiftChanged>? Changed;
+
+    public IDisposable Subscribe(Action<ShiftChanged> handler)
+    {
+        Changed += handler;
+        return new ChangeSubscription(() => Changed -= handler);
+    }
+
+    public void Publish(ShiftChanged change)
+    {
+        foreach (var handler in Changed?.GetInvocationList().Cast<Action<ShiftChanged>>() ?? [])
+        {
+            try
+            {
+                handler(change);
+            }
+            catch (Exception ex)
+            {
+                LogHandlerFailed(ex, change.ShiftId ?? "roster");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A subscriber failed to handle the change of shift {ShiftId}")]
+    private partial void LogHandlerFailed(Exception exception, string shiftId);
+}
