@@ -18,6 +18,7 @@ using Dashboard.Web.Features.Monitoring;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.ShiftReview;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.TrafficDrift;
 using Dashboard.Web.Shared;
@@ -61,6 +62,7 @@ builder.Services.AddSignOffs();
 builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddGuardrails(builder.Configuration);
 builder.Services.AddAccessAdmin();
+builder.Services.AddShiftReview();
 
 var app = builder.Build();
 
@@ -103,6 +105,7 @@ app.MapSignOffEndpoints();
 app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
 app.MapAccessAdminEndpoints();
+app.MapShiftReviewEndpoints();
 // Pages say who may open them ([Authorize], /warroom also kiosk screens); the circuit's hub takes anyone who may open a page.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Screen);
 
