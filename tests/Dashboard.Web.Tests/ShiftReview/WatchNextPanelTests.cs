@@ -3,6 +3,7 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Incidents;
+using Dashboard.Web.Features.Shifts;
 using Dashboard.Web.Features.ShiftReview;
 using Dashboard.Web.Features.ShiftReview.Components;
 using Dashboard.Web.Tests.TestSupport;
@@ -56,7 +57,7 @@ public sealed class WatchNextPanelTests
         var rollout = await host.StartRolloutAsync();
         await host.Get<IncidentService>().OpenAsync(rollout.Id, new OpenIncidentRequest("high", "Slow search", "p99 up", "dave", false), Actor.Person("alice", [WarRoomRole.Operator]));
 
-        var watch = await host.Get<WatchNextService>().ReadAsync(T0.AddHours(1), T0.AddHours(1.25));
+        var watch = await host.Get<WatchNextService>().ReadAsync(new ShiftWindow("20261123-1300", "day", T0.AddHours(1), T0.AddHours(1.25)));
 
         Assert.Equal(
             [

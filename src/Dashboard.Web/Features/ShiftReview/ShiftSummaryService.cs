@@ -2,6 +2,7 @@ using Dashboard.Core.Evaluation;
 using Dashboard.Core.Incidents;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Shifts;
 
 namespace Dashboard.Web.Features.ShiftReview;
 
@@ -11,6 +12,13 @@ namespace Dashboard.Web.Features.ShiftReview;
 /// </summary>
 public sealed class ShiftSummaryService(AuditWindowQuery audit, ShiftTimelineService timeline, RolloutStateRebuilder states)
 {
+    /// <summary>The summary of <paramref name="shift"/>'s window.</summary>
+    public Task<ShiftSummary> BuildAsync(ShiftWindow shift, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shift);
+        return BuildAsync(shift.Start, shift.End, cancellationToken);
+    }
+
     public async Task<ShiftSummary> BuildAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         var recorded = await audit.ReadAsync(from, to, TimelineEntryBuilder.AuditKinds, cancellationToken: cancellationToken);

@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Shifts;
 
 namespace Dashboard.Web.Features.ShiftReview;
 
@@ -21,6 +22,13 @@ public sealed class ShiftTimelineService(AuditWindowQuery audit, RolloutStore ro
         var recorded = await audit.ReadAsync(from, to, TimelineEntryBuilder.AuditKinds, rolloutId, cancellationToken);
         var names = await NamesAsync(cancellationToken);
         return [.. Entries(recorded, names).Where(e => kind is null || e.Kind == kind).OrderByDescending(e => e.Sequence)];
+    }
+
+    /// <summary>Everything that happened in <paramref name="shift"/>'s window, newest first.</summary>
+    public Task<IReadOnlyList<TimelineEntry>> ReadAsync(ShiftWindow shift, Guid? rolloutId = null, TimelineKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shift);
+        return ReadAsync(shift.Start, shift.End, rolloutId, kind, cancellationToken);
     }
 
     /// <summary>The entries of <paramref name="recorded"/> (in sequence order), near-misses folded, oldest first.</summary>

@@ -9,6 +9,7 @@ using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Rollouts;
+using Dashboard.Web.Features.Shifts;
 using Dashboard.Web.Features.SignOffs;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,13 @@ public sealed class WatchNextService(
     TimeProvider timeProvider)
 {
     private static readonly string[] FollowUpKinds = [GuardrailAuditKinds.Contingency, "checkpoint.decided"];
+
+    /// <summary>What to watch in <paramref name="next"/>, the shift after the one under review.</summary>
+    public Task<WatchNext> ReadAsync(ShiftWindow next, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return ReadAsync(next.Start, next.End, cancellationToken);
+    }
 
     /// <param name="nextFrom">The next shift's start.</param>
     /// <param name="nextTo">The next shift's end.</param>
