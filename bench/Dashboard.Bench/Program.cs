@@ -9,6 +9,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- access [signIns=20] [requests=500]   (what sign-in and per-request authentication cost)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- shift-review [runs=20] [events=10000]   (timeline + summary of an 8 h shift, 3 rollouts)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
@@ -39,12 +40,17 @@ switch (mode)
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 500);
         return 0;
+    case "shift-review":
+        await ShiftReviewBench.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000);
+        return 0;
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
         var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, access, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, access, shift-review, screenshot URL FILE");
         return 2;
 }

@@ -19,6 +19,7 @@ using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Shifts;
+using Dashboard.Web.Features.ShiftReview;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Features.Summaries;
 using Dashboard.Web.Features.TrafficDrift;
@@ -65,6 +66,7 @@ builder.Services.AddMonitoring(builder.Configuration);
 builder.Services.AddGuardrails(builder.Configuration);
 builder.Services.AddAccessAdmin();
 builder.Services.AddShifts(builder.Configuration);
+builder.Services.AddShiftReview();
 
 var app = builder.Build();
 
@@ -109,6 +111,7 @@ app.MapHealthCheckEndpoints();
 app.MapGuardrailEndpoints();
 app.MapAccessAdminEndpoints();
 app.MapShiftEndpoints();
+app.MapShiftReviewEndpoints();
 // Pages say who may open them ([Authorize], /warroom also kiosk screens); the circuit's hub takes anyone who may open a page.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(AccessPolicies.Screen);
 

@@ -29,6 +29,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<StateStoreMigrator>();
         services.TryAddSingleton<StateUnitOfWork>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<AuditWindowQuery>();
         services.TryAddSingleton<RolloutStore>();
         services.TryAddSingleton<TrafficChangeLog>();
         services.TryAddSingleton<StoredPlanStore>();

@@ -66,7 +66,7 @@ public sealed partial class GuardrailActions(
 
         await auditLog.AppendAsync(
             AutomationActors.Guardrails.Name,
-            "guardrail.contingency",
+            GuardrailAuditKinds.Contingency,
             rollout.Id,
             new
             {

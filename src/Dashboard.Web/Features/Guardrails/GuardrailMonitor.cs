@@ -16,12 +16,14 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, a canary requests point still
 /// torn after re-reading, data older than <c>Guardrails:MaxDataAge</c> or fewer canary requests than
 /// <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
-/// status says so — missing data is never a pass.
+/// status says so — missing data is never a pass. A streak that grows without acting and a period without
+/// data are recorded through <see cref="GuardrailNearMissRecorder"/>, once per change.
 /// </summary>
 public sealed partial class GuardrailMonitor(
     RolloutStore store,
     IMetricsReader reader,
     GuardrailActions actions,
+    GuardrailNearMissRecorder nearMisses,
     GuardrailStatusBoard board,
     IOptions<GuardrailOptions> options,
     TimeProvider timeProvider,
@@ -63,7 +65,7 @@ public sealed partial class GuardrailMonitor(
     {
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
-        Forget(watched.Select(r => r.Id).ToHashSet());
+        await ForgetAsync(watched.Select(r => r.Id).ToHashSet(), now, cancellationToken);
         var youngest = watched.Select(r => r.CurrentProgress.StartedAt).Max() is { } started ? now - started : (TimeSpan?)null;
         var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, youngest);
         if (watched.Count == 0)
@@ -78,7 +80,7 @@ public sealed partial class GuardrailMonitor(
         var entries = new List<RolloutGuardrails>(watched.Count);
         foreach (var rollout in watched)
         {
-            entries.Add(await JudgeAsync(rollout, valueOf, now, cancellationToken));
+            entries.Add(await JudgeAsync(rollout, valueOf, blindReason, now, cancellationToken));
         }
 
         var newest = snapshot?.NewestPointAt;
@@ -128,7 +130,7 @@ public sealed partial class GuardrailMonitor(
                 $"too little canary traffic to judge yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
     }
 
-    private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, string? blindReason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var phaseRun = string.Create(CultureInfo.InvariantCulture, $"{rollout.CurrentPhaseIndex}@{rollout.CurrentProgress.StartedAt?.UtcTicks}");
         var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf);
@@ -137,6 +139,8 @@ public sealed partial class GuardrailMonitor(
         {
             lastBreachAt[rollout.Id] = now;
         }
+
+        await RecordGrownStreaksAsync(rollout, observations, after, cancellationToken);
 
         if (GuardrailJudge.Decide(rollout.CurrentState, rollout.CanaryWeightPercent, observations, after, settings.ConsecutiveBreaches) is { } decision
             && await actions.ExecuteAsync(rollout, decision, cancellationToken))
@@ -152,11 +156,14 @@ public sealed partial class GuardrailMonitor(
             .ToList();
         if (blindMetrics.Count == 0)
         {
-            blindSince.Remove(rollout.Id);
+            if (blindSince.Remove(rollout.Id, out var since))
+            {
+                await nearMisses.BlindEndedAsync(rollout.Id, since, now, watched: true, cancellationToken);
+            }
         }
-        else
+        else if (blindSince.TryAdd(rollout.Id, now))
         {
-            blindSince.TryAdd(rollout.Id, now);
+            await nearMisses.BlindStartedAsync(rollout, now, blindMetrics, blindReason, cancellationToken);
         }
 
         return new RolloutGuardrails(
@@ -179,12 +186,28 @@ public sealed partial class GuardrailMonitor(
         streak.Since,
         observation.Values);
 
-    private void Forget(HashSet<Guid> watched)
+    // A breached poll moves a streak by one, so each count below the acting one is written once per streak.
+    private async Task RecordGrownStreaksAsync(Rollout rollout, IReadOnlyList<GuardrailObservation> observations, IReadOnlyList<GuardrailStreak> after, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < observations.Count; i++)
+        {
+            if (observations[i].Reading == GuardrailReading.Breached && after[i] is { ActedOn: false } streak && streak.Count < settings.ConsecutiveBreaches)
+            {
+                await nearMisses.StreakGrewAsync(rollout, observations[i], streak, settings.ConsecutiveBreaches, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ForgetAsync(HashSet<Guid> watched, DateTimeOffset now, CancellationToken cancellationToken)
     {
         streaks.KeepOnly(watched);
-        foreach (var id in blindSince.Keys.Concat(lastBreachAt.Keys).Concat(lastAction.Keys).Where(id => !watched.Contains(id)).ToList())
+        foreach (var id in blindSince.Keys.Concat(lastBreachAt.Keys).Concat(lastAction.Keys).Where(id => !watched.Contains(id)).Distinct().ToList())
         {
-            blindSince.Remove(id);
+            if (blindSince.Remove(id, out var since))
+            {
+                await nearMisses.BlindEndedAsync(id, since, now, watched: false, cancellationToken);
+            }
+
             lastBreachAt.Remove(id);
             lastAction.Remove(id);
         }

@@ -19,6 +19,7 @@ public static class GuardrailServiceCollectionExtensions
         services.TryAddSingleton<GuardrailStatusBoard>();
         services.TryAddSingleton<RouterConfirmation>();
         services.TryAddSingleton<GuardrailActions>();
+        services.TryAddSingleton<GuardrailNearMissRecorder>();
         services.AddHostedService<GuardrailMonitor>();
         return services;
     }

@@ -1,0 +1,36 @@
+using Dashboard.Web.Shared;
+
+namespace Dashboard.Web.Features.ShiftReview;
+
+/// <summary>
+/// The handoff review API (docs/shift-review.md). Any signed-in person or API key may read (the fallback member
+/// policy); a kiosk may not. Thin: the rules live in <see cref="ReviewWindowQuery"/> and the services.
+/// </summary>
+public static class ShiftReviewEndpoints
+{
+    public const string TimelinePath = "/api/timeline";
+    public const string ShiftReviewPath = "/api/shift-review";
+
+    public static IEndpointRouteBuilder MapShiftReviewEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet(TimelinePath, async (string? from, string? to, string? rolloutId, string? kind, ShiftTimelineService timeline, TimeProvider time, CancellationToken ct) =>
+                ReviewWindowQuery.Parse(from, to, rolloutId, kind, null, time.GetUtcNow(), out var problems) is { } query
+                    ? Results.Ok(await timeline.ReadAsync(query.From, query.To, query.RolloutId, query.Kind, ct))
+                    : Invalid(problems))
+            .WithTags("Shift review").WithName("GetTimeline")
+            .WithSummary("Everything that happened in [from, to) across every rollout, newest first, near-misses included; filter by rolloutId and kind. At most 7 days.")
+            .Produces<IReadOnlyList<TimelineEntry>>().ProducesValidationProblem();
+        endpoints.MapGet(ShiftReviewPath, async (string? from, string? to, string? nextTo, ShiftSummaryService summaries, WatchNextService watch, TimeProvider time, CancellationToken ct) =>
+                ReviewWindowQuery.Parse(from, to, null, null, nextTo, time.GetUtcNow(), out var problems) is { } query
+                    ? Results.Ok(new ShiftReviewResponse(await summaries.BuildAsync(query.From, query.To, ct), await watch.ReadAsync(query.To, query.NextTo, ct)))
+                    : Invalid(problems))
+            .WithTags("Shift review").WithName("GetShiftReview")
+            .WithSummary("The summary of [from, to) and what to watch in the next shift [to, nextTo) (nextTo defaults to a window as long as this one).")
+            .Produces<ShiftReviewResponse>().ProducesValidationProblem();
+        return endpoints;
+    }
+
+    private static IResult Invalid(Dictionary<string, string[]> problems) =>
+        Outcomes.Invalid<ShiftReviewResponse>(problems).ToHttpResult(_ => "");
+}
