@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Shifts;
 using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.ShiftReview;
@@ -21,6 +22,29 @@ public static class ShiftReviewEndpoints
             .WithTags("Shift review").WithName("GetTimeline")
             .WithSummary("Everything that happened in [from, to) across every rollout, newest first, near-misses included; filter by rolloutId and kind. At most 7 days.")
             .Produces<IReadOnlyList<TimelineEntry>>().ProducesValidationProblem();
+        endpoints.MapGet("/api/shifts/{id}/timeline", async (string id, string? rolloutId, string? kind, ShiftService shifts, ShiftTimelineService timeline, TimeProvider time, CancellationToken ct) =>
+            {
+                var shift = await shifts.GetAsync(id, ct);
+                if (shift.Value is not { } found)
+                {
+                    return shift.ToHttpResult(_ => "");
+                }
+
+                // A shift that has not started yet has nothing on its timeline; its window may reach past what the timeline reads.
+                var now = time.GetUtcNow();
+                if (found.Start > now)
+                {
+                    return Results.Ok(Array.Empty<TimelineEntry>());
+                }
+
+                var end = found.End < now ? found.End : now;
+                return ReviewWindowQuery.Parse(Iso(found.Start), Iso(end <= found.Start ? found.Start.AddTicks(1) : end), rolloutId, kind, null, now, out var problems) is { } query
+                    ? Results.Ok(await timeline.ReadAsync(query.From, query.To, query.RolloutId, query.Kind, ct))
+                    : Invalid(problems);
+            })
+            .WithTags("Shift review").WithName("GetShiftTimeline")
+            .WithSummary("The timeline of one shift (id as yyyyMMdd-HHmm, or current, previous, next) up to now, newest first; filter by rolloutId and kind.")
+            .Produces<IReadOnlyList<TimelineEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapGet(ShiftReviewPath, async (string? from, string? to, string? nextTo, ShiftSummaryService summaries, WatchNextService watch, TimeProvider time, CancellationToken ct) =>
                 ReviewWindowQuery.Parse(from, to, null, null, nextTo, time.GetUtcNow(), out var problems) is { } query
                     ? Results.Ok(new ShiftReviewResponse(await summaries.BuildAsync(query.From, query.To, ct), await watch.ReadAsync(query.To, query.NextTo, ct)))
@@ -30,6 +54,8 @@ public static class ShiftReviewEndpoints
             .Produces<ShiftReviewResponse>().ProducesValidationProblem();
         return endpoints;
     }
+
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IResult Invalid(Dictionary<string, string[]> problems) =>
         Outcomes.Invalid<ShiftReviewResponse>(problems).ToHttpResult(_ => "");
