@@ -81,15 +81,15 @@ public static class CheckpointEvaluationBench
         Report($"its InfluxDB request alone ({runs} runs)", queryTimings);
     }
 
-    private static void Report(string what, List<double> timings)
+    internal static void Report(string what, List<double> timings)
     {
         timings.Sort();
         var median = timings.Count % 2 == 1 ? timings[timings.Count / 2] : (timings[(timings.Count / 2) - 1] + timings[timings.Count / 2]) / 2;
         Console.WriteLine($"{what}: median {median:0} ms, min {timings[0]:0} ms, max {timings[^1]:0} ms");
     }
 
-    // Line protocol straight to /write: two writers, 200 time steps (3,600 lines) per request.
-    private static async Task<long> WriteAsync(Uri url, DateTimeOffset from, TimeSpan length)
+    // Line protocol straight to /write (database "bench"): two writers, 200 time steps (3,600 lines) per request.
+    internal static async Task<long> WriteAsync(Uri url, DateTimeOffset from, TimeSpan length)
     {
         var steps = (int)(length / Step);
         const int stepsPerBatch = 200;

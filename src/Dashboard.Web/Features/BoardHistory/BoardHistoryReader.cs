@@ -33,30 +33,15 @@ public sealed partial class BoardHistoryReader(
     /// <param name="cancellationToken">Stops the reads.</param>
     public async Task<BoardAt> ReadAsync(DateTimeOffset at, Guid? requested, CancellationToken cancellationToken = default)
     {
+        // InfluxDB and the state store answer side by side: one person waits for the page.
+        var reading = ReadMetricsAsync(at, cancellationToken);
         var states = await RebuildAsync(at, cancellationToken);
         var followed = BoardStateRebuild.Followed(states, requested);
         var thresholds = followed is null
             ? PhaseThresholds.NoRolloutRunning
             : new PhaseThresholds(followed.Phase.Criteria, $"Following then: {followed.Description}");
-
-        try
-        {
-            var snapshot = await metrics.ReadSnapshotEndingAsync(at, _options.SnapshotWindow, cancellationToken);
-            var charts = new Dictionary<ChartRange, ChartSeriesSet>();
-            foreach (var range in Enum.GetValues<ChartRange>())
-            {
-                charts[range] = await metrics.ReadChartsEndingAsync(range, at, _options.ChartPoints, cancellationToken);
-            }
-
-            return new BoardAt(at, snapshot, charts, FreshnessOf(snapshot, at), states, followed, thresholds);
-        }
-        catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
-        {
-            // Missing data is never shown as a pass: the tiles say NO DATA and the banner says why.
-            LogUnreadable(logger, ex.Message);
-            var unread = new DataFreshness(at, null, IsStale: true, $"InfluxDB could not be read: {ex.Message}");
-            return new BoardAt(at, null, new Dictionary<ChartRange, ChartSeriesSet>(), unread, states, followed, thresholds);
-        }
+        var (snapshot, charts, freshness) = await reading;
+        return new BoardAt(at, snapshot, charts, freshness, states, followed, thresholds);
     }
 
     /// <summary>Every rollout as it stood at <paramref name="at"/>, from one read of the audit log.</summary>
@@ -66,6 +51,28 @@ public sealed partial class BoardHistoryReader(
         var events = await auditLog.ReadAsync(cancellationToken: cancellationToken);
         return BoardStateRebuild.Rebuild(
             events.Select(e => new AuditRecord(e.Sequence, e.At, e.Actor, e.Kind, e.RolloutId, e.PayloadJson)), plans, at);
+    }
+
+    private async Task<(MetricsSnapshot?, IReadOnlyDictionary<ChartRange, ChartSeriesSet>, DataFreshness)> ReadMetricsAsync(
+        DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The five requests side by side, so influxd answers them on every core it has.
+            var reading = metrics.ReadSnapshotEndingAsync(at, _options.SnapshotWindow, cancellationToken);
+            var charts = Enum.GetValues<ChartRange>()
+                .Select(range => metrics.ReadChartsEndingAsync(range, at, _options.ChartPoints, cancellationToken))
+                .ToList();
+            var snapshot = await reading;
+            var sets = await Task.WhenAll(charts);
+            return (snapshot, sets.ToDictionary(set => set.Range), FreshnessOf(snapshot, at));
+        }
+        catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
+        {
+            // Missing data is never shown as a pass: the tiles say NO DATA and the banner says why.
+            LogUnreadable(logger, ex.Message);
+            return (null, new Dictionary<ChartRange, ChartSeriesSet>(), new DataFreshness(at, null, IsStale: true, $"InfluxDB could not be read: {ex.Message}"));
+        }
     }
 
     // The live board's rule, judged at the moment instead of now.
