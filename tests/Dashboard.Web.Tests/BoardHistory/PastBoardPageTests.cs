@@ -80,4 +80,18 @@ public sealed class PastBoardPageTests
         Assert.NotNull(page.Find("[data-testid=rollout-state-at-none]"));
         Assert.Equal(2, host.Reader.SnapshotReads);
     }
+
+    [Fact]
+    public async Task PastDashboard_ReadsTheFirstChartRangeWithTheBoard_AndAnotherOnlyWhenPicked()
+    {
+        await using var host = await HostWithCanaryStartedAtT0Async();
+        var page = host.Navigate($"/?at={HalfPast}");
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=rollout-state-at-phase]")));
+        Assert.Equal(1, host.Reader.ChartReads);
+
+        page.Find("[data-testid=chart-range-Last6Hours]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(2, host.Reader.ChartReads));
+        Assert.Equal(0, host.Reader.LiveReads);
+    }
 }

@@ -8,11 +8,15 @@ internal sealed class RecordingMetricsReader : IMetricsReader
 {
     private int _snapshotReads;
     private int _liveReads;
+    private int _chartReads;
 
     public MetricsSnapshot Snapshot { get; set; } = States.Snapshot();
 
     /// <summary>Reads of a window ending at a given moment.</summary>
     public int SnapshotReads => Volatile.Read(ref _snapshotReads);
+
+    /// <summary>Chart ranges read ending at a given moment.</summary>
+    public int ChartReads => Volatile.Read(ref _chartReads);
 
     /// <summary>Reads of a window ending now: the live board's, which a past board must never make.</summary>
     public int LiveReads => Volatile.Read(ref _liveReads);
@@ -35,6 +39,9 @@ internal sealed class RecordingMetricsReader : IMetricsReader
         return Task.FromResult(Snapshot with { AsOf = end, WindowSeconds = (int)window.TotalSeconds, NewestPointAt = end.AddSeconds(-2) });
     }
 
-    public Task<ChartSeriesSet> ReadChartsEndingAsync(ChartRange range, DateTimeOffset end, int maxPoints, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new ChartSeriesSet(range, end - range.Duration(), end, TimeSpan.FromMinutes(1), new Dictionary<ChartMetric, IReadOnlyDictionary<Cohort, IReadOnlyList<SeriesPoint>>>()));
+    public Task<ChartSeriesSet> ReadChartsEndingAsync(ChartRange range, DateTimeOffset end, int maxPoints, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _chartReads);
+        return Task.FromResult(new ChartSeriesSet(range, end - range.Duration(), end, TimeSpan.FromMinutes(1), new Dictionary<ChartMetric, IReadOnlyDictionary<Cohort, IReadOnlyList<SeriesPoint>>>()));
+    }
 }

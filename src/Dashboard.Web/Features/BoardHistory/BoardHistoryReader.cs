@@ -14,8 +14,8 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Features.BoardHistory;
 
 /// <summary>
-/// Reads the board as it was at a past moment, once per call: one snapshot and one read per chart range ending
-/// then (the live board's window and points), the audit log and the rollouts' plans. It never touches the shared
+/// Reads the board as it was at a past moment, once per call: one snapshot and the chart range shown first ending
+/// then (the live board's window and points), the audit log and the rollouts' plans; another range when picked. It never touches the shared
 /// poller, so the live board's cost is the same however many past boards are open (docs/board-history.md).
 /// </summary>
 public sealed partial class BoardHistoryReader(
@@ -26,6 +26,9 @@ public sealed partial class BoardHistoryReader(
     StalenessRule staleness,
     ILogger<BoardHistoryReader> logger)
 {
+    /// <summary>The chart range both boards show first, read with the board.</summary>
+    public const ChartRange FirstRange = ChartRange.LastHour;
+
     private readonly LiveMetricsOptions _options = options.Value;
 
     /// <param name="at">The moment, already checked to be no later than now.</param>
@@ -44,6 +47,20 @@ public sealed partial class BoardHistoryReader(
         return new BoardAt(at, snapshot, charts, freshness, states, followed, thresholds);
     }
 
+    /// <summary>One more chart range ending at <paramref name="at"/>, when a person picks it; null when InfluxDB cannot be read (the chart says it has no data).</summary>
+    public async Task<ChartSeriesSet?> ReadChartsAsync(ChartRange range, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await metrics.ReadChartsEndingAsync(range, at, _options.ChartPoints, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
+        {
+            LogUnreadable(logger, ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>Every rollout as it stood at <paramref name="at"/>, from one read of the audit log.</summary>
     public async Task<IReadOnlyList<RolloutStateAt>> RebuildAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
     {
@@ -58,14 +75,11 @@ public sealed partial class BoardHistoryReader(
     {
         try
         {
-            // The five requests side by side, so influxd answers them on every core it has.
+            // Only the range both boards show first; another is read when a person picks it (ReadChartsAsync).
             var reading = metrics.ReadSnapshotEndingAsync(at, _options.SnapshotWindow, cancellationToken);
-            var charts = Enum.GetValues<ChartRange>()
-                .Select(range => metrics.ReadChartsEndingAsync(range, at, _options.ChartPoints, cancellationToken))
-                .ToList();
+            var shown = await metrics.ReadChartsEndingAsync(FirstRange, at, _options.ChartPoints, cancellationToken);
             var snapshot = await reading;
-            var sets = await Task.WhenAll(charts);
-            return (snapshot, sets.ToDictionary(set => set.Range), FreshnessOf(snapshot, at));
+            return (snapshot, new Dictionary<ChartRange, ChartSeriesSet> { [FirstRange] = shown }, FreshnessOf(snapshot, at));
         }
         catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
         {
