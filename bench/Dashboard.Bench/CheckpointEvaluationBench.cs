@@ -88,7 +88,7 @@ public static class CheckpointEvaluationBench
         Console.WriteLine($"{what}: median {median:0} ms, min {timings[0]:0} ms, max {timings[^1]:0} ms");
     }
 
-    // Line protocol straight to /write: two writers, 200 time steps (3,600 lines) per request.
+    // Line protocol straight to /write (database "bench"): two writers, 200 time steps (3,600 lines) per request.
     internal static async Task<long> WriteAsync(Uri url, DateTimeOffset from, TimeSpan length)
     {
         var steps = (int)(length / Step);

@@ -20,14 +20,17 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
     private readonly MetricsSchemaOptions _options = options.Value;
     private readonly MetricsStatements _statements = new(options.Value);
 
-    public async Task<MetricsSnapshot> ReadSnapshotAsync(TimeSpan window, CancellationToken cancellationToken = default)
+    public Task<MetricsSnapshot> ReadSnapshotAsync(TimeSpan window, CancellationToken cancellationToken = default) =>
+        ReadSnapshotEndingAsync(timeProvider.GetUtcNow(), window, cancellationToken);
+
+    public async Task<MetricsSnapshot> ReadSnapshotEndingAsync(DateTimeOffset end, TimeSpan window, CancellationToken cancellationToken = default)
     {
         if (window < TimeSpan.FromSeconds(1))
         {
             throw new ArgumentOutOfRangeException(nameof(window), window, "A metrics window is at least one second long.");
         }
 
-        var to = WholeMilliseconds(timeProvider.GetUtcNow());
+        var to = WholeMilliseconds(end);
         var query = _statements.Snapshot(to - window, to, GaugeBucket(window));
         // A re-read asks for the same window: the point that was torn is read again, now whole.
         return await TornReadRetry.ReadAsync(
@@ -38,10 +41,13 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default)
+    public Task<ChartSeriesSet> ReadChartsAsync(ChartRange range, int maxPoints, CancellationToken cancellationToken = default) =>
+        ReadChartsEndingAsync(range, timeProvider.GetUtcNow(), maxPoints, cancellationToken);
+
+    public async Task<ChartSeriesSet> ReadChartsEndingAsync(ChartRange range, DateTimeOffset end, int maxPoints, CancellationToken cancellationToken = default)
     {
         var bucket = ChartBucket.Width(range.Duration(), maxPoints, _options.PointInterval);
-        var to = WholeMilliseconds(timeProvider.GetUtcNow());
+        var to = WholeMilliseconds(end);
         var from = to - range.Duration();
         var query = _statements.Charts(from, to, bucket);
         var totals = await TornReadRetry.ReadAsync(
@@ -132,7 +138,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         CacheMisses = series.GetDouble(row, MetricsColumns.CacheMisses),
     };
 
-    // InfluxDB is asked for epoch milliseconds; a finer "now" would make AsOf differ from the range end.
+    // InfluxDB is asked for epoch milliseconds; a finer end make AsOf differ from the range end.
     private static DateTimeOffset WholeMilliseconds(DateTimeOffset time) =>
         DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 }

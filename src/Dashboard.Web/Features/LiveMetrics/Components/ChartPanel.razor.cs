@@ -21,7 +21,15 @@ public sealed partial class ChartPanel
     [Parameter]
     public ChartRange Range { get; set; } = ChartRange.LastHour;
 
+    /// <summary>Told when a person picks another range: a past board reads that range only then (docs/board-history.md).</summary>
+    [Parameter]
+    public EventCallback<ChartRange> RangeChanged { get; set; }
+
     private ChartSeriesSet? SelectedSet => Charts.GetValueOrDefault(Range);
 
-    private void SelectRange(ChartRange range) => Range = range;
+    private Task SelectRange(ChartRange range)
+    {
+        Range = range;
+        return RangeChanged.InvokeAsync(range);
+    }
 }
