@@ -47,6 +47,32 @@ public sealed class ShiftTimelinePanelTests
     }
 
     [Fact]
+    public async Task Timeline_AnExecutiveSummary_IsAnEntryLinkedToItsPage()
+    {
+        await using var host = await ShiftReviewHost.CreateAsync();
+        var rollout = await host.StartRolloutAsync();
+        var summaryId = Guid.NewGuid();
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await host.Get<Dashboard.Infrastructure.Persistence.Audit.AuditLog>().AppendAsync("automation (summaries)", "summary.generated", rollout.Id, new
+        {
+            summaryId,
+            phaseIndex = 0,
+            phase = "canary",
+            milestone = "end",
+            periodEnd = host.Clock.GetUtcNow(),
+            outlook = "OnTrack",
+            verdict = "On track: every criterion passes.",
+        });
+
+        var panel = host.Context.Render<ShiftTimelinePanel>(p => p.Add(x => x.From, T0.AddHours(-1)).Add(x => x.To, T0.AddHours(1)));
+
+        var entry = panel.FindAll("[data-testid=timeline-entry]")[0];
+        Assert.Equal("ExecutiveSummary", entry.GetAttribute("data-kind"));
+        Assert.Contains("Executive summary 'End of canary': On track: every criterion passes.", entry.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/rollouts/{rollout.Id}/summaries/{summaryId}", entry.QuerySelector("[data-testid=timeline-open]")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Timeline_FilteredByKindThenRollout_ShowsOnlyThoseEntries()
     {
         await using var host = await ShiftReviewHost.CreateAsync();

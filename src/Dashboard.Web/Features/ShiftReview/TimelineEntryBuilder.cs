@@ -7,6 +7,7 @@ using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Guardrails;
+using Dashboard.Web.Features.Summaries;
 using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.ShiftReview;
@@ -63,6 +64,8 @@ public static class TimelineEntryBuilder
         [GuardrailAuditKinds.BlindEnded] = (_, p) => (TimelineKind.GuardrailBlind,
             $"Guardrails were blind for {TimelineWords.Length(TimeSpan.FromSeconds(p.Number("seconds") ?? 0))}, {(p.Flag("dataBack") == true ? "until data came back" : "until the rollout stopped being watched")}",
             BlindGravity(p), true, null),
+        ["summary.generated"] = (e, p) => (TimelineKind.ExecutiveSummary,
+            $"Executive summary '{MilestoneTitle(p)}': {p.Text("verdict") ?? "no verdict"}", 0, false, SummaryHref(e, p)),
     };
 
     /// <summary>The audit kinds that have an entry: the only ones the timeline reads.</summary>
@@ -143,6 +146,12 @@ public static class TimelineEntryBuilder
         "High" => 60,
         _ => 20,
     };
+
+    private static string MilestoneTitle(AuditPayload p) =>
+        SummaryMilestone.Parse(p.Text("milestone") ?? "") is { } milestone ? milestone.Title(p.Text("phase") ?? "the phase") : p.Text("milestone") ?? "?";
+
+    private static string? SummaryHref(AuditEventRecord e, AuditPayload p) =>
+        e.RolloutId is { } id && Guid.TryParse(p.Text("summaryId"), out var summaryId) ? SummaryRoutes.Page(id, summaryId) : null;
 
     private static int BlindGravity(AuditPayload p) => 20 + (int)Math.Min(20, (p.Number("seconds") ?? 0) / 60);
 

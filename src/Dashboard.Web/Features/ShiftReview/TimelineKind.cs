@@ -32,4 +32,7 @@ public enum TimelineKind
 
     /// <summary>A near-miss: a period when the guardrails had no data, with its length.</summary>
     GuardrailBlind,
+
+    /// <summary>An executive summary written at a milestone (docs/summaries.md), linked to its page.</summary>
+    ExecutiveSummary,
 }

@@ -15,6 +15,7 @@ public static class TimelineWords
         TimelineKind.RouterAlert => "drift or router alert",
         TimelineKind.GuardrailStreak => "guardrail streak (near-miss)",
         TimelineKind.GuardrailBlind => "guardrails blind (near-miss)",
+        TimelineKind.ExecutiveSummary => "executive summary",
         _ => kind.ToString(),
     };
 
