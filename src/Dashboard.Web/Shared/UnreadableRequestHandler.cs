@@ -13,7 +13,7 @@ namespace Dashboard.Web.Shared;
 /// APIs throw these (<c>RouteHandlerOptions.ThrowOnBadRequest</c>, set by <c>AddUnreadableRequestAnswers</c>);
 /// any other exception is left to the default handler.
 /// </summary>
-public sealed partial class UnreadableRequestHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+public sealed partial class UnreadableRequestHandler : IExceptionHandler
 {
     /// <summary>The key of a problem with the body as a whole (no field can be named).</summary>
     public const string BodyKey = "body";
@@ -26,21 +26,20 @@ public sealed partial class UnreadableRequestHandler(IProblemDetailsService prob
             return false;
         }
 
+        // Written as JSON whatever the Accept header says, like every other refusal of the API (OutcomeHttpResults).
+        if (bad.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            // 413, 415 …: not a value to correct but a request the endpoint does not take.
+            await TypedResults.Problem(detail: bad.Message, statusCode: bad.StatusCode, title: "The request could not be taken.").ExecuteAsync(httpContext);
+            return true;
+        }
+
         var problems = bad.InnerException is JsonException json
             ? new Dictionary<string, string[]> { [FieldOf(json)] = [ProblemOf(json)] }
             : new Dictionary<string, string[]> { [BodyKey] = [bad.Message] };
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new HttpValidationProblemDetails(problems)
-            {
-                Status = bad.StatusCode,
-                Title = "The request is invalid.",
-                Detail = "The request could not be read; nothing was changed.",
-            },
-        });
+        await TypedResults.ValidationProblem(problems, detail: "The request could not be read; nothing was changed.", title: "The request is invalid.")
+            .ExecuteAsync(httpContext);
+        return true;
     }
 
     /// <summary>

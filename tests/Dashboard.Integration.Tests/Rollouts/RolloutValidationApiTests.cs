@@ -104,9 +104,13 @@ public sealed class RolloutValidationApiTests(InfluxServerFixture influx)
     {
         await using var app = await RolloutApiApp.StartAsync(influx.Url);
 
-        using var response = await app.Http.PostAsync(
-            new Uri("/api/admin/api-keys", UriKind.Relative),
-            new StringContent("""{ "name": "ci", "roles": ["Operator"], "expiresAt": "next tuesday" }""", System.Text.Encoding.UTF8, "application/json"));
+        // A browser-like Accept header still gets the problem as JSON, never a bare status.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/admin/api-keys", UriKind.Relative))
+        {
+            Content = new StringContent("""{ "name": "ci", "roles": ["Operator"], "expiresAt": "next tuesday" }""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await app.Http.SendAsync(request);
         var problem = await app.ReadAsync(response, HttpStatusCode.BadRequest);
 
         Assert.Equal(["expiresAt"], Fields(problem));
