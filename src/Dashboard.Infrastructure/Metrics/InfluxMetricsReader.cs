@@ -56,7 +56,8 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
             _options.TornReadBackoff,
             timeProvider,
             cancellationToken).ConfigureAwait(false);
-        return ChartSeriesAssembler.Assemble(range, from, to, bucket, totals);
+        return ChartSeriesAssembler.Assemble(
+            range, from, to, bucket, totals, new ChartEvidence(_options.ChartMinimumRequests, _options.ChartMinimumProbes));
     }
 
     private async Task<MetricsSnapshot> ReadSnapshotOnceAsync(string query, DateTimeOffset to, TimeSpan window, CancellationToken cancellationToken)

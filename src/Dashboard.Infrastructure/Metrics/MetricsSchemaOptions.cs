@@ -30,6 +30,15 @@ public sealed class MetricsSchemaOptions
     /// </summary>
     public TimeSpan TornReadBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// The fewest requests one point of the error-rate and P99 charts stands for: thinner buckets are merged
+    /// (docs/metrics.md, "Honest charts"). At 200 one error moves a point by at most 0.5 percentage points.
+    /// </summary>
+    public int ChartMinimumRequests { get; set; } = 200;
+
+    /// <summary>The fewest probes one point of the availability chart stands for: thinner buckets are merged.</summary>
+    public int ChartMinimumProbes { get; set; } = 60;
+
     public MetricsTagNames Tags { get; set; } = new();
 
     public MetricsMeasurementNames Measurements { get; set; } = new();

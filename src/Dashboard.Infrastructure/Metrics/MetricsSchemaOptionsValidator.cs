@@ -27,6 +27,16 @@ public sealed class MetricsSchemaOptionsValidator : IValidateOptions<MetricsSche
             failures.Add("Metrics:TornReadBackoff must be between 00:00:00.001 and 00:00:05");
         }
 
+        if (options.ChartMinimumRequests is < 1 or > 100_000)
+        {
+            failures.Add("Metrics:ChartMinimumRequests must be a whole number from 1 to 100000");
+        }
+
+        if (options.ChartMinimumProbes is < 1 or > 100_000)
+        {
+            failures.Add("Metrics:ChartMinimumProbes must be a whole number from 1 to 100000");
+        }
+
         if (options.Service is { Length: > 0 } service && string.IsNullOrWhiteSpace(service))
         {
             failures.Add("Metrics:Service must be empty or a service tag value, not blanks");

@@ -25,13 +25,14 @@ public sealed class ChartSeriesAssemblerTests
         var set = ChartSeriesAssembler.Assemble(ChartRange.Last15Minutes, From, From.AddMinutes(15), Bucket, totals);
 
         var canaryErrors = set.Series[ChartMetric.ErrorRatePct][Cohort.Canary];
-        Assert.Equal([new SeriesPoint(From, 25.0), new SeriesPoint(From.Add(Bucket), 10.0)], canaryErrors);
+        Assert.Equal([(From, 25.0), (From.Add(Bucket), 10.0)], canaryErrors.Select(p => (p.Time, p.Value!.Value)));
+        Assert.Equal([12.0, 30.0], canaryErrors.Select(p => p.Events!.Value));
         Assert.Equal([new SeriesPoint(From, 4.0), new SeriesPoint(From.Add(Bucket), 10.0)], set.Series[ChartMetric.Rps][Cohort.Canary]);
         // Rank 29.7 of 30, all inside (100, 200] → 100 + 100 × 0.99.
-        Assert.Equal([new SeriesPoint(From, null), new SeriesPoint(From.Add(Bucket), 199.0)], set.Series[ChartMetric.P99Ms][Cohort.Canary]);
+        Assert.Equal([null, 199.0], set.Series[ChartMetric.P99Ms][Cohort.Canary].Select(p => p.Value));
         Assert.Equal(90.0, set.Series[ChartMetric.AvailabilityPct][Cohort.Canary][1].Value!.Value, 9);
-        Assert.Equal([new SeriesPoint(From, 100.0)], set.Series[ChartMetric.AvailabilityPct][Cohort.Baseline]);
-        Assert.Equal([new SeriesPoint(From, null)], set.Series[ChartMetric.ErrorRatePct][Cohort.Baseline]);
+        Assert.Equal([(From, 100.0)], set.Series[ChartMetric.AvailabilityPct][Cohort.Baseline].Select(p => (p.Time, p.Value!.Value)));
+        Assert.Equal([(From, (double?)null)], set.Series[ChartMetric.ErrorRatePct][Cohort.Baseline].Select(p => (p.Time, p.Value)));
         Assert.Equal(Bucket, set.Bucket);
     }
 

@@ -63,6 +63,36 @@ public sealed class TimeChartTests
     }
 
     [Fact]
+    public async Task MergedPoint_AnswersForEveryBucketItCovers_WithItsRequests_AndTheLegendSaysWhy()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        var baseline = Line(Cohort.Baseline, 0.2, 0.21, 0.19, 0.2);
+        var canary = new ChartLine(Cohort.Canary,
+        [
+            new SeriesPoint(T0, 0.5) { Covers = 2 * Minute, Events = 200 },
+            new SeriesPoint(T0 + (2 * Minute), 0.0) { Covers = 2 * Minute, Events = 210 },
+        ]);
+
+        var chart = Render(host, [baseline, canary], minimumRequests: 200);
+
+        var hovers = chart.FindAll("[data-testid=chart-hover]");
+        Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary 0.5 % of 200 requests over 2 min 0 s", hovers[1].QuerySelector("title")!.TextContent);
+        // Two merged points side by side are one line, not two dots.
+        Assert.Single(chart.FindAll("[data-cohort=Canary] [data-testid=chart-segment]"));
+        Assert.Equal("Canary: low traffic, each point holds ≥ 200 requests", chart.Find("[data-testid=chart-merged]").TextContent);
+    }
+
+    [Fact]
+    public async Task Legend_NoMergedPoint_SaysNothingAboutMerging()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+
+        var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21), Line(Cohort.Canary, 0.3, 0.35)], minimumRequests: 200);
+
+        Assert.Empty(chart.FindAll("[data-testid=chart-merged]"));
+    }
+
+    [Fact]
     public async Task OneSample_DrawsThePointAsADot()
     {
         await using var host = await AppTestHost.CreateAsync();
@@ -157,7 +187,7 @@ public sealed class TimeChartTests
 
     internal static IRenderedComponent<TimeChart> Render(
         AppTestHost host, IReadOnlyList<ChartLine> lines, double? threshold = null, IReadOnlyList<ChartAnnotation>? annotations = null,
-        DateTimeOffset? from = null, DateTimeOffset? to = null, TimeSpan? bucket = null) =>
+        DateTimeOffset? from = null, DateTimeOffset? to = null, TimeSpan? bucket = null, int? minimumRequests = null) =>
         host.Context.Render<TimeChart>(p => p
             .Add(c => c.Name, "Error rate")
             .Add(c => c.Lines, lines)
@@ -168,5 +198,7 @@ public sealed class TimeChartTests
             .Add(c => c.Unit, "%")
             .Add(c => c.Threshold, threshold)
             .Add(c => c.ThresholdText, threshold is { } t ? $"< {t} %" : null)
-            .Add(c => c.Annotations, annotations ?? []));
+            .Add(c => c.Annotations, annotations ?? [])
+            .Add(c => c.Events, "requests")
+            .Add(c => c.MinimumEvents, minimumRequests));
 }

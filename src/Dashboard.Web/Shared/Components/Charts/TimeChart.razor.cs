@@ -69,6 +69,14 @@ public sealed partial class TimeChart : IDisposable
     [Parameter]
     public IReadOnlyList<ChartAnnotation> Annotations { get; set; } = [];
 
+    /// <summary>What a point's value is computed from ("requests"), said on hover; null for a rate.</summary>
+    [Parameter]
+    public string? Events { get; set; }
+
+    /// <summary>The fewest <see cref="Events"/> a point holds, said in the legend when thin buckets were merged.</summary>
+    [Parameter]
+    public int? MinimumEvents { get; set; }
+
     /// <summary>CSS height of the chart, e.g. "220px" or "100%".</summary>
     [Parameter]
     public string Height { get; set; } = "220px";
@@ -196,10 +204,28 @@ public sealed partial class TimeChart : IDisposable
 
     private string HoverText(DateTimeOffset at)
     {
-        var values = Lines.Select(line =>
-            $"{line.Name} {(line.Points.FirstOrDefault(p => p.Time == at).Value is { } value ? FormatValue(value) : "no data")}");
+        var values = Lines.Select(line => $"{line.Name} {PointText(line.Points.FirstOrDefault(p => Covering(p, at)))}");
         return $"{_display.Stamp(at)} · {string.Join(" · ", values)}";
     }
+
+    // A merged point answers for every bucket it covers.
+    private bool Covering(SeriesPoint point, DateTimeOffset at) =>
+        point.Time == at || (point.Covers > Bucket && point.Time <= at && at < point.Time + point.Covers);
+
+    private string PointText(SeriesPoint point)
+    {
+        if (point.Value is not { } value)
+        {
+            return "no data";
+        }
+
+        var events = Events is { } unit && point.Events is { } count ? $" of {count:0} {unit}" : string.Empty;
+        var span = point.Covers > Bucket ? $" over {AgeText.Format(point.Covers)}" : string.Empty;
+        return $"{FormatValue(value)}{events}{span}";
+    }
+
+    /// <summary>The lines that have merged points, for the legend's note.</summary>
+    private IEnumerable<ChartLine> MergedLines => Lines.Where(line => line.Points.Any(p => p.Covers > Bucket));
 
     private string Summary()
     {
