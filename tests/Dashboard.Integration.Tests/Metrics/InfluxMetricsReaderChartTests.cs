@@ -10,9 +10,16 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
     private static readonly DateTimeOffset Now = MetricsReaderHost.Now;
     private static readonly DateTimeOffset From = Now.AddMinutes(-15);
 
-    private async Task<MetricsReaderHost> HostWithAsync(IReadOnlyCollection<InfluxPoint> points)
+    // These tests look at single buckets: a minimum of 1 merges nothing (docs/metrics.md, "Honest charts").
+    private static readonly Dictionary<string, string?> EveryBucket = new()
     {
-        var host = new MetricsReaderHost(fixture.Url, await fixture.CreateDatabaseAsync("charts"));
+        ["Metrics:ChartMinimumRequests"] = "1",
+        ["Metrics:ChartMinimumProbes"] = "1",
+    };
+
+    private async Task<MetricsReaderHost> HostWithAsync(IReadOnlyCollection<InfluxPoint> points, IDictionary<string, string?>? settings = null)
+    {
+        var host = new MetricsReaderHost(fixture.Url, await fixture.CreateDatabaseAsync("charts"), settings ?? EveryBucket);
         await host.Influx.WriteAsync(points);
         return host;
     }
@@ -52,10 +59,10 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
         Assert.Equal(bucket, set.Bucket);
         Assert.Equal(From, set.From);
         Assert.Equal(Now, set.To);
-        Assert.Equal([new SeriesPoint(From, 2.5), new SeriesPoint(last, 10.0)], set.Series[ChartMetric.ErrorRatePct][Cohort.Canary]);
-        Assert.Equal([new SeriesPoint(From.AddSeconds(270), 0.0)], set.Series[ChartMetric.ErrorRatePct][Cohort.Baseline]);
-        Assert.Equal([new SeriesPoint(From, 90.0), new SeriesPoint(last, null)], set.Series[ChartMetric.AvailabilityPct][Cohort.Canary]);
-        Assert.Equal([new SeriesPoint(From.AddSeconds(270), 100.0)], set.Series[ChartMetric.AvailabilityPct][Cohort.Baseline]);
+        Assert.Equal([(From, 2.5), (last, 10.0)], Values(set, ChartMetric.ErrorRatePct, Cohort.Canary));
+        Assert.Equal([(From.AddSeconds(270), 0.0)], Values(set, ChartMetric.ErrorRatePct, Cohort.Baseline));
+        Assert.Equal([(From, 90.0), (last, null)], Values(set, ChartMetric.AvailabilityPct, Cohort.Canary));
+        Assert.Equal([(From.AddSeconds(270), 100.0)], Values(set, ChartMetric.AvailabilityPct, Cohort.Baseline));
 
         var p99 = set.Series[ChartMetric.P99Ms][Cohort.Canary];
         // Bucket 0 sums 10 fast and 30 slow requests: rank 39.6 lies 29.6 of 30 into (500, 1000].
@@ -106,4 +113,30 @@ public sealed class InfluxMetricsReaderChartTests(InfluxServerFixture fixture)
         Assert.Single(set.Series[ChartMetric.Rps][Cohort.Canary]);
         Assert.Equal(10.0 / 435, set.Series[ChartMetric.Rps][Cohort.Canary][0].Value!.Value, 12);
     }
+
+    [Fact]
+    public async Task ReadCharts_LowTrafficCanary_IsMergedToTheConfiguredRequests_WhileTheBaselineKeepsItsBuckets()
+    {
+        // A 1 % canary: 25 requests every 5 s, one error in the third point; the baseline has 2,500.
+        var start = Now.AddMinutes(-2);
+        var points = Enumerable.Range(0, 24).SelectMany(i => new[]
+        {
+            Requests("canary", start.AddSeconds(5 * i), 25, i == 2 ? 1 : 0, fullFromBucket: 3),
+            Requests("baseline", start.AddSeconds(5 * i), 2500, 5, fullFromBucket: 3),
+        }).ToList();
+        await using var host = await HostWithAsync(points, new Dictionary<string, string?> { ["Metrics:ChartMinimumRequests"] = "100" });
+
+        var set = await host.Reader.ReadChartsAsync(ChartRange.Last15Minutes, maxPoints: 180);
+
+        var canary = set.Series[ChartMetric.ErrorRatePct][Cohort.Canary];
+        Assert.Equal(6, canary.Count);
+        Assert.Equal([1.0, 0.0, 0.0, 0.0, 0.0, 0.0], canary.Select(p => p.Value!.Value));
+        Assert.All(canary, p => Assert.Equal((100.0, TimeSpan.FromSeconds(20)), (p.Events!.Value, p.Covers)));
+        Assert.Equal(24, set.Series[ChartMetric.ErrorRatePct][Cohort.Baseline].Count);
+        Assert.Equal(24, set.Series[ChartMetric.Rps][Cohort.Canary].Count);
+        Assert.Equal(new ChartEvidence(100, 60), set.Evidence);
+    }
+
+    private static (DateTimeOffset, double?)[] Values(ChartSeriesSet set, ChartMetric metric, Cohort cohort) =>
+        [.. set.Series[metric][cohort].Select(p => (p.Time, p.Value))];
 }

@@ -73,6 +73,16 @@ public sealed class MetricsSchemaOptionsValidatorTests
         Assert.Contains("Metrics:TornReadBackoff must be between 00:00:00.001 and 00:00:05", Validate(options).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 60, "Metrics:ChartMinimumRequests must be a whole number from 1 to 100000")]
+    [InlineData(200, 100_001, "Metrics:ChartMinimumProbes must be a whole number from 1 to 100000")]
+    public void Validate_ChartMinimumOutOfRange_Fails(int requests, int probes, string failure)
+    {
+        var options = new MetricsSchemaOptions { ChartMinimumRequests = requests, ChartMinimumProbes = probes };
+
+        Assert.Contains(failure, Validate(options).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddMetricsReader_BindsTheMetricsSection()
     {
