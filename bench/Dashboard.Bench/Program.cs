@@ -8,6 +8,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- backtest [runs=200] [healthyRuns=1000]   (sequential judge vs old rule on simulated canaries)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- board-at [runs=10]   (the board at T: 6 h of 5 s data, ~10,000 audit events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- access [signIns=20] [requests=500]   (what sign-in and per-request authentication cost)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- shift-review [runs=20] [events=10000]   (timeline + summary of an 8 h shift, 3 rollouts)
@@ -36,6 +37,11 @@ switch (mode)
     case "guardrail":
         await GuardrailRollbackBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
+    case "backtest":
+        GuardrailBacktestBench.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000);
+        return 0;
     case "board-at":
         await BoardAtBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
@@ -55,6 +61,6 @@ switch (mode)
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, board-at, access, shift-review, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, backtest, board-at, access, shift-review, screenshot URL FILE");
         return 2;
 }

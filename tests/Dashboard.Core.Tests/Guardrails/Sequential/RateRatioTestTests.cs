@@ -1,0 +1,143 @@
+using Dashboard.Core.Guardrails.Sequential;
+
+namespace Dashboard.Core.Tests.Guardrails.Sequential;
+
+/// <summary>
+/// Expected values from reference_values.py: products of full binomial pmfs of the canary's events
+/// given each interval's events (the C# code keeps only the terms that depend on the ratio).
+/// </summary>
+public sealed class RateRatioTestTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public void Verdict_OneInterval_MatchesBinomialReference()
+    {
+        var verdict = Feed(new SequentialSettings(), (100, 5, 900, 5));
+
+        Assert.Equal(4.066630631100135, verdict.LogEvidence, 1e-9);
+        Assert.Equal(0.7408182206817179, verdict.Lower, 1e-12);
+        Assert.Null(verdict.Upper);
+        Assert.Equal(9.025013499434122, verdict.Estimate!.Value, 1e-12);
+        Assert.Equal(Math.Log(100), verdict.LogThreshold, 1e-12);
+        Assert.Equal(SequentialState.NotEnoughEvidence, verdict.State);
+    }
+
+    [Fact]
+    public void Verdict_SplitChangingBetweenIntervals_MatchesBinomialReference()
+    {
+        (long, long, long, long)[] intervals = [(100, 5, 900, 5), (500, 9, 500, 3), (50, 0, 950, 12)];
+
+        var strict = Feed(new SequentialSettings(), intervals);
+        var tolerant = Feed(new SequentialSettings { Tolerance = 0.5 }, intervals);
+
+        Assert.Equal(2.687465143968492, strict.LogEvidence, 1e-9);
+        Assert.Equal(0.6703200460356393, strict.Lower, 1e-12);
+        Assert.Equal(16.444646771097055, strict.Upper!.Value, 1e-9);
+        Assert.Equal(3.4903429574618414, strict.Estimate!.Value, 1e-12);
+        Assert.Equal(0.537743816128291, tolerant.LogEvidence, 1e-9);
+        Assert.Equal((650L, 14L, 2350L, 20L), (strict.CanaryTrials, strict.CanaryEvents, strict.BaselineTrials, strict.BaselineEvents));
+    }
+
+    [Fact]
+    public void Verdict_EqualRatesOverManyEvents_IsHealthy()
+    {
+        var verdict = Feed(new SequentialSettings(), [.. Enumerable.Repeat((1000L, 10L, 9000L, 90L), 20)]);
+
+        Assert.Equal(-4.229533427559259, verdict.LogEvidence, 1e-9);
+        Assert.Equal(0.7046880897187134, verdict.Lower, 1e-12);
+        Assert.Equal(1.3498588075760032, verdict.Upper!.Value, 1e-12);
+        Assert.Equal(1.0, verdict.Estimate!.Value, 1e-12);
+        Assert.Equal(SequentialState.Healthy, verdict.State);
+    }
+
+    [Fact]
+    public void Verdict_TenfoldCanaryRate_IsRegressingAndNeedsNothingMore()
+    {
+        var verdict = Feed(new SequentialSettings(), [.. Enumerable.Repeat((50L, 2L, 450L, 2L), 5)]);
+
+        Assert.Equal(SequentialState.Regressing, verdict.State);
+        Assert.True(verdict.LogEvidence >= verdict.LogThreshold);
+        Assert.True(verdict.Lower > 1);
+        Assert.Equal(TimeSpan.Zero, verdict.ExpectedTimeToCall);
+    }
+
+    [Fact]
+    public void Verdict_StrongEvidenceBelowTheFloor_IsNotEnoughEvidence()
+    {
+        var settings = new SequentialSettings { MinimumCanaryTrials = 300 };
+
+        var verdict = Feed(settings, [.. Enumerable.Repeat((50L, 2L, 450L, 2L), 5)]);
+
+        Assert.True(verdict.LogEvidence >= verdict.LogThreshold);
+        Assert.Equal(SequentialState.NotEnoughEvidence, verdict.State);
+    }
+
+    [Fact]
+    public void Add_FlawedSide_AddsNothingAndIsTallied()
+    {
+        var test = new RateRatioTest(new SequentialSettings());
+        test.Add(new CountReading(100, 5), new CountReading(900, 5), Interval);
+        var before = test.Verdict();
+
+        Assert.Equal(DataFlaw.NoBaselineData, test.Add(new CountReading(100, 50), CountReading.Flawed(DataFlaw.NoBaselineData), Interval));
+        Assert.Equal(DataFlaw.TornPoints, test.Add(CountReading.Flawed(DataFlaw.TornPoints), new CountReading(900, 0), Interval));
+        var after = test.Verdict();
+
+        Assert.Equal(before.LogEvidence, after.LogEvidence);
+        Assert.Equal(before.CanaryTrials, after.CanaryTrials);
+        Assert.Equal(1, after.Ignored[DataFlaw.NoBaselineData]);
+        Assert.Equal(1, after.Ignored[DataFlaw.TornPoints]);
+    }
+
+    [Fact]
+    public void Verdict_NoDataAtAll_IsNotEnoughEvidenceWithoutEstimateOrTime()
+    {
+        var test = new RateRatioTest(new SequentialSettings { MinimumCanaryTrials = 0 });
+        test.Add(CountReading.Flawed(DataFlaw.NoCanaryData), new CountReading(900, 3), Interval);
+
+        var verdict = test.Verdict();
+
+        Assert.Equal(SequentialState.NotEnoughEvidence, verdict.State);
+        Assert.Null(verdict.Estimate);
+        Assert.Equal(0, verdict.Lower);
+        Assert.Null(verdict.Upper);
+        Assert.Null(verdict.ExpectedTimeToCall);
+    }
+
+    [Fact]
+    public void ExpectedTimeToCall_MoreCanaryTraffic_IsShorter()
+    {
+        var thin = Feed(new SequentialSettings(), (5, 0, 495, 2));
+        var busy = Feed(new SequentialSettings(), (50, 0, 450, 2));
+
+        Assert.NotNull(thin.ExpectedTimeToCall);
+        Assert.True(busy.ExpectedTimeToCall < thin.ExpectedTimeToCall);
+        Assert.True(busy.ExpectedEventsToCall > 0);
+    }
+
+    [Fact]
+    public void ExpectedTimeToCall_AfterHealthyEvidence_IsLonger()
+    {
+        // Evidence for health must first be outweighed: the planning number says so.
+        var fresh = Feed(new SequentialSettings(), (50, 1, 450, 9));
+        var afterHealthy = Feed(new SequentialSettings(), [.. Enumerable.Repeat((50L, 1L, 450L, 9L), 30)]);
+
+        Assert.True(afterHealthy.ExpectedTimeToCall > fresh.ExpectedTimeToCall);
+    }
+
+    [Fact]
+    public void Constructor_InvalidSettings_Throws() =>
+        Assert.Throws<ArgumentException>(() => new RateRatioTest(new SequentialSettings { Alpha = 0 }));
+
+    private static RateRatioVerdict Feed(SequentialSettings settings, params (long CanaryTrials, long CanaryEvents, long BaselineTrials, long BaselineEvents)[] intervals)
+    {
+        var test = new RateRatioTest(settings);
+        foreach (var (nc, xc, nb, xb) in intervals)
+        {
+            Assert.Null(test.Add(new CountReading(nc, xc), new CountReading(nb, xb), Interval));
+        }
+
+        return test.Verdict();
+    }
+}
