@@ -24,8 +24,8 @@ public sealed class HandoffJourneyTests(LiveAppFixture fixture, ITestOutputHelpe
         var suffix = Guid.NewGuid().ToString("N")[..6];
         var (outgoing, incoming, viewer) = ($"olga-{suffix}", $"ivan-{suffix}", $"vera-{suffix}");
         string shift;
-        string service = $"handoff-{suffix}";
-        string incident = $"Checkout 5xx ({suffix})";
+        var service = $"handoff-{suffix}";
+        var incident = $"Checkout 5xx ({suffix})";
         using (var admin = await fixture.Live.App.SignInAsAdminAsync())
         {
             await AddPersonAsync(admin, outgoing, $"Olga {suffix}", "OperationsLead");
@@ -42,7 +42,7 @@ public sealed class HandoffJourneyTests(LiveAppFixture fixture, ITestOutputHelpe
         }
 
         // A viewer reads the open handoff but is told why there is nothing to write.
-        await using (var viewerScreen = await fixture.Live.Browser.NewContextAsync(Phone))
+        await using (var viewerScreen = await fixture.Live.Browser.NewContextAsync(Screens.Phone))
         {
             var page = await fixture.Live.OpenAsync($"/shifts/{shift}", viewerScreen, viewer);
             await Assertions.Expect(page.GetByTestId("handoff-waiting")).ToBeVisibleAsync();
@@ -52,7 +52,7 @@ public sealed class HandoffJourneyTests(LiveAppFixture fixture, ITestOutputHelpe
         }
 
         // The outgoing lead writes and hands off on a laptop.
-        await using (var laptop = await fixture.Live.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 } }))
+        await using (var laptop = await fixture.Live.Browser.NewContextAsync(Screens.Laptop))
         {
             var page = await fixture.Live.OpenAsync($"/shifts/{shift}", laptop, outgoing);
             await Assertions.Expect(page.GetByTestId("shift-title")).ToBeVisibleAsync();
@@ -64,7 +64,7 @@ public sealed class HandoffJourneyTests(LiveAppFixture fixture, ITestOutputHelpe
         }
 
         // The incoming person acknowledges on a phone, with a question; the page fits the phone before and after.
-        await using (var phone = await fixture.Live.Browser.NewContextAsync(Phone))
+        await using (var phone = await fixture.Live.Browser.NewContextAsync(Screens.Phone))
         {
             var page = await fixture.Live.OpenAsync($"/shifts/{shift}", phone, incoming);
             await Assertions.Expect(page.GetByTestId("handoff-risks-text")).ToContainTextAsync(incident, Live);
@@ -89,8 +89,6 @@ public sealed class HandoffJourneyTests(LiveAppFixture fixture, ITestOutputHelpe
         await Assertions.Expect(warRoom.GetByTestId("on-call-next")).ToHaveTextAsync($"Ivan {suffix}", new() { Timeout = 30_000 });
         await warRoom.CloseAsync();
     }
-
-    private static BrowserNewContextOptions Phone => new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 };
 
     private static async Task AddPersonAsync(HttpClient admin, string userName, string displayName, string role) =>
         await ApiCalls.PostAsync(admin, "/api/admin/people", new { userName, displayName, password = TestPeople.Password, roles = new[] { role } });

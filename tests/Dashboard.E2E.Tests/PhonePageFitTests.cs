@@ -16,12 +16,10 @@ namespace Dashboard.E2E.Tests;
 [Collection(LiveAppCollection.Name)]
 public sealed class PhonePageFitTests(LiveAppFixture fixture, ITestOutputHelper output)
 {
-    private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, DeviceScaleFactor = 2 };
-
     [Fact]
     public async Task Roster_ForAnEditorOnA390x844Phone_NeedsNoSidewaysScrolling()
     {
-        await using var context = await fixture.Live.Browser.NewContextAsync(Phone);
+        await using var context = await fixture.Live.Browser.NewContextAsync(Screens.Phone);
         var page = await fixture.Live.OpenAsync("/roster", context);
         await Assertions.Expect(page.GetByTestId("roster-default")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
         await PageFit.AssertFitsAsync(page, "phone-roster", output);
@@ -52,7 +50,7 @@ public sealed class PhonePageFitTests(LiveAppFixture fixture, ITestOutputHelper 
             summaryId = summaries[0].GetProperty("id").GetGuid();
         }
 
-        await using var context = await fixture.Live.Browser.NewContextAsync(Phone);
+        await using var context = await fixture.Live.Browser.NewContextAsync(Screens.Phone);
         var page = await fixture.Live.OpenAsync($"/rollouts/{rolloutId}/summaries/{summaryId}", context);
         await Assertions.Expect(page.GetByTestId("summary-title")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("summary-criterion").First).ToBeVisibleAsync();
@@ -65,8 +63,10 @@ public sealed class PhonePageFitTests(LiveAppFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task PastBoard_WithItsTimePicker_OnA390x844Phone_NeedsNoSidewaysScrolling()
     {
-        var at = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        await using var context = await fixture.Live.Browser.NewContextAsync(Phone);
+        // Half past a minute that has gone: the browser's field drops seconds that are zero, so the value would read otherwise.
+        var then = DateTimeOffset.UtcNow.AddMinutes(-2);
+        var at = new DateTimeOffset(then.Year, then.Month, then.Day, then.Hour, then.Minute, 30, TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        await using var context = await fixture.Live.Browser.NewContextAsync(Screens.Phone);
         var page = await fixture.Live.OpenAsync($"/?at={at}", context);
         await Assertions.Expect(page.GetByTestId("as-of-zone")).ToHaveTextAsync("UTC", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("as-of-input")).ToHaveValueAsync(at.TrimEnd('Z'));
