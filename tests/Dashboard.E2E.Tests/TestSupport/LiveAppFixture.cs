@@ -12,6 +12,8 @@ public sealed class LiveAppFixture : IAsyncLifetime
         ["Demo__Enabled"] = "true",
         ["Demo__Seed"] = "7",
         ["LiveMetrics__PollInterval"] = "00:00:02",
+        // Every handoff is open for its whole (8-hour) shift, so the handoff journey runs at any hour.
+        ["Shifts__HandoffOpensBefore"] = "08:00:00",
     });
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.TestSupport;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Dashboard.E2E.Tests.TestSupport;
 
@@ -26,9 +27,9 @@ public static class PageFit
     /// <summary>
     /// Saves <c>{name}.png</c>, then fails when the page is wider than the window, naming what sticks out. A phone
     /// (<c>IsMobile</c>) zooms out to show a page wider than its screen, which widens <c>innerWidth</c> too: so the
-    /// window must also still be as wide as the screen the test set.
+    /// window must also still be as wide as the screen the test set. The widths measured go to <paramref name="output"/> when given.
     /// </summary>
-    public static async Task AssertFitsAsync(IPage page, string name)
+    public static async Task AssertFitsAsync(IPage page, string name, ITestOutputHelper? output = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryPaths.Artifacts, $"{name}.png"), FullPage = true });
@@ -38,6 +39,7 @@ public static class PageFit
         var innerWidth = measured.GetProperty("innerWidth").GetInt32();
         var outside = string.Join("; ", measured.GetProperty("outside").EnumerateArray().Select(e => e.GetString()));
         var where = $"{name} ({new Uri(page.Url).AbsolutePath})";
+        output?.WriteLine($"{where}: scrollWidth {scrollWidth} px, innerWidth {innerWidth} px on a {screen} px screen");
         Assert.True(innerWidth == screen, $"{where}: the window is {innerWidth} px wide on a {screen} px screen (zoomed out to fit the page); sticking out: {outside}");
         Assert.True(scrollWidth <= innerWidth, $"{where}: the page is {scrollWidth} px wide in a {innerWidth} px window; sticking out: {outside}");
     }

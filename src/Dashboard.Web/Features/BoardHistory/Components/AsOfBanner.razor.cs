@@ -1,17 +1,18 @@
 using System.Globalization;
-using Dashboard.Web.Features.Metrics;
+using Dashboard.Web.Shared.Time;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Web.Features.BoardHistory.Components;
 
 /// <summary>
 /// Says that a board shows a past moment and is not live, with a time picker for another moment and a way back
-/// to the live board (docs/board-history.md). The picker takes UTC, as the address does.
+/// to the live board (docs/board-history.md). The picker takes and shows the time in the zone the viewer reads
+/// times in (<see cref="ITimeDisplaySource"/>: their local zone when they chose it, else UTC), names that zone,
+/// and links to the UTC moment.
 /// </summary>
-public sealed partial class AsOfBanner
+public sealed partial class AsOfBanner : IDisposable
 {
-    private const string PickerFormat = "yyyy-MM-ddTHH:mm:ss";
-
+    private TimeDisplay _display = TimeDisplay.UtcOnly;
     private string? _typed;
     private string? _problem;
 
@@ -20,6 +21,9 @@ public sealed partial class AsOfBanner
 
     [Inject]
     public required TimeProvider Clock { get; init; }
+
+    [Inject]
+    public required ITimeDisplaySource Display { get; init; }
 
     /// <summary>The moment shown; null when the address named none that can be shown.</summary>
     [Parameter]
@@ -38,8 +42,14 @@ public sealed partial class AsOfBanner
 
     private string LiveHref => Navigation.GetUriWithQueryParameter("at", (string?)null);
 
+    protected override async Task OnInitializedAsync()
+    {
+        Display.Changed += OnDisplayChanged;
+        _display = await Display.ReadAsync();
+    }
+
     protected override void OnParametersSet() =>
-        _typed = At?.UtcDateTime.ToString(PickerFormat, CultureInfo.InvariantCulture) ?? _typed;
+        _typed = At is { } at ? PickedMoment.Field(at, _display.LocalZone) : _typed;
 
     private void Type(ChangeEventArgs change)
     {
@@ -47,14 +57,23 @@ public sealed partial class AsOfBanner
         _problem = null;
     }
 
-    private void ShowAsync()
+    private void Show()
     {
-        // The browser's picker leaves the seconds out when they are zero.
-        var text = _typed?.Trim() is { Length: 16 } minutes ? minutes + ":00" : _typed?.Trim();
-        _problem = SnapshotMoment.Check(string.IsNullOrEmpty(text) ? text : text + "Z", Clock.GetUtcNow(), out var at);
+        _problem = PickedMoment.Read(_typed, _display.LocalZone, Clock.GetUtcNow(), out var at);
         if (_problem is null)
         {
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("at", at.UtcDateTime.ToString(PickerFormat + "'Z'", CultureInfo.InvariantCulture)));
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("at", at.UtcDateTime.ToString(PickedMoment.FieldFormat + "'Z'", CultureInfo.InvariantCulture)));
         }
     }
+
+    // The viewer switched local time on or off: the field follows, showing the same moment in the new zone.
+    private void OnDisplayChanged(TimeDisplay display) => _ = InvokeAsync(() =>
+    {
+        _display = display;
+        _typed = At is { } at ? PickedMoment.Field(at, display.LocalZone) : null;
+        _problem = null;
+        StateHasChanged();
+    });
+
+    public void Dispose() => Display.Changed -= OnDisplayChanged;
 }
