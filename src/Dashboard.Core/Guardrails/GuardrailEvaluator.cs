@@ -1,3 +1,4 @@
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 
 namespace Dashboard.Core.Guardrails;
@@ -6,13 +7,15 @@ namespace Dashboard.Core.Guardrails;
 /// Judges a phase's guardrail rules on one poll's values. Every trigger is judged on its own; the
 /// contingency rules keep the plan's "first match wins": only the first matching rule is
 /// <see cref="GuardrailReading.Breached"/>, the ones after it read <see cref="GuardrailReading.Clean"/> for that poll.
-/// A missing or NaN value makes the rule <see cref="GuardrailReading.NoData"/>, never clean.
+/// A missing or NaN value makes the rule <see cref="GuardrailReading.NoData"/>, never clean. Without a baseline
+/// cohort (the canary has 100 %) a rule on a canary-against-baseline metric is <see cref="GuardrailReading.NotApplicable"/>.
 /// </summary>
 public static class GuardrailEvaluator
 {
     /// <param name="phase">The phase whose triggers and contingency rules apply.</param>
     /// <param name="valueOf">The poll's value of a metric key, null when it has none.</param>
-    public static IReadOnlyList<GuardrailObservation> Observe(PlanPhase phase, Func<string, double?> valueOf)
+    /// <param name="baselineRuns">False when the canary has all traffic, so nothing can be compared with a baseline.</param>
+    public static IReadOnlyList<GuardrailObservation> Observe(PlanPhase phase, Func<string, double?> valueOf, bool baselineRuns = true)
     {
         ArgumentNullException.ThrowIfNull(phase);
         ArgumentNullException.ThrowIfNull(valueOf);
@@ -21,7 +24,9 @@ public static class GuardrailEvaluator
         foreach (var rule in GuardrailRule.Of(phase))
         {
             var values = rule.When.Select(c => c.Metric).Distinct(StringComparer.Ordinal).ToDictionary(metric => metric, valueOf, StringComparer.Ordinal);
-            var reading = Read(rule, values);
+            var reading = !baselineRuns && rule.When.Any(c => MetricCatalog.Find(c.Metric)?.Reading == MetricReading.CanaryAgainstBaseline)
+                ? GuardrailReading.NotApplicable
+                : Read(rule, values);
             if (rule.Kind == GuardrailKind.Contingency && reading == GuardrailReading.Breached)
             {
                 reading = contingencyMatched ? GuardrailReading.Clean : GuardrailReading.Breached;

@@ -56,7 +56,7 @@ public static class GuardrailJudge
         var why = $"Guardrail: contingency rule {Explain(rule.First, rule.Second, consecutiveBreaches)}";
         return action.Kind switch
         {
-            ContingencyActionKind.ReduceTraffic when state == PhaseState.Running && action.TrafficPercent < canaryWeightPercent =>
+            ContingencyActionKind.ReduceTraffic when CannotAct(state, canaryWeightPercent, rule.First.Rule) is null =>
                 new GuardrailDecision(GuardrailDecisionKind.ReduceTraffic, rule.First, rule.Second, $"{why}; reducing canary traffic {canaryWeightPercent} % → {action.TrafficPercent} %", TrafficPercent: action.TrafficPercent),
             ContingencyActionKind.ReduceTraffic => null,
             ContingencyActionKind.MonitorClosely =>
@@ -64,6 +64,44 @@ public static class GuardrailJudge
             _ => new GuardrailDecision(GuardrailDecisionKind.Log, rule.First, rule.Second, $"{why}; logged"),
         };
     }
+
+    /// <summary>
+    /// Why <paramref name="rule"/>, once its condition has held long enough, cannot do its action now; null when it can.
+    /// Only a traffic reduction can be impossible: the router's weight moves only while the phase runs
+    /// (the phase state machine allows no traffic change while it awaits sign-off, has passed or is held),
+    /// and a reduction never raises the weight.
+    /// </summary>
+    public static string? CannotAct(PhaseState state, int canaryWeightPercent, GuardrailRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Then is not { Kind: ContingencyActionKind.ReduceTraffic } reduce)
+        {
+            return null;
+        }
+
+        if (reduce.TrafficPercent is not { } percent)
+        {
+            return "cannot reduce traffic: the rule names no traffic percent";
+        }
+
+        if (state != PhaseState.Running)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"cannot reduce traffic to {percent} %: the phase {StateWords(state)}, and traffic changes only while a phase runs; the canary stays at {canaryWeightPercent} % — hold or roll back by hand");
+        }
+
+        return percent < canaryWeightPercent
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"nothing to reduce: the canary runs at {canaryWeightPercent} %, not above {percent} %");
+    }
+
+    private static string StateWords(PhaseState state) => state switch
+    {
+        PhaseState.AwaitingSignOff => "awaits sign-off",
+        PhaseState.Passed => "has passed and waits to advance",
+        PhaseState.Held => "is held",
+        _ => string.Create(CultureInfo.InvariantCulture, $"is {state}"),
+    };
 
     /// <summary>"Error rate &gt; 1.5 % held for 3 consecutive polls (3 required) since 12:00:05 UTC: error rate 3.27 %".</summary>
     private static string Explain(GuardrailObservation observation, GuardrailStreak streak, int required)

@@ -11,4 +11,10 @@ public enum GuardrailReading
 
     /// <summary>A metric the rule needs has no value: neither breach nor clean, the streak is kept as it is — and it is never a pass.</summary>
     NoData,
+
+    /// <summary>
+    /// The rule compares the canary with the baseline, and no baseline runs (the canary has 100 %): the metric
+    /// cannot exist, so it is neither an alarm nor a pass; the streak is kept as it is (docs/guardrails.md, "At 100 %").
+    /// </summary>
+    NotApplicable,
 }

@@ -4,7 +4,7 @@ namespace Dashboard.Core.Guardrails;
 /// Counts consecutive breached polls per rollout and rule. A clean poll resets the rule's streak;
 /// a poll without data leaves it exactly as it was — it neither extends a streak (the breach is not
 /// seen) nor ends one (health is not seen either), so a gap in the data can delay an action but
-/// never cancels one. A new phase run (another phase, or a retry) starts every streak from zero.
+/// never cancels one; a rule not applicable (no baseline at 100 %) keeps it too. A new phase run (another phase, or a retry) starts every streak from zero.
 /// Not thread-safe: one poller owns it.
 /// </summary>
 public sealed class GuardrailStreaks

@@ -45,8 +45,13 @@ public static class MetricFormulas
     /// <summary>Mean of the samples in the window = Σvalue / number of samples.</summary>
     public static double? Mean(double? sum, double? samples) => Ratio(sum, samples);
 
-    /// <summary>Revenue per learner = Σrevenue / active learners.</summary>
-    public static double? RevenuePerLearner(double? revenue, double? activeLearners) => Ratio(revenue, activeLearners);
+    /// <summary>
+    /// Revenue per learner over <paramref name="window"/> = Σrevenue / Σlearner-seconds × window seconds: the
+    /// revenue a learner brings in a window's time at the rate measured on the points both were reported for.
+    /// A cohort that reported during part of the window (a canary that just started) keeps its true rate.
+    /// </summary>
+    public static double? RevenuePerLearner(double? revenue, double? learnerSeconds, TimeSpan window) =>
+        Ratio(revenue, learnerSeconds) is { } perLearnerSecond ? perLearnerSecond * window.TotalSeconds : null;
 
     /// <summary>
     /// Canary against baseline in % = (canary / baseline − 1) × 100; revenue impact is this of revenue per learner.

@@ -27,6 +27,13 @@ public sealed record WindowTotals
     public double? MemoryMbSamples { get; init; }
 
     /// <summary>
+    /// Exposure: the learners gauge summed over its points, times the point interval (learner-seconds).
+    /// Revenue is a count over time, so it is divided by learners over the same points, not by their
+    /// mean over a window the cohort may have reported in only in part (docs/metrics.md, "Revenue per learner").
+    /// </summary>
+    public double? LearnerSeconds { get; init; }
+
+    /// <summary>
     /// A group of <see cref="Requests"/>, <see cref="Errors"/> and <see cref="Latency"/> was not whole
     /// when read (<see cref="HistogramConsistency"/>), even after re-reading. Which field of the torn
     /// point was missing cannot be told, so no metric of the requests measurement is computed from
@@ -76,6 +83,7 @@ public sealed record WindowTotals
             CpuPctSamples = Plus(CpuPctSamples, other.CpuPctSamples),
             MemoryMbSum = Plus(MemoryMbSum, other.MemoryMbSum),
             MemoryMbSamples = Plus(MemoryMbSamples, other.MemoryMbSamples),
+            LearnerSeconds = Plus(LearnerSeconds, other.LearnerSeconds),
             IncompletePoints = IncompletePoints || other.IncompletePoints,
         };
     }
@@ -83,7 +91,9 @@ public sealed record WindowTotals
     /// <summary>
     /// The derived metrics of these totals over <paramref name="window"/>; active learners come
     /// from the gauge (see <see cref="GaugeTotal"/>) because a gauge does not add up over time.
-    /// With <see cref="IncompletePoints"/> the error rate, the percentiles and RPS are null.
+    /// With <see cref="IncompletePoints"/> the error rate, the percentiles and RPS are null. Without
+    /// <see cref="LearnerSeconds"/> (a reader that does not ask for it) the exposure is the gauge's mean
+    /// over the whole window, which is right only for a cohort that reported throughout it.
     /// </summary>
     public CohortMetrics ToMetrics(TimeSpan window, double? activeLearners)
     {
@@ -98,7 +108,7 @@ public sealed record WindowTotals
             AvailabilityPct = MetricFormulas.AvailabilityPct(ProbesOk, ProbesTotal),
             Rps = MetricFormulas.PerSecond(requests, window),
             ActiveLearners = activeLearners,
-            RevenuePerLearner = MetricFormulas.RevenuePerLearner(Revenue, activeLearners),
+            RevenuePerLearner = MetricFormulas.RevenuePerLearner(Revenue, LearnerSeconds ?? activeLearners * window.TotalSeconds, window),
             CompletionRatePct = MetricFormulas.CompletionRatePct(Completions, Sessions),
             ChurnRatePct = MetricFormulas.ChurnRatePct(Churned, Sessions),
             CacheEfficiencyPct = MetricFormulas.CacheEfficiencyPct(CacheHits, CacheMisses),

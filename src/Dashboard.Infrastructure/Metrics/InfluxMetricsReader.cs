@@ -70,6 +70,7 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         totals.AddRange(Totals(results[MetricsStatements.SnapshotProbes], ProbeTotals));
         totals.AddRange(Totals(results[MetricsStatements.SnapshotBusiness], BusinessTotals));
         totals.AddRange(Totals(results[MetricsStatements.SnapshotResources], ResourceTotals));
+        totals.AddRange(Totals(results[MetricsStatements.SnapshotExposure], ExposureTotals));
 
         var learners = results[MetricsStatements.SnapshotLearners].Rows()
             .Select(cell => (cell.Series, cell.Row, Active: cell.Series.GetDouble(cell.Row, MetricsColumns.ActiveLearners)))
@@ -127,6 +128,12 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
         Sessions = series.GetDouble(row, MetricsColumns.Sessions),
         Completions = series.GetDouble(row, MetricsColumns.Completions),
         Churned = series.GetDouble(row, MetricsColumns.Churned),
+    };
+
+    // Every point of a gauge series stands for one point interval of its learners.
+    private WindowTotals ExposureTotals(InfluxSeries series, int row) => new()
+    {
+        LearnerSeconds = series.GetDouble(row, MetricsColumns.LearnerPoints) * _options.PointInterval.TotalSeconds,
     };
 
     internal static WindowTotals ResourceTotals(InfluxSeries series, int row) => new()

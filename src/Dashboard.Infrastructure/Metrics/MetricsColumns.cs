@@ -21,5 +21,6 @@ internal static class MetricsColumns
     public const string CacheHits = "cache_hits";
     public const string CacheMisses = "cache_misses";
     public const string ActiveLearners = "active";
+    public const string LearnerPoints = "learner_points";
     public const string Newest = "newest";
 }

@@ -13,10 +13,10 @@ namespace Dashboard.Infrastructure.Metrics;
 internal sealed class MetricsStatements(MetricsSchemaOptions options)
 {
     /// <summary>Statement order of <see cref="Snapshot"/>.</summary>
-    public const int SnapshotRequests = 0, SnapshotProbes = 1, SnapshotBusiness = 2, SnapshotResources = 3, SnapshotLearners = 4, SnapshotNewestFirst = 5;
+    public const int SnapshotRequests = 0, SnapshotProbes = 1, SnapshotBusiness = 2, SnapshotResources = 3, SnapshotLearners = 4, SnapshotExposure = 5, SnapshotNewestFirst = 6;
 
     /// <summary>Number of statements in <see cref="Snapshot"/>.</summary>
-    public const int SnapshotCount = 10;
+    public const int SnapshotCount = 11;
 
     /// <summary>Statement order of <see cref="Charts"/>.</summary>
     public const int ChartRequests = 0, ChartProbes = 1, ChartCount = 2;
@@ -28,7 +28,7 @@ internal sealed class MetricsStatements(MetricsSchemaOptions options)
     /// <summary>
     /// Window totals grouped by cohort, segment and region for the range (<paramref name="from"/>,
     /// <paramref name="to"/>]; the learners gauge per series and <paramref name="gaugeBucket"/>; and
-    /// the newest point of each measurement.
+    /// the same gauge summed per cohort, segment and region; and the newest point of each measurement.
     /// </summary>
     public string Snapshot(DateTimeOffset from, DateTimeOffset to, TimeSpan gaugeBucket)
     {
@@ -49,6 +49,8 @@ internal sealed class MetricsStatements(MetricsSchemaOptions options)
             // across series per bucket in Core rather than averaged here.
             $"SELECT {Aggregate("mean", _fields.ActiveLearners, MetricsColumns.ActiveLearners)} FROM {Id(_measurements.Learners)} {where} "
                 + $"GROUP BY time({Seconds(gaugeBucket)}), * fill(none)",
+            // The gauge summed over its points: the exposure revenue per learner divides by (docs/metrics.md).
+            $"SELECT {Sum(_fields.ActiveLearners, MetricsColumns.LearnerPoints)} FROM {Id(_measurements.Learners)} {where} {byTags}",
             Newest(_measurements.Requests, _fields.Count, where),
             Newest(_measurements.Probes, _fields.ProbesTotal, where),
             Newest(_measurements.Learners, _fields.ActiveLearners, where),

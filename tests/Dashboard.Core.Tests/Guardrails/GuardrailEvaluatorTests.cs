@@ -59,4 +59,20 @@ public sealed class GuardrailEvaluatorTests
 
         Assert.Equal(["trigger:0", "trigger:1", "trigger:2", "trigger:3", "contingency:0", "contingency:1", "contingency:2"], rules.Select(r => r.Id));
     }
+    [Fact]
+    public void Observe_NoBaselineRuns_RevenueImpactIsNotApplicableAndTheOthersAreJudged()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Rollout, GuardrailPolls.Values((MetricKeys.RevenueImpactPct, null)), baselineRuns: false);
+
+        var revenue = observations.Single(o => o.Rule.Kind == GuardrailKind.RollbackTrigger && o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct);
+        Assert.Equal(GuardrailReading.NotApplicable, revenue.Reading);
+        Assert.All(observations.Where(o => o.Rule.Kind == GuardrailKind.RollbackTrigger && o != revenue), o => Assert.Equal(GuardrailReading.Clean, o.Reading));
+    }
+
+    [Fact]
+    public void Observe_BaselineRunsButRevenueImpactMissing_IsNoData() =>
+        Assert.Equal(
+            GuardrailReading.NoData,
+            GuardrailEvaluator.Observe(GuardrailPolls.Rollout, GuardrailPolls.Values((MetricKeys.RevenueImpactPct, null)))
+                .Single(o => o.Rule.Kind == GuardrailKind.RollbackTrigger && o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct).Reading);
 }

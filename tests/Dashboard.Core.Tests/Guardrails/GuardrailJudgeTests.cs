@@ -1,3 +1,4 @@
+using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
@@ -142,4 +143,46 @@ public sealed class GuardrailJudgeTests
 
         Assert.Equal(GuardrailDecisionKind.MonitorClosely, again?.Kind);
     }
+    [Theory]
+    [InlineData(PhaseState.AwaitingSignOff, "the phase awaits sign-off")]
+    [InlineData(PhaseState.Passed, "the phase has passed and waits to advance")]
+    [InlineData(PhaseState.Held, "the phase is held")]
+    public void CannotAct_ReductionOutsideARunningPhase_SaysWhyAndDecideDoesNothing(PhaseState state, string words)
+    {
+        var rule = GuardrailRule.Of(FastCanary).Single(r => r.Kind == GuardrailKind.Contingency);
+
+        var decision = GuardrailPolls.Run(FastCanary, new GuardrailStreaks(), 3, [Error(1), Error(1), Error(1)], state, weight: 5);
+        var why = GuardrailJudge.CannotAct(state, 5, rule);
+
+        Assert.Null(decision);
+        Assert.Equal($"cannot reduce traffic to 1 %: {words}, and traffic changes only while a phase runs; the canary stays at 5 % — hold or roll back by hand", why);
+    }
+
+    [Fact]
+    public void CannotAct_ReductionWhileRunningAboveItsWeight_IsNullAndDecideReduces()
+    {
+        var rule = GuardrailRule.Of(FastCanary).Single(r => r.Kind == GuardrailKind.Contingency);
+
+        var decision = GuardrailPolls.Run(FastCanary, new GuardrailStreaks(), 3, [Error(1), Error(1), Error(1)], PhaseState.Running, weight: 5);
+
+        Assert.Null(GuardrailJudge.CannotAct(PhaseState.Running, 5, rule));
+        Assert.Equal((GuardrailDecisionKind.ReduceTraffic, 1), (decision?.Kind, decision?.TrafficPercent));
+    }
+
+    [Fact]
+    public void CannotAct_WeightAlreadyAtOrBelowTheRules_SaysNothingToReduce() =>
+        Assert.Equal(
+            "nothing to reduce: the canary runs at 1 %, not above 1 %",
+            GuardrailJudge.CannotAct(PhaseState.Running, 1, GuardrailRule.Of(FastCanary).Single(r => r.Kind == GuardrailKind.Contingency)));
+
+    [Fact]
+    public void CannotAct_Trigger_IsNull() =>
+        Assert.Null(GuardrailJudge.CannotAct(PhaseState.AwaitingSignOff, 5, GuardrailRule.Of(FastCanary)[0]));
+
+    // The example plan's canary: 5 %, "error rate > 0.8 % → reduce traffic to 1 %" (plans/example-fast-canary.json).
+    private static PlanPhase FastCanary => GuardrailPolls.Canary with
+    {
+        TrafficPercent = 5,
+        ContingencyRules = [new ContingencyRule([new MetricCondition(MetricKeys.ErrorRatePct, Comparator.GreaterThan, 0.8)], ContingencyAction.ReduceTrafficTo(1))],
+    };
 }

@@ -6,6 +6,7 @@ public sealed class GuardrailWindowTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Max = TimeSpan.FromMinutes(5);
+    private static readonly DateTimeOffset T0 = GuardrailPolls.T0;
 
     [Fact]
     public void For_EnoughCanaryTraffic_KeepsTheConfiguredWindow() =>
@@ -26,16 +27,31 @@ public sealed class GuardrailWindowTests
         Assert.Equal(Window, GuardrailWindow.For(Window, Max, 500, rps));
 
     [Fact]
-    public void For_PhaseRunYoungerThanTheWindow_NeverReachesBeforeItsStart() =>
-        Assert.Equal(TimeSpan.FromSeconds(8), GuardrailWindow.For(Window, Max, 500, canaryRps: 4, phaseRunAge: TimeSpan.FromSeconds(7.2)));
+    public void For_JudgedDataYoungerThanTheWindow_RoundsDownSoItNeverReachesBeforeTheStart() =>
+        Assert.Equal(TimeSpan.FromSeconds(7), GuardrailWindow.For(Window, Max, 500, canaryRps: 4, judgedAge: TimeSpan.FromSeconds(7.8)));
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.999)]
+    [InlineData(-3.0)]
+    public void For_LessThanASecondOfJudgedData_IsNotEnoughDataYet(double seconds) =>
+        Assert.Null(GuardrailWindow.For(Window, Max, 500, canaryRps: 200, judgedAge: TimeSpan.FromSeconds(seconds)));
 
     [Fact]
-    public void For_PhaseRunJustBegun_AsksForTheShortestWindow() =>
-        Assert.Equal(GuardrailWindow.Shortest, GuardrailWindow.For(Window, Max, 500, canaryRps: 200, phaseRunAge: TimeSpan.Zero));
+    public void For_JudgedDataOlderThanTheWindow_KeepsIt() =>
+        Assert.Equal(Window, GuardrailWindow.For(Window, Max, 500, canaryRps: 200, judgedAge: TimeSpan.FromHours(1)));
 
     [Fact]
-    public void For_PhaseRunOlderThanTheWindow_KeepsIt() =>
-        Assert.Equal(Window, GuardrailWindow.For(Window, Max, 500, canaryRps: 200, phaseRunAge: TimeSpan.FromHours(1)));
+    public void JudgedFrom_NoTrafficChangeSinceTheStart_IsOnePointIntervalAfterTheStart() =>
+        Assert.Equal(T0.AddSeconds(5), GuardrailWindow.JudgedFrom(T0, null, TimeSpan.FromSeconds(5)));
+
+    [Fact]
+    public void JudgedFrom_TrafficChangedAfterTheStart_IsOnePointIntervalAfterTheChange() =>
+        Assert.Equal(T0.AddSeconds(65), GuardrailWindow.JudgedFrom(T0, T0.AddMinutes(1), TimeSpan.FromSeconds(5)));
+
+    [Fact]
+    public void JudgedFrom_ChangeBeforeThePhaseRun_CountsFromThePhaseRun() =>
+        Assert.Equal(T0.AddSeconds(5), GuardrailWindow.JudgedFrom(T0, T0.AddMinutes(-10), TimeSpan.FromSeconds(5)));
 
     [Theory]
     [InlineData(200.0, 10, true)]

@@ -70,11 +70,15 @@ public sealed class MetricFormulasTests
     }
 
     [Fact]
-    public void RevenuePerLearner_IsRevenueOverLearners()
+    public void RevenuePerLearner_IsRevenueOverLearnerSecondsTimesTheWindow()
     {
-        Assert.Equal(1.25, MetricFormulas.RevenuePerLearner(500, 400));
-        Assert.Null(MetricFormulas.RevenuePerLearner(500, 0));
-        Assert.Null(MetricFormulas.RevenuePerLearner(500, null));
+        // 400 learners for the whole 300 s window: 120,000 learner-seconds.
+        Assert.Equal(1.25, MetricFormulas.RevenuePerLearner(500, 120_000, TimeSpan.FromMinutes(5)));
+        // The same rate seen over a tenth of the window (a canary that started 30 s ago) is the same value.
+        Assert.Equal(1.25, MetricFormulas.RevenuePerLearner(50, 12_000, TimeSpan.FromMinutes(5)));
+        Assert.Null(MetricFormulas.RevenuePerLearner(500, 0, TimeSpan.FromMinutes(5)));
+        Assert.Null(MetricFormulas.RevenuePerLearner(500, null, TimeSpan.FromMinutes(5)));
+        Assert.Null(MetricFormulas.RevenuePerLearner(null, 12_000, TimeSpan.FromMinutes(5)));
     }
 
     [Fact]

@@ -131,6 +131,28 @@ public sealed class MetricsSnapshotAssemblerTests
         Assert.Equal(40.0, snapshot.Regions["eu"].Canary.ActiveLearners);
     }
 
+    /// <summary>
+    /// The walkthrough's −84.73 %: a canary that began 45 s ago, seen in the dashboard's 5 min window. Its revenue
+    /// covers 45 s; divided by its learners' mean (they too reported only for 45 s) it looked 85 % poorer than the
+    /// baseline. Divided by the learner-seconds of the same points, it is its true +4 %.
+    /// </summary>
+    [Fact]
+    public void Assemble_CanaryReportedForPartOfTheWindow_RevenueImpactIsItsRateAgainstTheBaselines()
+    {
+        // Baseline: 1000 learners × 300 s earning 0.0001 per learner-second; canary: 10 learners × 45 s earning 0.000104.
+        static SeriesTotals Business(string cohort, double revenue, double learnerSeconds) =>
+            new(new SeriesTags(cohort, "A", "eu"), new WindowTotals { Revenue = revenue, LearnerSeconds = learnerSeconds });
+        var snapshot = MetricsSnapshotAssembler.Assemble(AsOf, Window,
+            [Business("baseline", 30, 300_000), Business("canary", 0.0468, 450)],
+            [Learners("baseline", "A", "eu", 9, 1000), Learners("canary", "A", "eu", 9, 10)],
+            null);
+
+        Assert.Equal(4.0, snapshot.RevenueImpactPct!.Value, 9);
+        Assert.Equal(4.0, MetricCatalog.RevenueImpactPct.SnapshotValue(snapshot)!.Value, 9);
+        Assert.Equal(0.03, snapshot.Cohorts.Baseline.RevenuePerLearner!.Value, 12);
+        Assert.Equal(0.0312, snapshot.Cohorts.Canary.RevenuePerLearner!.Value, 12);
+    }
+
     [Fact]
     public void Assemble_EmptyWindow_GivesNullsAndNoSegments()
     {

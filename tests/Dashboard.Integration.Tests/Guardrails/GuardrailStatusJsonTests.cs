@@ -17,10 +17,10 @@ public sealed class GuardrailStatusJsonTests(InfluxServerFixture influx)
         {
           "rolloutId": "*", "service": "analyzer", "candidateVersion": "1.5.0", "phase": "canary", "state": "Running",
           "rules": [
-            { "ruleId": "trigger:0", "kind": "RollbackTrigger", "condition": "Error rate > 1.5 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
-            { "ruleId": "trigger:1", "kind": "RollbackTrigger", "condition": "P99 latency > 250 ms", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
-            { "ruleId": "trigger:2", "kind": "RollbackTrigger", "condition": "Availability < 99 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" },
-            { "ruleId": "trigger:3", "kind": "RollbackTrigger", "condition": "Revenue impact < -5 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*" }
+            { "ruleId": "trigger:0", "kind": "RollbackTrigger", "condition": "Error rate > 1.5 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*", "blocked": null },
+            { "ruleId": "trigger:1", "kind": "RollbackTrigger", "condition": "P99 latency > 250 ms", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*", "blocked": null },
+            { "ruleId": "trigger:2", "kind": "RollbackTrigger", "condition": "Availability < 99 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*", "blocked": null },
+            { "ruleId": "trigger:3", "kind": "RollbackTrigger", "condition": "Revenue impact < -5 %", "action": "roll back", "reading": "Clean", "streak": "*", "required": 3, "streakSince": "*", "values": "*", "blocked": null }
           ],
           "lastBreachAt": "*", "lastAction": "*", "blindSince": null, "blindMetrics": []
         }

@@ -9,6 +9,10 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
 
+    // The scenario writes each series every 150 s (two points in the window): revenue per learner divides by
+    // learner-seconds, each learners point standing for one point interval (docs/metrics.md).
+    private static readonly Dictionary<string, string?> ScenarioInterval = new() { ["Metrics:PointInterval"] = "00:02:30" };
+
     private async Task<MetricsReaderHost> HostWithAsync(IEnumerable<InfluxPoint> points, IDictionary<string, string?>? settings = null)
     {
         var database = await fixture.CreateDatabaseAsync("metrics");
@@ -25,7 +29,7 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
     [Fact]
     public async Task ReadSnapshot_KnownPoints_GivesExactCohortMetrics()
     {
-        await using var host = await HostWithAsync(RolloutScenario.Points());
+        await using var host = await HostWithAsync(RolloutScenario.Points(), ScenarioInterval);
 
         var snapshot = await host.Reader.ReadSnapshotAsync(FiveMinutes);
 
@@ -42,7 +46,7 @@ public sealed class InfluxMetricsReaderTests(InfluxServerFixture fixture)
     [Fact]
     public async Task ReadSnapshot_KnownPoints_GivesExactSegmentAndRegionMetrics()
     {
-        await using var host = await HostWithAsync(RolloutScenario.Points());
+        await using var host = await HostWithAsync(RolloutScenario.Points(), ScenarioInterval);
 
         var snapshot = await host.Reader.ReadSnapshotAsync(FiveMinutes);
 

@@ -117,4 +117,24 @@ public sealed class GuardrailBannerTests
         Assert.Equal("2 of 3 polls", rows[0].QuerySelector("[data-testid=guardrail-streak]")!.TextContent.Trim());
         Assert.Contains("NO DATA", rows[1].TextContent, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Panel_BlockedContingencyAndRevenueAt100Percent_SayWhyAndNotApplicable()
+    {
+        const string Why = "cannot reduce traffic to 1 %: the phase awaits sign-off, and traffic changes only while a phase runs; the canary stays at 5 % — hold or roll back by hand";
+        var board = Board();
+        board.PublishPoll(Poll(null, Watched(
+            PhaseState.AwaitingSignOff,
+            null,
+            new GuardrailRuleStatus("trigger:3", GuardrailKind.RollbackTrigger, "Revenue impact < -5 %", "roll back", GuardrailReading.NotApplicable, 0, 3, null, new Dictionary<string, double?> { ["revenueImpactPct"] = null }),
+            new GuardrailRuleStatus("contingency:0", GuardrailKind.Contingency, "Error rate > 0.8 %", "reduce traffic to 1 %", GuardrailReading.Breached, 5, 3, Since, new Dictionary<string, double?> { ["errorRatePct"] = 1.3 }, Why))));
+        await using var host = Host(board);
+
+        var panel = host.Context.Render<GuardrailPanel>(p => p.Add(x => x.RolloutId, RolloutId));
+
+        var rows = panel.FindAll("[data-testid=guardrail-rule]");
+        Assert.DoesNotContain("NO DATA", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("not applicable at 100 % (no baseline)", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"Does not act: {Why}", rows[1].QuerySelector("[data-testid=guardrail-blocked]")!.TextContent.Trim());
+        Assert.Empty(rows[0].QuerySelectorAll("[data-testid=guardrail-blocked]"));
+    }
 }

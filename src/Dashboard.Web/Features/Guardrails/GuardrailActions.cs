@@ -23,8 +23,8 @@ public sealed partial class GuardrailActions(
     ILogger<GuardrailActions> logger)
 {
 
-    /// <summary>True when the decision is settled (done, or moot because the rollout moved on); false to try again next poll.</summary>
-    public async Task<bool> ExecuteAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
+    /// <summary>Carries out <paramref name="decision"/>; a refusal comes back with its reason, so the status can say why nothing moved.</summary>
+    public async Task<GuardrailActionResult> ExecuteAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rollout);
         ArgumentNullException.ThrowIfNull(decision);
@@ -44,24 +44,24 @@ public sealed partial class GuardrailActions(
         switch (outcome.Kind)
         {
             case OutcomeKind.Succeeded:
-                return true;
+                return GuardrailActionResult.Done;
             case OutcomeKind.RouterFailed:
                 confirmation.Begin(rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.Rollout.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight");
-                return true;
+                return new(true, outcome.Detail ?? "the router did not confirm the weight");
             case OutcomeKind.IllegalTransition or OutcomeKind.NotFound:
                 // Someone else acted first (rolled back, held); nothing is left for this streak to do.
-                return true;
+                return new(true, outcome.Detail);
             default:
-                return false;
+                return new(false, outcome.Detail ?? outcome.Kind.ToString());
         }
     }
 
-    private async Task<bool> RecordFindingAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
+    private async Task<GuardrailActionResult> RecordFindingAsync(Rollout rollout, GuardrailDecision decision, CancellationToken cancellationToken)
     {
         if (await authorization.RequireAsync(AutomationActors.Guardrails, Operation.RecordGuardrailFinding, rollout.Id, cancellationToken) is { } denial)
         {
             LogRefused(rollout.Id, decision.Kind, denial);
-            return false;
+            return new(false, denial);
         }
 
         await auditLog.AppendAsync(
@@ -86,7 +86,7 @@ public sealed partial class GuardrailActions(
 
         // The audit trail on the rollout page re-reads on a published change.
         changes.Publish(rollout.Id);
-        return true;
+        return GuardrailActionResult.Done;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrail {Kind} on rollout {RolloutId}: {Outcome}. {Reason}")]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Rollouts;
+using Dashboard.Infrastructure.Metrics;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Shared.Components;
 using Microsoft.Extensions.Options;
@@ -21,7 +22,9 @@ namespace Dashboard.Web.Features.Guardrails;
 /// </summary>
 public sealed partial class GuardrailMonitor(
     RolloutStore store,
+    TrafficChangeLog trafficChanges,
     IMetricsReader reader,
+    IOptions<MetricsSchemaOptions> metricsOptions,
     GuardrailActions actions,
     GuardrailNearMissRecorder nearMisses,
     GuardrailStatusBoard board,
@@ -30,10 +33,12 @@ public sealed partial class GuardrailMonitor(
     ILogger<GuardrailMonitor> logger) : BackgroundService
 {
     private readonly GuardrailOptions settings = options.Value;
+    private readonly TimeSpan pointInterval = metricsOptions.Value.PointInterval;
     private readonly GuardrailStreaks streaks = new();
     private readonly Dictionary<Guid, DateTimeOffset> blindSince = [];
     private readonly Dictionary<Guid, DateTimeOffset> lastBreachAt = [];
     private readonly Dictionary<Guid, string> lastAction = [];
+    private readonly Dictionary<(Guid Rollout, string Rule), string> refusals = [];
     private double? lastCanaryRps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,16 +71,20 @@ public sealed partial class GuardrailMonitor(
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
         await ForgetAsync(watched.Select(r => r.Id).ToHashSet(), now, cancellationToken);
-        var youngest = watched.Select(r => r.CurrentProgress.StartedAt).Max() is { } started ? now - started : (TimeSpan?)null;
-        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, youngest);
+        var judgedFrom = await JudgedFromAsync(watched, cancellationToken);
+        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, judgedFrom is { } from ? now - from : null);
         if (watched.Count == 0)
         {
             // Nothing to guard: no InfluxDB request.
-            board.PublishPoll(new GuardrailStatus(now, null, null, (int)window.TotalSeconds, settings.ConsecutiveBreaches, null, [], []));
+            board.PublishPoll(new GuardrailStatus(now, null, null, (int)(window ?? TimeSpan.Zero).TotalSeconds, settings.ConsecutiveBreaches, null, [], []));
             return;
         }
 
-        var (snapshot, blindReason) = await ReadAsync(window, now, cancellationToken);
+        var (snapshot, blindReason) = window is { } judged
+            ? await ReadAsync(judged, now, cancellationToken)
+            : (null, string.Create(
+                CultureInfo.InvariantCulture,
+                $"not enough data yet: only points from {judgedFrom!.Value.UtcDateTime:HH:mm:ss} UTC on hold the current phase's traffic alone (one point interval after it began or its traffic last changed)"));
         Func<string, double?> valueOf = snapshot is not null && blindReason is null ? key => MetricCatalog.Find(key)?.SnapshotValue(snapshot) : _ => null;
         var entries = new List<RolloutGuardrails>(watched.Count);
         foreach (var rollout in watched)
@@ -85,7 +94,7 @@ public sealed partial class GuardrailMonitor(
 
         var newest = snapshot?.NewestPointAt;
         board.PublishPoll(new GuardrailStatus(
-            now, newest, newest is { } at ? Math.Round((now - at).TotalSeconds, 1) : null, (int)window.TotalSeconds,
+            now, newest, newest is { } at ? Math.Round((now - at).TotalSeconds, 1) : null, (int)(window ?? TimeSpan.Zero).TotalSeconds,
             settings.ConsecutiveBreaches, blindReason, entries, []));
     }
 
@@ -130,10 +139,33 @@ public sealed partial class GuardrailMonitor(
                 $"too little canary traffic to judge yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
     }
 
+    /// <summary>
+    /// Where the judged data of the youngest watched rollout begins: one point interval after its phase run began
+    /// or its latest traffic change settled, whichever is later (<see cref="GuardrailWindow.JudgedFrom"/>).
+    /// </summary>
+    private async Task<DateTimeOffset?> JudgedFromAsync(List<Rollout> watched, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? youngest = null;
+        foreach (var rollout in watched)
+        {
+            if (rollout.CurrentProgress.StartedAt is not { } started)
+            {
+                continue;
+            }
+
+            var changes = await trafficChanges.ListAsync(rollout.Id, cancellationToken);
+            var lastChange = changes.Count == 0 ? (DateTimeOffset?)null : changes.Max(change => change.SettledAt ?? change.RequestedAt);
+            var from = GuardrailWindow.JudgedFrom(started, lastChange, pointInterval);
+            youngest = youngest is { } known && known >= from ? known : from;
+        }
+
+        return youngest;
+    }
+
     private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, string? blindReason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var phaseRun = string.Create(CultureInfo.InvariantCulture, $"{rollout.CurrentPhaseIndex}@{rollout.CurrentProgress.StartedAt?.UtcTicks}");
-        var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf);
+        var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf, baselineRuns: rollout.CanaryWeightPercent < 100);
         var after = streaks.Record(rollout.Id, phaseRun, observations, now);
         if (observations.Any(o => o.Reading == GuardrailReading.Breached))
         {
@@ -142,11 +174,19 @@ public sealed partial class GuardrailMonitor(
 
         await RecordGrownStreaksAsync(rollout, observations, after, cancellationToken);
 
-        if (GuardrailJudge.Decide(rollout.CurrentState, rollout.CanaryWeightPercent, observations, after, settings.ConsecutiveBreaches) is { } decision
-            && await actions.ExecuteAsync(rollout, decision, cancellationToken))
+        if (GuardrailJudge.Decide(rollout.CurrentState, rollout.CanaryWeightPercent, observations, after, settings.ConsecutiveBreaches) is { } decision)
         {
-            streaks.MarkActedOn(rollout.Id, decision.Rule.Id);
-            lastAction[rollout.Id] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:HH:mm:ss} UTC {Vocabulary.Capitalize(Vocabulary.Action(decision.Kind))}: {decision.Reason}");
+            var result = await actions.ExecuteAsync(rollout, decision, cancellationToken);
+            if (result.Problem is { } problem)
+            {
+                refusals[(rollout.Id, decision.Rule.Id)] = problem;
+            }
+
+            if (result.Settled)
+            {
+                streaks.MarkActedOn(rollout.Id, decision.Rule.Id);
+                lastAction[rollout.Id] = string.Create(CultureInfo.InvariantCulture, $"{now.UtcDateTime:HH:mm:ss} UTC {Vocabulary.Capitalize(Vocabulary.Action(decision.Kind))}: {decision.Reason}");
+            }
         }
 
         var blindMetrics = observations
@@ -168,14 +208,14 @@ public sealed partial class GuardrailMonitor(
 
         return new RolloutGuardrails(
             rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState,
-            [.. observations.Select(o => Status(o, streaks.Of(rollout.Id, o.Rule.Id)))],
+            [.. observations.Select(o => Status(rollout, o, streaks.Of(rollout.Id, o.Rule.Id)))],
             lastBreachAt.TryGetValue(rollout.Id, out var breach) ? breach : null,
             lastAction.GetValueOrDefault(rollout.Id),
             blindSince.TryGetValue(rollout.Id, out var blind) ? blind : null,
             blindMetrics);
     }
 
-    private GuardrailRuleStatus Status(GuardrailObservation observation, GuardrailStreak streak) => new(
+    private GuardrailRuleStatus Status(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak) => new(
         observation.Rule.Id,
         observation.Rule.Kind,
         observation.Rule.Describe(),
@@ -184,7 +224,22 @@ public sealed partial class GuardrailMonitor(
         streak.Count,
         settings.ConsecutiveBreaches,
         streak.Since,
-        observation.Values);
+        observation.Values,
+        Blocked(rollout, observation, streak));
+
+    // Said only while the rule's condition has held long enough: a short streak is not yet a reason to act.
+    private string? Blocked(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak)
+    {
+        var key = (rollout.Id, observation.Rule.Id);
+        if (streak.Count < settings.ConsecutiveBreaches)
+        {
+            refusals.Remove(key);
+            return null;
+        }
+
+        return refusals.GetValueOrDefault(key)
+            ?? (streak.ActedOn ? null : GuardrailJudge.CannotAct(rollout.CurrentState, rollout.CanaryWeightPercent, observation.Rule));
+    }
 
     // A breached poll moves a streak by one, so each count below the acting one is written once per streak.
     private async Task RecordGrownStreaksAsync(Rollout rollout, IReadOnlyList<GuardrailObservation> observations, IReadOnlyList<GuardrailStreak> after, CancellationToken cancellationToken)
@@ -210,6 +265,10 @@ public sealed partial class GuardrailMonitor(
 
             lastBreachAt.Remove(id);
             lastAction.Remove(id);
+            foreach (var key in refusals.Keys.Where(key => key.Rollout == id).ToList())
+            {
+                refusals.Remove(key);
+            }
         }
     }
 

@@ -12,6 +12,8 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <param name="Required">Polls needed to act.</param>
 /// <param name="StreakSince">When the streak began.</param>
 /// <param name="Values">The live values by metric key over the guardrail window (null: no data).</param>
+/// <param name="Blocked">Why the rule, its condition held long enough, does not act: the phase's state forbids a
+/// traffic change, the weight is already at or below the rule's, or the application service refused (its words); null otherwise.</param>
 public sealed record GuardrailRuleStatus(
     string RuleId,
     GuardrailKind Kind,
@@ -21,4 +23,5 @@ public sealed record GuardrailRuleStatus(
     int Streak,
     int Required,
     DateTimeOffset? StreakSince,
-    IReadOnlyDictionary<string, double?> Values);
+    IReadOnlyDictionary<string, double?> Values,
+    string? Blocked = null);

@@ -42,7 +42,12 @@ internal sealed class OldRuleReplay
     public bool Poll(WindowTotals? canary, TimeSpan interval, DateTimeOffset at, TimeSpan phaseAge)
     {
         Append(canary);
-        var window = GuardrailWindow.For(Window, MaxWindow, MinCanaryRequests, _lastCanaryRps, phaseAge);
+        if (GuardrailWindow.For(Window, MaxWindow, MinCanaryRequests, _lastCanaryRps, phaseAge) is not { } window)
+        {
+            // Less judged data than the shortest window: the monitor judges nothing yet.
+            return false;
+        }
+
         var intervals = Math.Min(_prefix.Count - 1, (int)Math.Ceiling(window / interval));
         var metrics = Sum(intervals).ToMetrics(window, null);
         _lastCanaryRps = metrics.Rps;

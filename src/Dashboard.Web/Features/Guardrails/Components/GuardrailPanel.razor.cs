@@ -17,15 +17,21 @@ public sealed partial class GuardrailPanel
 
     private RolloutGuardrails? Rollout => Status.Rollouts.FirstOrDefault(r => r.RolloutId == RolloutId);
 
-    private static string ValuesText(GuardrailRuleStatus rule) => string.Join(", ", rule.Values.Select(v => v.Value is { } value && !double.IsNaN(value)
-        ? string.Create(CultureInfo.InvariantCulture, $"{value:0.###} {Unit(v.Key)}").TrimEnd()
-        : "NO DATA"));
+    private static string ValuesText(GuardrailRuleStatus rule) => rule.Reading == GuardrailReading.NotApplicable
+        ? NotApplicable
+        : string.Join(", ", rule.Values.Select(v => v.Value is { } value && !double.IsNaN(value)
+            ? string.Create(CultureInfo.InvariantCulture, $"{value:0.###} {Unit(v.Key)}").TrimEnd()
+            : "NO DATA"));
 
     private static string StreakText(GuardrailRuleStatus rule) => rule.Reading switch
     {
         GuardrailReading.NoData => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls · NO DATA (kept)"),
+        GuardrailReading.NotApplicable => NotApplicable,
         _ => string.Create(CultureInfo.InvariantCulture, $"{rule.Streak} of {rule.Required} polls"),
     };
+
+    // No baseline runs beside a canary at 100 %: a comparison with it cannot exist (docs/guardrails.md, "At 100 %").
+    private const string NotApplicable = "not applicable at 100 % (no baseline)";
 
     private static string Unit(string metric) => MetricCatalog.Find(metric)?.Unit ?? string.Empty;
 }
