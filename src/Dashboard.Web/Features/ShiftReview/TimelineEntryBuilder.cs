@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.History;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence.Audit;
@@ -80,7 +81,7 @@ public static class TimelineEntryBuilder
             return null;
         }
 
-        var (kind, text, gravity, nearMiss, href) = describe(recorded, new AuditPayload(recorded.PayloadJson));
+        var (kind, text, gravity, nearMiss, href) = AuditPayload.Read(recorded.PayloadJson, p => describe(recorded, p));
         return new TimelineEntry(
             recorded.Sequence, recorded.At, recorded.RolloutId, rollout, kind, TimelineWords.Kind(kind), text, recorded.Actor,
             href ?? (recorded.RolloutId is { } id ? ReviewLinks.AuditEntry(id, recorded.Sequence) : ReviewLinks.HealthChecks),
