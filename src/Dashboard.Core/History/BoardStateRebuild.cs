@@ -9,6 +9,14 @@ namespace Dashboard.Core.History;
 /// </summary>
 public static class BoardStateRebuild
 {
+    /// <summary>The audit kinds a rebuild reads; a caller may read only these from the log.</summary>
+    public static IReadOnlyCollection<string> AuditKinds { get; } =
+    [
+        "rollout.created", "rollout.started", "phase.advanced", "phase.held", "phase.resumed", "phase.retried", "phase.signOffRequested",
+        "phase.passed", "rollout.rolledBack", "rollout.aborted", "rollout.completed", "traffic.changeRequested", "traffic.changeApplied",
+        "signOff.recorded", "checklist.itemTicked", "checklist.itemUnticked", "incident.opened", "incident.updated", "incident.resolved",
+    ];
+
     /// <summary>
     /// Each rollout created at or before <paramref name="at"/> as it stood then. A rollout whose plan is not in
     /// <paramref name="plans"/> (its record is gone) is left out rather than guessed.
@@ -27,7 +35,7 @@ public static class BoardStateRebuild
             if (record.Kind == "rollout.created" && plans.TryGetValue(id, out var plan))
             {
                 replays[id] = AuditPayload.Read(record.PayloadJson, payload =>
-                    new RolloutReplay(id, plan, payload.Text("service") ?? "?", payload.Text("candidateVersion") ?? "?"));
+                    new RolloutReplay(id, plan, payload.Text("service") ?? "?", payload.Text("candidateVersion") ?? "?", record.At));
             }
             else if (replays.TryGetValue(id, out var replay))
             {

@@ -11,7 +11,7 @@ namespace Dashboard.Core.History;
 /// One rollout's audit events applied in sequence order: the same transitions <see cref="Rollout"/> makes,
 /// read back from what it wrote (docs/board-history.md, "What is rebuilt").
 /// </summary>
-internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string service, string candidateVersion)
+internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string service, string candidateVersion, DateTimeOffset createdAt)
 {
     private readonly Dictionary<Guid, OpenIncidentAt> _openIncidents = [];
     private readonly List<(int Phase, SignOff SignOff)> _signOffs = [];
@@ -20,6 +20,7 @@ internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string ser
     private DateTimeOffset? _phaseRunStartedAt;
     private int _phaseIndex;
     private PhaseState _state = PhaseState.Pending;
+    private DateTimeOffset _stateSince = createdAt;
     private int _requested;
     private int _applied;
 
@@ -34,7 +35,7 @@ internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string ser
     }
 
     public RolloutStateAt State() => new(
-        rolloutId, service, candidateVersion, plan, _startedAt, _phaseIndex, _state, _phaseRunStartedAt, _requested, _applied, Gate(),
+        rolloutId, service, candidateVersion, plan, _startedAt, _phaseIndex, _state, _stateSince, _phaseRunStartedAt, _requested, _applied, Gate(),
         [.. _openIncidents.Values.OrderByDescending(incident => incident.Severity).ThenBy(incident => incident.OpenedAt)]);
 
     private void ApplyRolloutEvent(AuditRecord record, AuditPayload payload)
@@ -49,29 +50,29 @@ internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string ser
                 EnterPhase(next, record.At);
                 break;
             case "phase.held":
-                _state = PhaseState.Held;
+                SetState(PhaseState.Held, record.At);
                 break;
             case "phase.resumed":
-                _state = PhaseState.Running;
+                SetState(PhaseState.Running, record.At);
                 break;
             case "phase.retried":
-                _state = PhaseState.Running;
+                SetState(PhaseState.Running, record.At);
                 _phaseRunStartedAt = record.At;
                 break;
             case "phase.signOffRequested":
-                _state = PhaseState.AwaitingSignOff;
+                SetState(PhaseState.AwaitingSignOff, record.At);
                 break;
             case "phase.passed":
-                _state = PhaseState.Passed;
+                SetState(PhaseState.Passed, record.At);
                 break;
             case "rollout.rolledBack":
-                _state = PhaseState.RolledBack;
+                SetState(PhaseState.RolledBack, record.At);
                 break;
             case "rollout.aborted":
-                _state = PhaseState.Aborted;
+                SetState(PhaseState.Aborted, record.At);
                 break;
             case "rollout.completed":
-                _state = PhaseState.Completed;
+                SetState(PhaseState.Completed, record.At);
                 break;
             case "traffic.changeRequested" when payload.Int("toPercent") is { } requested:
                 _requested = requested;
@@ -108,8 +109,15 @@ internal sealed class RolloutReplay(Guid rolloutId, RolloutPlan plan, string ser
     private void EnterPhase(int index, DateTimeOffset at)
     {
         _phaseIndex = index;
-        _state = PhaseState.Running;
+        SetState(PhaseState.Running, at);
         _phaseRunStartedAt = at;
+    }
+
+    // Every event that sets the state starts a new "since", even one that leaves it as it was (a phase advanced into is running again).
+    private void SetState(PhaseState state, DateTimeOffset at)
+    {
+        _state = state;
+        _stateSince = at;
     }
 
     // Only the words of the phase's current run count, as on the live gate (GateRecordStore.ListAsync).

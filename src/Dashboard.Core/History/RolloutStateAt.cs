@@ -17,6 +17,7 @@ namespace Dashboard.Core.History;
 /// <param name="StartedAt">When it started; null when it had not.</param>
 /// <param name="PhaseIndex">The phase it was in.</param>
 /// <param name="PhaseState">That phase's state.</param>
+/// <param name="StateSince">When the latest event that set the state was written (the creation before the start).</param>
 /// <param name="RequestedPercent">The canary weight last asked for (0 before the first change).</param>
 /// <param name="AppliedPercent">The canary weight the router last confirmed (0 before the first confirmation).</param>
 /// <param name="PhaseRunStartedAt">The start of the current phase's run (a retry restarts it); null before the start.</param>
@@ -30,6 +31,7 @@ public sealed record RolloutStateAt(
     DateTimeOffset? StartedAt,
     int PhaseIndex,
     PhaseState PhaseState,
+    DateTimeOffset StateSince,
     DateTimeOffset? PhaseRunStartedAt,
     int RequestedPercent,
     int AppliedPercent,
@@ -40,6 +42,9 @@ public sealed record RolloutStateAt(
 
     /// <summary>Running as the live pages and the guardrails mean it: started and not yet ended.</summary>
     public bool IsRunning => StartedAt is not null && GuardrailJudge.IsWatched(PhaseState);
+
+    /// <summary>Completed, aborted or rolled back: nothing more will happen to it.</summary>
+    public bool IsFinished => PhaseState is PhaseState.Completed or PhaseState.Aborted or PhaseState.RolledBack;
 
     /// <summary>"learning-api v3.0.0 — ramp 10 %", the way the live pages name the rollout they follow.</summary>
     public string Description => $"{Service} {CandidateVersion} — {Phase.Name} {RequestedPercent} %";

@@ -117,4 +117,39 @@ public sealed class BoardStateRebuildTests
         Assert.Equal(first.Rollout.Id, BoardStateRebuild.Followed(states, first.Rollout.Id)?.RolloutId);
         Assert.Equal("analyzer 2.0.0 — canary 1 %", BoardStateRebuild.Followed(states, null)?.Description);
     }
+
+    [Fact]
+    public void Rebuild_StateSince_IsTheLatestEventThatSetTheState_AndFinishedOnlyWhenItEnded()
+    {
+        var history = StartedAndRamped().Do(r => r.Hold("bob", "looks odd", T0.AddHours(3)));
+
+        var created = Only(history, T0.AddSeconds(30));
+        var advanced = Only(history, T0.AddHours(2.5));
+        var held = Only(history, T0.AddHours(4));
+        var aborted = Only(history.Do(r => r.Abort("bob", "wrong build", T0.AddHours(5))), T0.AddHours(6));
+
+        Assert.Equal((T0, false), (created.StateSince, created.IsFinished));
+        Assert.Equal(T0.AddHours(2), advanced.StateSince);
+        Assert.Equal((PhaseState.Held, T0.AddHours(3), false), (held.PhaseState, held.StateSince, held.IsFinished));
+        Assert.Equal((PhaseState.Aborted, 0, true), (aborted.PhaseState, aborted.RequestedPercent, aborted.IsFinished));
+    }
+
+    [Fact]
+    public void Rebuild_FromOnlyItsAuditKinds_IsTheSameAsFromTheWholeLog()
+    {
+        var incident = Guid.NewGuid();
+        var history = StartedAndRamped()
+            .Record(T0.AddHours(2.1), "incident.opened", new { incidentId = incident, phaseIndex = 1, severity = "High", title = "slow", owner = "carol", dataLoss = false })
+            .Record(T0.AddHours(2.2), "guardrail.streakGrew", new { rule = "r1", count = 1, required = 3 })
+            .Do(r => r.RequestSignOff("engine", "window over", T0.AddHours(6)))
+            .Record(T0.AddHours(6.1), "signOff.recorded", new { signOffId = Guid.NewGuid(), phaseIndex = 1, phase = "ramp", role = "EngineeringLead", decision = "Go", comment = "fine" }, actor: "erin");
+
+        var whole = Only(history, T0.AddHours(7));
+        var filtered = Assert.Single(BoardStateRebuild.Rebuild(history.Records.Where(r => BoardStateRebuild.AuditKinds.Contains(r.Kind)), history.Plans, T0.AddHours(7)));
+
+        Assert.Equal(history.Records.Count - 1, history.Records.Count(r => BoardStateRebuild.AuditKinds.Contains(r.Kind)));
+        Assert.Equal(whole with { Gate = filtered.Gate, OpenIncidents = filtered.OpenIncidents }, filtered);
+        Assert.Equal(whole.Gate.Missing, filtered.Gate.Missing);
+        Assert.Equal(whole.OpenIncidents, filtered.OpenIncidents);
+    }
 }

@@ -22,7 +22,7 @@ public sealed class DemoTrafficSplitRestorerTests
         var (split, router) = await RestartAsync(store);
 
         var weights = await router.ReadAsync();
-        var drift = await new TrafficDriftMonitor(store.Get<RolloutStore>(), router, store.Clock, NullLogger<TrafficDriftMonitor>.Instance).CheckAsync();
+        var drift = await new TrafficDriftMonitor(store.Get<RolloutStore>(), router, TrafficDrift.DriftRecorders.For(store), store.Clock, NullLogger<TrafficDriftMonitor>.Instance).CheckAsync();
 
         Assert.Equal(10, split.CanaryWeightPercent);
         Assert.True(weights.IsExactly(10), weights.ToString());

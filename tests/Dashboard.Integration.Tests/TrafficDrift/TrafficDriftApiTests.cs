@@ -63,13 +63,43 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
         Assert.Equal("InSync", report.GetProperty("kind").GetString());
         Assert.Equal(HttpStatusCode.Conflict, againStatus);
         Assert.Contains("othing to reconcile", again.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var tail = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).TakeLast(3);
+        // The drift's own start and end are on the record too (Drift_SeenAcrossARestartThenReconciled_…); here, the reconcile.
+        var tail = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()!).Where(k => !k.StartsWith("traffic.drift", StringComparison.Ordinal)).TakeLast(3);
         Assert.Equal(["traffic.reconciled", "traffic.changeRequested", "traffic.changeApplied"], tail);
         var audited = events.EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "traffic.reconciled");
         Assert.Equal((TestPeople.Admin, 35, 10), (
             audited.GetProperty("actor").GetString(), audited.GetProperty("payload").GetProperty("observedCanaryWeight").GetInt32(),
             audited.GetProperty("payload").GetProperty("recordedPercent").GetInt32()));
         Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
+    }
+
+    [Fact]
+    public async Task Drift_SeenAcrossARestartThenReconciled_IsOnTheTimelineOnceStartedAndOnceEnded()
+    {
+        await using var setup = await DriftedSetup.StartAsync(influx.Url);
+        var from = DateTimeOffset.UtcNow.AddHours(-1);
+        await using (var first = await setup.RestartAppAsync())
+        {
+            Assert.Equal("Drifted", (await FirstReportAsync(first)).GetProperty("kind").GetString());
+        }
+
+        await using var app = await setup.RestartAppAsync();
+        Assert.Equal("Drifted", (await FirstReportAsync(app)).GetProperty("kind").GetString());
+        var (status, _) = await app.PostAsync($"{DriftPath}/reconcile", new { reason = "weights were edited by hand" });
+        var events = await app.GetAsync($"/api/rollouts/{setup.RolloutId}/events");
+        var timeline = await app.GetAsync($"/api/timeline?from={Iso(from)}&to={Iso(DateTimeOffset.UtcNow.AddMinutes(1))}&kind=RouterAlert");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var drift = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString()!.StartsWith("traffic.drift", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["traffic.driftStarted", "traffic.driftEnded"], drift.Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal((35.0, 10), (drift[0].GetProperty("payload").GetProperty("observedCanaryPercent").GetDouble(), drift[0].GetProperty("payload").GetProperty("recordedPercent").GetInt32()));
+        Assert.Equal(("Reconciled", TestPeople.Admin), (drift[1].GetProperty("payload").GetProperty("how").GetString(), drift[1].GetProperty("payload").GetProperty("reconciledBy").GetString()));
+        var texts = timeline.EnumerateArray().Select(e => e.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(3, texts.Count);
+        Assert.StartsWith($"Drift over after ", texts[0], StringComparison.Ordinal);
+        Assert.EndsWith($"{TestPeople.Admin} reconciled; the router runs the recorded 10 %", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith("The router's split differed from the recorded 10 %", texts[1], StringComparison.Ordinal);
+        Assert.StartsWith("Drift: the router ran 35 % canary, not the recorded 10 %", texts[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,6 +192,8 @@ public sealed class TrafficDriftApiTests(InfluxServerFixture influx)
             await Task.Delay(TimeSpan.FromMilliseconds(100), timeout.Token);
         }
     }
+
+    private static string Iso(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
     private static string Weight(string server) => $"get weight {HaproxyServer.Backend}/{server}";
 

@@ -121,5 +121,5 @@ public sealed class TrafficDriftMonitorTests
     }
 
     private static TrafficDriftMonitor Monitor(TestStateStore store, SettableRouter router) =>
-        new(store.Get<RolloutStore>(), router, store.Clock, NullLogger<TrafficDriftMonitor>.Instance);
+        new(store.Get<RolloutStore>(), router, DriftRecorders.For(store), store.Clock, NullLogger<TrafficDriftMonitor>.Instance);
 }

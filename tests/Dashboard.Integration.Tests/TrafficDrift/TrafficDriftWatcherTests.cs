@@ -62,8 +62,8 @@ public sealed class TrafficDriftWatcherTests
 
     private static (TrafficDriftMonitor Monitor, RolloutChangeFeed Feed, TrafficDriftWatcher Watcher) Create(TestStateStore store, SettableRouter router)
     {
-        var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, TimeProvider.System, NullLogger<TrafficDriftMonitor>.Instance);
         var feed = new RolloutChangeFeed(TimeProvider.System, NullLogger<RolloutChangeFeed>.Instance);
+        var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, DriftRecorders.For(store, feed), TimeProvider.System, NullLogger<TrafficDriftMonitor>.Instance);
         var options = Options.Create(new TrafficDriftOptions { DriftCheckInterval = TimeSpan.FromDays(1) });
         return (monitor, feed, new TrafficDriftWatcher(monitor, feed, options, TimeProvider.System, NullLogger<TrafficDriftWatcher>.Instance));
     }

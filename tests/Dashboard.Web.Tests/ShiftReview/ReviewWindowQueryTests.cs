@@ -6,11 +6,12 @@ namespace Dashboard.Web.Tests.ShiftReview;
 public sealed class ReviewWindowQueryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Shift = TimeSpan.FromHours(8);
 
     [Fact]
     public void Parse_AWindowOverSevenDays_ABadRolloutAndAnUnknownKind_ListsEachByField()
     {
-        var query = ReviewWindowQuery.Parse("2026-11-10T00:00:00Z", "2026-11-23T00:00:00Z", "not-a-guid", "Weather", null, Now, out var problems);
+        var query = ReviewWindowQuery.Parse("2026-11-10T00:00:00Z", "2026-11-23T00:00:00Z", "not-a-guid", "Weather", null, Now, Shift, out var problems);
 
         Assert.Null(query);
         Assert.Equal(["kind", "rolloutId", "to"], problems.Keys.Order(StringComparer.Ordinal));
@@ -25,7 +26,7 @@ public sealed class ReviewWindowQueryTests
     [InlineData(null, "2026-11-23T16:00:00Z", "from", "from is required")]
     public void Parse_AWindowThatCannotBeRead_NamesTheField(string? from, string to, string field, string words)
     {
-        Assert.Null(ReviewWindowQuery.Parse(from, to, null, null, null, Now, out var problems));
+        Assert.Null(ReviewWindowQuery.Parse(from, to, null, null, null, Now, Shift, out var problems));
 
         Assert.Contains(words, Assert.Single(problems, p => p.Key == field).Value[0], StringComparison.Ordinal);
     }
@@ -33,9 +34,21 @@ public sealed class ReviewWindowQueryTests
     [Fact]
     public void Parse_AShiftEndingWithinOneShiftFromNow_IsReadWithTheNextShiftAsLongByDefault()
     {
-        var query = ReviewWindowQuery.Parse("2026-11-23T08:00:00Z", "2026-11-23T16:00:00Z", null, "guardrailblind", null, Now, out var problems);
+        var query = ReviewWindowQuery.Parse("2026-11-23T08:00:00Z", "2026-11-23T16:00:00Z", null, "guardrailblind", null, Now, Shift, out var problems);
 
         Assert.Empty(problems);
         Assert.Equal((TimelineKind.GuardrailBlind, new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)), (query!.Kind, query.NextTo));
+    }
+
+    [Fact]
+    public void Parse_AWindowEndingPastOneDefaultShift_IsReadWhenTheLongestShiftReachesIt()
+    {
+        var twelveHours = ReviewWindowQuery.Parse("2026-11-23T12:00:00Z", "2026-11-24T00:00:00Z", null, null, null, Now, TimeSpan.FromHours(12), out var none);
+        var eightHours = ReviewWindowQuery.Parse("2026-11-23T12:00:00Z", "2026-11-24T00:00:00Z", null, null, null, Now, Shift, out var problems);
+
+        Assert.Empty(none);
+        Assert.NotNull(twelveHours);
+        Assert.Null(eightHours);
+        Assert.Contains("more than 8 h (the longest shift) after now", problems["to"][0], StringComparison.Ordinal);
     }
 }

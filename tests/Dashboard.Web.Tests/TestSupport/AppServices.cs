@@ -41,6 +41,7 @@ internal static class AppServices
         // And the sign-off gate (read-only there, with buttons on the rollout page).
         services.AddSignOffs();
         // The monitor alone: the watcher is a hosted service; tests call CheckAsync themselves.
+        services.AddSingleton<TrafficDriftRecorder>();
         services.AddSingleton<TrafficDriftMonitor>();
 
         // The layouts also carry the time-scale banner; real time unless a test says otherwise.

@@ -19,4 +19,6 @@ public static class AutomationActors
     public static Actor Summaries { get; } = Actor.Automation("automation (summaries)");
 
     public static Actor Shifts { get; } = Actor.Automation("automation (shifts)");
+
+    public static Actor DriftCheck { get; } = Actor.Automation("automation (drift check)");
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.History;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Guardrails;
 
@@ -14,7 +15,7 @@ internal static class NearMissFolding
     {
         var payloads = inOrder
             .Where(e => e.Kind is GuardrailAuditKinds.StreakGrew or GuardrailAuditKinds.BlindEnded)
-            .ToDictionary(e => e.Sequence, e => new AuditPayload(e.PayloadJson));
+            .ToDictionary(e => e.Sequence, e => AuditPayload.Parse(e.PayloadJson));
         var streakTops = inOrder
             .Where(e => e.Kind == GuardrailAuditKinds.StreakGrew)
             .GroupBy(e => (e.RolloutId, Rule: payloads[e.Sequence].Text("rule"), Since: payloads[e.Sequence].Text("since")))
@@ -27,7 +28,7 @@ internal static class NearMissFolding
         return inOrder.Where(e => e.Kind switch
         {
             GuardrailAuditKinds.StreakGrew => streakTops.Contains(e.Sequence),
-            GuardrailAuditKinds.BlindStarted => !endedBlinds.Contains((e.RolloutId, new AuditPayload(e.PayloadJson).Time("since"))),
+            GuardrailAuditKinds.BlindStarted => !endedBlinds.Contains((e.RolloutId, AuditPayload.Parse(e.PayloadJson).Time("since"))),
             _ => true,
         });
     }

@@ -11,12 +11,12 @@ public sealed record ReviewWindowQuery(DateTimeOffset From, DateTimeOffset To, G
     /// <summary>The longest window one request may read.</summary>
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(7);
 
-    /// <summary>How far past now a window may end: one default shift, so the current shift (and the next) can be asked for.</summary>
-    public static readonly TimeSpan MaxAhead = TimeSpan.FromHours(8);
-
-    /// <summary>The query, or null with every problem by field.</summary>
+    /// <summary>
+    /// The query, or null with every problem by field. The window may end at most <paramref name="maxAhead"/> after
+    /// <paramref name="now"/>: the longest configured shift, so the current shift can be asked for whole.
+    /// </summary>
     public static ReviewWindowQuery? Parse(
-        string? from, string? to, string? rolloutId, string? kind, string? nextTo, DateTimeOffset now, out Dictionary<string, string[]> problems)
+        string? from, string? to, string? rolloutId, string? kind, string? nextTo, DateTimeOffset now, TimeSpan maxAhead, out Dictionary<string, string[]> problems)
     {
         problems = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var start = Moment(problems, "from", from, required: true);
@@ -58,9 +58,9 @@ public sealed record ReviewWindowQuery(DateTimeOffset From, DateTimeOffset To, G
             {
                 problems["to"] = [$"the window is {TimelineWords.Length(e - s)} long; at most 7 days may be read at once"];
             }
-            else if (e > now + MaxAhead)
+            else if (e > now + maxAhead)
             {
-                problems["to"] = [$"to ({Write(e)}) is more than {TimelineWords.Length(MaxAhead)} after now ({Write(now)}): nothing has happened there yet"];
+                problems["to"] = [$"to ({Write(e)}) is more than {TimelineWords.Length(maxAhead)} (the longest shift) after now ({Write(now)}): nothing has happened there yet"];
             }
         }
 

@@ -12,7 +12,6 @@ public static class ShiftReviewServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ShiftTimelineService>();
-        services.TryAddSingleton<RolloutStateRebuilder>();
         services.TryAddSingleton<ShiftSummaryService>();
         services.TryAddSingleton<WatchNextService>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.History;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Persistence.Audit;
@@ -8,6 +9,7 @@ using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Guardrails;
 using Dashboard.Web.Features.Summaries;
+using Dashboard.Web.Features.TrafficDrift;
 using Dashboard.Web.Shared.Components;
 
 namespace Dashboard.Web.Features.ShiftReview;
@@ -30,6 +32,10 @@ public static class TimelineEntryBuilder
             $"The router did not confirm {p.Int("toPercent")} % canary: {p.Text("failureMessage") ?? "no message"}", 80, false, null),
         ["traffic.reconciled"] = (_, p) => (TimelineKind.RouterAlert,
             $"The router's split differed from the recorded {p.Int("recordedPercent")} % ({Observed(p)}); re-applied: {Said(p)}", 65, false, null),
+        [DriftAuditKinds.Started] = (_, p) => (TimelineKind.RouterAlert,
+            $"Drift: {Observed(p)}, not the recorded {p.Int("recordedPercent")} %; nothing was changed until someone reconciles", 65, false, null),
+        [DriftAuditKinds.Ended] = (_, p) => (TimelineKind.RouterAlert,
+            $"Drift over after {TimelineWords.Length(TimeSpan.FromSeconds(p.Number("seconds") ?? 0))}: {DriftEnded(p)}", 5, false, null),
         ["rollout.created"] = (_, p) => (TimelineKind.PhaseTransition, $"Rollout planned along '{p.Text("planName")}': {Said(p)}", 0, false, null),
         ["rollout.started"] = (_, p) => (TimelineKind.PhaseTransition, $"Started phase '{p.Text("phaseName")}' at {p.Int("trafficPercent")} % canary: {Said(p)}", 0, false, null),
         ["phase.advanced"] = (_, p) => (TimelineKind.PhaseTransition,
@@ -80,7 +86,7 @@ public static class TimelineEntryBuilder
             return null;
         }
 
-        var (kind, text, gravity, nearMiss, href) = describe(recorded, new AuditPayload(recorded.PayloadJson));
+        var (kind, text, gravity, nearMiss, href) = AuditPayload.Read(recorded.PayloadJson, p => describe(recorded, p));
         return new TimelineEntry(
             recorded.Sequence, recorded.At, recorded.RolloutId, rollout, kind, TimelineWords.Kind(kind), text, recorded.Actor,
             href ?? (recorded.RolloutId is { } id ? ReviewLinks.AuditEntry(id, recorded.Sequence) : ReviewLinks.HealthChecks),
@@ -114,6 +120,14 @@ public static class TimelineEntryBuilder
 
     private static string Observed(AuditPayload p) =>
         p.Number("observedCanaryPercent") is { } observed ? string.Create(CultureInfo.InvariantCulture, $"the router ran {observed:0.#} % canary") : "the router could not be read";
+
+    private static string DriftEnded(AuditPayload p) => p.Enum<DriftEnd>("how") switch
+    {
+        DriftEnd.Reconciled => $"{p.Text("reconciledBy") ?? "someone"} reconciled; the router runs the recorded {p.Int("recordedPercent")} %",
+        DriftEnd.BackInStep => $"the router runs the recorded {p.Int("recordedPercent")} % again without a reconcile",
+        DriftEnd.NoLongerOfRecord => "another rollout (or none) is now the one the router follows",
+        _ => "no reason recorded",
+    };
 
     private static string For(AuditPayload p) =>
         p.Text("duration") is { } text && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration) ? $" for {PlanDuration.Format(duration)}" : "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Checkpoints;
+using Dashboard.Core.History;
 using Dashboard.Core.Incidents;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
@@ -105,7 +106,7 @@ public sealed class WatchNextService(
         var phaseStarts = active.ToDictionary(r => r.Id, r => (r.CurrentPhaseIndex, r.CurrentProgress.StartedAt));
         foreach (var e in followUps)
         {
-            var p = new AuditPayload(e.PayloadJson);
+            var p = AuditPayload.Parse(e.PayloadJson);
             var id = e.RolloutId!.Value;
             var href = ReviewLinks.AuditEntry(id, e.Sequence);
             if (e.Kind == GuardrailAuditKinds.Contingency
@@ -125,7 +126,7 @@ public sealed class WatchNextService(
     }
 
     private static IEnumerable<OpenActionItem> ActionItems(IReadOnlyList<AuditEventRecord> followUps, Dictionary<Guid, string> names) =>
-        followUps.Where(e => e.Kind == "checkpoint.decided").SelectMany(e => new AuditPayload(e.PayloadJson).Objects("actionItems").Select(item => new OpenActionItem(
+        followUps.Where(e => e.Kind == "checkpoint.decided").SelectMany(e => AuditPayload.Parse(e.PayloadJson).Objects("actionItems").Select(item => new OpenActionItem(
             e.RolloutId!.Value, names[e.RolloutId!.Value], item.Text("text") ?? "", item.Text("owner") ?? "",
             item.Text("due") is { } due && DateOnly.TryParse(due, CultureInfo.InvariantCulture, out var day) ? day : null,
             e.At, ReviewLinks.AuditEntry(e.RolloutId!.Value, e.Sequence))))

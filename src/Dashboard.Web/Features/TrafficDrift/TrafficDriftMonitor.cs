@@ -7,9 +7,11 @@ namespace Dashboard.Web.Features.TrafficDrift;
 /// <summary>
 /// Compares the router's actual split with the weight the rollout of record wants and keeps the
 /// latest <see cref="TrafficDriftReport"/>. It only reads: drift is reported, never corrected here —
-/// correcting is <c>RolloutService.ReconcileTrafficAsync</c>, an audited action a person takes.
+/// correcting is <c>RolloutService.ReconcileTrafficAsync</c>, an audited action a person takes. A drift's start and end
+/// are put on the record by the <see cref="TrafficDriftRecorder"/> before the report is told to anyone.
 /// </summary>
-public sealed partial class TrafficDriftMonitor(RolloutStore store, ITrafficRouter router, TimeProvider timeProvider, ILogger<TrafficDriftMonitor> logger)
+public sealed partial class TrafficDriftMonitor(
+    RolloutStore store, ITrafficRouter router, TrafficDriftRecorder recorder, TimeProvider timeProvider, ILogger<TrafficDriftMonitor> logger)
 {
     private readonly Lock sync = new();
     private TrafficDriftReport current = TrafficDriftReport.NotChecked(router.Name);
@@ -36,6 +38,7 @@ public sealed partial class TrafficDriftMonitor(RolloutStore store, ITrafficRout
     {
         var sequence = Interlocked.Increment(ref checksStarted);
         var report = await CompareAsync(cancellationToken);
+        await recorder.RecordAsync(sequence, report, cancellationToken);
         Publish(sequence, report);
         return report;
     }
