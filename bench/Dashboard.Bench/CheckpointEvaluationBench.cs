@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Influx;
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,10 @@ namespace Dashboard.Bench;
 /// Times <see cref="CheckpointEvaluator.EvaluateAsync"/> at the last checkpoint (36 h) of the
 /// three-phase plan's rollout phase over 36 h of 5 s data: 3 segments × 3 regions × 2 cohorts × the
 /// five measurements of docs/schema.md (2.3 million points), written in batches into a real influxd.
-/// One cold run first, then <c>runs</c> timed runs (median, min, max).
+/// First as a full read (no stored sums: one cold run, then <c>runs</c> timed runs); then as the scheduler
+/// runs it, with a real SQLite state store: per timed run a fresh phase run whose earlier checkpoints
+/// (15m … 24h) are evaluated first, in order, storing their settled sums, so the 36 h checkpoint reuses them
+/// and reads only what is new. Each reused evaluation is checked against the full read's values.
 /// </summary>
 public static class CheckpointEvaluationBench
 {
@@ -37,49 +42,66 @@ public static class CheckpointEvaluationBench
         var points = await WriteAsync(influx.Url, phaseStart, window.Cumulative);
         Console.WriteLine($"wrote {points:N0} points ({window.Cumulative.TotalHours} h of 5 s data) in {written.Elapsed.TotalSeconds:0.0} s");
 
+        await using var state = await TestStateStore.CreateAsync(TimeProvider.System);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Influx:Url"] = influx.Url.ToString(),
             ["Influx:Database"] = Database,
             ["Influx:Timeout"] = "00:01:00",
+            ["StateStore:ConnectionString"] = state.ConnectionString,
         }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddInflux(configuration).AddCheckpointEvaluator(configuration).BuildServiceProvider();
-        var evaluator = services.GetRequiredService<CheckpointEvaluator>();
-        var request = new CheckpointEvaluationRequest("bench", 2, phase, phase.Checkpoints[^1], window);
+        await using var fullRead = new ServiceCollection().AddLogging().AddInflux(configuration).AddCheckpointEvaluator(configuration).BuildServiceProvider();
+        await using var reusing = new ServiceCollection().AddLogging().AddInflux(configuration).AddCheckpointEvaluator(configuration)
+            .AddStateStore(configuration).BuildServiceProvider();
+        var full = fullRead.GetRequiredService<CheckpointEvaluator>();
+        var evaluator = reusing.GetRequiredService<CheckpointEvaluator>();
+        CheckpointEvaluationRequest Request(string rollout, TimeSpan offset) =>
+            new(rollout, 2, phase, offset, CheckpointWindow.For(phase, phaseStart, offset));
 
         var cold = Stopwatch.StartNew();
-        var evaluation = await evaluator.EvaluateAsync(request);
-        Console.WriteLine($"cold run: {cold.Elapsed.TotalMilliseconds:0} ms; overall {evaluation.OverallVerdict}, decision {evaluation.SuggestedDecision}");
+        var evaluation = await full.EvaluateAsync(Request("bench", phase.Checkpoints[^1]));
+        Console.WriteLine($"cold full read: {cold.Elapsed.TotalMilliseconds:0} ms; overall {evaluation.OverallVerdict}, decision {evaluation.SuggestedDecision}");
         foreach (var criterion in evaluation.Criteria)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {criterion.Metric,-22} cumulative {criterion.CumulativeValue,10:0.####} last {criterion.LastIntervalValue,10:0.####} {criterion.Verdict,-6} samples {criterion.Samples.Count} × {criterion.SampleInterval}"));
         }
 
+        var fullTimings = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await full.EvaluateAsync(Request("bench", phase.Checkpoints[^1]));
+            fullTimings.Add(watch.Elapsed.TotalMilliseconds);
+            Console.WriteLine($"full read {i + 1,2}: {watch.Elapsed.TotalMilliseconds,7:0} ms");
+        }
+
+        Report($"36 h checkpoint, full read ({runs} runs)", fullTimings);
+
+        var expected = Json(evaluation);
         var timings = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            var rollout = $"bench-{i}";
+            var earlier = new List<string>();
+            foreach (var offset in phase.Checkpoints.SkipLast(1))
+            {
+                var step = Stopwatch.StartNew();
+                await evaluator.EvaluateAsync(Request(rollout, offset));
+                earlier.Add($"{PlanDuration.Format(offset)} {step.Elapsed.TotalMilliseconds:0} ms");
+            }
+
             var watch = Stopwatch.StartNew();
-            await evaluator.EvaluateAsync(request);
+            var reused = await evaluator.EvaluateAsync(Request(rollout, phase.Checkpoints[^1]));
             timings.Add(watch.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"run {i + 1,2}: {watch.Elapsed.TotalMilliseconds,7:0} ms");
+            var same = Json(reused with { RolloutId = evaluation.RolloutId, EvaluatedAt = evaluation.EvaluatedAt }) == expected;
+            Console.WriteLine($"reusing {i + 1,2}: {watch.Elapsed.TotalMilliseconds,7:0} ms, same values as the full read: {(same ? "yes" : "NO")} (earlier: {string.Join(", ", earlier)})");
         }
 
-        Report($"checkpoint evaluation over 36 h ({runs} runs)", timings);
-
-        // The same statements alone, to tell InfluxDB's share from the evaluator's.
-        var query = string.Join(";\n", evaluation.Criteria.Select(criterion => criterion.Query).OfType<string>().Distinct());
-        var client = services.GetRequiredService<IInfluxClient>();
-        var queryTimings = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await client.QueryAsync(query);
-            queryTimings.Add(watch.Elapsed.TotalMilliseconds);
-        }
-
-        Report($"its InfluxDB request alone ({runs} runs)", queryTimings);
+        Report($"36 h checkpoint after its phase's earlier checkpoints, reusing their settled sums ({runs} runs)", timings);
     }
+
+    private static string Json(CheckpointEvaluation evaluation) => JsonSerializer.Serialize(evaluation, CheckpointVerdictStore.Json);
 
     internal static void Report(string what, List<double> timings)
     {

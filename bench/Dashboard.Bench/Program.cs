@@ -5,7 +5,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- latency [samples=20] [pollSeconds=5]
 //   dotnet run -c Release --project bench/Dashboard.Bench -- ui-traffic [samples=20] [splitSamples=4] [appUrl=http://127.0.0.1:5000] [runtimeApi=tcp:127.0.0.1:9999]
 //     (needs ./run.sh --real-traffic running)
-//   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions; full read, then reusing the earlier checkpoints' sums)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- backtest [runs=200] [healthyRuns=1000]   (sequential judge vs old rule on simulated canaries)

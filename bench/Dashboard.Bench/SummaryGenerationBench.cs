@@ -17,7 +17,9 @@ namespace Dashboard.Bench;
 /// Times one executive summary — the 36 h milestone of the three-phase plan's 36 h rollout phase — over the same
 /// 36 h of 5 s data as <see cref="CheckpointEvaluationBench"/> (2.3 million points in a real influxd), with the
 /// rollout in a real state store and the phase's checkpoint verdicts stored: criteria and revenue from InfluxDB,
-/// history from SQLite, then JSON and Markdown. One cold run first, then <c>runs</c> timed runs.
+/// history from SQLite, then JSON and Markdown. One cold run first, then <c>runs</c> timed runs. Storing the
+/// verdicts also stores the checkpoints' settled sums, which the summary reuses; on the system clock the bench's
+/// data is months old, so the summary reads nothing from InfluxDB (in a live phase it reads the last few minutes).
 /// </summary>
 public static class SummaryGenerationBench
 {

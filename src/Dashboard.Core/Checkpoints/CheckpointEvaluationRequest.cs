@@ -10,6 +10,10 @@ namespace Dashboard.Core.Checkpoints;
 /// <param name="Window">The windows to judge (<see cref="CheckpointWindow.For"/>).</param>
 /// <param name="Previous">The previous checkpoint's evaluation, for trends; null at the first one.</param>
 /// <param name="Incidents">Source of incident and data-loss counts; without it those criteria are NO_DATA.</param>
+/// <param name="FreshRead">
+/// Read every interval from InfluxDB again instead of reusing the settled sums earlier evaluations of the phase
+/// stored (docs/checkpoints.md, "Reusing settled sums"): a person's re-run, so points that arrived late count.
+/// </param>
 public sealed record CheckpointEvaluationRequest(
     string RolloutId,
     int PhaseIndex,
@@ -17,4 +21,5 @@ public sealed record CheckpointEvaluationRequest(
     TimeSpan CheckpointOffset,
     CheckpointWindow Window,
     CheckpointEvaluation? Previous = null,
-    IIncidentCounts? Incidents = null);
+    IIncidentCounts? Incidents = null,
+    bool FreshRead = false);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Statistics;
@@ -10,8 +13,10 @@ namespace Dashboard.Infrastructure.Checkpoints;
 
 /// <summary>
 /// Evaluates one checkpoint (docs/checkpoints.md): reads every InfluxDB metric the phase's criteria,
-/// rollback triggers and contingency rules name — cumulative, last interval and per sample
-/// interval — in one HTTP request, asks <see cref="IIncidentCounts"/> for the counts InfluxDB does
+/// rollback triggers and contingency rules name — sums per stored interval, from which the cumulative
+/// window, the last interval and each sample interval are added up — in one HTTP request, reusing the
+/// settled sums earlier evaluations of the phase run stored in <see cref="IIntervalSumStore"/> and reading
+/// only the rest (docs/checkpoints.md, "Reusing settled sums"; without a store every evaluation reads its whole window); asks <see cref="IIncidentCounts"/> for the counts InfluxDB does
 /// not hold, judges each criterion with its options, suggests a decision and adds the advisory
 /// statistical comparison of canary against baseline (<see cref="CheckpointComparison"/>). InfluxDB being down, a failed statement,
 /// an empty window or a requests point still torn after re-reading (<see cref="TornReadRetry"/>) make
@@ -19,24 +24,29 @@ namespace Dashboard.Infrastructure.Checkpoints;
 /// </summary>
 public sealed partial class CheckpointEvaluator(
     IInfluxClient influx,
+    IOptions<InfluxOptions> influxOptions,
     IOptions<MetricsSchemaOptions> schema,
     IOptions<CheckpointEvaluatorOptions> options,
     TimeProvider timeProvider,
-    ILogger<CheckpointEvaluator> logger)
+    ILogger<CheckpointEvaluator> logger,
+    IIntervalSumStore? sums = null)
 {
     private readonly CheckpointStatements _statements = new(schema.Value);
     private readonly MetricsSchemaOptions _schema = schema.Value;
+    private readonly InfluxOptions _influx = influxOptions.Value;
     private readonly CheckpointEvaluatorOptions _options = options.Value;
     private readonly CanaryJudge _judge = new(options.Value.Judge);
 
     /// <summary>
-    /// The sample interval for a cumulative window: <see cref="CheckpointEvaluatorOptions.SampleInterval"/>,
-    /// widened to keep at most <see cref="CheckpointEvaluatorOptions.MaxSamples"/> intervals.
+    /// The sample interval for a cumulative window: <see cref="CheckpointEvaluatorOptions.SampleInterval"/>, or the
+    /// smallest whole multiple of it that keeps at most <see cref="CheckpointEvaluatorOptions.MaxSamples"/> intervals —
+    /// a multiple, so the sums stored per <see cref="CheckpointEvaluatorOptions.SampleInterval"/> add up to it.
     /// </summary>
     public TimeSpan SampleIntervalFor(TimeSpan cumulativeWindow)
     {
-        var capped = ChartBucket.Width(cumulativeWindow, _options.MaxSamples, _schema.PointInterval);
-        return capped > _options.SampleInterval ? capped : _options.SampleInterval;
+        var grain = _options.SampleInterval;
+        var multiple = Math.Max(1, (long)Math.Ceiling(cumulativeWindow.Ticks / (double)_options.MaxSamples / grain.Ticks));
+        return grain * multiple;
     }
 
     public async Task<CheckpointEvaluation> EvaluateAsync(CheckpointEvaluationRequest request, CancellationToken cancellationToken = default)
@@ -59,7 +69,7 @@ public sealed partial class CheckpointEvaluator(
             .ToList();
 
         var interval = SampleIntervalFor(window.Cumulative);
-        var measurements = await MeasureAsync(metricKeys, window, interval, cancellationToken).ConfigureAwait(false);
+        var measurements = await MeasureAsync(request, metricKeys, interval, cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<string, (double? Cumulative, double? Last, string? Reason)>(StringComparer.Ordinal);
         foreach (var key in metricKeys.Where(key => MetricFamilies.Of(key) is null))
         {
@@ -99,22 +109,49 @@ public sealed partial class CheckpointEvaluator(
     }
 
     private async Task<CheckpointMeasurements> MeasureAsync(
-        IReadOnlyList<string> metricKeys, CheckpointWindow window, TimeSpan interval, CancellationToken cancellationToken)
+        CheckpointEvaluationRequest request, IReadOnlyList<string> metricKeys, TimeSpan interval, CancellationToken cancellationToken)
     {
-        var families = metricKeys.Select(MetricFamilies.Of).OfType<MetricFamily>().ToList();
-        var statements = _statements.For(families, window, interval);
-        if (statements.Count == 0)
+        var window = request.Window;
+        var families = metricKeys.Select(MetricFamilies.Of).OfType<MetricFamily>().Distinct().Order().ToList();
+        var shown = _statements.For(families, window, interval);
+        var run = new PhaseRunKey(request.RolloutId, request.PhaseIndex, window.PhaseStart);
+        var wholeEnd = OnGrid(window, window.DueAt);
+        var lastOffGrid = OnGrid(window, window.LastIntervalStart) != window.LastIntervalStart;
+        var reads = new List<FamilyRead>();
+        foreach (var family in families)
         {
-            return CheckpointMeasurements.Read(window, interval, statements, [], _schema.Tags);
+            var shape = Shape(family, window.PhaseStart);
+            var count = _statements.Sums(family, window.PhaseStart, window.PhaseStart, window.DueAt, _options.SampleInterval).Count;
+            var reused = request.FreshRead || sums is null
+                ? ReusedSums.None(window.PhaseStart, count)
+                : await ReusableAsync(run, family, shape, window, wholeEnd, count, cancellationToken).ConfigureAwait(false);
+            var statements = reused.End < window.DueAt
+                ? [.. _statements.Sums(family, window.PhaseStart, reused.End, window.DueAt, _options.SampleInterval)]
+                : new List<CheckpointStatement>();
+            if (lastOffGrid)
+            {
+                statements.Add(_statements.LastInterval(family, window.LastIntervalStart, window.DueAt));
+            }
+
+            reads.Add(new FamilyRead(family, shape, reused, statements));
         }
 
+        var fresh = reads.SelectMany(read => read.Statements).ToList();
+        var readAt = timeProvider.GetUtcNow();
+        IReadOnlyList<InfluxStatementResult> results = [];
+        List<FamilyAnswer> answers;
+        CheckpointMeasurements measurements;
         try
         {
-            var query = string.Join(";\n", statements.Select(statement => statement.Text));
-            return await TornReadRetry.ReadAsync(
-                async token => CheckpointMeasurements.Read(
-                    window, interval, statements, await influx.QueryAsync(query, token).ConfigureAwait(false), _schema.Tags),
-                measurements => measurements.HasIncompletePoints,
+            var query = string.Join(";\n", fresh.Select(statement => statement.Text));
+            (results, answers, measurements) = await TornReadRetry.ReadAsync(
+                async token =>
+                {
+                    var answer = fresh.Count == 0 ? [] : await influx.QueryAsync(query, token).ConfigureAwait(false);
+                    var byFamily = Answers(reads, answer);
+                    return (answer, byFamily, CheckpointMeasurements.Read(window, interval, shown, byFamily, _schema.Tags));
+                },
+                read => read.Item3.HasIncompletePoints,
                 _schema.TornReadBackoff,
                 timeProvider,
                 cancellationToken).ConfigureAwait(false);
@@ -122,9 +159,124 @@ public sealed partial class CheckpointEvaluator(
         catch (InfluxException ex)
         {
             LogQueryFailed(ex, window.DueAt);
-            return CheckpointMeasurements.Unavailable(window, interval, statements, $"InfluxDB query failed: {ex.Message}", _schema.Tags);
+            return CheckpointMeasurements.Unavailable(window, interval, shown, $"InfluxDB query failed: {ex.Message}", _schema.Tags);
+        }
+
+        await StoreSettledAsync(run, reads, results, answers, measurements, OnGrid(window, Min(wholeEnd, readAt - _options.ReuseAfter)), cancellationToken)
+            .ConfigureAwait(false);
+        return measurements;
+    }
+
+    // Each family's reused series first, then what InfluxDB answered for the rest: every interval once.
+    private static List<FamilyAnswer> Answers(IReadOnlyList<FamilyRead> reads, IReadOnlyList<InfluxStatementResult> results)
+    {
+        var answers = new List<FamilyAnswer>();
+        var index = 0;
+        foreach (var read in reads)
+        {
+            var fresh = new Dictionary<StatementRole, IReadOnlyList<InfluxSeries>>();
+            string? failure = null;
+            foreach (var statement in read.Statements)
+            {
+                var i = index++;
+                if (i >= results.Count || results[i].Error is not null)
+                {
+                    var error = i < results.Count ? results[i].Error : null;
+                    // InfluxDB 1.x stops at the first failing statement and reports the rest as missing.
+                    failure ??= error is null
+                        ? "InfluxDB did not run the statement (an earlier statement failed)"
+                        : string.Create(CultureInfo.InvariantCulture, $"InfluxDB statement {i} failed: {(error == "not executed" ? "not executed (does the configured database exist?)" : error)}");
+                    continue;
+                }
+
+                fresh[statement.Role] = results[i].Series;
+            }
+
+            answers.Add(failure is not null
+                ? FamilyAnswer.Failed(read.Family, failure)
+                : new FamilyAnswer(
+                    read.Family,
+                    [.. read.Reused.Series[0], .. fresh.GetValueOrDefault(StatementRole.Sums, [])],
+                    read.Reused.Series.Count > 1 ? [.. read.Reused.Series[1], .. fresh.GetValueOrDefault(StatementRole.LearnerSums, [])] : [],
+                    fresh.GetValueOrDefault(StatementRole.LastInterval)));
+        }
+
+        return answers;
+    }
+
+    private async Task<ReusedSums> ReusableAsync(
+        PhaseRunKey run, MetricFamily family, string shape, CheckpointWindow window, DateTimeOffset wholeEnd, int statements, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunks = await sums!.LoadAsync(run, family.ToString(), shape, cancellationToken).ConfigureAwait(false);
+            return ReusedSums.Of(chunks, window.PhaseStart, wholeEnd, statements);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A store that cannot be read is a miss: the whole window is read from InfluxDB.
+            LogReuseFailed(ex, family.ToString());
+            return ReusedSums.None(window.PhaseStart, statements);
         }
     }
+
+    // Whole intervals that ended ReuseAfter before the read are kept; torn or failed answers never are.
+    private async Task StoreSettledAsync(
+        PhaseRunKey run, IReadOnlyList<FamilyRead> reads, IReadOnlyList<InfluxStatementResult> results, IReadOnlyList<FamilyAnswer> answers,
+        CheckpointMeasurements measurements, DateTimeOffset settledEnd, CancellationToken cancellationToken)
+    {
+        if (sums is null)
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var (read, answer) in reads.Zip(answers))
+        {
+            var first = index;
+            index += read.Statements.Count;
+            if (answer.Failure is not null || settledEnd <= read.Reused.End
+                || (read.Family == MetricFamily.Requests && measurements.HasIncompletePoints))
+            {
+                continue;
+            }
+
+            var stored = read.Statements
+                .Select((statement, i) => (statement, result: results[first + i]))
+                .Where(pair => pair.statement.Role is StatementRole.Sums or StatementRole.LearnerSums)
+                .Select(pair => pair.result with { Series = ReusedSums.Slice(pair.result.Series, read.Reused.End, settledEnd) })
+                .ToList();
+            try
+            {
+                await sums.SaveAsync(
+                    run,
+                    new IntervalSumChunk(read.Family.ToString(), read.Shape, read.Reused.End, settledEnd, timeProvider.GetUtcNow(), stored),
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogReuseFailed(ex, read.Family.ToString());
+            }
+        }
+    }
+
+    // Everything but the time range that decides InfluxDB's answer; the range's epoch-0 placeholders are the same for every chunk.
+    private string Shape(MetricFamily family, DateTimeOffset phaseStart)
+    {
+        var text = new StringBuilder()
+            .Append(_influx.Url).Append('\n').Append(_influx.Database).Append('\n').Append(_influx.RetentionPolicy).Append('\n')
+            .AppendJoin(";\n", _statements.Sums(family, phaseStart, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, _options.SampleInterval).Select(s => s.Text));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    // The start of the stored interval holding `time` (intervals are aligned on the phase start).
+    private DateTimeOffset OnGrid(CheckpointWindow window, DateTimeOffset time) => time <= window.PhaseStart
+        ? window.PhaseStart
+        : window.PhaseStart + TimeSpan.FromTicks((time - window.PhaseStart).Ticks / _options.SampleInterval.Ticks * _options.SampleInterval.Ticks);
+
+    private static DateTimeOffset Min(DateTimeOffset left, DateTimeOffset right) => left < right ? left : right;
+
+    private sealed record FamilyRead(MetricFamily Family, string Shape, ReusedSums Reused, List<CheckpointStatement> Statements);
 
     private async Task<(double? Cumulative, double? Last, string? Reason)> CountAsync(
         CheckpointEvaluationRequest request, string metricKey, CancellationToken cancellationToken)
@@ -151,6 +303,9 @@ public sealed partial class CheckpointEvaluator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint due {DueAt} could not read InfluxDB; its InfluxDB criteria are NO_DATA")]
     private partial void LogQueryFailed(Exception exception, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored sums of the {Family} family could not be used; InfluxDB is read in full instead")]
+    private partial void LogReuseFailed(Exception exception, string family);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint could not read {MetricKey} from the incident source; it is NO_DATA")]
     private partial void LogIncidentsFailed(Exception exception, string metricKey);

@@ -15,9 +15,18 @@ public sealed class CheckpointEvaluatorOptions
 
     /// <summary>
     /// At most this many samples per cohort and metric (default 500); longer windows use wider
-    /// intervals (a whole multiple of <c>Metrics:PointInterval</c>), so 36 h reads ~500 rows per series, not 2,160.
+    /// intervals, each a whole multiple of <see cref="SampleInterval"/> (36 h: 5 min, 432 samples), so the
+    /// sums stored per <see cref="SampleInterval"/> add up to any checkpoint's intervals.
     /// </summary>
     public int MaxSamples { get; set; } = 500;
+
+    /// <summary>
+    /// Sums of a sample interval are stored for later checkpoints of the phase to reuse only once the interval
+    /// ended at least this long before it was read (default 5 min); the rest is read again every time. A point
+    /// that reaches InfluxDB later than this after its timestamp is missing from reused sums (a re-run reads
+    /// everything again). Keep it well above <c>Rollout:CheckpointSettleDelay</c> and the writers' flush interval.
+    /// </summary>
+    public TimeSpan ReuseAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// The statistical judge's thresholds (<c>CheckpointEvaluation:Judge:*</c>), Kayenta's defaults.

@@ -20,6 +20,11 @@ public sealed class CheckpointEvaluatorOptionsValidator : IValidateOptions<Check
             failures.Add("CheckpointEvaluation:MaxSamples must be between 10 and 10000");
         }
 
+        if (options.ReuseAfter < TimeSpan.FromSeconds(10) || options.ReuseAfter > TimeSpan.FromDays(1))
+        {
+            failures.Add("CheckpointEvaluation:ReuseAfter must be between 00:00:10 and 1.00:00:00");
+        }
+
         if (options.Judge is null)
         {
             failures.Add("CheckpointEvaluation:Judge must not be null");

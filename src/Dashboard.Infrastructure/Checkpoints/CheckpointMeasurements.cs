@@ -7,10 +7,11 @@ using Dashboard.Infrastructure.Metrics;
 namespace Dashboard.Infrastructure.Checkpoints;
 
 /// <summary>
-/// The answer of InfluxDB to a checkpoint's statements, turned into metric values: the cumulative
-/// window, the last interval and each sample interval are assembled like a metrics snapshot, so a
-/// checkpoint's error rate or P99 is computed exactly as the live dashboard computes it. A family
-/// whose statement failed (or never ran) keeps its reason and yields no values.
+/// A checkpoint's reads (<see cref="FamilyAnswer"/>), turned into metric values: InfluxDB's sums per stored
+/// interval are added up, in one fixed order, into the cumulative window, the last interval and each sample
+/// interval, which are then assembled like a metrics snapshot, so a checkpoint's error rate or P99 is computed
+/// exactly as the live dashboard computes it — and the same whether the sums were reused or read just now.
+/// A family whose read failed keeps its reason and yields no values.
 /// </summary>
 internal sealed class CheckpointMeasurements
 {
@@ -26,53 +27,75 @@ internal sealed class CheckpointMeasurements
         CheckpointWindow window,
         TimeSpan interval,
         IReadOnlyList<CheckpointStatement> statements,
-        IReadOnlyList<InfluxStatementResult> results,
+        IReadOnlyList<FamilyAnswer> answers,
         MetricsTagNames tags)
     {
         _window = window;
         _interval = interval;
         _statements = statements;
 
-        var cumulative = new List<SeriesTotals>();
-        var last = new List<SeriesTotals>();
-        var perInterval = new List<(DateTimeOffset Start, SeriesTotals Totals)>();
-        var learners = new List<GaugeSample>();
-        for (var i = 0; i < statements.Count; i++)
+        var rows = new List<(MetricFamily Family, string Group, DateTimeOffset Start, SeriesTags Tags, WindowTotals Totals)>();
+        var offGrid = new List<SeriesTotals>();
+        var gauges = new List<(string Series, SeriesTags Tags, DateTimeOffset Start, double Sum, double Count)>();
+        foreach (var answer in answers)
         {
-            var statement = statements[i];
-            if (i >= results.Count || results[i].Error is not null)
+            if (answer.Failure is { } failure)
             {
-                var error = i < results.Count ? results[i].Error : null;
-                // InfluxDB 1.x stops at the first failing statement and reports the rest as missing.
-                _failures.TryAdd(statement.Family, error is null
-                    ? "InfluxDB did not run the statement (an earlier statement failed)"
-                    : string.Create(CultureInfo.InvariantCulture, $"InfluxDB statement {i} failed: {(error == "not executed" ? "not executed (does the configured database exist?)" : error)}"));
+                _failures.TryAdd(answer.Family, failure);
                 continue;
             }
 
-            var read = Reader(statement.Family);
-            foreach (var (series, row) in results[i].Rows())
+            var read = Reader(answer.Family);
+            foreach (var series in answer.Sums)
             {
-                var seriesTags = new SeriesTags(series.Tag(tags.Cohort), series.Tag(tags.Segment), series.Tag(tags.Region));
-                switch (statement.Role)
+                var seriesTags = TagsOf(series, tags);
+                var group = string.Join('\n', answer.Family, seriesTags.Cohort, seriesTags.Segment, seriesTags.Region);
+                for (var row = 0; row < series.Values.Count; row++)
                 {
-                    case StatementRole.Cumulative:
-                        cumulative.Add(new SeriesTotals(seriesTags, read(series, row)));
-                        break;
-                    case StatementRole.LastInterval:
-                        last.Add(new SeriesTotals(seriesTags, read(series, row)));
-                        break;
-                    case StatementRole.PerInterval:
-                        perInterval.Add((series.GetTime(row), new SeriesTotals(seriesTags, read(series, row))));
-                        break;
-                    case StatementRole.Learners when series.GetDouble(row, MetricsColumns.ActiveLearners) is { } active:
-                        learners.Add(new GaugeSample(seriesTags, series.GetTime(row), active));
-                        break;
-                    default:
-                        break;
+                    rows.Add((answer.Family, group, series.GetTime(row), seriesTags, read(series, row)));
                 }
             }
+
+            foreach (var series in answer.LearnerSums)
+            {
+                var key = string.Join('\n', series.Tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => $"{tag.Key}={tag.Value}"));
+                for (var row = 0; row < series.Values.Count; row++)
+                {
+                    if (series.GetDouble(row, CheckpointStatements.LearnersSum) is { } sum
+                        && series.GetDouble(row, CheckpointStatements.LearnersSamples) is { } count and > 0)
+                    {
+                        gauges.Add((key, TagsOf(series, tags), series.GetTime(row), sum, count));
+                    }
+                }
+            }
+
+            foreach (var series in answer.LastInterval ?? [])
+            {
+                offGrid.AddRange(Enumerable.Range(0, series.Values.Count).Select(row => new SeriesTotals(TagsOf(series, tags), read(series, row))));
+            }
         }
+
+        // One order for every sum (group, then time), so reused and fresh sums add up to the very same doubles.
+        var groups = rows.OrderBy(row => row.Group, StringComparer.Ordinal).ThenBy(row => row.Start).GroupBy(row => row.Group).ToList();
+        var cumulative = groups.Select(group => new SeriesTotals(group.First().Tags, WindowTotals.Sum(group.Select(row => row.Totals)))).ToList();
+        var offGridFamilies = answers.Where(answer => answer.LastInterval is not null).Select(answer => answer.Family).ToHashSet();
+        var last = groups
+            .Where(group => !offGridFamilies.Contains(group.First().Family))
+            .Select(group => (group.First().Tags, Rows: group.Where(row => row.Start >= window.LastIntervalStart).ToList()))
+            .Where(group => group.Rows.Count > 0)
+            .Select(group => new SeriesTotals(group.Tags, WindowTotals.Sum(group.Rows.Select(row => row.Totals))))
+            .Concat(offGrid)
+            .ToList();
+        var perInterval = groups
+            .SelectMany(group => group.GroupBy(row => IntervalStart(row.Start)))
+            .Select(bucket => (Start: bucket.Key, Totals: new SeriesTotals(bucket.First().Tags, WindowTotals.Sum(bucket.Select(row => row.Totals)))))
+            .ToList();
+        // An interval's mean of the gauge is its summed gauge over its count of points, as InfluxDB's mean() is.
+        var learners = gauges
+            .OrderBy(gauge => gauge.Series, StringComparer.Ordinal).ThenBy(gauge => gauge.Start)
+            .GroupBy(gauge => (gauge.Series, Start: IntervalStart(gauge.Start)))
+            .Select(bucket => new GaugeSample(bucket.First().Tags, bucket.Key.Start, bucket.Sum(gauge => gauge.Sum) / bucket.Sum(gauge => gauge.Count)))
+            .ToList();
 
         // The gauge buckets are the sample intervals; the last interval takes those starting inside it.
         _cumulative = MetricsSnapshotAssembler.Assemble(window.DueAt, window.Cumulative, cumulative, learners, null);
@@ -87,23 +110,15 @@ internal sealed class CheckpointMeasurements
             .Select(start => (start, MetricsSnapshotAssembler.Assemble(start + interval, interval, totalsByStart[start], learnersByStart[start], null)))];
     }
 
-    /// <summary>Statements answered (or refused) by InfluxDB, read into values.</summary>
+    /// <summary>The reads of every family, turned into values.</summary>
     public static CheckpointMeasurements Read(
-        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, IReadOnlyList<InfluxStatementResult> results, MetricsTagNames tags) =>
-        new(window, interval, statements, results, tags);
+        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, IReadOnlyList<FamilyAnswer> answers, MetricsTagNames tags) =>
+        new(window, interval, statements, answers, tags);
 
     /// <summary>No answer at all: every family fails with <paramref name="reason"/>.</summary>
     public static CheckpointMeasurements Unavailable(
-        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, string reason, MetricsTagNames tags)
-    {
-        var measurements = new CheckpointMeasurements(window, interval, statements, [], tags);
-        foreach (var family in statements.Select(statement => statement.Family))
-        {
-            measurements._failures[family] = reason;
-        }
-
-        return measurements;
-    }
+        CheckpointWindow window, TimeSpan interval, IReadOnlyList<CheckpointStatement> statements, string reason, MetricsTagNames tags) =>
+        new(window, interval, statements, [.. statements.Select(statement => statement.Family).Distinct().Select(family => FamilyAnswer.Failed(family, reason))], tags);
 
     /// <summary>A window or sample interval holds a requests group that was not whole when read.</summary>
     public bool HasIncompletePoints =>
@@ -165,6 +180,12 @@ internal sealed class CheckpointMeasurements
         .Select(entry => (At: entry.Start + (_interval / 2), Value: metric.CohortValue(entry.Snapshot, Cohort.Canary)))
         .Where(point => point.Value is not null)
         .Select(point => (point.At, point.Value!.Value)));
+
+    private DateTimeOffset IntervalStart(DateTimeOffset time) =>
+        _window.PhaseStart + TimeSpan.FromTicks((time - _window.PhaseStart).Ticks / _interval.Ticks * _interval.Ticks);
+
+    private static SeriesTags TagsOf(InfluxSeries series, MetricsTagNames tags) =>
+        new(series.Tag(tags.Cohort), series.Tag(tags.Segment), series.Tag(tags.Region));
 
     private static Func<InfluxSeries, int, WindowTotals> Reader(MetricFamily family) => family switch
     {

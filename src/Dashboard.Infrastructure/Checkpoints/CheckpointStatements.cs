@@ -17,18 +17,28 @@ internal enum StatementRole
     PerInterval,
     /// <summary>The learners gauge per series and sample interval over [phase start, due).</summary>
     Learners,
+    /// <summary>Sums per stored interval (<c>CheckpointEvaluation:SampleInterval</c>) over the part of the window not reused.</summary>
+    Sums,
+    /// <summary>The learners gauge's sum and count per series and stored interval over the same part.</summary>
+    LearnerSums,
 }
 
 internal sealed record CheckpointStatement(MetricFamily Family, StatementRole Role, string Text);
 
 /// <summary>
-/// The InfluxQL of a checkpoint: per family, sums over the cumulative window and the last interval,
-/// and per sample interval (aligned on the phase start) over the cumulative window. Names are
-/// escaped with <see cref="InfluxQl.Identifier"/>, the service filter with
+/// The InfluxQL of a checkpoint. <see cref="For"/> is what a criterion shows as its query: per family, sums
+/// over the cumulative window and the last interval, and per sample interval (aligned on the phase start)
+/// over the cumulative window. <see cref="Sums"/> is what the evaluator reads: per stored interval over the
+/// part of the window it cannot reuse, so every value is a sum of the same per-interval answers however much
+/// was reused. Names are escaped with <see cref="InfluxQl.Identifier"/>, the service filter with
 /// <see cref="InfluxQl.StringLiteral"/>; times are epoch-millisecond literals.
 /// </summary>
 internal sealed class CheckpointStatements(MetricsSchemaOptions options)
 {
+    /// <summary>Aliases of the learners gauge's sum and count per interval (the mean of a longer interval is their quotient).</summary>
+    public const string LearnersSum = "active_sum";
+    public const string LearnersSamples = "active_samples";
+
     private readonly MetricsMeasurementNames _measurements = options.Measurements;
     private readonly MetricsFieldNames _fields = options.Fields;
     private readonly MetricsTagNames _tags = options.Tags;
@@ -37,8 +47,7 @@ internal sealed class CheckpointStatements(MetricsSchemaOptions options)
     {
         var cumulative = Where(window.PhaseStart, window.DueAt);
         var last = Where(window.LastIntervalStart, window.DueAt);
-        var offsetMs = window.PhaseStart.ToUnixTimeMilliseconds() % (long)interval.TotalMilliseconds;
-        var byTime = $"time({((long)interval.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s, {offsetMs.ToString(CultureInfo.InvariantCulture)}ms)";
+        var byTime = ByTime(window.PhaseStart, interval);
         var statements = new List<CheckpointStatement>();
         foreach (var family in families.Distinct().Order())
         {
@@ -58,6 +67,44 @@ internal sealed class CheckpointStatements(MetricsSchemaOptions options)
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// One family's reads of <c>[from, to)</c> per <paramref name="grain"/> aligned on the phase start: its sums
+    /// (role <see cref="StatementRole.Sums"/>), and for revenue the learners gauge's sum and count per series
+    /// (<see cref="StatementRole.LearnerSums"/>).
+    /// </summary>
+    public IReadOnlyList<CheckpointStatement> Sums(MetricFamily family, DateTimeOffset phaseStart, DateTimeOffset from, DateTimeOffset to, TimeSpan grain)
+    {
+        var where = Where(from, to);
+        var byTime = ByTime(phaseStart, grain);
+        var (select, measurement, groupBy) = Aggregates(family);
+        var sums = family == MetricFamily.Resources ? $"{select}, {MemoryAggregates()}" : select;
+        var statements = new List<CheckpointStatement>
+        {
+            new(family, StatementRole.Sums, $"SELECT {sums} FROM {Id(measurement)} {where} GROUP BY {byTime}, {groupBy} fill(none)"),
+        };
+        if (family == MetricFamily.Revenue)
+        {
+            statements.Add(new(family, StatementRole.LearnerSums,
+                $"SELECT {Sum(_fields.ActiveLearners, LearnersSum)}, {Aggregate("count", _fields.ActiveLearners, LearnersSamples)} "
+                    + $"FROM {Id(_measurements.Learners)} {where} GROUP BY {byTime}, * fill(none)"));
+        }
+
+        return statements;
+    }
+
+    /// <summary>One family's sums over <c>[from, to)</c> as a whole, for a last interval that does not start on the sample grid.</summary>
+    public CheckpointStatement LastInterval(MetricFamily family, DateTimeOffset from, DateTimeOffset to)
+    {
+        var (select, measurement, groupBy) = Aggregates(family);
+        return new(family, StatementRole.LastInterval, $"SELECT {select} FROM {Id(measurement)} {Where(from, to)} GROUP BY {groupBy}");
+    }
+
+    private static string ByTime(DateTimeOffset phaseStart, TimeSpan interval)
+    {
+        var offsetMs = phaseStart.ToUnixTimeMilliseconds() % (long)interval.TotalMilliseconds;
+        return $"time({((long)interval.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s, {offsetMs.ToString(CultureInfo.InvariantCulture)}ms)";
     }
 
     private (string Select, string Measurement, string GroupBy) Aggregates(MetricFamily family) => family switch

@@ -14,7 +14,7 @@ public static class StateStoreServiceCollectionExtensions
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/>, the
     /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/>,
     /// the <see cref="StateUnitOfWork"/>, <see cref="RolloutStore"/>, <see cref="TrafficChangeLog"/> and
-    /// <see cref="StoredPlanStore"/>, the gates' <see cref="GateRecordStore"/>,
+    /// <see cref="StoredPlanStore"/>, the gates' <see cref="GateRecordStore"/>, the checkpoint evaluator's <see cref="IntervalSumStore"/>,
     /// and the raw <see cref="StateStore"/> for the readiness probe.
     /// </summary>
     public static IServiceCollection AddStateStore(this IServiceCollection services, IConfiguration configuration)
@@ -34,6 +34,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<TrafficChangeLog>();
         services.TryAddSingleton<StoredPlanStore>();
         services.TryAddSingleton<CheckpointVerdictStore>();
+        services.TryAddSingleton<Checkpoints.IIntervalSumStore, IntervalSumStore>();
         services.TryAddSingleton<ExecutiveSummaryStore>();
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<HealthCheckStore>();

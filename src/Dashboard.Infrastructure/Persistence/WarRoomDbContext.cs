@@ -32,6 +32,7 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     public DbSet<SignOffRecord> SignOffs => Set<SignOffRecord>();
     public DbSet<ChecklistTickRecord> ChecklistTicks => Set<ChecklistTickRecord>();
     public DbSet<ExecutiveSummaryRecord> ExecutiveSummaries => Set<ExecutiveSummaryRecord>();
+    public DbSet<IntervalSumRecord> IntervalSums => Set<IntervalSumRecord>();
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 

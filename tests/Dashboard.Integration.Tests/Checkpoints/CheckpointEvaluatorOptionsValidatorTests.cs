@@ -29,4 +29,12 @@ public sealed class CheckpointEvaluatorOptionsValidatorTests
     {
         Assert.Contains("CheckpointEvaluation:MaxSamples", FailureOf(new() { MaxSamples = maxSamples }), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(9)]
+    [InlineData(86_401)]
+    public void Validate_ReuseAfterOutOfRange_NamesTheKey(int seconds)
+    {
+        Assert.Contains("CheckpointEvaluation:ReuseAfter", FailureOf(new() { ReuseAfter = TimeSpan.FromSeconds(seconds) }), StringComparison.Ordinal);
+    }
 }

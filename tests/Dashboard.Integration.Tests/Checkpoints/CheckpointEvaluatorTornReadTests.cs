@@ -36,6 +36,7 @@ public sealed class CheckpointEvaluatorTornReadTests(InfluxServerFixture fixture
 
     private static CheckpointEvaluator Evaluator(IInfluxClient influx) => new(
         influx,
+        Options.Create(new InfluxOptions()),
         // A short back-off keeps the test quick; the default is 200 ms.
         Options.Create(new MetricsSchemaOptions { Service = "analyzer", TornReadBackoff = TimeSpan.FromMilliseconds(20) }),
         Options.Create(new CheckpointEvaluatorOptions()),

@@ -611,6 +611,61 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("IncidentUpdates", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.IntervalSumRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhaseStartedAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadAt")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RolloutId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RolloutId", "PhaseIndex", "PhaseStartedAt", "Family", "Shape");
+
+                    b.ToTable("IntervalSums", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.PhaseRunRecord", b =>
                 {
                     b.Property<Guid>("RolloutId")

@@ -51,7 +51,8 @@ public sealed class CheckpointReevaluation(
             rolloutId, checkpoint.Plan, phaseIndex, checkpoint.Verdict.PhaseStartedAt, stored.CheckpointOffset, cancellationToken);
 
         // The stored window wins: the time scale may have changed since, and the point is the same window.
-        var fresh = await evaluator.EvaluateAsync(built with { Window = stored.Window }, cancellationToken);
+        // A re-run reads the whole window again (no reused sums), so points that came late count.
+        var fresh = await evaluator.EvaluateAsync(built with { Window = stored.Window, FreshRead = true }, cancellationToken);
         var rerun = new CheckpointRerun(stored, fresh, RerunComparison.Between(stored, fresh), actor.Name, request.Reason!.Trim());
         await audit.AppendAsync(actor.Name, "checkpoint.reevaluated", rolloutId, new
         {

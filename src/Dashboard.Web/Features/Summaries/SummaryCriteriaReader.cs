@@ -11,7 +11,9 @@ namespace Dashboard.Web.Features.Summaries;
 /// <summary>
 /// Judges a phase's criteria over [phase start, period end) with the checkpoint evaluator — the same queries,
 /// thresholds, options and NO DATA rules as a checkpoint at that moment — and reads the revenue impact beside
-/// them: judged when the plan judges it, else measured as a dry run that never gates.
+/// them: judged when the plan judges it, else measured as a dry run that never gates. It asks as the phase run's
+/// checkpoints do (same rollout id, phase index and phase start), so the evaluator reuses the settled sums they
+/// stored and reads only the minutes after them (docs/checkpoints.md, "Reusing settled sums").
 /// </summary>
 public sealed class SummaryCriteriaReader(CheckpointEvaluator evaluator, IIncidentCounts incidents, IOptions<RolloutClockOptions> clock)
 {

@@ -1,0 +1,15 @@
+namespace Dashboard.Infrastructure.Checkpoints;
+
+/// <summary>
+/// Where the checkpoint evaluator keeps the settled per-interval sums of a phase run for the next checkpoints
+/// (the state store, so they survive a restart and are shared by every instance). A store that fails is a
+/// cache miss: the evaluator reads InfluxDB in full, never answers from less.
+/// </summary>
+public interface IIntervalSumStore
+{
+    /// <summary>Every chunk stored for this phase run, family and shape, in any order.</summary>
+    Task<IReadOnlyList<IntervalSumChunk>> LoadAsync(PhaseRunKey run, string family, string shape, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores <paramref name="chunk"/>, replacing the chunks of the same family and shape that lie inside its range.</summary>
+    Task SaveAsync(PhaseRunKey run, IntervalSumChunk chunk, CancellationToken cancellationToken = default);
+}
