@@ -37,6 +37,17 @@ public sealed class PastBoardPageTests
     }
 
     [Fact]
+    public async Task PastWarRoom_AtTheVeryMomentTheRolloutStarted_ShowsItRunning()
+    {
+        await using var host = await HostWithCanaryStartedAtT0Async();
+
+        var page = host.Navigate("/warroom?at=2026-11-23T12:00:00Z");
+
+        // An event stamped exactly at T belongs to the board at T.
+        page.WaitForAssertion(() => Assert.Equal("canary (running)", page.Find("[data-testid=rollout-state-at-phase]").TextContent));
+    }
+
+    [Fact]
     public async Task PastDashboard_LiveFeedChanges_LeaveItAsItWas_AndItIsReadOnce()
     {
         await using var host = await HostWithCanaryStartedAtT0Async();

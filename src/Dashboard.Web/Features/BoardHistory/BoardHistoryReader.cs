@@ -20,7 +20,7 @@ namespace Dashboard.Web.Features.BoardHistory;
 /// </summary>
 public sealed partial class BoardHistoryReader(
     IMetricsReader metrics,
-    AuditLog auditLog,
+    AuditWindowQuery auditLog,
     RolloutStore rollouts,
     IOptions<LiveMetricsOptions> options,
     StalenessRule staleness,
@@ -61,11 +61,14 @@ public sealed partial class BoardHistoryReader(
         }
     }
 
-    /// <summary>Every rollout as it stood at <paramref name="at"/>, from one read of the audit log.</summary>
+    /// <summary>
+    /// Every rollout as it stood at <paramref name="at"/>, from one read of the audit log: only the kinds the rebuild
+    /// reads, stamped up to and including <paramref name="at"/>, without their chain hashes.
+    /// </summary>
     public async Task<IReadOnlyList<RolloutStateAt>> RebuildAsync(DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var plans = (await rollouts.ListAsync(cancellationToken)).ToDictionary(snapshot => snapshot.Id, snapshot => Rollout.FromSnapshot(snapshot).Plan);
-        var events = await auditLog.ReadAsync(cancellationToken: cancellationToken);
+        var events = await auditLog.ReadAsync(DateTimeOffset.MinValue, at.AddTicks(1), BoardStateRebuild.AuditKinds, cancellationToken: cancellationToken);
         return BoardStateRebuild.Rebuild(
             events.Select(e => new AuditRecord(e.Sequence, e.At, e.Actor, e.Kind, e.RolloutId, e.PayloadJson)), plans, at);
     }
