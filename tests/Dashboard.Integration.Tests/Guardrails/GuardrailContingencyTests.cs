@@ -89,6 +89,20 @@ public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
         Assert.True(rule.GetProperty("streak").GetInt32() >= rule.GetProperty("required").GetInt32(), rule.ToString());
         Assert.Equal(("AwaitingSignOff", 5), (rollout.GetProperty("currentState").GetString(), rollout.GetProperty("requestedWeightPercent").GetInt32()));
         Assert.StartsWith("5 ", weight, StringComparison.Ordinal);
+
+        // Audited once per streak, so the handoff review shows that the guardrails wanted to act and could not.
+        var events = await GuardrailApp.WaitForAsync(app, "the block audited", async () =>
+        {
+            var all = await app.GetAsync($"/api/rollouts/{id}/events");
+            return all.EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "guardrail.blocked") ? all : null;
+        });
+        var blocked = events.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "guardrail.blocked").ToList();
+        var payloads = blocked.Select(e => e.GetProperty("payload")).ToList();
+        Assert.Equal(payloads.Count, payloads.Select(p => p.GetProperty("since").GetString()).Distinct().Count());
+        Assert.Equal(rule.GetProperty("blocked").GetString(), payloads[0].GetProperty("reason").GetString());
+        var at = blocked[0].GetProperty("at").GetDateTimeOffset();
+        var timeline = (await app.GetAsync($"/api/timeline?from={Stamp(at.AddMinutes(-1))}&to={Stamp(at.AddMinutes(1))}&rolloutId={id}&kind=GuardrailAction")).EnumerateArray();
+        Assert.Contains(timeline, entry => entry.GetProperty("text").GetString()!.Contains("could not act: cannot reduce traffic to 1 %", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -150,4 +164,7 @@ public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
             await Baseline.DisposeAsync();
         }
     }
+
+    private static string Stamp(DateTimeOffset at) =>
+        Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -9,6 +9,12 @@ public static class GuardrailAuditKinds
     /// <summary>A sustained contingency (monitor closely, log) was recorded.</summary>
     public const string Contingency = "guardrail.contingency";
 
+    /// <summary>
+    /// A rule's condition held long enough to act but the guardrails could not (the phase awaits sign-off, the service
+    /// refused): carries the reason in words. Written once per streak and reason, never per poll.
+    /// </summary>
+    public const string Blocked = "guardrail.blocked";
+
     /// <summary>A rule's breach streak reached a new count below the count that acts: written at most (required − 1) times per streak.</summary>
     public const string StreakGrew = "guardrail.streakGrew";
 

@@ -39,6 +39,7 @@ public sealed partial class GuardrailMonitor(
     private readonly Dictionary<Guid, DateTimeOffset> lastBreachAt = [];
     private readonly Dictionary<Guid, string> lastAction = [];
     private readonly Dictionary<(Guid Rollout, string Rule), string> refusals = [];
+    private readonly HashSet<(Guid Rollout, string Rule, DateTimeOffset? Since, string Reason)> recordedBlocks = [];
     private double? lastCanaryRps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -206,9 +207,11 @@ public sealed partial class GuardrailMonitor(
             await nearMisses.BlindStartedAsync(rollout, now, blindMetrics, blindReason, cancellationToken);
         }
 
+        List<GuardrailRuleStatus> statuses = [.. observations.Select(o => Status(rollout, o, streaks.Of(rollout.Id, o.Rule.Id)))];
+        await RecordBlockedAsync(rollout, observations, statuses, cancellationToken);
         return new RolloutGuardrails(
             rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState,
-            [.. observations.Select(o => Status(rollout, o, streaks.Of(rollout.Id, o.Rule.Id)))],
+            statuses,
             lastBreachAt.TryGetValue(rollout.Id, out var breach) ? breach : null,
             lastAction.GetValueOrDefault(rollout.Id),
             blindSince.TryGetValue(rollout.Id, out var blind) ? blind : null,
@@ -253,9 +256,29 @@ public sealed partial class GuardrailMonitor(
         }
     }
 
+    // A rule that should act but cannot is audited once per streak and reason, so the handoff review shows it.
+    private async Task RecordBlockedAsync(
+        Rollout rollout, IReadOnlyList<GuardrailObservation> observations, List<GuardrailRuleStatus> statuses, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < observations.Count; i++)
+        {
+            var streak = streaks.Of(rollout.Id, observations[i].Rule.Id);
+            if (statuses[i].Blocked is { } reason && recordedBlocks.Add((rollout.Id, observations[i].Rule.Id, streak.Since, reason)))
+            {
+                await nearMisses.BlockedAsync(rollout, observations[i], streak, reason, cancellationToken);
+            }
+        }
+    }
+
     private async Task ForgetAsync(HashSet<Guid> watched, DateTimeOffset now, CancellationToken cancellationToken)
     {
         streaks.KeepOnly(watched);
+        recordedBlocks.RemoveWhere(block => !watched.Contains(block.Rollout));
+        foreach (var key in refusals.Keys.Where(key => !watched.Contains(key.Rollout)).ToList())
+        {
+            refusals.Remove(key);
+        }
+
         foreach (var id in blindSince.Keys.Concat(lastBreachAt.Keys).Concat(lastAction.Keys).Where(id => !watched.Contains(id)).Distinct().ToList())
         {
             if (blindSince.Remove(id, out var since))
@@ -265,10 +288,6 @@ public sealed partial class GuardrailMonitor(
 
             lastBreachAt.Remove(id);
             lastAction.Remove(id);
-            foreach (var key in refusals.Keys.Where(key => key.Rollout == id).ToList())
-            {
-                refusals.Remove(key);
-            }
         }
     }
 

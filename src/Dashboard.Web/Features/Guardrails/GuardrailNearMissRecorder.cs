@@ -8,7 +8,7 @@ namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>
 /// Makes the guardrails' near-misses durable, so the handoff review can show them after the fact: a breach
-/// streak that grew without acting and a period without data. Written once per change, never per poll — at
+/// streak that grew without acting, a period without data, and a rule that should have acted but could not. Written once per change, never per poll — at
 /// most (required − 1) events per streak and two per blind period. A failed write is logged and the guarding
 /// goes on: losing a record must never stop a rollback.
 /// </summary>
@@ -30,6 +30,26 @@ public sealed partial class GuardrailNearMissRecorder(AuditLog auditLog, Rollout
             count = streak.Count,
             required,
             since = streak.Since,
+            values = observation.Values,
+        }, cancellationToken);
+    }
+
+    /// <summary>The rule of <paramref name="observation"/> held for <paramref name="streak"/> and should act, but cannot: <paramref name="reason"/>.</summary>
+    public Task BlockedAsync(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rollout);
+        ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(streak);
+        return AppendAsync(rollout.Id, GuardrailAuditKinds.Blocked, new
+        {
+            phaseIndex = rollout.CurrentPhaseIndex,
+            phase = rollout.CurrentPhase.Name,
+            rule = observation.Rule.Id,
+            ruleKind = observation.Rule.Kind.ToString(),
+            condition = observation.Rule.Describe(),
+            streak = streak.Count,
+            since = streak.Since,
+            reason,
             values = observation.Values,
         }, cancellationToken);
     }

@@ -50,6 +50,8 @@ public static class TimelineEntryBuilder
             $"{(IsGuardrails(e) ? "The guardrails rolled back" : "Rolled back")} from {p.Int("fromPercent")} % in '{p.Text("phaseName")}': {Said(p)}", 100, false, null),
         [GuardrailAuditKinds.Contingency] = (_, p) => (TimelineKind.GuardrailAction,
             $"Guardrail contingency '{p.Text("condition")}' held for {p.Int("streak")} polls: {Action(p.Text("action"))}{For(p)}", 45, false, null),
+        [GuardrailAuditKinds.Blocked] = (_, p) => (TimelineKind.GuardrailAction,
+            $"Guardrail '{p.Text("condition")}' held for {p.Int("streak")} polls but could not act: {p.Text("reason")}", 60, false, null),
         ["phase.signOffRequested"] = (_, p) => (TimelineKind.SignOff, $"Phase '{p.Text("phaseName")}' waits for sign-off from {Roles(p)}", 0, false, null),
         ["signOff.recorded"] = (e, p) => (TimelineKind.SignOff,
             $"{e.Actor} ({Role(p.Text("role"))}) signed {SignOff(p.Text("decision"))} for '{p.Text("phase")}'{Comment(p.Text("comment"))}",
