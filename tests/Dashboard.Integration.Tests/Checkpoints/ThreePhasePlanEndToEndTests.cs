@@ -43,7 +43,10 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
         var (status, _) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "sprint 2 release" });
         Assert.Equal(HttpStatusCode.OK, status);
 
-        var inRollout = await app.WaitForRolloutAsync(id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2, "the last phase", TimeSpan.FromMinutes(5));
+        // The advance is saved before the router confirms the new weight: wait for both, as they are asserted.
+        var inRollout = await app.WaitForRolloutAsync(
+            id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2 && r.GetProperty("appliedWeightPercent").GetInt32() == 100,
+            "the last phase at 100 % applied", TimeSpan.FromMinutes(5));
         var verdicts = (await app.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray().ToList();
         var events = await EventsAsync(app, id);
 
