@@ -63,7 +63,7 @@ public sealed class TimeChartTests
     }
 
     [Fact]
-    public async Task MergedPoint_AnswersForEveryBucketItCovers_WithItsRequests_AndTheLegendSaysWhy()
+    public async Task MergedPoint_AnswersForEveryBucketItCovers_WithItsRequests_AndTheAxisTitleSaysWhy()
     {
         await using var host = await AppTestHost.CreateAsync();
         var baseline = Line(Cohort.Baseline, 0.2, 0.21, 0.19, 0.2);
@@ -79,7 +79,7 @@ public sealed class TimeChartTests
         Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary 0.5 % of 200 requests over 2 min 0 s", hovers[1].QuerySelector("title")!.TextContent);
         // Two merged points side by side are one line, not two dots.
         Assert.Single(chart.FindAll("[data-cohort=Canary] [data-testid=chart-segment]"));
-        Assert.Equal("Canary: low traffic, each point holds ≥ 200 requests", chart.Find("[data-testid=chart-merged]").TextContent);
+        Assert.Equal(" · canary points hold ≥ 200 requests", chart.Find("[data-testid=chart-merged]").TextContent);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// The rollout's audit events, newest first, re-read after every saved change of the rollout, with a
-/// button that verifies the whole hash chain and a link to the JSON export.
+/// button that verifies the whole hash chain and a link to the JSON export. A verification stays shown when
+/// newer events arrive, and says that they came after it, rather than vanishing under the reader.
 /// </summary>
 public sealed partial class AuditTrailPanel : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed partial class AuditTrailPanel : IDisposable
     private int _page;
     private long? _focusOpened;
     private AuditVerification? _verification;
+    private long _verifiedThrough;
     private LiveReload<RolloutChanged>? _live;
 
     [Inject]
@@ -52,7 +54,6 @@ public sealed partial class AuditTrailPanel : IDisposable
     private async Task LoadAsync()
     {
         _events = [.. (await AuditLog.ReadAsync(RolloutId)).OrderByDescending(e => e.Sequence).Select(AuditEntry.From)];
-        _verification = null;
         OpenFocusedPage();
     }
 
@@ -65,7 +66,14 @@ public sealed partial class AuditTrailPanel : IDisposable
         }
     }
 
-    private async Task VerifyAsync() => _verification = await AuditLog.VerifyAsync();
+    private async Task VerifyAsync()
+    {
+        _verification = await AuditLog.VerifyAsync();
+        _verifiedThrough = _events.Count > 0 ? _events[0].Sequence : 0;
+    }
+
+    /// <summary>Events of this rollout saved after the chain was verified: not covered by the result shown.</summary>
+    private int NewerThanVerification => _events.Count(e => e.Sequence > _verifiedThrough);
 
     private sealed record AuditEntry(long Sequence, DateTimeOffset At, string Actor, string Kind, string? Reason)
     {

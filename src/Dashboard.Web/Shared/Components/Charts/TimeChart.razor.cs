@@ -224,8 +224,17 @@ public sealed partial class TimeChart : IDisposable
         return $"{FormatValue(value)}{events}{span}";
     }
 
-    /// <summary>The lines that have merged points, for the legend's note.</summary>
-    private IEnumerable<ChartLine> MergedLines => Lines.Where(line => line.Points.Any(p => p.Covers > Bucket));
+    /// <summary>"canary points hold ≥ 200 requests" when thin buckets of a line were merged; null when none were.</summary>
+    private string? MergedNote
+    {
+        get
+        {
+            var merged = Lines.Where(line => line.Points.Any(p => p.Covers > Bucket)).Select(line => line.Name.ToLowerInvariant()).ToList();
+            return merged.Count > 0 && MinimumEvents is { } minimum && Events is { } events
+                ? $"{string.Join(" and ", merged)} points hold ≥ {minimum} {events}"
+                : null;
+        }
+    }
 
     private string Summary()
     {
