@@ -17,4 +17,10 @@ public enum GuardrailReading
     /// cannot exist, so it is neither an alarm nor a pass; the streak is kept as it is (docs/guardrails.md, "At 100 %").
     /// </summary>
     NotApplicable,
+
+    /// <summary>
+    /// The rule is judged by the sequential test (docs/guardrails.md, "Sequential judge"), data flows, and the test has
+    /// not concluded either way yet: neither an alarm nor a pass. The rule acts on the poll its test proves a regression.
+    /// </summary>
+    NotEnoughEvidence,
 }

@@ -7,13 +7,15 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <param name="Kind">An auto-rollback trigger or a contingency.</param>
 /// <param name="Condition">The conditions as people read them, e.g. "Error rate &gt; 1.5 %".</param>
 /// <param name="Action">What the rule does, in words: "roll back", "reduce traffic to 50 %", "monitor closely for 2h", "log".</param>
-/// <param name="Reading">What the latest poll read: breached, clean or no data.</param>
+/// <param name="Reading">What the latest poll read: breached, clean, no data, not applicable, or not enough evidence yet.</param>
 /// <param name="Streak">Consecutive breached polls.</param>
 /// <param name="Required">Polls needed to act.</param>
 /// <param name="StreakSince">When the streak began.</param>
 /// <param name="Values">The live values by metric key over the guardrail window (null: no data).</param>
 /// <param name="Blocked">Why the rule, its condition held long enough, does not act: the phase's state forbids a
 /// traffic change, the weight is already at or below the rule's, or the application service refused (its words); null otherwise.</param>
+/// <param name="Evidence">For a rule judged by the sequential test, the evidence behind each of its conditions; null for a rule
+/// judged on the window's values (revenue, resources …), which keeps its streak of <see cref="Required"/> polls.</param>
 public sealed record GuardrailRuleStatus(
     string RuleId,
     GuardrailKind Kind,
@@ -24,4 +26,5 @@ public sealed record GuardrailRuleStatus(
     int Required,
     DateTimeOffset? StreakSince,
     IReadOnlyDictionary<string, double?> Values,
-    string? Blocked = null);
+    string? Blocked = null,
+    IReadOnlyList<GuardrailEvidence>? Evidence = null);

@@ -13,6 +13,8 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <param name="LastAction">The latest action a guardrail took on it, as recorded.</param>
 /// <param name="BlindSince">Since when at least one auto-rollback trigger has had no data; null while every trigger is judged.</param>
 /// <param name="BlindMetrics">The trigger metrics without data now.</param>
+/// <param name="JudgedFrom">Where the data judged for this phase run begins: one point interval after the phase run began or
+/// its traffic last changed (docs/guardrails.md); null while unknown.</param>
 public sealed record RolloutGuardrails(
     Guid RolloutId,
     string Service,
@@ -23,4 +25,5 @@ public sealed record RolloutGuardrails(
     DateTimeOffset? LastBreachAt,
     string? LastAction,
     DateTimeOffset? BlindSince,
-    IReadOnlyList<string> BlindMetrics);
+    IReadOnlyList<string> BlindMetrics,
+    DateTimeOffset? JudgedFrom = null);
