@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Core.Guardrails.Sequential;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
@@ -7,7 +8,7 @@ namespace Dashboard.Core.Guardrails;
 
 /// <summary>
 /// Decides what one poll calls for, once the streaks are counted. A trigger sustained for the
-/// required number of polls rolls back, and wins over any contingency. Otherwise the contingency
+/// required number of polls (one, for a rule the sequential test proves regressing) rolls back, and wins over any contingency. Otherwise the contingency
 /// rule that matched first acts once per streak: a traffic reduction only while the phase runs and
 /// only when it lowers the current weight; monitor-closely and log in any watched state.
 /// </summary>
@@ -21,7 +22,7 @@ public static class GuardrailJudge
     /// <param name="canaryWeightPercent">The weight the rollout runs at now.</param>
     /// <param name="observations">This poll's readings.</param>
     /// <param name="streaks">The streaks after this poll, in the same order.</param>
-    /// <param name="consecutiveBreaches">Polls in a row a breach must last, at least 1.</param>
+    /// <param name="consecutiveBreaches">Polls in a row a breach of a value rule must last, at least 1.</param>
     public static GuardrailDecision? Decide(
         PhaseState state, int canaryWeightPercent, IReadOnlyList<GuardrailObservation> observations, IReadOnlyList<GuardrailStreak> streaks, int consecutiveBreaches)
     {
@@ -39,7 +40,7 @@ public static class GuardrailJudge
         }
 
         var sustained = observations.Zip(streaks)
-            .Where(pair => pair.First.Reading == GuardrailReading.Breached && pair.Second.Count >= consecutiveBreaches && !pair.Second.ActedOn)
+            .Where(pair => pair.First.Reading == GuardrailReading.Breached && pair.Second.Count >= pair.First.RequiredPolls(consecutiveBreaches) && !pair.Second.ActedOn)
             .ToList();
         if (sustained.FirstOrDefault(pair => pair.First.Rule.Kind == GuardrailKind.RollbackTrigger) is { First: not null } trigger)
         {
@@ -103,13 +104,36 @@ public static class GuardrailJudge
         _ => string.Create(CultureInfo.InvariantCulture, $"is {state}"),
     };
 
-    /// <summary>"Error rate &gt; 1.5 % held for 3 consecutive polls (3 required) since 12:00:05 UTC: error rate 3.27 %".</summary>
+    /// <summary>
+    /// "Error rate &gt; 1.5 % held for 3 consecutive polls (3 required) since 12:00:05 UTC: error rate 3.27 %", or for a rule
+    /// the sequential test judges "Error rate &gt; 1.5 % proven by the sequential test: 14 errors in 160 canary requests (8.75 %) against 25 in 16000 baseline requests".
+    /// </summary>
     private static string Explain(GuardrailObservation observation, GuardrailStreak streak, int required)
     {
+        if (observation.Evidence is { } evidence)
+        {
+            return $"{observation.Rule.Describe()} proven by the sequential test: {string.Join("; ", evidence.Select(Proof))}";
+        }
+
         var values = string.Join(", ", observation.Values.Select(v => ValueText(v.Key, v.Value)));
         var since = streak.Since is { } at ? string.Create(CultureInfo.InvariantCulture, $" since {at.UtcDateTime:HH:mm:ss} UTC") : string.Empty;
         return $"{observation.Rule.Describe()} held for {streak.Count} consecutive polls ({required} required){since}: {values}";
     }
+
+    private static string Proof(ConditionEvidence evidence)
+    {
+        var verdict = evidence.Verdict;
+        var signal = verdict.Rule.BreachSignal ?? verdict.Rule.HealthSignal;
+        var canary = verdict.BreachSide ?? verdict.HealthSide;
+        var text = canary is { Trials: > 0 }
+            ? string.Create(CultureInfo.InvariantCulture, $"{canary.Events} {signal} in {canary.Trials} canary {Trials(signal)} ({100.0 * canary.Events / canary.Trials:0.##} %)")
+            : "no canary counts";
+        return verdict.Comparative is { State: SequentialState.Regressing } compared
+            ? text + string.Create(CultureInfo.InvariantCulture, $" against {compared.BaselineEvents} in {compared.BaselineTrials} baseline {Trials(signal)}, rate × {compared.Estimate:0.##}")
+            : text;
+    }
+
+    private static string Trials(CountSignal? signal) => signal?.Kind == CountSignalKind.FailedProbes ? "probes" : "requests";
 
     /// <summary>"error rate 3.27 %" (the catalog's name, lower-cased as it follows a colon), or "error rate no data".</summary>
     private static string ValueText(string metric, double? value) => MetricCatalog.Find(metric) is { } definition

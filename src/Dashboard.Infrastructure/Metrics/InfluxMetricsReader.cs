@@ -12,7 +12,7 @@ namespace Dashboard.Infrastructure.Metrics;
 /// an empty window gives nulls.
 /// </summary>
 public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSchemaOptions> options, TimeProvider timeProvider)
-    : IMetricsReader
+    : IMetricsReader, ICohortIntervalReader
 {
     // Bounds the rows the gauge statement returns per series, whatever the window.
     private const int MaxGaugeBuckets = 120;
@@ -58,6 +58,29 @@ public sealed class InfluxMetricsReader(IInfluxClient influx, IOptions<MetricsSc
             cancellationToken).ConfigureAwait(false);
         return ChartSeriesAssembler.Assemble(
             range, from, to, bucket, totals, new ChartEvidence(_options.ChartMinimumRequests, _options.ChartMinimumProbes));
+    }
+
+    public async Task<IReadOnlyList<BucketTotals>> ReadCohortIntervalsAsync(
+        DateTimeOffset from, DateTimeOffset to, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        if (interval < TimeSpan.FromSeconds(1) || interval.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "A cell is a whole number of seconds, at least one.");
+        }
+
+        if (to <= from)
+        {
+            return [];
+        }
+
+        // The same per-cohort bucket statements the charts read: one definition of a cohort's totals.
+        var query = _statements.Charts(WholeMilliseconds(from), WholeMilliseconds(to), interval);
+        return await TornReadRetry.ReadAsync(
+            token => ReadChartTotalsOnceAsync(query, token),
+            buckets => buckets.Any(entry => entry.Totals.IncompletePoints),
+            _options.TornReadBackoff,
+            timeProvider,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<MetricsSnapshot> ReadSnapshotOnceAsync(string query, DateTimeOffset to, TimeSpan window, CancellationToken cancellationToken)

@@ -22,7 +22,9 @@ public static class MetricsReaderServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsSchemaOptions>, MetricsSchemaOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IMetricsReader, InfluxMetricsReader>();
+        services.TryAddSingleton<InfluxMetricsReader>();
+        services.TryAddSingleton<IMetricsReader>(provider => provider.GetRequiredService<InfluxMetricsReader>());
+        services.TryAddSingleton<ICohortIntervalReader>(provider => provider.GetRequiredService<InfluxMetricsReader>());
         return services;
     }
 }

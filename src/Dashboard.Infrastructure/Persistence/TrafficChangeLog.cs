@@ -62,6 +62,21 @@ public sealed class TrafficChangeLog(IDbContextFactory<WarRoomDbContext> context
         return await db.TrafficChanges.AsNoTracking().SingleOrDefaultAsync(t => t.Id == changeId, cancellationToken);
     }
 
+    /// <summary>
+    /// When the rollout's latest traffic change settled, or was asked while it is unsettled; null when it has none.
+    /// Read every guardrail poll, so it reads one row, not the log.
+    /// </summary>
+    public async Task<DateTimeOffset?> LatestChangeAtAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.TrafficChanges.AsNoTracking()
+            .Where(t => t.RolloutId == rolloutId)
+            .OrderByDescending(t => t.RequestedAt)
+            .Select(t => new { t.RequestedAt, t.SettledAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? null : latest.SettledAt ?? latest.RequestedAt;
+    }
+
     /// <summary>The rollout's traffic changes, oldest first.</summary>
     public async Task<IReadOnlyList<TrafficChangeRecord>> ListAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,7 @@
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Guardrails.Sequential;
 using Dashboard.Core.Plans;
+using Dashboard.Core.Tests.Guardrails.Sequential;
 
 namespace Dashboard.Core.Tests.Guardrails;
 
@@ -75,4 +77,70 @@ public sealed class GuardrailEvaluatorTests
             GuardrailReading.NoData,
             GuardrailEvaluator.Observe(GuardrailPolls.Rollout, GuardrailPolls.Values((MetricKeys.RevenueImpactPct, null)))
                 .Single(o => o.Rule.Kind == GuardrailKind.RollbackTrigger && o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct).Reading);
+
+    [Fact]
+    public void Observe_CountRuleProvenRegressing_IsBreachedOnTheEvidenceWhateverTheValueAndNeedsOnePoll()
+    {
+        // 10 % errors beside a 0.3 % baseline: proven within a few cells; the window's value says 0.05 %.
+        var evidence = GuardrailPolls.Evidence(20, CountTotals.Of(1_000, 100), CountTotals.Of(10_000, 30));
+
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values(), evidence: evidence);
+
+        var error = Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %");
+        Assert.Equal(GuardrailReading.Breached, error.Reading);
+        Assert.Equal(1, error.RequiredPolls(3));
+        Assert.Equal(SequentialState.Regressing, Assert.Single(error.Evidence!).State);
+        var revenue = Assert.Single(observations, o => o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct);
+        Assert.Null(revenue.Evidence);
+        Assert.Equal(3, revenue.RequiredPolls(3));
+    }
+
+    [Fact]
+    public void Observe_CountRuleProvenHealthy_IsCleanWhateverTheValue()
+    {
+        var evidence = GuardrailPolls.Evidence(200, CountTotals.Of(500, 1), CountTotals.Of(5_000, 10));
+
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 3.2)), evidence: evidence);
+
+        Assert.Equal(GuardrailReading.Clean, Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %").Reading);
+    }
+
+    [Fact]
+    public void Observe_CountRuleWithLittleEvidence_ReadsNotEnoughEvidenceNeverClean()
+    {
+        var evidence = GuardrailPolls.Evidence(1, CountTotals.Of(20, 0), CountTotals.Of(2_000, 6));
+
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values(), evidence: evidence);
+
+        Assert.Equal(GuardrailReading.NotEnoughEvidence, Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %").Reading);
+    }
+
+    [Fact]
+    public void Observe_CountRuleBeforeItsFirstCell_ReadsNotEnoughEvidenceAndNoValueIsJudged()
+    {
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.ErrorRatePct, 3.2)), evidence: []);
+
+        var error = Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %");
+        Assert.Equal(GuardrailReading.NotEnoughEvidence, error.Reading);
+        Assert.Equal(GuardrailReading.Clean, Assert.Single(observations, o => o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct).Reading);
+    }
+
+    [Fact]
+    public void Observe_CanaryCountsAllMissing_IsNoDataNotGathering()
+    {
+        var evidence = GuardrailPolls.Evidence(20, null, CountTotals.Of(10_000, 30));
+
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, GuardrailPolls.Values(), evidence: evidence);
+
+        Assert.Equal(GuardrailReading.NoData, Assert.Single(observations, o => o.Rule.Describe() == "Error rate > 1.5 %").Reading);
+    }
+
+    [Fact]
+    public void Observe_ValuesTooThin_ValueRulesReadNotEnoughEvidenceEvenWhenBreached()
+    {
+        var observations = GuardrailEvaluator.Observe(
+            GuardrailPolls.Canary, GuardrailPolls.Values((MetricKeys.RevenueImpactPct, -40)), evidence: [], valuesTooThin: true);
+
+        Assert.Equal(GuardrailReading.NotEnoughEvidence, Assert.Single(observations, o => o.Rule.When[0].Metric == MetricKeys.RevenueImpactPct).Reading);
+    }
 }

@@ -2,6 +2,7 @@ using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
+using Dashboard.Core.Tests.Guardrails.Sequential;
 
 namespace Dashboard.Core.Tests.Guardrails;
 
@@ -21,6 +22,21 @@ public sealed class GuardrailJudgeTests
         Assert.Contains("Error rate > 1.5 %", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("3 consecutive polls (3 required)", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("error rate 3.27 %", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_TriggerProvenBySequentialTest_RollsBackOnTheFirstPollNamingTheCounts()
+    {
+        var evidence = GuardrailPolls.Evidence(20, CountTotals.Of(1_000, 100), CountTotals.Of(10_000, 30));
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, Good, evidence: evidence);
+        var streaks = new GuardrailStreaks().Record(GuardrailPolls.RolloutId, "0", observations, GuardrailPolls.T0);
+
+        var decision = GuardrailJudge.Decide(PhaseState.Running, 1, observations, streaks, 3);
+
+        Assert.NotNull(decision);
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision.Kind);
+        Assert.Contains("Error rate > 1.5 % proven by the sequential test: 2000 errors in 20000 canary requests (10 %)", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("against 600 in 200000 baseline requests, rate × 33", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

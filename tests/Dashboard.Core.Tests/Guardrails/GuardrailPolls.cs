@@ -1,4 +1,6 @@
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Guardrails.Sequential;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 
 namespace Dashboard.Core.Tests.Guardrails;
@@ -45,5 +47,18 @@ internal static class GuardrailPolls
         }
 
         return decision;
+    }
+
+    /// <summary>The canary phase's sequential evidence after <paramref name="cells"/> 5 s cells of the same counts (null: no point).</summary>
+    public static IReadOnlyList<ConditionEvidence> Evidence(int cells, WindowTotals? canary, WindowTotals? baseline)
+    {
+        var conditions = GuardrailRule.Of(Canary).SelectMany(rule => rule.When).Distinct();
+        var track = new EvidenceTrack(new SequentialSettings(), conditions, T0, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
+        for (var i = 0; i < cells; i++)
+        {
+            track.Observe(canary, baseline);
+        }
+
+        return track.Judge();
     }
 }

@@ -13,7 +13,7 @@ namespace Dashboard.Integration.Tests.Guardrails;
 public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
 {
     // The example plan's canary (plans/example-fast-canary.json): 5 %, "error rate > 0.8 % → reduce traffic to 1 %";
-    // the rollback trigger is out of reach so only the contingency can act.
+    // the rollback trigger is out of reach (60 %, and the app tolerates a canary up to 11 × the baseline) so only the contingency can act.
     private const string Plan = """
         {
           "id": "contingency-test",
@@ -143,6 +143,10 @@ public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
         ["Routing__Kind"] = "Haproxy",
         ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
         ["Routing__Haproxy__Timeout"] = "00:00:02",
+        // The spike (+2 points on 0.3 %) must not read as a regression against the baseline, which would roll back
+        // before the contingency could act: the comparison tolerates up to 11 × the baseline's rate here.
+        ["Guardrails__Tolerance"] = "10",
+        ["Guardrails__DetectableRatio"] = "20",
     });
 
     private static async Task<Guid> StartRolloutAsync(RolloutApiApp app)

@@ -9,8 +9,8 @@ namespace Dashboard.Integration.Tests.Guardrails;
 
 /// <summary>
 /// The guardrails judge only points that hold the current split's traffic alone: from one point interval
-/// (5 s) after the phase began or its traffic last changed (docs/guardrails.md, "Window"). Until then the
-/// poll is "not enough data yet" — never a pass, never an action.
+/// (5 s) after the phase began or its traffic last changed (docs/guardrails.md, "Window"). Until then every
+/// rule reads "not enough evidence yet" — never a pass, never an action.
 /// </summary>
 [Collection(InfluxCollection.Name)]
 public sealed class GuardrailJudgedWindowTests(InfluxServerFixture influx)
@@ -38,10 +38,10 @@ public sealed class GuardrailJudgedWindowTests(InfluxServerFixture influx)
         // A poll that began before the change settled still knew only the weight before it.
         var early = polls.Where(p => p.At > changed && p.At < judgedFrom && p.ErrorTrigger is not null).ToList();
         Assert.NotEmpty(early);
-        Assert.All(early, p => Assert.StartsWith("not enough data yet", p.BlindReason, StringComparison.Ordinal));
+        Assert.All(early, AwaitsTheJudgedData);
         Assert.All(polls, p => Assert.NotEqual("Breached", p.ErrorTrigger));
         Assert.Contains(polls, p => p.BlindReason is null && p.ErrorTrigger == "Clean");
-        Assert.All(polls.Where(p => p.BlindReason is null && p.At > changed), p => Assert.True(
+        Assert.All(polls.Where(p => p.BlindReason is null && p.At >= judgedFrom), p => Assert.True(
             p.WindowSeconds <= (p.At - judgedFrom).TotalSeconds, $"a window of {p.WindowSeconds} s at {p.At:HH:mm:ss.fff} reaches before {judgedFrom:HH:mm:ss.fff}"));
     }
 
@@ -60,8 +60,17 @@ public sealed class GuardrailJudgedWindowTests(InfluxServerFixture influx)
 
         var before = polls.Where(p => p.At > changed && p.At < judgedFrom).ToList();
         Assert.NotEmpty(before);
-        Assert.All(before, p => Assert.StartsWith("not enough data yet", p.BlindReason, StringComparison.Ordinal));
-        Assert.All(polls.Where(p => p.BlindReason is null && p.At > changed), p => Assert.True(p.WindowSeconds <= (p.At - judgedFrom).TotalSeconds, $"{p.WindowSeconds} s at {p.At:HH:mm:ss.fff}"));
+        Assert.All(before, AwaitsTheJudgedData);
+        Assert.All(polls.Where(p => p.BlindReason is null && p.At >= judgedFrom), p => Assert.True(p.WindowSeconds <= (p.At - judgedFrom).TotalSeconds, $"{p.WindowSeconds} s at {p.At:HH:mm:ss.fff}"));
+    }
+
+    // Before the first point of the phase's own traffic: data flows (not blind), nothing is judged, the rules wait.
+    private static void AwaitsTheJudgedData(Poll poll)
+    {
+        Assert.Null(poll.BlindReason);
+        Assert.Equal(0, poll.WindowSeconds);
+        Assert.Equal("NotEnoughEvidence", poll.ErrorTrigger);
+        Assert.StartsWith("not enough data yet", poll.ValueRulesWaiting, StringComparison.Ordinal);
     }
 
     /// <summary>When the rollout's latest traffic change settled (the router confirmed it).</summary>
@@ -111,7 +120,7 @@ public sealed class GuardrailJudgedWindowTests(InfluxServerFixture influx)
         return point;
     }
 
-    private sealed record Poll(DateTimeOffset At, string? BlindReason, int WindowSeconds, string? ErrorTrigger)
+    private sealed record Poll(DateTimeOffset At, string? BlindReason, int WindowSeconds, string? ErrorTrigger, string? ValueRulesWaiting)
     {
         public static Poll Of(JsonElement status)
         {
@@ -121,7 +130,8 @@ public sealed class GuardrailJudgedWindowTests(InfluxServerFixture influx)
                 status.GetProperty("lastPollAt").GetDateTimeOffset(),
                 status.GetProperty("blindReason").GetString(),
                 status.GetProperty("windowSeconds").GetInt32(),
-                error.ValueKind == JsonValueKind.Object ? error.GetProperty("reading").GetString() : null);
+                error.ValueKind == JsonValueKind.Object ? error.GetProperty("reading").GetString() : null,
+                status.GetProperty("valueRulesWaiting").GetString());
         }
     }
 }

@@ -1,10 +1,12 @@
+using Dashboard.Infrastructure.Metrics;
+using Microsoft.Extensions.Options;
 using Dashboard.Web.Features.Guardrails;
 
 namespace Dashboard.Integration.Tests.Guardrails;
 
 public sealed class GuardrailOptionsValidatorTests
 {
-    private static string? FailureOf(GuardrailOptions options) => new GuardrailOptionsValidator().Validate(null, options).FailureMessage;
+    private static string? FailureOf(GuardrailOptions options) => new GuardrailOptionsValidator(Options.Create(new MetricsSchemaOptions())).Validate(null, options).FailureMessage;
 
     [Fact]
     public void Validate_Defaults_Succeed() => Assert.Null(FailureOf(new GuardrailOptions()));

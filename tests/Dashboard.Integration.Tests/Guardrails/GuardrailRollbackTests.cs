@@ -11,7 +11,7 @@ namespace Dashboard.Integration.Tests.Guardrails;
 public sealed class GuardrailRollbackTests(InfluxServerFixture influx)
 {
     [Fact]
-    public async Task ErrorSpike_SustainedForThreePolls_RollsBackAndTheRouterReadsZero()
+    public async Task ErrorSpike_ProvenBySequentialTest_RollsBackAndTheRouterReadsZero()
     {
         await using var app = await GuardrailApp.StartAsync(influx);
         var id = await GuardrailApp.StartRolloutAsync(app);
@@ -40,7 +40,7 @@ public sealed class GuardrailRollbackTests(InfluxServerFixture influx)
         var reason = events[rolledBack].GetProperty("payload").GetProperty("reason").GetString();
         Assert.Equal("automation (guardrails)", events[rolledBack].GetProperty("actor").GetString());
         Assert.Contains("Error rate > 1.5 %", reason, StringComparison.Ordinal);
-        Assert.Contains("3 consecutive polls", reason, StringComparison.Ordinal);
+        Assert.Contains("proven by the sequential test", reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Guardrails.Sequential;
 using Dashboard.Core.Metrics;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Metrics;
@@ -11,19 +12,22 @@ namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>
 /// The continuous guardrails: every <c>Guardrails:PollInterval</c> it reads ONE metrics snapshot
-/// (the snapshot is per service, not per rollout) over the guardrail window and judges every rollout
-/// whose current phase is active against the phase's auto-rollback triggers and contingency rules.
-/// A breach sustained for <c>Guardrails:ConsecutiveBreaches</c> polls acts through
-/// <see cref="GuardrailActions"/>. InfluxDB failing, an empty window, a canary requests point still
-/// torn after re-reading, data older than <c>Guardrails:MaxDataAge</c> or fewer canary requests than
-/// <c>Guardrails:MinCanaryRequests</c> make the poll blind: no rule is judged, no streak moves, and the
-/// status says so — missing data is never a pass. A streak that grows without acting and a period without
-/// data are recorded through <see cref="GuardrailNearMissRecorder"/>, once per change.
+/// (the snapshot is per service, not per rollout) and judges every rollout whose current phase is active
+/// against the phase's auto-rollback triggers and contingency rules. Count-ratio conditions (errors, latency
+/// over a bound, failed probes) are judged by the sequential test on the cells <see cref="GuardrailEvidenceFeed"/>
+/// feeds it, and act on the first poll that proves a regression; the other rules are judged on the window's values
+/// and act once a breach is sustained for <c>Guardrails:ConsecutiveBreaches</c> polls (docs/guardrails.md).
+/// InfluxDB failing, an empty window, a canary requests point still torn after re-reading, or data older than
+/// <c>Guardrails:MaxDataAge</c> make the poll blind: no rule is judged, no streak moves, and the status says so —
+/// missing data is never a pass. A window thinner than <c>Guardrails:MinCanaryRequests</c> leaves the value rules at
+/// "not enough evidence yet". A streak that grows without acting and a period without data are recorded through
+/// <see cref="GuardrailNearMissRecorder"/>, once per change.
 /// </summary>
 public sealed partial class GuardrailMonitor(
     RolloutStore store,
     TrafficChangeLog trafficChanges,
     IMetricsReader reader,
+    GuardrailEvidenceFeed evidence,
     IOptions<MetricsSchemaOptions> metricsOptions,
     GuardrailActions actions,
     GuardrailNearMissRecorder nearMisses,
@@ -66,14 +70,17 @@ public sealed partial class GuardrailMonitor(
         }
     }
 
-    /// <summary>One poll: list the watched rollouts, read one snapshot, judge and act, publish the status.</summary>
+    /// <summary>One poll: list the watched rollouts, read one snapshot, feed the evidence, judge and act, publish the status.</summary>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
-        await ForgetAsync(watched.Select(r => r.Id).ToHashSet(), now, cancellationToken);
-        var judgedFrom = await JudgedFromAsync(watched, cancellationToken);
-        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, judgedFrom is { } from ? now - from : null);
+        var watchedIds = watched.Select(r => r.Id).ToHashSet();
+        await ForgetAsync(watchedIds, now, cancellationToken);
+        evidence.KeepOnly(watchedIds);
+        var judged = await JudgedFromAsync(watched, cancellationToken);
+        DateTimeOffset? youngest = judged.Count == 0 ? null : judged.Max(entry => entry.JudgedFrom);
+        var window = GuardrailWindow.For(settings.Window, settings.MaxWindow, settings.MinCanaryRequests, lastCanaryRps, youngest is { } from ? now - from : null);
         if (watched.Count == 0)
         {
             // Nothing to guard: no InfluxDB request.
@@ -81,25 +88,51 @@ public sealed partial class GuardrailMonitor(
             return;
         }
 
-        var (snapshot, blindReason) = window is { } judged
-            ? await ReadAsync(judged, now, cancellationToken)
-            : (null, string.Create(
+        // Without a window of the phase's own data yet, the configured one still tells whether data flows; its values are not shown.
+        var read = await ReadAsync(window ?? settings.Window, now, cancellationToken);
+        var thinValues = read.ThinValues ?? (window is null
+            ? string.Create(
                 CultureInfo.InvariantCulture,
-                $"not enough data yet: only points from {judgedFrom!.Value.UtcDateTime:HH:mm:ss} UTC on hold the current phase's traffic alone (one point interval after it began or its traffic last changed)"));
-        Func<string, double?> valueOf = snapshot is not null && blindReason is null ? key => MetricCatalog.Find(key)?.SnapshotValue(snapshot) : _ => null;
-        var entries = new List<RolloutGuardrails>(watched.Count);
-        foreach (var rollout in watched)
+                $"not enough data yet for the value rules: only points from {youngest!.Value.UtcDateTime:HH:mm:ss} UTC on hold the current phase's traffic alone (one point interval after it began or its traffic last changed)")
+            : null);
+        var blindReason = read.Blind;
+        if (blindReason is null && read.Snapshot?.NewestPointAt is { } newestPoint)
         {
-            entries.Add(await JudgeAsync(rollout, valueOf, blindReason, now, cancellationToken));
+            blindReason = await FeedEvidenceAsync(judged, newestPoint, now, cancellationToken);
+        }
+
+        var snapshot = read.Snapshot;
+        Func<string, double?> valueOf = snapshot is not null && blindReason is null && window is not null ? key => MetricCatalog.Find(key)?.SnapshotValue(snapshot) : _ => null;
+        var valuesTooThin = blindReason is null && thinValues is not null;
+        var entries = new List<RolloutGuardrails>(watched.Count);
+        foreach (var (rollout, judgedFrom) in judged)
+        {
+            var proof = blindReason is null ? evidence.EvidenceOf(rollout.Id) : null;
+            entries.Add(await JudgeAsync(rollout, judgedFrom, valueOf, proof, valuesTooThin, blindReason, now, cancellationToken));
         }
 
         var newest = snapshot?.NewestPointAt;
         board.PublishPoll(new GuardrailStatus(
             now, newest, newest is { } at ? Math.Round((now - at).TotalSeconds, 1) : null, (int)(window ?? TimeSpan.Zero).TotalSeconds,
-            settings.ConsecutiveBreaches, blindReason, entries, []));
+            settings.ConsecutiveBreaches, blindReason, entries, [], valuesTooThin ? thinValues : null));
     }
 
-    private async Task<(MetricsSnapshot? Snapshot, string? BlindReason)> ReadAsync(TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string?> FeedEvidenceAsync(
+        List<(Rollout Rollout, DateTimeOffset JudgedFrom)> judged, DateTimeOffset newestPoint, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await evidence.CatchUpAsync(judged, newestPoint, now, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogReadFailed(ex);
+            return $"InfluxDB could not be read: {ex.Message}";
+        }
+    }
+
+    private async Task<(MetricsSnapshot? Snapshot, string? Blind, string? ThinValues)> ReadAsync(TimeSpan window, DateTimeOffset now, CancellationToken cancellationToken)
     {
         MetricsSnapshot snapshot;
         try
@@ -109,7 +142,7 @@ public sealed partial class GuardrailMonitor(
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             LogReadFailed(ex);
-            return (null, $"InfluxDB could not be read: {ex.Message}");
+            return (null, $"InfluxDB could not be read: {ex.Message}", null);
         }
 
         if (snapshot.Cohorts.Canary.IncompletePoints)
@@ -118,55 +151,55 @@ public sealed partial class GuardrailMonitor(
             // read as "too little canary traffic". The last known rate keeps sizing the window.
             return (snapshot, string.Create(
                 CultureInfo.InvariantCulture,
-                $"{HistogramConsistency.IncompletePoints}: a canary requests point in the last {window.TotalSeconds:0} s was still partly written after {TornReadRetry.MaxRereads} re-reads"));
+                $"{HistogramConsistency.IncompletePoints}: a canary requests point in the last {window.TotalSeconds:0} s was still partly written after {TornReadRetry.MaxRereads} re-reads"), null);
         }
 
         lastCanaryRps = snapshot.Cohorts.Canary.Rps;
         if (snapshot.NewestPointAt is not { } newest)
         {
-            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"no data in the last {window.TotalSeconds:0} s"));
+            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"no data in the last {window.TotalSeconds:0} s"), null);
         }
 
         var age = now - newest;
         if (age > settings.MaxDataAge)
         {
-            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"the newest point is {age.TotalSeconds:0} s old (more than {settings.MaxDataAge.TotalSeconds:0} s)"));
+            return (snapshot, string.Create(CultureInfo.InvariantCulture, $"the newest point is {age.TotalSeconds:0} s old (more than {settings.MaxDataAge.TotalSeconds:0} s)"), null);
         }
 
         return GuardrailWindow.HoldsEnough(settings.MinCanaryRequests, lastCanaryRps, window)
-            ? (snapshot, null)
-            : (snapshot, string.Create(
+            ? (snapshot, null, null)
+            : (snapshot, null, string.Create(
                 CultureInfo.InvariantCulture,
-                $"too little canary traffic to judge yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
+                $"too little canary traffic for the value rules yet: about {(lastCanaryRps ?? 0) * window.TotalSeconds:0} requests in the last {window.TotalSeconds:0} s, {settings.MinCanaryRequests} needed"));
     }
 
     /// <summary>
-    /// Where the judged data of the youngest watched rollout begins: one point interval after its phase run began
-    /// or its latest traffic change settled, whichever is later (<see cref="GuardrailWindow.JudgedFrom"/>).
+    /// Where each watched rollout's judged data begins: one point interval after its phase run began or its latest
+    /// traffic change settled, whichever is later (<see cref="GuardrailWindow.JudgedFrom"/>). A rollout whose phase
+    /// run has no start is not judged. One row per rollout is read, not its traffic log.
     /// </summary>
-    private async Task<DateTimeOffset?> JudgedFromAsync(List<Rollout> watched, CancellationToken cancellationToken)
+    private async Task<List<(Rollout Rollout, DateTimeOffset JudgedFrom)>> JudgedFromAsync(List<Rollout> watched, CancellationToken cancellationToken)
     {
-        DateTimeOffset? youngest = null;
+        var judged = new List<(Rollout, DateTimeOffset)>(watched.Count);
         foreach (var rollout in watched)
         {
-            if (rollout.CurrentProgress.StartedAt is not { } started)
+            if (rollout.CurrentProgress.StartedAt is { } started)
             {
-                continue;
+                var lastChange = await trafficChanges.LatestChangeAtAsync(rollout.Id, cancellationToken);
+                judged.Add((rollout, GuardrailWindow.JudgedFrom(started, lastChange, pointInterval)));
             }
-
-            var changes = await trafficChanges.ListAsync(rollout.Id, cancellationToken);
-            var lastChange = changes.Count == 0 ? (DateTimeOffset?)null : changes.Max(change => change.SettledAt ?? change.RequestedAt);
-            var from = GuardrailWindow.JudgedFrom(started, lastChange, pointInterval);
-            youngest = youngest is { } known && known >= from ? known : from;
         }
 
-        return youngest;
+        return judged;
     }
 
-    private async Task<RolloutGuardrails> JudgeAsync(Rollout rollout, Func<string, double?> valueOf, string? blindReason, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RolloutGuardrails> JudgeAsync(
+        Rollout rollout, DateTimeOffset judgedFrom, Func<string, double?> valueOf, IReadOnlyList<ConditionEvidence>? proof, bool valuesTooThin, string? blindReason,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var phaseRun = string.Create(CultureInfo.InvariantCulture, $"{rollout.CurrentPhaseIndex}@{rollout.CurrentProgress.StartedAt?.UtcTicks}");
-        var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf, baselineRuns: rollout.CanaryWeightPercent < 100);
+        var baselineRuns = rollout.CanaryWeightPercent < 100;
+        var observations = GuardrailEvaluator.Observe(rollout.CurrentPhase, valueOf, baselineRuns, proof, valuesTooThin);
         var after = streaks.Record(rollout.Id, phaseRun, observations, now);
         if (observations.Any(o => o.Reading == GuardrailReading.Breached))
         {
@@ -207,7 +240,7 @@ public sealed partial class GuardrailMonitor(
             await nearMisses.BlindStartedAsync(rollout, now, blindMetrics, blindReason, cancellationToken);
         }
 
-        List<GuardrailRuleStatus> statuses = [.. observations.Select(o => Status(rollout, o, streaks.Of(rollout.Id, o.Rule.Id)))];
+        List<GuardrailRuleStatus> statuses = [.. observations.Select(o => Status(rollout, o, streaks.Of(rollout.Id, o.Rule.Id), baselineRuns))];
         await RecordBlockedAsync(rollout, observations, statuses, cancellationToken);
         return new RolloutGuardrails(
             rollout.Id, rollout.Service, rollout.CandidateVersion, rollout.CurrentPhase.Name, rollout.CurrentState,
@@ -215,26 +248,28 @@ public sealed partial class GuardrailMonitor(
             lastBreachAt.TryGetValue(rollout.Id, out var breach) ? breach : null,
             lastAction.GetValueOrDefault(rollout.Id),
             blindSince.TryGetValue(rollout.Id, out var blind) ? blind : null,
-            blindMetrics);
+            blindMetrics,
+            judgedFrom);
     }
 
-    private GuardrailRuleStatus Status(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak) => new(
+    private GuardrailRuleStatus Status(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak, bool baselineRuns) => new(
         observation.Rule.Id,
         observation.Rule.Kind,
         observation.Rule.Describe(),
         Vocabulary.Action(observation.Rule.Then),
         observation.Reading,
         streak.Count,
-        settings.ConsecutiveBreaches,
+        observation.RequiredPolls(settings.ConsecutiveBreaches),
         streak.Since,
         observation.Values,
-        Blocked(rollout, observation, streak));
+        Blocked(rollout, observation, streak),
+        observation.Evidence?.Select(e => GuardrailEvidenceView.Of(e, baselineRuns, settings.MinimumCanaryTrials)).ToList());
 
     // Said only while the rule's condition has held long enough: a short streak is not yet a reason to act.
     private string? Blocked(Rollout rollout, GuardrailObservation observation, GuardrailStreak streak)
     {
         var key = (rollout.Id, observation.Rule.Id);
-        if (streak.Count < settings.ConsecutiveBreaches)
+        if (streak.Count < observation.RequiredPolls(settings.ConsecutiveBreaches))
         {
             refusals.Remove(key);
             return null;
@@ -249,9 +284,10 @@ public sealed partial class GuardrailMonitor(
     {
         for (var i = 0; i < observations.Count; i++)
         {
-            if (observations[i].Reading == GuardrailReading.Breached && after[i] is { ActedOn: false } streak && streak.Count < settings.ConsecutiveBreaches)
+            var required = observations[i].RequiredPolls(settings.ConsecutiveBreaches);
+            if (observations[i].Reading == GuardrailReading.Breached && after[i] is { ActedOn: false } streak && streak.Count < required)
             {
-                await nearMisses.StreakGrewAsync(rollout, observations[i], streak, settings.ConsecutiveBreaches, cancellationToken);
+                await nearMisses.StreakGrewAsync(rollout, observations[i], streak, required, cancellationToken);
             }
         }
     }

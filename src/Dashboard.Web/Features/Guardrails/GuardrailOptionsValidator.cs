@@ -1,9 +1,10 @@
+using Dashboard.Infrastructure.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>Fails start-up with one message per wrong <c>Guardrails:*</c> key.</summary>
-public sealed class GuardrailOptionsValidator : IValidateOptions<GuardrailOptions>
+public sealed class GuardrailOptionsValidator(IOptions<MetricsSchemaOptions> metricsOptions) : IValidateOptions<GuardrailOptions>
 {
     private static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
@@ -36,6 +37,13 @@ public sealed class GuardrailOptionsValidator : IValidateOptions<GuardrailOption
         if (options.MinCanaryRequests is < 0 or > 10_000_000)
         {
             failures.Add($"{Key(nameof(GuardrailOptions.MinCanaryRequests))} must be within 0..10000000 (0 keeps the window fixed), got {options.MinCanaryRequests}");
+        }
+
+        failures.AddRange(options.Sequential().Validate().Select(problem => $"{GuardrailOptions.SectionName}:{problem}"));
+        var cell = metricsOptions.Value.PointInterval;
+        if (cell > TimeSpan.Zero && (options.EvidenceHorizon < 2 * cell || options.EvidenceHorizon.Ticks % (2 * cell.Ticks) != 0 || options.EvidenceHorizon > TimeSpan.FromHours(24)))
+        {
+            failures.Add($"{Key(nameof(GuardrailOptions.EvidenceHorizon))} must be a whole, even number of Metrics:PointInterval ({cell}) and at most 24:00:00, got {options.EvidenceHorizon}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

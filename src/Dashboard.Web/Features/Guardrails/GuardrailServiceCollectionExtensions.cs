@@ -20,6 +20,7 @@ public static class GuardrailServiceCollectionExtensions
         services.TryAddSingleton<RouterConfirmation>();
         services.TryAddSingleton<GuardrailActions>();
         services.TryAddSingleton<GuardrailNearMissRecorder>();
+        services.TryAddSingleton<GuardrailEvidenceFeed>();
         services.AddHostedService<GuardrailMonitor>();
         return services;
     }

@@ -11,6 +11,8 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <param name="BlindReason">Why the poll had no usable data (InfluxDB failing, no or stale data); null when it had.</param>
 /// <param name="Rollouts">Every watched rollout with its rules and streaks.</param>
 /// <param name="Alerts">Rollouts whose router has not confirmed the weight a guardrail action asked for.</param>
+/// <param name="ValueRulesWaiting">Why the rules judged on the window's values (revenue …) read "not enough evidence yet"
+/// (a window too thin or too young); null when they are judged.</param>
 public sealed record GuardrailStatus(
     DateTimeOffset? LastPollAt,
     DateTimeOffset? NewestPointAt,
@@ -19,7 +21,8 @@ public sealed record GuardrailStatus(
     int ConsecutiveBreaches,
     string? BlindReason,
     IReadOnlyList<RolloutGuardrails> Rollouts,
-    IReadOnlyList<RouterAlert> Alerts)
+    IReadOnlyList<RouterAlert> Alerts,
+    string? ValueRulesWaiting = null)
 {
     public static GuardrailStatus Initial { get; } = new(null, null, null, 0, 0, null, [], []);
 }

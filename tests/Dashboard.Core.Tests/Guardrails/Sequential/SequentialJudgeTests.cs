@@ -106,10 +106,6 @@ public sealed class SequentialJudgeTests
         Assert.Equal(0.01, settings.Alpha);
     }
 
-    // Requests with all latencies at most 100 ms, errors as given, 90 probes of which one failed per 10,000 requests.
-    private static WindowTotals Cohort(long requests, long errors, bool torn = false)
-    {
-        double[] buckets = [0, 0, requests / 2, requests, requests, requests, requests, requests, torn ? requests - 1 : requests];
-        return WindowTotals.OfRequests(requests, errors, new LatencyHistogram(buckets)) with { ProbesOk = 90, ProbesTotal = 90 };
-    }
+    // Requests with errors as given, none over 250 ms, 90 good probes (CountTotals).
+    private static WindowTotals Cohort(long requests, long errors, bool torn = false) => CountTotals.Of(requests, errors, torn);
 }

@@ -6,7 +6,7 @@ namespace Dashboard.Core.Guardrails.Sequential.Backtest;
 
 /// <summary>
 /// Replays simulated canaries of the demo's traffic model (seeded, 5 s polls, 3 segments × 3
-/// regions) through the <see cref="SequentialJudge"/> and through the old rule on the same data, and
+/// regions) through the <see cref="EvidenceTrack"/> the guardrails run (its epochs included) and through the old rule on the same data, and
 /// reports when each rolls back (docs/guardrails.md, "Backtest"). Deterministic for given seeds.
 /// </summary>
 public static class GuardrailBacktest
@@ -17,6 +17,8 @@ public static class GuardrailBacktest
     /// <summary>The count-ratio triggers of the built-in plans: error rate &gt; 1.5 %, P99 &gt; 250 ms, availability &lt; 99 %.</summary>
     public static IReadOnlyList<MetricCondition> Triggers { get; } =
         [.. BuiltInPlans.RollbackTriggers.Where(trigger => CountRatioLimit.TryFrom(trigger) is not null)];
+
+    private static readonly TimeSpan DefaultHorizon = TimeSpan.FromMinutes(30);
 
     // 06:00 UTC: the demo's daily load curve is at its mean (1.0) and rises to 1.15 over two hours.
     private static readonly DateTimeOffset PhaseStart = new(2026, 3, 2, 6, 0, 0, TimeSpan.Zero);
@@ -33,7 +35,8 @@ public static class GuardrailBacktest
     /// <param name="firstSeed">The first run's seed.</param>
     /// <param name="phaseLength">How long each canary runs unless rolled back.</param>
     /// <param name="settings">The sequential judge's settings.</param>
-    public static BacktestResult Run(BacktestScenario scenario, int runs, int firstSeed, TimeSpan phaseLength, SequentialSettings settings)
+    /// <param name="horizon">The evidence horizon (<c>Guardrails:EvidenceHorizon</c>); null: the default, 30 min.</param>
+    public static BacktestResult Run(BacktestScenario scenario, int runs, int firstSeed, TimeSpan phaseLength, SequentialSettings settings, TimeSpan? horizon = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
@@ -42,7 +45,7 @@ public static class GuardrailBacktest
         var old = new List<TimeSpan?>(runs);
         for (var run = 0; run < runs; run++)
         {
-            var (bySequential, byOldRule) = RunOne(scenario, firstSeed + run, phaseLength, settings);
+            var (bySequential, byOldRule) = RunOne(scenario, firstSeed + run, phaseLength, settings, horizon ?? DefaultHorizon);
             sequential.Add(bySequential);
             old.Add(byOldRule);
         }
@@ -50,10 +53,10 @@ public static class GuardrailBacktest
         return new BacktestResult(scenario, phaseLength, DetectionSummary.Of(sequential), DetectionSummary.Of(old));
     }
 
-    private static (TimeSpan? Sequential, TimeSpan? OldRule) RunOne(BacktestScenario scenario, int seed, TimeSpan phaseLength, SequentialSettings settings)
+    private static (TimeSpan? Sequential, TimeSpan? OldRule) RunOne(BacktestScenario scenario, int seed, TimeSpan phaseLength, SequentialSettings settings, TimeSpan horizon)
     {
         var model = new DemoTrafficModel(Profile, seed);
-        var judge = new SequentialJudge(settings, Triggers);
+        var track = new EvidenceTrack(settings, Triggers, PhaseStart, Poll, horizon);
         var oldRule = new OldRuleReplay(Triggers, scenario.WeightPercent);
         TimeSpan? bySequential = null;
         TimeSpan? byOldRule = null;
@@ -62,9 +65,10 @@ public static class GuardrailBacktest
             var at = PhaseStart + age;
             var samples = model.Generate(at, Poll, scenario.WeightPercent, scenario.Effects);
             var canary = Totals(samples, Cohort.Canary);
-            if (bySequential is null && judge.Observe(Poll, canary, Totals(samples, Cohort.Baseline)).AnyRegressing)
+            if (bySequential is null)
             {
-                bySequential = age;
+                track.Observe(canary, Totals(samples, Cohort.Baseline));
+                bySequential = track.Judge().Any(evidence => evidence.State == SequentialState.Regressing) ? age : null;
             }
 
             if (byOldRule is null && oldRule.Poll(canary, Poll, at, age))
