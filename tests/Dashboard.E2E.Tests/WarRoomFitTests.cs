@@ -91,8 +91,8 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
         await Assertions.Expect(page.GetByTestId("warroom-checkpoints")).ToContainTextAsync(service, Live);
         await Assertions.Expect(page.GetByTestId("gate-summary")).ToContainTextAsync("waiting for", Live);
         await Assertions.Expect(page.GetByTestId("open-incidents")).ToContainTextAsync(incident, Live);
-        // The guardrails' chip per rule of the followed rollout, once they have polled it.
-        await Assertions.Expect(page.GetByTestId("warroom-guardrails-followed")).ToContainTextAsync(service, Live);
+        // The guardrails' chip per rule of the followed rollout (the canary's four triggers), once they have polled it.
+        await Assertions.Expect(page.GetByTestId("warroom-guardrail-rule")).ToHaveCountAsync(4, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("tile-errorRatePct-canary")).ToHaveTextAsync(Number(), new() { Timeout = 45_000 });
         foreach (var chart in new[] { "chart-errorRatePct", "chart-p99Ms" })
         {

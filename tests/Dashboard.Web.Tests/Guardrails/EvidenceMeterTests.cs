@@ -211,7 +211,7 @@ public sealed class EvidenceMeterTests
         Assert.Contains("call in about 40 s", rules[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Error rate > 1.5 %", rules[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Clear", rules[1].TextContent, StringComparison.Ordinal);
-        Assert.Equal("checkout v3.0.0: 1 regressing · 1 clear", warRoom.Find("[data-testid=warroom-guardrail-other]").TextContent.Trim());
+        Assert.Equal("Also watched · checkout v3.0.0: 1 regressing · 1 clear", warRoom.Find("[data-testid=warroom-guardrail-others]").TextContent.Trim());
     }
 
     [Fact]

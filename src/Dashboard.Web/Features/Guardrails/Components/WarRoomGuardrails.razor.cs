@@ -4,14 +4,11 @@ namespace Dashboard.Web.Features.Guardrails.Components;
 
 /// <summary>
 /// The war room's compact evidence meter (docs/guardrails.md, "Evidence meter"): one line per rule of the followed rollout
-/// — its state as a chip and its key number ("Not enough evidence yet · call in about 40 s") — then one line for each
-/// other watched rollout, counted by state. Large enough to read across a room; the numbers behind it are on the rollout page.
+/// — its state as a chip, its condition and key number ("Error rate &gt; 1.5 % · call in about 40 s") — then one line for
+/// the other watched rollouts, counted by state. Large enough to read across a room; the numbers behind it are on the rollout page.
 /// </summary>
 public sealed partial class WarRoomGuardrails
 {
-    // The TV has room for the followed rollout and a couple of lines more; the rest are counted.
-    private const int MaxOthers = 2;
-
     /// <summary>The rollout the war room follows; the first watched one when null. A followed rollout the guardrails do not
     /// watch now (its phase awaits sign-off, or it ended) has no lines of its own: the others are still counted.</summary>
     [Parameter]
@@ -22,6 +19,9 @@ public sealed partial class WarRoomGuardrails
         : Status.Rollouts.Count > 0 ? Status.Rollouts[0] : null;
 
     private List<RolloutGuardrails> Others => [.. Status.Rollouts.Where(r => r.RolloutId != Followed?.RolloutId)];
+
+    // "Also watched · checkout 2.1.0: 1 regressing · 2 not enough evidence yet; search 1.4.0: 4 clear".
+    private string OthersText => "Also watched · " + string.Join("; ", Others.Select(OtherText));
 
     // "checkout 2.1.0: 1 regressing · 2 not enough evidence yet · 1 healthy", in that order.
     private static string OtherText(RolloutGuardrails rollout)
