@@ -10,7 +10,7 @@ namespace Dashboard.E2E.Tests;
 
 /// <summary>
 /// The war-room TV is one screen nobody scrolls: at 1920×1080 and at 1280×720, with a rollout running — its
-/// checkpoints, its gate and an open incident on screen — the page is no taller than the window, every section
+/// checkpoints, its gate, its guardrails' chips and an open incident on screen — the page is no taller than the window, every section
 /// is inside it, the charts have room, and no text is smaller than 2 % of the screen's height. Both screenshots
 /// land in TestResults/artifacts/ for people to look at.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
     // What the TV shows (docs/rollouts-ui.md, "War-room view"): each must be wholly on screen.
     private static readonly string[] Sections =
     [
-        "clock", "warroom-checkpoints", "on-call", "open-incidents", "gate-summary",
+        "clock", "warroom-checkpoints", "on-call", "open-incidents", "gate-summary", "warroom-guardrails",
         "tile-errorRatePct", "tile-p99Ms", "tile-availabilityPct", "tile-rps", "tile-activeLearners", "tile-revenueImpactPct",
         "chart-errorRatePct", "chart-p99Ms",
     ];
@@ -91,6 +91,8 @@ public sealed partial class WarRoomFitTests(LiveAppFixture fixture, ITestOutputH
         await Assertions.Expect(page.GetByTestId("warroom-checkpoints")).ToContainTextAsync(service, Live);
         await Assertions.Expect(page.GetByTestId("gate-summary")).ToContainTextAsync("waiting for", Live);
         await Assertions.Expect(page.GetByTestId("open-incidents")).ToContainTextAsync(incident, Live);
+        // The guardrails' chip per rule of the followed rollout (the canary's four triggers), once they have polled it.
+        await Assertions.Expect(page.GetByTestId("warroom-guardrail-rule")).ToHaveCountAsync(4, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("tile-errorRatePct-canary")).ToHaveTextAsync(Number(), new() { Timeout = 45_000 });
         foreach (var chart in new[] { "chart-errorRatePct", "chart-p99Ms" })
         {

@@ -16,7 +16,8 @@ public sealed class PhaseCriteriaPanelTests
         return host.Context.Render<PhaseCriteriaPanel>(p => p
             .Add(c => c.PlanPhase, phase ?? Canary)
             .Add(c => c.Elapsed, elapsed)
-            .Add(c => c.Live, new LiveDashboardView(state, freshness)));
+            .Add(c => c.Live, new LiveDashboardView(state, freshness))
+            .Add(c => c.TriggerDecision, index => $"<span class=\"composed-decision\">decision of trigger {index}</span>"));
     }
 
     private static string Verdict(IRenderedComponent<PhaseCriteriaPanel> panel, string metric) =>
@@ -54,14 +55,14 @@ public sealed class PhaseCriteriaPanelTests
     }
 
     [Fact]
-    public async Task StaleFreshness_NoTriggerHoldsOnOldValues()
+    public async Task StaleFreshness_TriggerRowsShowNoOldSnapshotValue()
     {
         await using var host = new LiveDashboardTestHost();
         var snapshot = States.Snapshot(canary: States.HealthyCanary with { ErrorRatePct = 3 });
 
         var panel = RenderPanel(host, States.Stale("InfluxDB unreachable", TimeSpan.FromSeconds(42), snapshot));
 
-        Assert.Equal("false", panel.Find("[data-testid=trigger-errorRatePct]").GetAttribute("data-holds"));
+        Assert.Equal("stale", panel.Find("[data-testid=trigger-errorRatePct-snapshot]").TextContent);
     }
 
     [Fact]
@@ -91,17 +92,18 @@ public sealed class PhaseCriteriaPanelTests
     }
 
     [Fact]
-    public async Task AutoRollbackTrigger_MetByTheLiveValue_Holds()
+    public async Task AutoRollbackTriggers_ShowTheGuardrailsDecision_WithTheSnapshotOnlyAsContext()
     {
         await using var host = new LiveDashboardTestHost();
         var canary = States.HealthyCanary with { ErrorRatePct = 2.0 };
 
         var panel = RenderPanel(host, States.Fresh(States.Snapshot(canary: canary)));
 
-        Assert.Equal("true", panel.Find("[data-testid=trigger-errorRatePct]").GetAttribute("data-holds"));
-        Assert.Contains("HOLDS", panel.Find("[data-testid=trigger-errorRatePct]").TextContent, StringComparison.Ordinal);
-        Assert.Equal("false", panel.Find("[data-testid=trigger-p99Ms]").GetAttribute("data-holds"));
-        Assert.Equal("false", panel.Find("[data-testid=trigger-availabilityPct]").GetAttribute("data-holds"));
+        // The snapshot breaches the trigger, yet the row does not judge it a second time: the guardrails' decision is the verdict.
+        Assert.Equal("decision of trigger 0", panel.Find("[data-testid=trigger-errorRatePct-decision]").TextContent.Trim());
+        Assert.Equal("decision of trigger 2", panel.Find("[data-testid=trigger-availabilityPct-decision]").TextContent.Trim());
+        Assert.Equal("2 %", panel.Find("[data-testid=trigger-errorRatePct-snapshot]").TextContent);
+        Assert.DoesNotContain("HOLDS", panel.Find("[data-testid=trigger-errorRatePct]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Fail", Verdict(panel, "errorRatePct"));
     }
 }

@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Guardrails.Sequential;
 using Dashboard.Core.Incidents;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
@@ -30,7 +31,7 @@ public sealed class VocabularyTests
     [
         typeof(RolloutStatus), typeof(PhaseState), typeof(TrafficChangeStatus), typeof(TrafficChangeSource), typeof(SignOffRole),
         typeof(Verdict), typeof(GuardrailDecisionKind), typeof(ContingencyActionKind), typeof(GuardrailKind), typeof(GuardrailReading),
-        typeof(WarRoomRole), typeof(ActorKind), typeof(CheckpointDecision), typeof(RolloutAction), typeof(IncidentSeverity),
+        typeof(WarRoomRole), typeof(ActorKind), typeof(CheckpointDecision), typeof(RolloutAction), typeof(IncidentSeverity), typeof(SequentialState),
     ];
 
     /// <summary>
@@ -81,6 +82,7 @@ public sealed class VocabularyTests
             .. Enum.GetValues<GuardrailDecisionKind>().Select(Vocabulary.Action),
             .. Enum.GetValues<ContingencyActionKind>().Select(Vocabulary.Action),
             .. Enum.GetValues<Verdict>().Select(v => VerdictPresentation.Label(v)),
+            .. Enum.GetValues<SequentialState>().Select(Vocabulary.State),
         ];
 
         Assert.All(labels, label => Assert.DoesNotMatch(RawName, label));

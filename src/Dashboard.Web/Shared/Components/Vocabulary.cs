@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Guardrails.Sequential;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
@@ -38,6 +39,15 @@ public static class Vocabulary
         PhaseState.RolledBack => "rolled back",
         PhaseState.Aborted => "aborted",
         PhaseState.Completed => "completed",
+        _ => Words(state.ToString()),
+    };
+
+    /// <summary>What a guardrail's sequential test can say so far: "healthy", "regressing", "not enough evidence yet" (docs/guardrails.md, "Evidence meter").</summary>
+    public static string State(SequentialState state) => state switch
+    {
+        SequentialState.NotEnoughEvidence => "not enough evidence yet",
+        SequentialState.Healthy => "healthy",
+        SequentialState.Regressing => "regressing",
         _ => Words(state.ToString()),
     };
 

@@ -9,9 +9,10 @@ using Microsoft.AspNetCore.Components;
 namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
-/// The current phase's pass criteria and auto-rollback triggers against the live canary values of
-/// the shared poller. Stale or missing data is shown as NO DATA, never as a pass; once the rollout has ended no
-/// value is judged at all; the verdicts that count are the ones persisted at checkpoints.
+/// The current phase's pass criteria against the live canary values of the shared poller, and its auto-rollback triggers
+/// as the guardrails judge them (<see cref="TriggerDecision"/>), with the snapshot's value beside them as context only.
+/// Stale or missing data is shown as NO DATA, never as a pass; once the rollout has ended no value is judged at all;
+/// the verdicts that count are the ones persisted at checkpoints.
 /// </summary>
 public sealed partial class PhaseCriteriaPanel
 {
@@ -34,10 +35,21 @@ public sealed partial class PhaseCriteriaPanel
         ? Vocabulary.State(Rollout.Status)
         : null;
 
+    /// <summary>
+    /// What the guardrails decided about the phase's auto-rollback trigger at an index, as the page composes it (Rollouts
+    /// must not depend on Guardrails, which depends on Rollouts): the trigger rows show that decision, one truth with the
+    /// guardrail panel, rather than judging the snapshot a second time.
+    /// </summary>
+    [Parameter, EditorRequired]
+    public required RenderFragment<int> TriggerDecision { get; set; }
+
     private IEnumerable<CriterionRow> Rows => PlanPhase.Criteria.Select(Row);
 
     private double? LiveValue(string metric) =>
         Live.State.Snapshot is { } snapshot ? MetricCatalog.Get(metric).SnapshotValue(snapshot) : null;
+
+    // Context only: a stale snapshot's old value is not shown as if current.
+    private string SnapshotText(string metric) => Live.Freshness.IsStale ? "stale" : MetricCatalog.Get(metric).Text(LiveValue(metric));
 
     // The same value and verdict as the tiles on / and /warroom (MetricTileGrid), so every screen agrees.
     private CriterionRow Row(PassCriterion pass)
