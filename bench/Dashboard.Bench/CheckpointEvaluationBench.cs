@@ -10,6 +10,8 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Bench;
 
@@ -20,7 +22,9 @@ namespace Dashboard.Bench;
 /// First as a full read (no stored sums: one cold run, then <c>runs</c> timed runs); then as the scheduler
 /// runs it, with a real SQLite state store: per timed run a fresh phase run whose earlier checkpoints
 /// (15m … 24h) are evaluated first, in order, storing their settled sums, so the 36 h checkpoint reuses them
-/// and reads only what is new. Each reused evaluation is checked against the full read's values.
+/// and reads only what is new. Then, per top-up run, the phase run as the app runs it on a fake clock: the background
+/// top-up every <c>CheckpointEvaluation:TopUp:Interval</c> and each checkpoint 10 s after its due time, so the 36 h checkpoint
+/// reads only the minutes since the last tick's settled end. Each reused evaluation is checked against the full read's values.
 /// </summary>
 public static class CheckpointEvaluationBench
 {
@@ -30,7 +34,7 @@ public static class CheckpointEvaluationBench
     private static readonly string[] Regions = ["us-east", "us-west", "eu"];
     private static readonly string[] Cohorts = ["baseline", "canary"];
 
-    public static async Task RunAsync(int runs)
+    public static async Task RunAsync(int runs, int topUpRuns)
     {
         var phase = BuiltInPlans.ThreePhase.Phases[2];
         var phaseStart = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -99,6 +103,59 @@ public static class CheckpointEvaluationBench
         }
 
         Report($"36 h checkpoint after its phase's earlier checkpoints, reusing their settled sums ({runs} runs)", timings);
+
+        var toppedUp = new List<double>();
+        for (var i = 0; i < topUpRuns; i++)
+        {
+            var (elapsed, same, ticks) = await WithTopUpAsync(configuration, phase, phaseStart, $"topup-{i}", expected, evaluation);
+            toppedUp.Add(elapsed);
+            Console.WriteLine($"topped up {i + 1,2}: {elapsed,7:0} ms, same values as the full read: {(same ? "yes" : "NO")} ({ticks})");
+        }
+
+        if (topUpRuns > 0)
+        {
+            Report($"36 h checkpoint with the background top-up every {new CheckpointSumTopUpOptions().Interval:mm\\:ss} and its earlier checkpoints ({topUpRuns} runs)", toppedUp);
+        }
+    }
+
+    // The phase run as the app runs it, on a fake clock: a top-up tick every Interval from the phase start, each checkpoint
+    // evaluated the settle delay (10 s) after its due time; only the 36 h checkpoint is timed.
+    private static async Task<(double Elapsed, bool Same, string Ticks)> WithTopUpAsync(
+        IConfiguration configuration, PlanPhase phase, DateTimeOffset phaseStart, string rollout, string expected, CheckpointEvaluation full)
+    {
+        var clock = new FakeTimeProvider(phaseStart);
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(clock)
+            .AddInflux(configuration).AddCheckpointEvaluator(configuration).AddStateStore(configuration)
+            .AddSingleton<CheckpointSumTopUp>().BuildServiceProvider();
+        var topUp = services.GetRequiredService<CheckpointSumTopUp>();
+        var evaluator = services.GetRequiredService<CheckpointEvaluator>();
+        var tick = services.GetRequiredService<IOptions<CheckpointEvaluatorOptions>>().Value.TopUp.Interval;
+        var run = new PhaseRunKey(rollout, 2, phaseStart);
+        var tickTimes = new List<double>();
+        double elapsed = 0;
+        var same = false;
+        foreach (var offset in phase.Checkpoints)
+        {
+            var window = CheckpointWindow.For(phase, phaseStart, offset);
+            var evaluateAt = window.DueAt.AddSeconds(10);
+            while (clock.GetUtcNow() + tick <= evaluateAt)
+            {
+                clock.Advance(tick);
+                var watch = Stopwatch.StartNew();
+                await topUp.TopUpAsync(run, phase);
+                tickTimes.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            clock.SetUtcNow(evaluateAt);
+            var timed = Stopwatch.StartNew();
+            var evaluation = await evaluator.EvaluateAsync(new CheckpointEvaluationRequest(rollout, 2, phase, offset, window));
+            elapsed = timed.Elapsed.TotalMilliseconds;
+            same = Json(evaluation with { RolloutId = full.RolloutId, EvaluatedAt = full.EvaluatedAt }) == expected;
+        }
+
+        tickTimes.Sort();
+        return (elapsed, same, string.Create(CultureInfo.InvariantCulture,
+            $"{tickTimes.Count} ticks: median {tickTimes[tickTimes.Count / 2]:0} ms, p95 {tickTimes[(int)(tickTimes.Count * 0.95)]:0} ms, max {tickTimes[^1]:0} ms, total {tickTimes.Sum() / 1000:0.0} s"));
     }
 
     private static string Json(CheckpointEvaluation evaluation) => JsonSerializer.Serialize(evaluation, CheckpointVerdictStore.Json);

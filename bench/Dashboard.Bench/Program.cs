@@ -5,7 +5,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- latency [samples=20] [pollSeconds=5]
 //   dotnet run -c Release --project bench/Dashboard.Bench -- ui-traffic [samples=20] [splitSamples=4] [appUrl=http://127.0.0.1:5000] [runtimeApi=tcp:127.0.0.1:9999]
 //     (needs ./run.sh --real-traffic running)
-//   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10]   (36 h of 5 s data, 3 segments × 3 regions; full read, then reusing the earlier checkpoints' sums)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10] [topUpRuns=runs]   (36 h of 5 s data, 3 segments × 3 regions; full read, reusing the earlier checkpoints' sums, with the top-up)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- backtest [runs=200] [healthyRuns=1000]   (sequential judge vs old rule on simulated canaries)
@@ -29,7 +29,8 @@ switch (mode)
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4);
         return 0;
     case "checkpoint-eval":
-        await CheckpointEvaluationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        var checkpointRuns = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+        await CheckpointEvaluationBench.RunAsync(checkpointRuns, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : checkpointRuns);
         return 0;
     case "summary":
         await SummaryGenerationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);

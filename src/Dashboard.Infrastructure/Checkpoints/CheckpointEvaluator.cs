@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Dashboard.Core.Checkpoints;
 using Dashboard.Core.Metrics;
+using Dashboard.Core.Plans;
 using Dashboard.Core.Statistics;
 using Dashboard.Infrastructure.Influx;
 using Dashboard.Infrastructure.Metrics;
@@ -33,9 +31,9 @@ public sealed partial class CheckpointEvaluator(
 {
     private readonly CheckpointStatements _statements = new(schema.Value);
     private readonly MetricsSchemaOptions _schema = schema.Value;
-    private readonly InfluxOptions _influx = influxOptions.Value;
     private readonly CheckpointEvaluatorOptions _options = options.Value;
     private readonly CanaryJudge _judge = new(options.Value.Judge);
+    private readonly SettledSums _sums = new(sums, new CheckpointStatements(schema.Value), influxOptions.Value, options.Value, timeProvider, logger);
 
     /// <summary>
     /// The sample interval for a cumulative window: <see cref="CheckpointEvaluatorOptions.SampleInterval"/>, or the
@@ -62,11 +60,7 @@ public sealed partial class CheckpointEvaluator(
 
         var phase = request.Phase;
         var criteria = phase.CriteriaAt(request.CheckpointOffset);
-        var metricKeys = criteria.Select(criterion => criterion.Metric)
-            .Concat(phase.AutoRollbackTriggers.Select(trigger => trigger.Metric))
-            .Concat(phase.ContingencyRules.SelectMany(rule => rule.When).Select(condition => condition.Metric))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var metricKeys = MetricKeysOf(phase, request.CheckpointOffset);
 
         var interval = SampleIntervalFor(window.Cumulative);
         var measurements = await MeasureAsync(request, metricKeys, interval, cancellationToken).ConfigureAwait(false);
@@ -108,6 +102,12 @@ public sealed partial class CheckpointEvaluator(
             CheckpointComparison.Of(evaluations, _judge));
     }
 
+    /// <summary>Every metric the checkpoint at <paramref name="offset"/> reads: its criteria, the rollback triggers and the contingency rules.</summary>
+    internal static IReadOnlyList<string> MetricKeysOf(PlanPhase phase, TimeSpan offset) => [.. phase.CriteriaAt(offset).Select(criterion => criterion.Metric)
+        .Concat(phase.AutoRollbackTriggers.Select(trigger => trigger.Metric))
+        .Concat(phase.ContingencyRules.SelectMany(rule => rule.When).Select(condition => condition.Metric))
+        .Distinct(StringComparer.Ordinal)];
+
     private async Task<CheckpointMeasurements> MeasureAsync(
         CheckpointEvaluationRequest request, IReadOnlyList<string> metricKeys, TimeSpan interval, CancellationToken cancellationToken)
     {
@@ -115,16 +115,16 @@ public sealed partial class CheckpointEvaluator(
         var families = metricKeys.Select(MetricFamilies.Of).OfType<MetricFamily>().Distinct().Order().ToList();
         var shown = _statements.For(families, window, interval);
         var run = new PhaseRunKey(request.RolloutId, request.PhaseIndex, window.PhaseStart);
-        var wholeEnd = OnGrid(window, window.DueAt);
-        var lastOffGrid = OnGrid(window, window.LastIntervalStart) != window.LastIntervalStart;
+        var wholeEnd = _sums.OnGrid(window.PhaseStart, window.DueAt);
+        var lastOffGrid = _sums.OnGrid(window.PhaseStart, window.LastIntervalStart) != window.LastIntervalStart;
         var reads = new List<FamilyRead>();
         foreach (var family in families)
         {
-            var shape = Shape(family, window.PhaseStart);
+            var shape = _sums.Shape(family, window.PhaseStart);
             var count = _statements.Sums(family, window.PhaseStart, window.PhaseStart, window.DueAt, _options.SampleInterval).Count;
-            var reused = request.FreshRead || sums is null
+            var reused = request.FreshRead
                 ? ReusedSums.None(window.PhaseStart, count)
-                : await ReusableAsync(run, family, shape, window, wholeEnd, count, cancellationToken).ConfigureAwait(false);
+                : await _sums.ReusableAsync(run, family, shape, wholeEnd, count, cancellationToken).ConfigureAwait(false);
             var statements = reused.End < window.DueAt
                 ? [.. _statements.Sums(family, window.PhaseStart, reused.End, window.DueAt, _options.SampleInterval)]
                 : new List<CheckpointStatement>();
@@ -148,7 +148,7 @@ public sealed partial class CheckpointEvaluator(
                 async token =>
                 {
                     var answer = fresh.Count == 0 ? [] : await influx.QueryAsync(query, token).ConfigureAwait(false);
-                    var byFamily = Answers(reads, answer);
+                    var byFamily = SettledSums.Answers(reads, answer);
                     return (answer, byFamily, CheckpointMeasurements.Read(window, interval, shown, byFamily, _schema.Tags));
                 },
                 read => read.Item3.HasIncompletePoints,
@@ -162,121 +162,12 @@ public sealed partial class CheckpointEvaluator(
             return CheckpointMeasurements.Unavailable(window, interval, shown, $"InfluxDB query failed: {ex.Message}", _schema.Tags);
         }
 
-        await StoreSettledAsync(run, reads, results, answers, measurements, OnGrid(window, Min(wholeEnd, readAt - _options.ReuseAfter)), cancellationToken)
+        // Whole intervals that ended ReuseAfter before the read are kept; torn or failed answers never are.
+        await _sums.StoreAsync(
+            run, reads, results, answers, measurements.HasIncompletePoints, _sums.SettledEnd(window.PhaseStart, readAt, wholeEnd), cancellationToken)
             .ConfigureAwait(false);
         return measurements;
     }
-
-    // Each family's reused series first, then what InfluxDB answered for the rest: every interval once.
-    private static List<FamilyAnswer> Answers(IReadOnlyList<FamilyRead> reads, IReadOnlyList<InfluxStatementResult> results)
-    {
-        var answers = new List<FamilyAnswer>();
-        var index = 0;
-        foreach (var read in reads)
-        {
-            var fresh = new Dictionary<StatementRole, IReadOnlyList<InfluxSeries>>();
-            string? failure = null;
-            foreach (var statement in read.Statements)
-            {
-                var i = index++;
-                if (i >= results.Count || results[i].Error is not null)
-                {
-                    var error = i < results.Count ? results[i].Error : null;
-                    // InfluxDB 1.x stops at the first failing statement and reports the rest as missing.
-                    failure ??= error is null
-                        ? "InfluxDB did not run the statement (an earlier statement failed)"
-                        : string.Create(CultureInfo.InvariantCulture, $"InfluxDB statement {i} failed: {(error == "not executed" ? "not executed (does the configured database exist?)" : error)}");
-                    continue;
-                }
-
-                fresh[statement.Role] = results[i].Series;
-            }
-
-            answers.Add(failure is not null
-                ? FamilyAnswer.Failed(read.Family, failure)
-                : new FamilyAnswer(
-                    read.Family,
-                    [.. read.Reused.Series[0], .. fresh.GetValueOrDefault(StatementRole.Sums, [])],
-                    read.Reused.Series.Count > 1 ? [.. read.Reused.Series[1], .. fresh.GetValueOrDefault(StatementRole.LearnerSums, [])] : [],
-                    fresh.GetValueOrDefault(StatementRole.LastInterval)));
-        }
-
-        return answers;
-    }
-
-    private async Task<ReusedSums> ReusableAsync(
-        PhaseRunKey run, MetricFamily family, string shape, CheckpointWindow window, DateTimeOffset wholeEnd, int statements, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var chunks = await sums!.LoadAsync(run, family.ToString(), shape, cancellationToken).ConfigureAwait(false);
-            return ReusedSums.Of(chunks, window.PhaseStart, wholeEnd, statements);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A store that cannot be read is a miss: the whole window is read from InfluxDB.
-            LogReuseFailed(ex, family.ToString());
-            return ReusedSums.None(window.PhaseStart, statements);
-        }
-    }
-
-    // Whole intervals that ended ReuseAfter before the read are kept; torn or failed answers never are.
-    private async Task StoreSettledAsync(
-        PhaseRunKey run, IReadOnlyList<FamilyRead> reads, IReadOnlyList<InfluxStatementResult> results, IReadOnlyList<FamilyAnswer> answers,
-        CheckpointMeasurements measurements, DateTimeOffset settledEnd, CancellationToken cancellationToken)
-    {
-        if (sums is null)
-        {
-            return;
-        }
-
-        var index = 0;
-        foreach (var (read, answer) in reads.Zip(answers))
-        {
-            var first = index;
-            index += read.Statements.Count;
-            if (answer.Failure is not null || settledEnd <= read.Reused.End
-                || (read.Family == MetricFamily.Requests && measurements.HasIncompletePoints))
-            {
-                continue;
-            }
-
-            var stored = read.Statements
-                .Select((statement, i) => (statement, result: results[first + i]))
-                .Where(pair => pair.statement.Role is StatementRole.Sums or StatementRole.LearnerSums)
-                .Select(pair => pair.result with { Series = ReusedSums.Slice(pair.result.Series, read.Reused.End, settledEnd) })
-                .ToList();
-            try
-            {
-                await sums.SaveAsync(
-                    run,
-                    new IntervalSumChunk(read.Family.ToString(), read.Shape, read.Reused.End, settledEnd, timeProvider.GetUtcNow(), stored),
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                LogReuseFailed(ex, read.Family.ToString());
-            }
-        }
-    }
-
-    // Everything but the time range that decides InfluxDB's answer; the range's epoch-0 placeholders are the same for every chunk.
-    private string Shape(MetricFamily family, DateTimeOffset phaseStart)
-    {
-        var text = new StringBuilder()
-            .Append(_influx.Url).Append('\n').Append(_influx.Database).Append('\n').Append(_influx.RetentionPolicy).Append('\n')
-            .AppendJoin(";\n", _statements.Sums(family, phaseStart, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, _options.SampleInterval).Select(s => s.Text));
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
-    }
-
-    // The start of the stored interval holding `time` (intervals are aligned on the phase start).
-    private DateTimeOffset OnGrid(CheckpointWindow window, DateTimeOffset time) => time <= window.PhaseStart
-        ? window.PhaseStart
-        : window.PhaseStart + TimeSpan.FromTicks((time - window.PhaseStart).Ticks / _options.SampleInterval.Ticks * _options.SampleInterval.Ticks);
-
-    private static DateTimeOffset Min(DateTimeOffset left, DateTimeOffset right) => left < right ? left : right;
-
-    private sealed record FamilyRead(MetricFamily Family, string Shape, ReusedSums Reused, List<CheckpointStatement> Statements);
 
     private async Task<(double? Cumulative, double? Last, string? Reason)> CountAsync(
         CheckpointEvaluationRequest request, string metricKey, CancellationToken cancellationToken)
@@ -303,9 +194,6 @@ public sealed partial class CheckpointEvaluator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint due {DueAt} could not read InfluxDB; its InfluxDB criteria are NO_DATA")]
     private partial void LogQueryFailed(Exception exception, DateTimeOffset dueAt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored sums of the {Family} family could not be used; InfluxDB is read in full instead")]
-    private partial void LogReuseFailed(Exception exception, string family);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint could not read {MetricKey} from the incident source; it is NO_DATA")]
     private partial void LogIncidentsFailed(Exception exception, string metricKey);

@@ -28,6 +28,9 @@ public sealed class CheckpointEvaluatorOptions
     /// </summary>
     public TimeSpan ReuseAfter { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The background top-up of settled sums while a phase runs (<c>CheckpointEvaluation:TopUp:*</c>).</summary>
+    public CheckpointSumTopUpOptions TopUp { get; set; } = new();
+
     /// <summary>
     /// The statistical judge's thresholds (<c>CheckpointEvaluation:Judge:*</c>), Kayenta's defaults.
     /// Its comparison is advisory: stored and shown beside the thresholds, it never gates.

@@ -10,6 +10,15 @@ public interface IIntervalSumStore
     /// <summary>Every chunk stored for this phase run, family and shape, in any order.</summary>
     Task<IReadOnlyList<IntervalSumChunk>> LoadAsync(PhaseRunKey run, string family, string shape, CancellationToken cancellationToken = default);
 
+    /// <summary>The ranges of the same chunks, without reading their results: what the top-up asks every tick.</summary>
+    Task<IReadOnlyList<IntervalSumRange>> RangesAsync(PhaseRunKey run, string family, string shape, CancellationToken cancellationToken = default);
+
     /// <summary>Stores <paramref name="chunk"/>, replacing the chunks of the same family and shape that lie inside its range.</summary>
     Task SaveAsync(PhaseRunKey run, IntervalSumChunk chunk, CancellationToken cancellationToken = default);
+
+    /// <summary>Every phase run with stored chunks, for pruning.</summary>
+    Task<IReadOnlyList<IntervalSumRun>> RunsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every chunk of <paramref name="run"/>; returns how many.</summary>
+    Task<int> DeleteAsync(PhaseRunKey run, CancellationToken cancellationToken = default);
 }

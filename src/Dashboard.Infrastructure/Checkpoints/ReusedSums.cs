@@ -44,6 +44,26 @@ internal sealed record ReusedSums(DateTimeOffset End, IReadOnlyList<IReadOnlyLis
         return new ReusedSums(cursor, series);
     }
 
+    /// <summary>
+    /// Where the run of stored <paramref name="ranges"/> from <paramref name="phaseStart"/> on ends: the end <see cref="Of"/>
+    /// reaches when nothing cuts it, found without reading any results.
+    /// </summary>
+    public static DateTimeOffset EndOf(IEnumerable<IntervalSumRange> ranges, DateTimeOffset phaseStart)
+    {
+        var cursor = phaseStart;
+        foreach (var range in ranges.OrderBy(range => range.From).ThenByDescending(range => range.To))
+        {
+            if (range.From > cursor)
+            {
+                break;
+            }
+
+            cursor = range.To > cursor ? range.To : cursor;
+        }
+
+        return cursor;
+    }
+
     /// <summary>The rows of <paramref name="series"/> whose interval starts in <c>[from, to)</c>; series left empty are dropped.</summary>
     public static IReadOnlyList<InfluxSeries> Slice(IEnumerable<InfluxSeries> series, DateTimeOffset from, DateTimeOffset to) =>
         [.. series

@@ -37,4 +37,38 @@ public sealed class CheckpointEvaluatorOptionsValidatorTests
     {
         Assert.Contains("CheckpointEvaluation:ReuseAfter", FailureOf(new() { ReuseAfter = TimeSpan.FromSeconds(seconds) }), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(9, 3600, 48)]
+    [InlineData(3601, 3600, 48)]
+    public void Validate_TopUpIntervalOutOfRange_NamesTheKey(int intervalSeconds, int maxReadSeconds, int keepHours)
+    {
+        Assert.Contains("CheckpointEvaluation:TopUp:Interval", FailureOf(TopUp(intervalSeconds, maxReadSeconds, keepHours)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(59)] // less than one sample interval: no tick could store a whole one
+    [InlineData(2 * 86_400 + 1)]
+    public void Validate_TopUpMaxReadPerTickOutOfRange_NamesTheKey(int maxReadSeconds)
+    {
+        Assert.Contains("CheckpointEvaluation:TopUp:MaxReadPerTick", FailureOf(TopUp(60, maxReadSeconds, 48)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(365 * 24 + 1)]
+    public void Validate_TopUpKeepEndedForOutOfRange_NamesTheKey(int keepHours)
+    {
+        Assert.Contains("CheckpointEvaluation:TopUp:KeepEndedFor", FailureOf(TopUp(60, 3600, keepHours)), StringComparison.Ordinal);
+    }
+
+    private static CheckpointEvaluatorOptions TopUp(int intervalSeconds, int maxReadSeconds, int keepHours) => new()
+    {
+        TopUp = new CheckpointSumTopUpOptions
+        {
+            Interval = TimeSpan.FromSeconds(intervalSeconds),
+            MaxReadPerTick = TimeSpan.FromSeconds(maxReadSeconds),
+            KeepEndedFor = TimeSpan.FromHours(keepHours),
+        },
+    };
 }

@@ -10,7 +10,8 @@ public static class CheckpointServiceCollectionExtensions
     /// <summary>
     /// Registers the scheduled checkpoints: Quartz with its persistent job store in the state database
     /// (schema created at start-up when missing), the evaluator, the runner, the schedule sync, the
-    /// checkpoint page's services (details, decisions, re-run) and the verdict notifications.
+    /// checkpoint page's services (details, decisions, re-run), the verdict notifications and the
+    /// background top-up of the running phases' settled sums.
     /// Needs <c>AddInflux</c>, <c>AddStateStore</c>, <c>AddRollouts</c> and <c>AddNotifications</c>.
     /// </summary>
     public static IServiceCollection AddCheckpoints(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,8 @@ public static class CheckpointServiceCollectionExtensions
         services.TryAddSingleton<CheckpointScheduler>();
         services.AddSingleton<IPhaseRunSchedule>(provider => provider.GetRequiredService<CheckpointScheduler>());
         services.AddHostedService<CheckpointScheduleSync>();
+        services.TryAddSingleton<CheckpointSumTopUp>();
+        services.AddHostedService<CheckpointSumTopUpService>();
         return services;
     }
 }
