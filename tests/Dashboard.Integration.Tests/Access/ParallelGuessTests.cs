@@ -65,14 +65,7 @@ public sealed class ParallelGuessTests(InfluxServerFixture influx)
 
     private static async Task<string> SignInAsync(HttpClient client, string token, string userName, string password)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["userName"] = userName,
-            ["password"] = password,
-            ["returnUrl"] = "/",
-        });
-        using var response = await client.PostAsync("/account/sign-in", form);
+        using var response = await WarRoomSignIn.PostSignInFormAsync(client, token, userName, password, "/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString;
     }

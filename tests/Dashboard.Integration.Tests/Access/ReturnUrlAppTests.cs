@@ -40,14 +40,7 @@ public sealed class ReturnUrlAppTests(AccessTestApp access) : IClassFixture<Acce
     {
         using var client = WarRoomSignIn.NewClient(access.Url);
         var token = WarRoomSignIn.AntiforgeryTokenOf(await client.GetStringAsync("/sign-in"))!;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["userName"] = TestPeople.Admin,
-            ["password"] = TestPeople.Password,
-            ["returnUrl"] = returnUrl,
-        });
-        using var response = await client.PostAsync("/account/sign-in", form);
+        using var response = await WarRoomSignIn.PostSignInFormAsync(client, token, TestPeople.Admin, TestPeople.Password, returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return response.Headers.Location!.OriginalString;
     }

@@ -19,10 +19,7 @@ public sealed class UnauthenticatedAuditAppTests(InfluxServerFixture influx)
     {
         var state = AppStateFile.InTemp("warroom-flood");
         using var cleanup = new StateFileCleanup(state);
-        await using var app = await RolloutApiApp.StartAsync(influx.Url, state.Path, new Dictionary<string, string>
-        {
-            ["Auth__UnauthenticatedAuditInterval"] = "01:00:00",
-        });
+        await using var app = await StartAsync(state, TimeSpan.FromHours(1));
         using var junk = WarRoomSignIn.NewClient(app.Url);
 
         var statuses = new List<HttpStatusCode>();
@@ -53,10 +50,7 @@ public sealed class UnauthenticatedAuditAppTests(InfluxServerFixture influx)
     {
         var state = AppStateFile.InTemp("warroom-flood-count");
         using var cleanup = new StateFileCleanup(state);
-        await using var app = await RolloutApiApp.StartAsync(influx.Url, state.Path, new Dictionary<string, string>
-        {
-            ["Auth__UnauthenticatedAuditInterval"] = "00:00:02",
-        });
+        await using var app = await StartAsync(state, TimeSpan.FromSeconds(2));
         using var junk = WarRoomSignIn.NewClient(app.Url);
         var sent = 0;
 
@@ -78,6 +72,9 @@ public sealed class UnauthenticatedAuditAppTests(InfluxServerFixture influx)
         Assert.True(sent - 2 > 0, $"the test sent only {sent} links");
         Assert.StartsWith($"and {sent - 2} more since ", rows[1].Payload.GetProperty("note").GetString(), StringComparison.Ordinal);
     }
+
+    private Task<RolloutApiApp> StartAsync(AppStateFile state, TimeSpan interval) =>
+        RolloutApiApp.StartAsync(influx.Url, state.Path, new Dictionary<string, string> { ["Auth__UnauthenticatedAuditInterval"] = interval.ToString() });
 
     /// <summary>Deletes the state file once the app (disposed first, declared later) has let go of it.</summary>
     private sealed class StateFileCleanup(AppStateFile state) : IDisposable
