@@ -83,6 +83,10 @@ public sealed class AppProcess : IAsyncDisposable
         {
             startInfo.Environment[$"Auth__InitialAdmin__Roles__{i}"] = TestPeople.AllRoles[i];
         }
+
+        // The limits stay on, but a test app signs in and opens kiosk links from one address far more often than an
+        // office would; tests of the limits themselves set small ones (RateLimitAppTests).
+        startInfo.Environment["RateLimits__Address__PermitLimit"] = "1000";
         foreach (var (key, value) in settings)
         {
             startInfo.Environment[key] = value;

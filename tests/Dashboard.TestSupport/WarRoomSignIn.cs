@@ -37,15 +37,23 @@ public static partial class WarRoomSignIn
             throw new InvalidOperationException("The sign-in page has no antiforgery token.");
         }
 
+        var response = await PostSignInFormAsync(client, token, userName, password, "/", cancellationToken);
+        return (client, response);
+    }
+
+    /// <summary>Posts the sign-in form with <paramref name="token"/> (from the page's form, on the same client) and returns the raw answer.</summary>
+    public static async Task<HttpResponseMessage> PostSignInFormAsync(
+        HttpClient client, string token, string userName, string password, string returnUrl, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
         using var body = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["userName"] = userName,
             ["password"] = password,
-            ["returnUrl"] = "/",
+            ["returnUrl"] = returnUrl,
         });
-        var response = await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), body, cancellationToken);
-        return (client, response);
+        return await client.PostAsync(new Uri("/account/sign-in", UriKind.Relative), body, cancellationToken);
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
     public async Task ResetPassword_StoresTheNewHash_ClearsTheLockout_AndAuditsWithoutThePassword()
     {
         var alice = await _host.CreatePersonAsync("alice");
-        await _host.People.RecordFailedSignInAsync(alice.Id, maxFailures: 1, TimeSpan.FromMinutes(15), "test");
+        await _host.People.ReserveSignInAttemptAsync(alice.Id, maxFailures: 1, TimeSpan.FromMinutes(15));
         Assert.NotNull((await _host.People.FindAsync(alice.Id))!.LockedUntil);
 
         var outcome = await _host.Service.ResetPasswordAsync(alice.Id, new ResetPasswordRequest("a brand new passphrase"), AccessAdminHost.Root);
@@ -157,7 +157,7 @@ public sealed class AccessAdminPeopleTests : IAsyncLifetime
     public async Task Unlock_ALockedOutPerson_ClearsTheLockout_AndAuditsPersonUnlocked()
     {
         var alice = await _host.CreatePersonAsync("alice");
-        var locked = await _host.People.RecordFailedSignInAsync(alice.Id, maxFailures: 1, TimeSpan.FromMinutes(15), "test");
+        var locked = await _host.People.ReserveSignInAttemptAsync(alice.Id, maxFailures: 1, TimeSpan.FromMinutes(15));
 
         var outcome = await _host.Service.UnlockAsync(alice.Id, AccessAdminHost.Root);
         var again = await _host.Service.UnlockAsync(alice.Id, AccessAdminHost.Root);

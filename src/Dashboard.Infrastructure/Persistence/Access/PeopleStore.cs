@@ -159,12 +159,15 @@ public sealed class PeopleStore(IDbContextFactory<WarRoomDbContext> contextFacto
     }
 
     /// <summary>
-    /// Counts a failed password for the person and locks them out for <paramref name="lockout"/> once
-    /// <paramref name="maxFailures"/> are reached (<c>person.signInFailed</c>, then <c>person.lockedOut</c>).
-    /// Returns the person as stored.
+    /// Reserves one password attempt for the person BEFORE the password is checked, in one write transaction: a
+    /// locked-out person gets no attempt; otherwise the failure count goes up now, and the attempt that reaches
+    /// <paramref name="maxFailures"/> locks the person for <paramref name="lockout"/> at once. So however many
+    /// sign-ins race, at most <paramref name="maxFailures"/> passwords are checked before the lock holds. A right
+    /// password then clears count and lock (<see cref="RecordSignInAsync"/>, <see cref="ReleaseSignInAttemptAsync"/>);
+    /// a wrong one is audited by <see cref="RecordFailedSignInAsync"/>. Null when there is no such person.
     /// </summary>
-    public Task<PersonRecord?> RecordFailedSignInAsync(Guid id, int maxFailures, TimeSpan lockout, string source, CancellationToken cancellationToken = default) =>
-        unitOfWork.RunAsync<PersonRecord?>(
+    public Task<SignInReservation?> ReserveSignInAttemptAsync(Guid id, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync<SignInReservation?>(
             async db =>
             {
                 var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -174,26 +177,69 @@ public sealed class PeopleStore(IDbContextFactory<WarRoomDbContext> contextFacto
                 }
 
                 var now = timeProvider.GetUtcNow();
-                person.FailedSignIns++;
+                if (person.LockedUntil is { } until && until > now)
+                {
+                    return SignInReservation.Locked(until);
+                }
+
+                var attempt = ++person.FailedSignIns;
+                if (attempt < maxFailures)
+                {
+                    return new SignInReservation(true, attempt, null);
+                }
+
+                person.LockedUntil = now + lockout;
+                person.FailedSignIns = 0;
+                return new SignInReservation(true, attempt, person.LockedUntil);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Audits a wrong password of a reserved attempt (<c>person.signInFailed</c>, and <c>person.lockedOut</c> when the
+    /// reservation set the lock). The count and the lock were stored by <see cref="ReserveSignInAttemptAsync"/>.
+    /// </summary>
+    public Task RecordFailedSignInAsync(Guid id, SignInReservation reservation, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        return unitOfWork.RunAsync(
+            async db =>
+            {
+                var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+                if (person is null)
+                {
+                    return false;
+                }
+
                 await auditLog.AppendAsync(db, AuditEventDraft.For(person.UserName, "person.signInFailed", null, new
                 {
                     personId = person.Id,
-                    failures = person.FailedSignIns,
+                    failures = reservation.Attempt,
                     source,
                 }), cancellationToken);
-                if (person.FailedSignIns >= maxFailures)
+                if (reservation.LockedUntil is { } until)
                 {
-                    person.LockedUntil = now + lockout;
-                    person.FailedSignIns = 0;
                     await auditLog.AppendAsync(db, AuditEventDraft.For(person.UserName, "person.lockedOut", null, new
                     {
                         personId = person.Id,
-                        until = person.LockedUntil,
+                        until,
                         source,
                     }), cancellationToken);
                 }
 
-                return person;
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Gives back a reserved attempt whose password was right but which did not sign in (a disabled person): clears count and lock.</summary>
+    public Task ReleaseSignInAttemptAsync(Guid id, CancellationToken cancellationToken = default) =>
+        unitOfWork.RunAsync(
+            async db =>
+            {
+                var person = await db.People.SingleAsync(p => p.Id == id, cancellationToken);
+                person.FailedSignIns = 0;
+                person.LockedUntil = null;
+                return true;
             },
             cancellationToken);
 

@@ -13,6 +13,12 @@ public sealed class AccessOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// An unauthenticated failure (junk kiosk link, unknown user, locked account, bad API key) is audited at most
+    /// once per source and kind within this interval; the next event says how many were not (docs/security.md).
+    /// </summary>
+    public TimeSpan UnauthenticatedAuditInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long a session lasts without use (sliding).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 

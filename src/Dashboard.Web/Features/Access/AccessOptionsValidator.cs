@@ -15,6 +15,7 @@ public sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
         }
 
         Span(failures, "LockoutDuration", options.LockoutDuration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Span(failures, "UnauthenticatedAuditInterval", options.UnauthenticatedAuditInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Span(failures, "SessionLifetime", options.SessionLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30));
         Span(failures, "RevalidationInterval", options.RevalidationInterval, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
         Span(failures, "MaxApiKeyLifetime", options.MaxApiKeyLifetime, TimeSpan.FromHours(1), TimeSpan.FromDays(3660));

@@ -43,6 +43,8 @@ public static class AccessServiceCollectionExtensions
 
         services.AddDataProtection().SetApplicationName("rollout-war-room").PersistKeysToDbContext<WarRoomDbContext>();
         services.TryAddSingleton<IPasswordHasher<PersonRecord>, PasswordHasher<PersonRecord>>();
+        services.AddMetrics();
+        services.TryAddSingleton<UnauthenticatedAudit>();
         services.TryAddSingleton<PasswordSignIn>();
         services.TryAddSingleton<KioskTokens>();
         services.TryAddSingleton<KioskCodeAttempts>();

@@ -36,11 +36,19 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary><paramref name="returnUrl"/> when it is a path on this site, else "/": never an open redirect.</summary>
+    /// <summary>
+    /// <paramref name="returnUrl"/> when it is a path on this site, else "/": never an open redirect. The rules of
+    /// <c>Url.IsLocalUrl</c> — starts with one "/", not "//" or "/\", no control character — hold for the text as
+    /// given and once more after percent-decoding, since browsers strip a tab from <c>/&lt;TAB&gt;/evil.example</c>
+    /// and follow <c>//evil.example</c> (docs/security.md).
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : "/";
+        returnUrl is { Length: > 0 } url && IsLocalPath(url) && IsLocalPath(Uri.UnescapeDataString(url)) ? url : "/";
+
+    private static bool IsLocalPath(string url) =>
+        url.Length > 0 && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 
     private static async Task<IResult> SignInAsync(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
@@ -84,39 +92,56 @@ public static class AccountEndpoints
         return Results.Redirect("/admin");
     }
 
-    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, AccessAuthorization authorization)
+    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, UnauthenticatedAudit audit)
     {
         var (link, problem) = await kioskTokens.ReadAsync(token, context.RequestAborted);
         return link is null
-            ? await RefuseKioskAsync("invalid link", problem!, StatusCodes.Status403Forbidden, context, authorization)
+            ? await RefuseKioskAsync(UnauthenticatedFailure.InvalidKioskLink, problem!, StatusCodes.Status403Forbidden, context, audit)
             : await SignInKioskAsync(link, context, links);
     }
 
     /// <summary>A short code signs the screen in exactly as its long link does; wrong codes are counted (<see cref="KioskCodeAttempts"/>).</summary>
     private static async Task<IResult> OpenKioskCodeAsync(
-        string code, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, AccessAuthorization authorization, KioskCodeAttempts attempts)
+        string code, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, UnauthenticatedAudit audit, KioskCodeAttempts attempts)
     {
         if (attempts.RetryAfter() is { } wait)
         {
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await RefuseKioskAsync(
-                "invalid code", $"Too many wrong kiosk codes were tried: try again in {AgeText.Format(wait)}, or open the long kiosk link.",
-                StatusCodes.Status429TooManyRequests, context, authorization);
+                UnauthenticatedFailure.InvalidKioskCode, $"Too many wrong kiosk codes were tried: try again in {AgeText.Format(wait)}, or open the long kiosk link.",
+                StatusCodes.Status429TooManyRequests, context, audit);
         }
 
         var (link, problem) = await kioskTokens.ReadShortCodeAsync(code, context.RequestAborted);
         if (link is null)
         {
             attempts.RecordFailure();
-            return await RefuseKioskAsync("invalid code", problem!, StatusCodes.Status403Forbidden, context, authorization);
+            return await RefuseKioskAsync(UnauthenticatedFailure.InvalidKioskCode, problem!, StatusCodes.Status403Forbidden, context, audit);
         }
 
         return await SignInKioskAsync(link, context, links);
     }
 
-    private static async Task<IResult> RefuseKioskAsync(string what, string problem, int status, HttpContext context, AccessAuthorization authorization)
+    /// <summary>Nobody is signed in yet, so the refusal is audited at most once per address and kind per interval (<see cref="UnauthenticatedAudit"/>).</summary>
+    private static async Task<IResult> RefuseKioskAsync(UnauthenticatedFailure kind, string problem, int status, HttpContext context, UnauthenticatedAudit audit)
     {
-        await authorization.RefuseAsync(Actor.Kiosk(what), "OpenKioskLink", null, problem, context.RequestAborted);
+        var actor = Actor.Kiosk(kind == UnauthenticatedFailure.InvalidKioskLink ? "invalid link" : "invalid code");
+        var source = Source(context);
+        await audit.AppendAsync(
+            source,
+            kind,
+            suppressed => AuditEventDraft.For(actor.Name, "access.refused", null, new
+            {
+                operation = "OpenKioskLink",
+                actorKind = actor.Kind.ToString(),
+                roles = Array.Empty<string>(),
+                reason = problem,
+                source,
+                suppressed = suppressed.Count,
+                suppressedSince = suppressed.Since,
+                note = suppressed.Note,
+            }),
+            context.RequestAborted);
         var text = System.Net.WebUtility.HtmlEncode(problem);
         return Results.Content(
             $"<!DOCTYPE html><html><head><title>Kiosk link refused</title></head><body><h1>Kiosk link refused</h1><p>{text}</p></body></html>",

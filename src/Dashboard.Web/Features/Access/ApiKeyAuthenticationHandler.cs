@@ -8,13 +8,13 @@ namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer wrk_…</c> against the stored key hashes. A revoked, expired or
-/// wrong key of a known prefix is refused and audited (<c>apiKey.refused</c>); a token that is not a key at
-/// all is refused and only logged, so garbage cannot fill the audit log. The principal carries the key's
-/// roles, never more.
+/// wrong key of a known prefix is refused and audited (<c>apiKey.refused</c>, at most once per address and reason
+/// per interval: <see cref="UnauthenticatedAudit"/>); a token that is not a key at all is refused and only logged,
+/// so garbage cannot fill the audit log. The principal carries the key's roles, never more.
 /// </summary>
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory loggerFactory, UrlEncoder encoder,
-    ApiKeyStore keys, AuditLog auditLog, TimeProvider timeProvider)
+    ApiKeyStore keys, UnauthenticatedAudit audit, TimeProvider timeProvider)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -44,17 +44,24 @@ public sealed partial class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var problem = !ApiKeyTokens.Matches(secret, key.SecretHash) ? "wrong secret"
-            : key.RevokedAt is not null ? "revoked"
-            : key.ExpiresAt <= timeProvider.GetUtcNow() ? "expired"
+        (string Text, UnauthenticatedFailure Kind)? problem = !ApiKeyTokens.Matches(secret, key.SecretHash) ? ("wrong secret", UnauthenticatedFailure.ApiKeyWrongSecret)
+            : key.RevokedAt is not null ? ("revoked", UnauthenticatedFailure.ApiKeyRevoked)
+            : key.ExpiresAt <= timeProvider.GetUtcNow() ? ("expired", UnauthenticatedFailure.ApiKeyExpired)
             : null;
-        if (problem is not null)
+        if (problem is { } refused)
         {
-            LogRefused(Logger, prefix, problem);
-            await auditLog.AppendAsync(
-                AuditEventDraft.For($"api key '{key.Name}'", "apiKey.refused", null, new { apiKeyId = key.Id, prefix, reason = problem, path = Request.Path.Value }),
+            var (reason, kind) = refused;
+            LogRefused(Logger, prefix, reason);
+            var source = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            await audit.AppendAsync(
+                source,
+                kind,
+                suppressed => AuditEventDraft.For($"api key '{key.Name}'", "apiKey.refused", null, new
+                {
+                    apiKeyId = key.Id, prefix, reason, path = Request.Path.Value, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note,
+                }),
                 Context.RequestAborted);
-            return AuthenticateResult.Fail($"The API key is {problem}.");
+            return AuthenticateResult.Fail($"The API key is {reason}.");
         }
 
         await keys.TouchAsync(key.Id, Context.RequestAborted);

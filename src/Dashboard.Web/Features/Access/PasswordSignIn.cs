@@ -6,17 +6,20 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Web.Features.Access;
 
 /// <summary>
-/// Checks a user name and password. Wrong passwords count towards a lockout; a locked-out or disabled
-/// person is refused even with the right password; every attempt is in the audit log. The answer to a
-/// wrong user name and to a wrong password is the same, and both cost a hash verification.
+/// Checks a user name and password. Each attempt on a known person is reserved in the state store before its
+/// password is checked (<see cref="PeopleStore.ReserveSignInAttemptAsync"/>), so even parallel guesses get at most
+/// <see cref="AccessOptions.MaxFailedSignIns"/> password checks before the lockout holds. A wrong user name, a wrong
+/// password and a locked-out account get the same answer, and each costs one hash verification. Failures of a
+/// known person are audited one by one; unknown user names and locked accounts, which anyone can cause, at most
+/// once per address per interval (<see cref="UnauthenticatedAudit"/>).
 /// </summary>
 public sealed partial class PasswordSignIn(
-    PeopleStore people, IPasswordHasher<PersonRecord> hasher, AuditLog auditLog, IOptions<AccessOptions> options, TimeProvider timeProvider,
+    PeopleStore people, IPasswordHasher<PersonRecord> hasher, UnauthenticatedAudit unauthenticatedAudit, AuditLog auditLog, IOptions<AccessOptions> options,
     ILogger<PasswordSignIn> logger)
 {
     public const string WrongCredentials = "Wrong user name or password.";
 
-    // Verified against when the user name is unknown, so that answer takes as long as a wrong password.
+    // Verified against when no password of a person may be checked, so that answer takes as long as a wrong password.
     private static readonly string DecoyHash = new PasswordHasher<PersonRecord>().HashPassword(
         new PersonRecord { UserName = "decoy", NormalizedUserName = "decoy", DisplayName = "decoy", Roles = string.Empty, SecurityStamp = "decoy", CreatedBy = "decoy" },
         Guid.NewGuid().ToString());
@@ -29,36 +32,41 @@ public sealed partial class PasswordSignIn(
     {
         var typed = (userName ?? string.Empty).Trim();
         var person = typed.Length is > 0 and <= AccessLimits.NameLength ? await people.FindByUserNameAsync(typed, cancellationToken) : null;
-        if (person is null)
+        var settings = options.Value;
+        var reservation = person is null ? null : await people.ReserveSignInAttemptAsync(person.Id, settings.MaxFailedSignIns, settings.LockoutDuration, cancellationToken);
+        if (person is null || reservation is null)
         {
             hasher.VerifyHashedPassword(null!, DecoyHash, password ?? string.Empty);
             var shown = typed.Length > AccessLimits.NameLength ? typed[..AccessLimits.NameLength] : typed;
-            await auditLog.AppendAsync(AuditEventDraft.For(shown.Length == 0 ? "anonymous" : shown, "person.signInFailed", null, new { unknownUser = true, source }), cancellationToken);
+            await unauthenticatedAudit.AppendAsync(source, UnauthenticatedFailure.UnknownUser, suppressed => AuditEventDraft.For(
+                shown.Length == 0 ? "anonymous" : shown, "person.signInFailed", null,
+                new { unknownUser = true, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note }), cancellationToken);
             LogFailed(shown, "unknown user");
             return PasswordSignInResult.Refused(WrongCredentials);
         }
 
-        var now = timeProvider.GetUtcNow();
-        if (person.LockedUntil is { } until && until > now)
+        if (!reservation.Reserved)
         {
-            await auditLog.AppendAsync(AuditEventDraft.For(person.UserName, "person.signInRefused", null, new { personId = person.Id, reason = "locked out", until, source }), cancellationToken);
+            hasher.VerifyHashedPassword(null!, DecoyHash, password ?? string.Empty);
+            await unauthenticatedAudit.AppendAsync(source, UnauthenticatedFailure.LockedAccount, suppressed => AuditEventDraft.For(
+                person.UserName, "person.signInRefused", null,
+                new { personId = person.Id, reason = "locked out", until = reservation.LockedUntil, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note }),
+                cancellationToken);
             LogFailed(person.UserName, "locked out");
-            return PasswordSignInResult.Refused($"Too many failed sign-ins: try again after {until:HH:mm} UTC, or ask an admin to unlock you.");
+            return PasswordSignInResult.Refused(WrongCredentials);
         }
 
         if (person.PasswordHash is null
             || hasher.VerifyHashedPassword(person, person.PasswordHash, password ?? string.Empty) == PasswordVerificationResult.Failed)
         {
-            var settings = options.Value;
-            var stored = await people.RecordFailedSignInAsync(person.Id, settings.MaxFailedSignIns, settings.LockoutDuration, source, cancellationToken);
+            await people.RecordFailedSignInAsync(person.Id, reservation, source, cancellationToken);
             LogFailed(person.UserName, "wrong password");
-            return stored?.LockedUntil is { } lockedUntil && lockedUntil > now
-                ? PasswordSignInResult.Refused($"Too many failed sign-ins: try again after {lockedUntil:HH:mm} UTC, or ask an admin to unlock you.")
-                : PasswordSignInResult.Refused(WrongCredentials);
+            return PasswordSignInResult.Refused(WrongCredentials);
         }
 
         if (person.Disabled)
         {
+            await people.ReleaseSignInAttemptAsync(person.Id, cancellationToken);
             await auditLog.AppendAsync(AuditEventDraft.For(person.UserName, "person.signInRefused", null, new { personId = person.Id, reason = "disabled", source }), cancellationToken);
             LogFailed(person.UserName, "disabled");
             return PasswordSignInResult.Refused("This account is disabled. Ask an admin.");
