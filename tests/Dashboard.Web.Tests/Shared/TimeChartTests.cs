@@ -207,6 +207,7 @@ public sealed class TimeChartTests
 
         var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21)]);
         chart.Render();
+        chart.Render();
 
         Assert.Single(host.Context.JSInterop.Invocations, i => i.Identifier == TimeChart.AttachFunction);
         Assert.Equal(string.Empty, chart.Instance.HoverTextAt(2));
