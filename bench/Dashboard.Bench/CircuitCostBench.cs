@@ -100,6 +100,8 @@ public static class CircuitCostBench
     {
         await page.GotoAsync(new Uri(app, path).ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        // The prerendered page has its charts too: a click before the circuit is live would be lost.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("[data-testid=chart-line] path").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
