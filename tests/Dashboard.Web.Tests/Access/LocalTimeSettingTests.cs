@@ -55,7 +55,7 @@ public sealed class LocalTimeSettingTests
         chart.WaitForAssertion(() => Assert.Equal("Time (UTC; Europe/Berlin below)", chart.Find("[data-testid=chart-x-title]").TextContent));
         Assert.Equal(["12:00", "12:02", "12:04", "12:06", "12:08", "12:10"], chart.FindAll("[data-testid=chart-x-label]").Select(l => l.TextContent));
         Assert.Equal(["13:00", "13:02", "13:04", "13:06", "13:08", "13:10"], chart.FindAll("[data-testid=chart-x-local]").Select(l => l.TextContent));
-        Assert.StartsWith("Nov 23 12:00:00 UTC (13:00:00 Europe/Berlin) · Canary 0.3 %", chart.FindAll("[data-testid=chart-hover] title")[0].TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Nov 23 12:00:00 UTC (13:00:00 Europe/Berlin) · Canary 0.3 %", chart.Instance.HoverTextAt(0), StringComparison.Ordinal);
     }
 
     [Fact]

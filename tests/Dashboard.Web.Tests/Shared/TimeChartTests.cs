@@ -18,9 +18,11 @@ public sealed class TimeChartTests
 
         var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21, 0.19), Line(Cohort.Canary, 0.3, null, 0.35)]);
 
-        var hovers = chart.FindAll("[data-testid=chart-hover]");
-        Assert.Equal(["2026-11-23T12:00:00Z", "2026-11-23T12:01:00Z", "2026-11-23T12:02:00Z"], hovers.Select(h => h.GetAttribute("data-at")));
-        Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary no data", hovers[1].QuerySelector("title")!.TextContent);
+        // The browser finds the bucket under the pointer by its x and asks the chart for its words.
+        Assert.Equal(["56", "113", "170"], Columns(chart).Select(x => x.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(
+            ["Nov 23 12:00:00 UTC · Baseline 0.2 % · Canary 0.3 %", "Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary no data", "Nov 23 12:02:00 UTC · Baseline 0.19 % · Canary 0.35 %"],
+            Enumerable.Range(0, 3).Select(chart.Instance.HoverTextAt));
     }
 
     [Fact]
@@ -29,12 +31,15 @@ public sealed class TimeChartTests
         await using var host = await AppTestHost.CreateAsync();
         var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21, 0.19), Line(Cohort.Canary, 0.3, null, 0.35)]);
 
-        chart.FindAll("[data-testid=chart-hover]")[1].Click();
+        await chart.InvokeAsync(() => chart.Instance.PickColumn(1));
         var picked = chart.Find("[data-testid=chart-picked]").TextContent;
-        chart.FindAll("[data-testid=chart-hover]")[1].Click();
+        var pickedAt = chart.Find("[data-testid=chart-picked-at]").GetAttribute("x1");
+        await chart.InvokeAsync(() => chart.Instance.PickColumn(1));
 
         Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary no data", picked);
+        Assert.Equal("113", pickedAt);
         Assert.Empty(chart.FindAll("[data-testid=chart-picked]"));
+        Assert.Empty(chart.FindAll("[data-testid=chart-picked-at]"));
     }
 
     [Fact]
@@ -75,8 +80,7 @@ public sealed class TimeChartTests
 
         var chart = Render(host, [baseline, canary], minimumRequests: 200);
 
-        var hovers = chart.FindAll("[data-testid=chart-hover]");
-        Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary 0.5 % of 200 requests over 2 min 0 s", hovers[1].QuerySelector("title")!.TextContent);
+        Assert.Equal("Nov 23 12:01:00 UTC · Baseline 0.21 % · Canary 0.5 % of 200 requests over 2 min 0 s", chart.Instance.HoverTextAt(1));
         // Two merged points side by side are one line, not two dots.
         Assert.Single(chart.FindAll("[data-cohort=Canary] [data-testid=chart-segment]"));
         Assert.Equal(" · canary points hold ≥ 200 requests", chart.Find("[data-testid=chart-merged]").TextContent);
@@ -175,6 +179,43 @@ public sealed class TimeChartTests
         marks[2].Click();
         Assert.Equal("Nov 23 12:03:00 UTC — phase ramp held by erin: p99", chart.Find("[data-testid=chart-picked]").TextContent);
     }
+
+    [Fact]
+    public async Task Chart_AnHourOfFiveSecondPoints_DrawsOnePathPerLine_WithNoElementOrHandlerPerPoint()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        var step = TimeSpan.FromSeconds(5);
+        ChartLine[] lines = [.. new[] { Cohort.Baseline, Cohort.Canary }.Select(cohort =>
+            new ChartLine(cohort, [.. Enumerable.Range(0, 720).Select(i => new SeriesPoint(T0 + (i * step), 0.2 + (i % 7 * 0.01)) { Events = 100 })]))];
+
+        var chart = Render(host, lines, to: T0 + (720 * step), bucket: step);
+
+        Assert.Single(chart.FindAll("[data-cohort=Baseline] path"));
+        Assert.Single(chart.FindAll("[data-cohort=Canary] path"));
+        Assert.Empty(chart.FindAll("circle"));
+        // Every event handler the server holds shows in bUnit's markup as a blazor:on… attribute: none here.
+        Assert.DoesNotContain("blazor:on", chart.Markup, StringComparison.Ordinal);
+        Assert.True(chart.FindAll("*").Count < 100, $"{chart.FindAll("*").Count} elements for 1,440 points");
+        Assert.Equal(720, Columns(chart).Count);
+        Assert.Equal("Nov 23 12:59:55 UTC · Baseline 0.25 % of 100 requests · Canary 0.25 % of 100 requests", chart.Instance.HoverTextAt(719));
+    }
+
+    [Fact]
+    public async Task Chart_BindsTheBrowserOnce_AndAskingOutsideItsBucketsGetsNoWords()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+
+        var chart = Render(host, [Line(Cohort.Baseline, 0.2, 0.21)]);
+        chart.Render();
+        chart.Render();
+
+        Assert.Single(host.Context.JSInterop.Invocations, i => i.Identifier == TimeChart.AttachFunction);
+        Assert.Equal(string.Empty, chart.Instance.HoverTextAt(2));
+        Assert.Equal(string.Empty, chart.Instance.HoverTextAt(-1));
+    }
+
+    private static List<double> Columns(IRenderedComponent<TimeChart> chart) =>
+        [.. chart.Find("[data-testid=time-chart]").GetAttribute("data-columns")!.Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture))];
 
     private static (double Min, double Max) Range(IRenderedComponent<TimeChart> chart)
     {

@@ -3,6 +3,7 @@ using Dashboard.Core.Metrics;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Time;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Shared.Components.Charts;
 
@@ -11,11 +12,21 @@ namespace Dashboard.Web.Shared.Components.Charts;
 /// breaks the line; a point without neighbours is drawn as a dot; the value axis fits the data and the threshold
 /// (<see cref="ValueScale"/>); the time axis says UTC and, for a viewer who asked, local time under it
 /// (<see cref="TimeAxis"/>); traffic changes, phase changes, holds, rollbacks and incidents are marked on it.
-/// Hovering a bucket shows its time and each line's value there; a tap (no hover on a phone) writes the same, or a
-/// mark's words, under the chart until tapped again. <c>role="img"</c> with a summary for screen readers.
+/// Hovering a bucket (or moving to it with the arrow keys) shows its time and each line's value there; a tap (no hover
+/// on a phone) or Enter writes the same, or a mark's words, under the chart until tapped again. <c>role="img"</c> with
+/// a summary for screen readers.
+/// The server draws no element and holds no handler per point: the browser (wwwroot/js/time-chart.js) finds the bucket
+/// under the pointer from <c>data-columns</c> and asks <see cref="HoverTextAt"/> for its words, so an open chart costs
+/// its lines' paths and little else (docs/performance.md).
 /// </summary>
-public sealed partial class TimeChart : IDisposable
+public sealed partial class TimeChart : IAsyncDisposable
 {
+    /// <summary>The browser functions (wwwroot/js/time-chart.js) that bind and unbind a chart's pointer and keys.</summary>
+    public const string AttachFunction = "warRoomChart.attach";
+
+    /// <summary>See <see cref="AttachFunction"/>.</summary>
+    public const string DetachFunction = "warRoomChart.detach";
+
     private const double Width = 640;
     private const double Left = 56;
     private const double Right = 14;
@@ -25,9 +36,16 @@ public sealed partial class TimeChart : IDisposable
 
     private TimeDisplay _display = TimeDisplay.UtcOnly;
     private Picked? _picked;
+    private ElementReference _svg;
+    private DotNetObjectReference<TimeChart>? _self;
+    private IReadOnlyList<DateTimeOffset> _columns = [];
+    private int _version;
 
     [Inject]
     public required ITimeDisplaySource Display { get; init; }
+
+    [Inject]
+    public required IJSRuntime Js { get; init; }
 
     /// <summary>What is charted, in words ("Error rate"): the start of the screen-reader summary.</summary>
     [Parameter, EditorRequired]
@@ -115,7 +133,39 @@ public sealed partial class TimeChart : IDisposable
         Scale = ValueScale.Fit(values);
         Ticks = TimeAxis.Ticks(From, To, _display);
         Shown = [.. Annotations.Where(a => a.At >= From && a.At <= To).OrderBy(a => a.At)];
+        _columns = [.. Lines.SelectMany(line => line.Points).Select(point => point.Time).Distinct().Order()];
+        // The browser keeps the words it asked for until this changes.
+        _version++;
     }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _self = DotNetObjectReference.Create(this);
+            await Js.InvokeVoidAsync(AttachFunction, _svg, _self);
+        }
+    }
+
+    /// <summary>The words for the bucket at <paramref name="column"/> of <c>data-columns</c>: its time and each line's value.</summary>
+    [JSInvokable]
+    public string HoverTextAt(int column) => ColumnAt(column) is { } at ? HoverText(at) : string.Empty;
+
+    /// <summary>A tap or Enter on the bucket at <paramref name="column"/>: writes its words under the chart, or hides them when shown.</summary>
+    [JSInvokable]
+    public void PickColumn(int column)
+    {
+        if (ColumnAt(column) is { } at)
+        {
+            Pick(HoverText(at), at);
+            StateHasChanged();
+        }
+    }
+
+    private DateTimeOffset? ColumnAt(int column) => column >= 0 && column < _columns.Count ? _columns[column] : null;
+
+    /// <summary>Each moment that any line has a point at, as its x in the drawing, space-separated, in time order.</summary>
+    private string ColumnsText() => string.Join(' ', _columns.Select(at => N(X(at))));
 
     private void OnDisplayChanged(TimeDisplay display) => _ = InvokeAsync(() =>
     {
@@ -188,16 +238,6 @@ public sealed partial class TimeChart : IDisposable
         return placed;
     }
 
-    /// <summary>Each moment that any line has a point at, with the span of the plot that hovers it.</summary>
-    private IReadOnlyList<(DateTimeOffset At, double Start, double End)> Columns()
-    {
-        var times = Lines.SelectMany(line => line.Points).Select(point => point.Time).Distinct().Order().ToList();
-        return [.. times.Select((at, i) => (
-            at,
-            i == 0 ? Left : (X(times[i - 1]) + X(at)) / 2,
-            i == times.Count - 1 ? Width - Right : (X(at) + X(times[i + 1])) / 2))];
-    }
-
     private void Pick(string text, DateTimeOffset? at = null) => _picked = _picked is { } shown && shown.Text == text ? null : new Picked(text, at);
 
     private string AnnotationText(ChartAnnotation annotation) => $"{_display.Stamp(annotation.At)} — {annotation.Detail}";
@@ -248,7 +288,23 @@ public sealed partial class TimeChart : IDisposable
         return $"{Name} from {UtcTime.Stamp(From)} to {UtcTime.Stamp(To)}: {string.Join(", ", latest)}{threshold}; {marks}.";
     }
 
-    public void Dispose() => Display.Changed -= OnDisplayChanged;
+    public async ValueTask DisposeAsync()
+    {
+        Display.Changed -= OnDisplayChanged;
+        if (_self is not null)
+        {
+            try
+            {
+                await Js.InvokeVoidAsync(DetachFunction, _svg);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The page is gone with its listeners.
+            }
+
+            _self.Dispose();
+        }
+    }
 
     /// <summary>What a tap chose: a bucket (its time, to mark its column) or a mark's words.</summary>
     private sealed record Picked(string Text, DateTimeOffset? At);

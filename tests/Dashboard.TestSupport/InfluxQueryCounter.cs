@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Dashboard.TestSupport;
 
-namespace Dashboard.E2E.Tests.TestSupport;
+namespace Dashboard.TestSupport;
 
 /// <summary>
 /// Reads influxd's own count of <c>/query</c> requests (<c>SHOW STATS FOR 'httpd'</c>, field
