@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Logging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed partial class PasswordSignIn(
             hasher.VerifyHashedPassword(null!, DecoyHash, password ?? string.Empty);
             var shown = typed.Length > AccessLimits.NameLength ? typed[..AccessLimits.NameLength] : typed;
             await auditLog.AppendAsync(AuditEventDraft.For(shown.Length == 0 ? "anonymous" : shown, "person.signInFailed", null, new { unknownUser = true, source }), cancellationToken);
-            LogFailed(shown, "unknown user");
+            LogFailed(LogFingerprint.Of(shown), "unknown user"); // often a password typed into the wrong box: never logged as typed
             return PasswordSignInResult.Refused(WrongCredentials);
         }
 
