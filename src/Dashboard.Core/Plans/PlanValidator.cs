@@ -12,6 +12,15 @@ public static partial class PlanValidator
 {
     public const int MaxIdLength = 64;
 
+    /// <summary>The longest plan or phase name (docs/plans.md); SQLite would take any length, so the rule does.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>The longest plan description.</summary>
+    public const int MaxDescriptionLength = 2000;
+
+    /// <summary>The longest expected population text of a phase.</summary>
+    public const int MaxPopulationLength = 2000;
+
     public static IReadOnlyList<PlanProblem> Validate(RolloutPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -40,6 +49,9 @@ public static partial class PlanValidator
             Report("name", "a name is required");
         }
 
+        CapLength(plan.Name, MaxNameLength, "name", Report);
+        CapLength(plan.Description, MaxDescriptionLength, "description", Report);
+
         if (plan.OnFailedPhase is { } policy)
         {
             RequirePositive(policy.HoldFor, "onFailedPhase.holdFor", "a hold duration", Report);
@@ -60,15 +72,29 @@ public static partial class PlanValidator
             {
                 Report($"{path}.name", "a name is required");
             }
+            else if (phase.Name.Length > MaxNameLength)
+            {
+                CapLength(phase.Name, MaxNameLength, $"{path}.name", Report);
+            }
             else if (!firstIndexByName.TryAdd(phase.Name, index))
             {
                 Report($"{path}.name", $"duplicate phase name '{phase.Name}' (also phases[{firstIndexByName[phase.Name]}])");
             }
 
+            CapLength(phase.ExpectedPopulation, MaxPopulationLength, $"{path}.expectedPopulation", Report);
+
             ValidatePhase(phase, path, Report);
         }
 
         return problems;
+    }
+
+    private static void CapLength(string? text, int maxLength, string path, Action<string, string> report)
+    {
+        if (text is { } value && value.Length > maxLength)
+        {
+            report(path, string.Create(CultureInfo.InvariantCulture, $"must be at most {maxLength} characters (this is {value.Length})"));
+        }
     }
 
     private static void ValidatePhase(PhaseDraft phase, string path, Action<string, string> report)

@@ -19,7 +19,7 @@ public static class AccessRules
         Operation.CreatePlan or Operation.CreateRollout or Operation.Start or Operation.Advance
             or Operation.Resume or Operation.ChangeTraffic or Operation.Abort or Operation.RetryPhase
             or Operation.RequestSignOff or Operation.MarkPassed or Operation.ReconcileTraffic
-            or Operation.InjectFault => OperatorOnly,
+            or Operation.InjectFault or Operation.VerifyAuditChain or Operation.CheckTrafficDrift => OperatorOnly,
         Operation.Hold or Operation.RollBack or Operation.OpenIncident or Operation.UpdateIncident
             or Operation.ResolveIncident or Operation.RecordDecision or Operation.ReevaluateCheckpoint
             or Operation.TickChecklist => OperatorOrLead,

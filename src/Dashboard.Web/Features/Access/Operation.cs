@@ -46,4 +46,10 @@ public enum Operation
 
     /// <summary>Acknowledge a handoff ("I have it"); people on the incoming shift may too.</summary>
     AcknowledgeHandoff,
+
+    /// <summary>Re-hash the whole audit chain: costly, so for operators (docs/security.md).</summary>
+    VerifyAuditChain,
+
+    /// <summary>Read the router's split now (opens the HAProxy socket): for operators (docs/security.md).</summary>
+    CheckTrafficDrift,
 }

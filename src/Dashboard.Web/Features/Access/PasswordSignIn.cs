@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Logging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,7 @@ public sealed partial class PasswordSignIn(
             await unauthenticatedAudit.AppendAsync(source, UnauthenticatedFailure.UnknownUser, suppressed => AuditEventDraft.For(
                 shown.Length == 0 ? "anonymous" : shown, "person.signInFailed", null,
                 new { unknownUser = true, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note }), cancellationToken);
-            LogFailed(shown, "unknown user");
+            LogFailed(LogFingerprint.Of(shown), "unknown user"); // often a password typed into the wrong box: never logged as typed
             return PasswordSignInResult.Refused(WrongCredentials);
         }
 

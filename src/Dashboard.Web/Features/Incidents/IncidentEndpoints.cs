@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.InputLimits;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
 
@@ -20,12 +21,14 @@ public static class IncidentEndpoints
         rollouts.MapPost("/{id:guid}/incidents", async (Guid id, OpenIncidentRequest? request, ClaimsPrincipal user, IncidentService service, CancellationToken ct) =>
                 (await service.OpenAsync(id, request ?? new(null, null, null, null, false), ActorResolver.From(user), ct))
                     .ToHttpResult(incident => $"{IncidentsPath}/{incident.Id}"))
+            .RequiresOperation(Operation.OpenIncident)
             .WithName("OpenIncident").WithSummary("Opens an incident of the rollout's current phase; a critical one fails 'zero critical incidents' at the next checkpoint.")
             .Produces<IncidentView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        rollouts.MapGet("/{id:guid}/incidents", async (Guid id, IncidentService service, CancellationToken ct) =>
-                await service.ListAsync(id, ct) is { } incidents ? Results.Ok(incidents) : NotFound($"Rollout {id} does not exist."))
-            .WithName("ListIncidents").WithSummary("The rollout's incidents, newest first, each with its timeline.")
-            .Produces<IReadOnlyList<IncidentView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        rollouts.MapGet("/{id:guid}/incidents", async (Guid id, string? limit, string? cursor, HttpContext context, IncidentService service, CancellationToken ct) =>
+                await service.ListAsync(id, ct) is { } incidents ? await Paging.PageAsync(context, incidents, limit, cursor) : NotFound($"Rollout {id} does not exist."))
+            .WithName("ListIncidents")
+            .WithSummary("The rollout's incidents, newest first, each with its timeline, one page at a time (limit 1..1000, default 100; X-Next-Cursor names the next page).")
+            .Produces<IReadOnlyList<IncidentView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var incidents = endpoints.MapGroup(IncidentsPath).WithTags("Incidents");
         incidents.MapGet("/{incidentId:guid}", async (Guid incidentId, IncidentService service, CancellationToken ct) =>

@@ -9,7 +9,8 @@ public static class SerilogSetup
     /// <summary>
     /// Structured console output plus a daily rolling compact-JSON file under <c>Logs:Folder</c>.
     /// Levels come from the <c>Serilog</c> section when present. Secrets never reach a log: options
-    /// holding them are not logged and request logging records the path without the query string.
+    /// holding them are not logged, request logging records the path without the query string, and every value
+    /// passes <see cref="SafeLogValues"/> last (kiosk and set-up tokens redacted, control characters escaped).
     /// </summary>
     public static WebApplicationBuilder AddDashboardLogging(this WebApplicationBuilder builder)
     {
@@ -28,6 +29,7 @@ public static class SerilogSetup
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Enrich.With<SafeLogValues>()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(
                 new CompactJsonFormatter(),

@@ -4,6 +4,7 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.InputLimits;
 using Dashboard.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,19 +37,24 @@ public static class RolloutEndpoints
             .WithName("GetPlan").WithSummary("One plan with its full definition.")
             .Produces<PlanView>().ProducesProblem(StatusCodes.Status404NotFound);
         plans.MapPost("", CreatePlanAsync)
-            .WithName("CreatePlan").WithSummary("Validates a plan file (docs/plans.md) and stores it; 400 lists every problem by JSON path.")
+            .WithName("CreatePlan").WithSummary("Validates a plan file (docs/plans.md, at most 256 KB) and stores it; 400 lists every problem by JSON path.")
+            .WithBodyLimit(RequestBodyLimits.PlanBytes).RequiresOperation(Operation.CreatePlan)
             .Accepts<object>("application/json")
-            .Produces<PlanView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<PlanView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static void MapRollouts(RouteGroupBuilder rollouts)
     {
-        rollouts.MapGet("", (RolloutService service, CancellationToken ct) => service.ListAsync(ct))
-            .WithName("ListRollouts").WithSummary("All rollouts, newest first.");
+        rollouts.MapGet("", async (string? limit, string? cursor, HttpContext context, RolloutService service, CancellationToken ct) =>
+                await Paging.PageAsync(context, await service.ListSnapshotsAsync(ct), limit, cursor, page => service.ViewsAsync(page, ct)))
+            .WithName("ListRollouts").WithSummary("Rollouts, newest first, one page at a time (limit 1..1000, default 100; X-Next-Cursor names the next page).")
+            .Produces<IReadOnlyList<RolloutView>>().ProducesValidationProblem();
         rollouts.MapPost("", async (CreateRolloutRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.CreateAsync(request ?? new(null, null, null, null, null), ActorResolver.From(user), ct))
                     .ToHttpResult())
             .WithName("CreateRollout").WithSummary("Creates a rollout of a service along a plan; it starts with POST …/start.")
+            .RequiresOperation(Operation.CreateRollout)
             .Produces<RolloutView>(StatusCodes.Status201Created).ProducesValidationProblem();
         rollouts.MapGet("/{id:guid}", async (Guid id, RolloutService service, CancellationToken ct) =>
                 await service.FindAsync(id, ct) is { } rollout ? Results.Ok(rollout) : NotFound($"Rollout {id} does not exist."))
@@ -69,6 +75,7 @@ public static class RolloutEndpoints
                 (await service.ExecuteAsync(
                     id, new RolloutCommand(RolloutAction.ChangeTraffic, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api, request?.Percent), ct))
                     .ToHttpResult())
+            .RequiresOperation(Operation.ChangeTraffic)
             .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
@@ -77,17 +84,20 @@ public static class RolloutEndpoints
             .WithName("ListRolloutTrafficChanges").WithSummary("The rollout's traffic changes, oldest first, with their status.")
             .Produces<IReadOnlyList<TrafficChangeView>>().ProducesProblem(StatusCodes.Status404NotFound);
         rollouts.MapGet("/{id:guid}/events", ExportEventsAsync)
-            .WithName("ExportRolloutEvents").WithSummary("The rollout's audit events in sequence order, with their hashes.")
-            .Produces<IReadOnlyList<AuditEventView>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("ExportRolloutEvents")
+            .WithSummary("The rollout's audit events in sequence order, with their hashes, one page at a time (limit 1..1000, default 100; X-Next-Cursor names the next page).")
+            .Produces<IReadOnlyList<AuditEventView>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         rollouts.MapGet("/{id:guid}/events/verify", async (AuditLog audit, CancellationToken ct) => Results.Ok(await audit.VerifyAsync(ct)))
-            .WithName("VerifyAuditChain").WithSummary("Verifies the whole audit chain (all rollouts share one): intact, or the first broken sequence.")
-            .Produces<AuditVerification>();
+            .RequiresOperation(Operation.VerifyAuditChain)
+            .WithName("VerifyAuditChain").WithSummary("Verifies the whole audit chain (all rollouts share one): intact, or the first broken sequence. For operators: it hashes every event.")
+            .Produces<AuditVerification>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static void MapCommand(RouteGroupBuilder rollouts, string verb, RolloutAction action, string name, string summary) =>
         rollouts.MapPost($"/{{id:guid}}/{verb}", async (Guid id, RolloutActionRequest? request, ClaimsPrincipal user, RolloutService service, CancellationToken ct) =>
                 (await service.ExecuteAsync(id, new RolloutCommand(action, ActorResolver.From(user), request?.Reason, TrafficChangeSource.Api), ct))
                     .ToHttpResult())
+            .RequiresOperation(RolloutOperations.For(action))
             .WithName(name).WithSummary(summary)
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
@@ -99,14 +109,15 @@ public static class RolloutEndpoints
         return (await catalog.CreateAsync(json, ActorResolver.From(user), ct)).ToHttpResult(plan => $"{PlansPath}/{plan.Id}");
     }
 
-    private static async Task<IResult> ExportEventsAsync(Guid id, RolloutStore store, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> ExportEventsAsync(
+        Guid id, string? limit, string? cursor, HttpContext context, RolloutStore store, AuditLog audit, CancellationToken ct)
     {
         if (await store.FindAsync(id, ct) is null)
         {
             return NotFound($"Rollout {id} does not exist.");
         }
 
-        return Results.Ok((await audit.ReadAsync(id, ct)).Select(AuditEventView.From).ToList());
+        return await Paging.PageAsync(context, [.. (await audit.ReadAsync(id, ct)).Select(AuditEventView.From)], limit, cursor);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

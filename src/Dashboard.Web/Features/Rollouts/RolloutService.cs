@@ -116,6 +116,11 @@ public sealed class RolloutService(
             return Outcomes.Forbidden<RolloutCommandResponse>(denial);
         }
 
+        if (InputRules.Reason(reason) is { } reasonProblem)
+        {
+            return Outcomes.Invalid<RolloutCommandResponse>("reason", reasonProblem);
+        }
+
         if (await store.FindLatestStartedAsync(cancellationToken) is not { } ofRecord)
         {
             return Outcomes.Conflict<RolloutCommandResponse>("Nothing to reconcile: no rollout has started, so no weight is recorded to compare with the router.");
@@ -152,10 +157,18 @@ public sealed class RolloutService(
         return new RolloutDetail(RolloutView.From(rollout, changes), rollout.Plan, changes);
     }
 
-    public async Task<IReadOnlyList<RolloutView>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RolloutView>> ListAsync(CancellationToken cancellationToken = default) =>
+        await ViewsAsync(await store.ListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Every rollout's stored state, newest first: cheap, so a list endpoint builds views for one page only (<see cref="ViewsAsync"/>).</summary>
+    public Task<IReadOnlyList<RolloutSnapshot>> ListSnapshotsAsync(CancellationToken cancellationToken = default) => store.ListAsync(cancellationToken);
+
+    /// <summary>The views of <paramref name="snapshots"/>, in their order.</summary>
+    public async Task<IReadOnlyList<RolloutView>> ViewsAsync(IEnumerable<RolloutSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(snapshots);
         var views = new List<RolloutView>();
-        foreach (var snapshot in await store.ListAsync(cancellationToken))
+        foreach (var snapshot in snapshots)
         {
             views.Add(await ViewAsync(Rollout.FromSnapshot(snapshot), cancellationToken));
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.InputLimits;
 using Dashboard.Web.Shared;
 
 namespace Dashboard.Web.Features.Shifts;
@@ -40,6 +41,7 @@ public static class ShiftEndpoints
             .Produces<RosterView>().ProducesValidationProblem();
         roster.MapPut("/", async (RosterChangeRequest? request, ClaimsPrincipal user, RosterService service, CancellationToken ct) =>
                 (await service.ChangeAsync(request ?? new(null, null), ActorResolver.From(user), ct)).ToHttpResult(_ => RosterPath))
+            .RequiresOperation(Operation.EditRoster)
             .WithName("ChangeRoster").WithSummary("Creates or replaces defaults (by pattern, optionally weekday) and one-off overrides (by shift id), all or none. Operations leads and admins.")
             .Produces<RosterView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         roster.MapDelete("/overrides/{shiftId}", async (string shiftId, ClaimsPrincipal user, RosterService service, CancellationToken ct) =>

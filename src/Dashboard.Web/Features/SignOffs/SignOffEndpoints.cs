@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.InputLimits;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
 
@@ -19,12 +20,14 @@ public static class SignOffEndpoints
             .Produces<GateView>().ProducesProblem(StatusCodes.Status404NotFound);
         phases.MapPost("/sign-offs", async (Guid id, int phaseIndex, SignOffRequest? request, ClaimsPrincipal user, GateService gates, CancellationToken ct) =>
                 (await gates.SignAsync(id, phaseIndex, request ?? new(null, null, null), ActorResolver.From(user), ct)).ToHttpResult(_ => GatePath(id, phaseIndex)))
+            .RequiresOperation(Operation.SignOff)
             .WithName("SignOff")
             .WithSummary("Records a lead's GO or NO-GO for the role they hold; a gate whose leads all said GO and whose checklist is complete advances the phase.")
             .Produces<GateView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         phases.MapPut("/checklist/{itemId}", async (Guid id, int phaseIndex, string itemId, ChecklistTickRequest? request, ClaimsPrincipal user, GateService gates, CancellationToken ct) =>
                 (await gates.TickAsync(id, phaseIndex, itemId, request?.Ticked, ActorResolver.From(user), ct)).ToHttpResult(_ => GatePath(id, phaseIndex)))
+            .RequiresOperation(Operation.TickChecklist)
             .WithName("TickChecklistItem")
             .WithSummary("Ticks (true) or un-ticks (false) an item of the gate's checklist; repeating it records nothing new.")
             .Produces<GateView>().ProducesValidationProblem()

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.InputLimits;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
 
@@ -20,8 +21,11 @@ public static class TrafficDriftEndpoints
         drift.MapGet("", (TrafficDriftMonitor monitor) => monitor.Current)
             .WithName("GetTrafficDrift").WithSummary("The latest comparison of the router's actual split with the recorded weight (NotChecked before the first).");
         drift.MapPost("/check", (TrafficDriftMonitor monitor, CancellationToken ct) => monitor.CheckAsync(ct))
-            .WithName("CheckTrafficDrift").WithSummary("Reads the router and the state store now and returns the new report.");
+            .RequiresOperation(Operation.CheckTrafficDrift)
+            .WithName("CheckTrafficDrift").WithSummary("Reads the router and the state store now and returns the new report. For operators: it opens the router's socket.")
+            .Produces<TrafficDriftReport>().ProducesProblem(StatusCodes.Status403Forbidden);
         drift.MapPost("/reconcile", ReconcileAsync)
+            .RequiresOperation(Operation.ReconcileTraffic)
             .WithName("ReconcileTraffic")
             .WithSummary("Re-applies the recorded weight of the rollout started last when the router runs something else; audited, applied only when read back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
