@@ -43,17 +43,45 @@ internal static class GuardrailApp
         return id;
     }
 
-    /// <summary>The rollout's entry in the guardrail status once every trigger has been judged on data (not blind).</summary>
-    public static Task<JsonElement> WaitUntilJudgedAsync(RolloutApiApp app, Guid id) =>
-        WaitForAsync(app, "every trigger judged on data", async () =>
+    /// <summary>
+    /// The rollout's entry in the guardrail status once every trigger is judged on the phase's own data: the poll is not
+    /// blind, each value trigger reads Clean and each count-ratio trigger has canary counts and reads Clean or, while its
+    /// test gathers evidence, not enough evidence yet. With <paramref name="provenHealthy"/> every trigger must read Clean:
+    /// the sequential test must have proven health, which takes the demo's 18 probes/s up to about a minute for
+    /// availability, so that wait is bounded at 3 minutes.
+    /// </summary>
+    public static async Task<JsonElement> WaitUntilJudgedAsync(RolloutApiApp app, Guid id, bool provenHealthy = false)
+    {
+        JsonElement last = default;
+        var found = await Eventually.UntilAsync(
+            async () =>
+            {
+                var status = await app.GetAsync("/api/guardrails/status");
+                var rollout = status.GetProperty("rollouts").EnumerateArray().FirstOrDefault(r => r.GetProperty("rolloutId").GetGuid() == id);
+                last = status;
+                return rollout.ValueKind == JsonValueKind.Object && status.GetProperty("blindReason").ValueKind == JsonValueKind.Null
+                    && rollout.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == "RollbackTrigger").All(r => IsJudged(r, provenHealthy))
+                    ? rollout
+                    : (JsonElement?)null;
+            },
+            value => value is not null,
+            provenHealthy ? TimeSpan.FromMinutes(3) : TimeSpan.FromSeconds(60),
+            provenHealthy ? "every trigger proven healthy" : "every trigger judged on the phase's data",
+            _ => $"the last status: {last}\nApp output:\n{app.Output}");
+        return found!.Value;
+    }
+
+    private static bool IsJudged(JsonElement rule, bool provenHealthy)
+    {
+        var reading = rule.GetProperty("reading").GetString();
+        if (reading == "Clean")
         {
-            var status = await app.GetAsync("/api/guardrails/status");
-            var rollout = status.GetProperty("rollouts").EnumerateArray().FirstOrDefault(r => r.GetProperty("rolloutId").GetGuid() == id);
-            return rollout.ValueKind == JsonValueKind.Object
-                && rollout.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == "RollbackTrigger").All(r => r.GetProperty("reading").GetString() == "Clean")
-                ? rollout
-                : (JsonElement?)null;
-        });
+            return true;
+        }
+
+        return !provenHealthy && reading == "NotEnoughEvidence" && rule.GetProperty("evidence") is { ValueKind: JsonValueKind.Array } evidence
+            && evidence.EnumerateArray().All(e => e.GetProperty("canaryTrials").GetInt64() > 0);
+    }
 
     /// <summary>What <paramref name="probe"/> finds (null: not yet), within 60 s; a timeout shows the guardrail status and the app's output.</summary>
     public static async Task<JsonElement> WaitForAsync(RolloutApiApp app, string what, Func<Task<JsonElement?>> probe)

@@ -101,7 +101,7 @@ public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
         Assert.Equal(payloads.Count, payloads.Select(p => p.GetProperty("since").GetString()).Distinct().Count());
         Assert.Equal(rule.GetProperty("blocked").GetString(), payloads[0].GetProperty("reason").GetString());
         var at = blocked[0].GetProperty("at").GetDateTimeOffset();
-        var timeline = (await app.GetAsync($"/api/timeline?from={Stamp(at.AddMinutes(-1))}&to={Stamp(at.AddMinutes(1))}&rolloutId={id}&kind=GuardrailAction")).EnumerateArray();
+        var timeline = (await app.GetAsync($"/api/timeline?from={UrlTime.Stamp(at.AddMinutes(-1))}&to={UrlTime.Stamp(at.AddMinutes(1))}&rolloutId={id}&kind=GuardrailAction")).EnumerateArray();
         Assert.Contains(timeline, entry => entry.GetProperty("text").GetString()!.Contains("could not act: cannot reduce traffic to 1 %", StringComparison.Ordinal));
     }
 
@@ -168,7 +168,4 @@ public sealed class GuardrailContingencyTests(InfluxServerFixture influx)
             await Baseline.DisposeAsync();
         }
     }
-
-    private static string Stamp(DateTimeOffset at) =>
-        Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -32,7 +32,7 @@ public sealed class GuardrailStatusJsonTests(InfluxServerFixture influx)
         await using var app = await GuardrailApp.StartAsync(influx);
         var id = await GuardrailApp.StartRolloutAsync(app);
 
-        var watched = await GuardrailApp.WaitUntilJudgedAsync(app, id);
+        var watched = await GuardrailApp.WaitUntilJudgedAsync(app, id, provenHealthy: true);
 
         Assert.Equal(WatchedCanary, ViewJson.Masked(watched, Volatile));
     }

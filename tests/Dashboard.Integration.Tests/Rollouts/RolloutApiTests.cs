@@ -84,7 +84,8 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
         Assert.Equal("RolledBack", rollout.GetProperty("status").GetString());
         Assert.Equal(0, rollout.GetProperty("appliedWeightPercent").GetInt32());
         Assert.Empty(rollout.GetProperty("allowedActions").EnumerateArray());
-        var kinds = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        // The phase's health-check cadence may record a check in between on a slow machine: it is not part of this sequence.
+        var kinds = events.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).Where(kind => !kind!.StartsWith("healthCheck.", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
                 "rollout.created", "rollout.started", "traffic.changeRequested", "traffic.changeApplied", "traffic.changeRequested", "traffic.changeApplied",
@@ -93,7 +94,7 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
             kinds);
         var sequences = events.EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()).ToList();
         Assert.Equal(sequences.Order(), sequences);
-        Assert.Equal(TestPeople.Admin, events.EnumerateArray().Last().GetProperty("actor").GetString());
+        Assert.Equal(TestPeople.Admin, events.EnumerateArray().Last(e => e.GetProperty("kind").GetString() == "traffic.changeApplied").GetProperty("actor").GetString());
         Assert.True(verification.GetProperty("isIntact").GetBoolean(), verification.ToString());
         Assert.Equal(events.EnumerateArray().Last().GetProperty("hash").GetString(), verification.GetProperty("headHash").GetString());
     }

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Dashboard.Integration.Tests.Guardrails;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 using Dashboard.Web.Features.ShiftReview;
 
 namespace Dashboard.Integration.Tests.ShiftReview;
@@ -38,7 +38,9 @@ public sealed class ShiftTimelineAgainstAuditLogTests(InfluxServerFixture influx
         await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() > 0, "a checkpoint verdict", TimeSpan.FromMinutes(1));
         await PostOkAsync(app, $"/api/rollouts/{id}/hold", new { reason = "reading the verdict" });
         await PostOkAsync(app, $"/api/rollouts/{id}/resume", new { reason = "verdict read" });
-        await PostOkAsync(app, "/api/demo/faults", new { kind = "errorSpike", magnitude = 3, durationSeconds = 300 }, HttpStatusCode.Created);
+        // A revenue drop: revenue impact is a value rule, so its breach grows a streak of polls before the rollback
+        // (an error spike is proven by the sequential test and rolls back on the first poll, with no streak to show).
+        await PostOkAsync(app, "/api/demo/faults", new { kind = "revenueDrop", magnitude = 20, durationSeconds = 300 }, HttpStatusCode.Created);
         await app.WaitForStateAsync(id, "RolledBack");
         await GuardrailApp.WaitForAsync(app, "the rollback's traffic change settled", async () =>
         {
@@ -51,7 +53,7 @@ public sealed class ShiftTimelineAgainstAuditLogTests(InfluxServerFixture influx
             .Select(e => (Sequence: e.GetProperty("sequence").GetInt64(), Kind: e.GetProperty("kind").GetString()!, At: e.GetProperty("at").GetDateTimeOffset()))
             .Where(e => e.At >= from && e.At < to && TimelineEntryBuilder.AuditKinds.Contains(e.Kind))
             .ToList();
-        var timeline = (await app.GetAsync($"/api/timeline?from={Stamp(from)}&to={Stamp(to)}&rolloutId={id}")).EnumerateArray().ToList();
+        var timeline = (await app.GetAsync($"/api/timeline?from={UrlTime.Stamp(from)}&to={UrlTime.Stamp(to)}&rolloutId={id}")).EnumerateArray().ToList();
 
         var kindOf = events.ToDictionary(e => e.Sequence, e => e.Kind);
         var shownKinds = timeline.Select(t => kindOf[t.GetProperty("sequence").GetInt64()]).ToHashSet();
@@ -87,9 +89,7 @@ public sealed class ShiftTimelineAgainstAuditLogTests(InfluxServerFixture influx
 
     private static string Folded(string kind) => kind.StartsWith("guardrail.blind", StringComparison.Ordinal) ? "guardrail.blind" : kind;
 
-    private static string Stamp(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
-
-    private static async Task<JsonElement> PostOkAsync(Dashboard.TestSupport.RolloutApiApp app, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    private static async Task<JsonElement> PostOkAsync(RolloutApiApp app, string path, object body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var (status, answer) = await app.PostAsync(path, body);
         Assert.True(status == expected, $"{path}: {status} {answer}\n{app.Output}");
