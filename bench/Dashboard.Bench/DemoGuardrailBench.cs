@@ -9,16 +9,18 @@ namespace Dashboard.Bench;
 /// <summary>
 /// The quick start's demo at its defaults (the app's own settings: 400 requests/s, 1 % canary, 5 s points, guardrails at
 /// their defaults), with the demo's own fault: per run, start a rollout and time (a) until the guardrails see — every
-/// count-ratio trigger has canary counts of the new phase run and the poll is not blind; (b) until those triggers are
-/// proven healthy; then, at a random moment of the poll cycle, inject <c>errorSpike</c> of magnitude 3 (0.3 % → 3.3 %)
-/// and time (c) until the rollback is saved and (d) until the router reads back 0 %. With <c>healthyMinutes</c> it
+/// count-ratio trigger has canary counts of the new phase run and the poll is not blind; (b) with <c>afterHealthy</c>, until
+/// those triggers are proven healthy; then, at a random moment of the poll cycle, inject <c>errorSpike</c> of magnitude 3
+/// (0.3 % → 3.3 %) and time (c) until the rollback is saved and (d) until the router reads back 0 %. Without
+/// <c>afterHealthy</c> the spike comes as soon as the guardrails see; with it, after minutes of healthy evidence, which
+/// the fault must first outweigh. With <c>healthyMinutes</c> it
 /// then runs one healthy rollout that long and reports whether anything rolled it back.
 /// </summary>
 public static class DemoGuardrailBench
 {
     private const string Database = "bench";
 
-    public static async Task RunAsync(int runs, int healthyMinutes)
+    public static async Task RunAsync(int runs, int healthyMinutes, bool afterHealthy)
     {
         await using var influx = await InfluxServer.StartAsync();
         await influx.CreateDatabaseAsync(Database);
@@ -42,8 +44,12 @@ public static class DemoGuardrailBench
             var id = await StartRolloutAsync(http);
             await WaitAsync("the count-ratio triggers see the phase's data", TimeSpan.FromSeconds(120), () => TriggersAsync(http, id, seeing: true));
             sees.Add((DateTimeOffset.UtcNow - started).TotalSeconds);
-            await WaitAsync("the count-ratio triggers proven healthy", TimeSpan.FromMinutes(10), () => TriggersAsync(http, id, seeing: false));
-            healthy.Add((DateTimeOffset.UtcNow - started).TotalSeconds);
+            if (afterHealthy)
+            {
+                await WaitAsync("the count-ratio triggers proven healthy", TimeSpan.FromMinutes(10), () => TriggersAsync(http, id, seeing: false));
+                healthy.Add((DateTimeOffset.UtcNow - started).TotalSeconds);
+            }
+
 
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5000)));
             var injected = DateTimeOffset.UtcNow;
@@ -56,7 +62,7 @@ public static class DemoGuardrailBench
             saved.Add((rollback.GetProperty("requestedAt").GetDateTimeOffset() - injected).TotalSeconds);
             zero.Add((rollback.GetProperty("settledAt").GetDateTimeOffset() - injected).TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run + 1,2}: start → sees {sees[^1],5:0.0} s, → healthy {healthy[^1],5:0.0} s; spike → rollback saved {saved[^1],5:0.0} s → router at 0 % {zero[^1],5:0.0} s"));
+                $"run {run + 1,2}: start → sees {sees[^1],5:0.0} s{(afterHealthy ? $", → healthy {healthy[^1],5:0.0} s" : string.Empty)}; spike → rollback saved {saved[^1],5:0.0} s → router at 0 % {zero[^1],5:0.0} s"));
             using var cleared = await http.DeleteAsync("/api/demo/faults");
             cleared.EnsureSuccessStatusCode();
             await Task.Delay(TimeSpan.FromSeconds(10));
@@ -65,7 +71,11 @@ public static class DemoGuardrailBench
         if (runs > 0)
         {
             Report("rollout start → guardrails see (count-ratio triggers judged on the phase's data)", sees);
-            Report("rollout start → count-ratio triggers proven healthy", healthy);
+            if (afterHealthy)
+            {
+                Report("rollout start → count-ratio triggers proven healthy", healthy);
+            }
+
             Report("errorSpike 3 injected → rollback saved", saved);
             Report("errorSpike 3 injected → router at 0 % (read back)", zero);
         }

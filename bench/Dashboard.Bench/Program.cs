@@ -12,7 +12,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- board-at [runs=10]   (the board at T: 6 h of 5 s data, ~10,000 audit events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- access [signIns=20] [requests=500]   (what sign-in and per-request authentication cost)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- shift-review [runs=20] [events=10000]   (timeline + summary of an 8 h shift, 3 rollouts)
-//   dotnet run -c Release --project bench/Dashboard.Bench -- demo-guardrail [runs=5] [healthyMinutes=0]   (quick start defaults: start → guardrails see; errorSpike 3 → router at 0 %)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- demo-guardrail [runs=5] [healthyMinutes=0] [after-healthy]   (quick start defaults: start → guardrails see; errorSpike 3 → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- circuits [pages=21] [runs=10]   (server heap per open page of / and /warroom; 1 h → 36 h switch)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- fan-out [clients=1000] [seconds=30]   (state messages to /hubs/live clients at a 1 s poll)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
@@ -44,7 +44,8 @@ switch (mode)
     case "demo-guardrail":
         await DemoGuardrailBench.RunAsync(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5,
-            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0);
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0,
+            args.Length > 3 && args[3] == "after-healthy");
         return 0;
     case "backtest":
         GuardrailBacktestBench.Run(
