@@ -41,12 +41,12 @@ public static class DemoGuardrailBench
         for (var run = 0; run < runs; run++)
         {
             var started = DateTimeOffset.UtcNow;
-            var id = await StartRolloutAsync(http);
-            await WaitAsync("the count-ratio triggers see the phase's data", TimeSpan.FromSeconds(120), () => TriggersAsync(http, id, seeing: true));
+            var id = await GuardrailBenchSupport.StartRolloutAsync(http, "demo guardrail bench");
+            await GuardrailBenchSupport.WaitAsync("the count-ratio triggers see the phase's data", TimeSpan.FromSeconds(120), () => TriggersAsync(http, id, seeing: true));
             sees.Add((DateTimeOffset.UtcNow - started).TotalSeconds);
             if (afterHealthy)
             {
-                await WaitAsync("the count-ratio triggers proven healthy", TimeSpan.FromMinutes(10), () => TriggersAsync(http, id, seeing: false));
+                await GuardrailBenchSupport.WaitAsync("the count-ratio triggers proven healthy", TimeSpan.FromMinutes(10), () => TriggersAsync(http, id, seeing: false));
                 healthy.Add((DateTimeOffset.UtcNow - started).TotalSeconds);
             }
 
@@ -58,7 +58,7 @@ public static class DemoGuardrailBench
                 fault.EnsureSuccessStatusCode();
             }
 
-            var rollback = await WaitAsync("the rollback applied at 0 %", TimeSpan.FromMinutes(5), () => AppliedZeroAsync(http, id));
+            var rollback = await GuardrailBenchSupport.WaitAsync("the rollback applied at 0 %", TimeSpan.FromMinutes(5), () => GuardrailBenchSupport.AppliedZeroAsync(http, id));
             saved.Add((rollback.GetProperty("requestedAt").GetDateTimeOffset() - injected).TotalSeconds);
             zero.Add((rollback.GetProperty("settledAt").GetDateTimeOffset() - injected).TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -70,14 +70,14 @@ public static class DemoGuardrailBench
 
         if (runs > 0)
         {
-            Report("rollout start → guardrails see (count-ratio triggers judged on the phase's data)", sees);
+            GuardrailBenchSupport.Report("rollout start → guardrails see (count-ratio triggers judged on the phase's data)", sees);
             if (afterHealthy)
             {
-                Report("rollout start → count-ratio triggers proven healthy", healthy);
+                GuardrailBenchSupport.Report("rollout start → count-ratio triggers proven healthy", healthy);
             }
 
-            Report("errorSpike 3 injected → rollback saved", saved);
-            Report("errorSpike 3 injected → router at 0 % (read back)", zero);
+            GuardrailBenchSupport.Report("errorSpike 3 injected → rollback saved", saved);
+            GuardrailBenchSupport.Report("errorSpike 3 injected → router at 0 % (read back)", zero);
         }
 
         if (healthyMinutes > 0)
@@ -88,7 +88,7 @@ public static class DemoGuardrailBench
 
     private static async Task HealthyRunAsync(HttpClient http, TimeSpan length)
     {
-        var id = await StartRolloutAsync(http);
+        var id = await GuardrailBenchSupport.StartRolloutAsync(http, "demo guardrail bench");
         var watch = Stopwatch.StartNew();
         var readings = new Dictionary<string, int>(StringComparer.Ordinal);
         var polls = 0;
@@ -120,23 +120,6 @@ public static class DemoGuardrailBench
         }
     }
 
-    private static async Task<Guid> StartRolloutAsync(HttpClient http)
-    {
-        using var created = await http.PostAsJsonAsync("/api/rollouts", new
-        {
-            service = "ultra-fast-analyzer",
-            baselineVersion = "v2.9.4",
-            candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase",
-            reason = "demo guardrail bench",
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var started = await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { reason = "go" });
-        started.EnsureSuccessStatusCode();
-        return id;
-    }
-
     // seeing: every count-ratio trigger has canary counts and the poll is not blind; else: every one is proven healthy (Clean).
     private static async Task<JsonElement?> TriggersAsync(HttpClient http, Guid id, bool seeing)
     {
@@ -154,37 +137,5 @@ public static class DemoGuardrailBench
             ? r.GetProperty("evidence").EnumerateArray().All(e => e.GetProperty("canaryTrials").GetInt64() > 0)
             : r.GetProperty("reading").GetString() == "Clean");
         return ready ? rollout : null;
-    }
-
-    private static async Task<JsonElement?> AppliedZeroAsync(HttpClient http, Guid id)
-    {
-        var changes = await http.GetFromJsonAsync<JsonElement>($"/api/rollouts/{id}/traffic");
-        var last = changes.EnumerateArray().LastOrDefault();
-        return last.ValueKind == JsonValueKind.Object && last.GetProperty("toPercent").GetInt32() == 0 && last.GetProperty("status").GetString() == "Applied"
-            ? last
-            : null;
-    }
-
-    private static async Task<JsonElement> WaitAsync(string what, TimeSpan limit, Func<Task<JsonElement?>> probe)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"Gave up waiting for {what} after {limit.TotalSeconds:0} s.");
-    }
-
-    private static void Report(string what, List<double> seconds)
-    {
-        seconds.Sort();
-        var median = seconds.Count % 2 == 1 ? seconds[seconds.Count / 2] : (seconds[(seconds.Count / 2) - 1] + seconds[seconds.Count / 2]) / 2;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}, {seconds.Count} runs: median {median:0.0} s, min {seconds[0]:0.0} s, max {seconds[^1]:0.0} s"));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -38,8 +37,8 @@ public static class GuardrailRollbackBench
         var toDecision = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var id = await StartRolloutAsync(http);
-            await WaitAsync("every trigger judged clean", TimeSpan.FromSeconds(120), () => AllTriggersCleanAsync(http, id));
+            var id = await GuardrailBenchSupport.StartRolloutAsync(http, "guardrail bench");
+            await GuardrailBenchSupport.WaitAsync("every trigger judged clean", TimeSpan.FromSeconds(120), () => AllTriggersCleanAsync(http, id));
 
             // That wait ends just after a poll; a spike arrives at any moment of the 5 s poll cycle.
             await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, 5000)));
@@ -47,7 +46,7 @@ public static class GuardrailRollbackBench
             using var stop = new CancellationTokenSource();
             var firstWrite = DateTimeOffset.UtcNow;
             var writer = WriteBadPointsAsync(influxHttp, stop.Token);
-            var rollback = await WaitAsync("the rollback applied at 0 %", TimeSpan.FromSeconds(120), () => AppliedZeroAsync(http, id));
+            var rollback = await GuardrailBenchSupport.WaitAsync("the rollback applied at 0 %", TimeSpan.FromSeconds(120), () => GuardrailBenchSupport.AppliedZeroAsync(http, id));
             await stop.CancelAsync();
             await writer;
 
@@ -64,25 +63,8 @@ public static class GuardrailRollbackBench
             }
         }
 
-        Report("first bad point → router at 0 % (read back)", toZero);
-        Report("first bad point → rollback saved", toDecision);
-    }
-
-    private static async Task<Guid> StartRolloutAsync(HttpClient http)
-    {
-        using var created = await http.PostAsJsonAsync("/api/rollouts", new
-        {
-            service = "ultra-fast-analyzer",
-            baselineVersion = "v2.9.4",
-            candidateVersion = "v3.0.0-sprint-2-complete",
-            planId = "three-phase",
-            reason = "guardrail bench",
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var started = await http.PostAsJsonAsync($"/api/rollouts/{id}/start", new { reason = "go" });
-        started.EnsureSuccessStatusCode();
-        return id;
+        GuardrailBenchSupport.Report("first bad point → router at 0 % (read back)", toZero);
+        GuardrailBenchSupport.Report("first bad point → rollback saved", toDecision);
     }
 
     private static async Task<JsonElement?> AllTriggersCleanAsync(HttpClient http, Guid id)
@@ -92,15 +74,6 @@ public static class GuardrailRollbackBench
         return rollout.ValueKind == JsonValueKind.Object
             && rollout.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("kind").GetString() == "RollbackTrigger").All(r => r.GetProperty("reading").GetString() == "Clean")
             ? rollout
-            : null;
-    }
-
-    private static async Task<JsonElement?> AppliedZeroAsync(HttpClient http, Guid id)
-    {
-        var changes = await http.GetFromJsonAsync<JsonElement>($"/api/rollouts/{id}/traffic");
-        var last = changes.EnumerateArray().LastOrDefault();
-        return last.ValueKind == JsonValueKind.Object && last.GetProperty("toPercent").GetInt32() == 0 && last.GetProperty("status").GetString() == "Applied"
-            ? last
             : null;
     }
 
@@ -124,28 +97,5 @@ public static class GuardrailRollbackBench
                 return;
             }
         }
-    }
-
-    private static async Task<JsonElement> WaitAsync(string what, TimeSpan limit, Func<Task<JsonElement?>> probe)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Gave up waiting for {what} after {limit.TotalSeconds:0} s.");
-    }
-
-    private static void Report(string what, List<double> seconds)
-    {
-        seconds.Sort();
-        var median = seconds.Count % 2 == 1 ? seconds[seconds.Count / 2] : (seconds[(seconds.Count / 2) - 1] + seconds[seconds.Count / 2]) / 2;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}, {seconds.Count} runs: median {median:0.0} s, min {seconds[0]:0.0} s, max {seconds[^1]:0.0} s"));
     }
 }
