@@ -128,9 +128,16 @@ public static class GuardrailJudge
         var text = canary is { Trials: > 0 }
             ? string.Create(CultureInfo.InvariantCulture, $"{canary.Events} {signal} in {canary.Trials} canary {Trials(signal)} ({100.0 * canary.Events / canary.Trials:0.##} %)")
             : "no canary counts";
-        return verdict.Comparative is { State: SequentialState.Regressing } compared
-            ? text + string.Create(CultureInfo.InvariantCulture, $" against {compared.BaselineEvents} in {compared.BaselineTrials} baseline {Trials(signal)}, rate × {compared.Estimate:0.##}")
-            : text;
+        if (verdict.Comparative is not { State: SequentialState.Regressing } compared)
+        {
+            return text;
+        }
+
+        // A regression that started late is proven on the evidence since then; the totals above cover the whole epoch.
+        var lateStart = compared.EvidenceSince > TimeSpan.Zero
+            ? string.Create(CultureInfo.InvariantCulture, $", proven on the counts since {(evidence.Since + compared.EvidenceSince).UtcDateTime:HH:mm:ss} UTC")
+            : string.Empty;
+        return text + string.Create(CultureInfo.InvariantCulture, $" against {compared.BaselineEvents} in {compared.BaselineTrials} baseline {Trials(signal)}, rate × {compared.Estimate:0.##}{lateStart}");
     }
 
     private static string Trials(CountSignal? signal) => signal?.Kind == CountSignalKind.FailedProbes ? "probes" : "requests";

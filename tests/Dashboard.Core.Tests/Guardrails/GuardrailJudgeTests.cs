@@ -1,5 +1,6 @@
 using Dashboard.Core.Evaluation;
 using Dashboard.Core.Guardrails;
+using Dashboard.Core.Metrics;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Tests.Guardrails.Sequential;
@@ -37,6 +38,23 @@ public sealed class GuardrailJudgeTests
         Assert.Equal(GuardrailDecisionKind.RollBack, decision.Kind);
         Assert.Contains("Error rate > 1.5 % proven by the sequential test: 2000 errors in 20000 canary requests (10 %)", decision.Reason, StringComparison.Ordinal);
         Assert.Contains("against 600 in 200000 baseline requests, rate × 33", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_RegressionStartingAfterTenHealthyMinutes_NamesWhenTheEvidenceStarts()
+    {
+        var healthy = Enumerable.Repeat<(WindowTotals?, WindowTotals?)>((CountTotals.Of(50, 0), CountTotals.Of(5_000, 15)), 120);
+        var faulty = Enumerable.Repeat<(WindowTotals?, WindowTotals?)>((CountTotals.Of(50, 2), CountTotals.Of(5_000, 15)), 8);
+        var evidence = GuardrailPolls.Evidence(healthy.Concat(faulty));
+        var observations = GuardrailEvaluator.Observe(GuardrailPolls.Canary, Good, evidence: evidence);
+        var streaks = new GuardrailStreaks().Record(GuardrailPolls.RolloutId, "0", observations, GuardrailPolls.T0);
+
+        var decision = GuardrailJudge.Decide(PhaseState.Running, 1, observations, streaks, 3);
+
+        Assert.NotNull(decision);
+        Assert.Equal(GuardrailDecisionKind.RollBack, decision.Kind);
+        Assert.Contains("16 errors in 6400 canary requests", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains("proven on the counts since 09:10:00 UTC", decision.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

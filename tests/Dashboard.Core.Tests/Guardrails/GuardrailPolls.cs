@@ -50,11 +50,15 @@ internal static class GuardrailPolls
     }
 
     /// <summary>The canary phase's sequential evidence after <paramref name="cells"/> 5 s cells of the same counts (null: no point).</summary>
-    public static IReadOnlyList<ConditionEvidence> Evidence(int cells, WindowTotals? canary, WindowTotals? baseline)
+    public static IReadOnlyList<ConditionEvidence> Evidence(int cells, WindowTotals? canary, WindowTotals? baseline) =>
+        Evidence(Enumerable.Repeat((canary, baseline), cells));
+
+    /// <summary>The canary phase's sequential evidence after one 5 s cell per item, from <see cref="T0"/> on.</summary>
+    public static IReadOnlyList<ConditionEvidence> Evidence(IEnumerable<(WindowTotals? Canary, WindowTotals? Baseline)> cells)
     {
         var conditions = GuardrailRule.Of(Canary).SelectMany(rule => rule.When).Distinct();
         var track = new EvidenceTrack(new SequentialSettings(), conditions, T0, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(30));
-        for (var i = 0; i < cells; i++)
+        foreach (var (canary, baseline) in cells)
         {
             track.Observe(canary, baseline);
         }

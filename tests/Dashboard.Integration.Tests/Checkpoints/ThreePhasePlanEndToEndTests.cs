@@ -44,10 +44,15 @@ public sealed class ThreePhasePlanEndToEndTests(InfluxServerFixture influx) : ID
         Assert.Equal(HttpStatusCode.OK, status);
 
         // The advance is saved before the router confirms the new weight: wait for both, as they are asserted.
+        // A phase that holds will never advance: stop waiting then, and show the verdicts that held it.
         var inRollout = await app.WaitForRolloutAsync(
-            id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2 && r.GetProperty("appliedWeightPercent").GetInt32() == 100,
+            id, r => r.GetProperty("currentPhaseIndex").GetInt32() == 2 && r.GetProperty("appliedWeightPercent").GetInt32() == 100
+                || r.GetProperty("currentState").GetString() is "Held" or "RolledBack",
             "the last phase at 100 % applied", TimeSpan.FromMinutes(5));
         var verdicts = (await app.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray().ToList();
+        Assert.True(
+            inRollout.GetProperty("currentPhaseIndex").GetInt32() == 2,
+            $"The rollout stopped as {inRollout.GetProperty("currentState")} before the last phase; its verdicts: {string.Join(Environment.NewLine, verdicts)}");
         var events = await EventsAsync(app, id);
 
         Assert.Equal("rollout", inRollout.GetProperty("currentPhase").GetString());

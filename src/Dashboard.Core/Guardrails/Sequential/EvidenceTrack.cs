@@ -10,7 +10,9 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// starts every half <c>horizon</c> and each lives one <c>horizon</c>, so at any time one epoch holds at least
 /// half a horizon of evidence and none holds more than a horizon. Epoch m (0, 1, 2 … from the first cell) tests
 /// at α·6/(π²(m+1)²); these sum to α, so the false-alarm probability over the whole phase run, every epoch
-/// and every look included, stays at most α.
+/// and every look included, stays at most α. Within its first half horizon, each epoch's comparative tests also
+/// start afresh at <see cref="LateStarts"/> (about every 30 s), so a regression that begins minutes into an epoch
+/// is not diluted by the health before it (docs/guardrails.md, "A regression that starts late").
 /// <para>
 /// Cells lie on a fixed grid (multiples of the cell width since the Unix epoch) and epochs start at fixed
 /// cells, so the judges can be rebuilt exactly by replaying the cells of the live epochs
@@ -24,6 +26,7 @@ public sealed class EvidenceTrack
     private readonly IReadOnlyList<MetricCondition> _conditions;
     private readonly TimeSpan _cell;
     private readonly TimeSpan _horizon;
+    private readonly LateStarts _lateStarts;
     private readonly DateTimeOffset _firstCell;
     private readonly List<(int Index, DateTimeOffset Start, SequentialJudge Judge)> _epochs = [];
     private readonly Dictionary<MetricCondition, DateTimeOffset> _healthyAt = [];
@@ -55,6 +58,7 @@ public sealed class EvidenceTrack
         Unjudged = [.. _conditions.Where(condition => CountRatioLimit.TryFrom(condition) is null)];
         _cell = cell;
         _horizon = horizon;
+        _lateStarts = LateStarts.Within((int)(horizon / 2 / cell));
         _firstCell = CellAtOrAfter(judgedFrom, cell);
         JudgedFrom = judgedFrom;
         FedUntil = resumeAt is { } resume && resume > _firstCell ? CellAtOrAfter(resume, cell) : _firstCell;
@@ -105,7 +109,7 @@ public sealed class EvidenceTrack
         if (_epochs.Count == 0 || _epochs[^1].Index < index)
         {
             var epochStart = _firstCell + (half * index);
-            _epochs.Add((index, epochStart, new SequentialJudge(_settings with { Alpha = AlphaOf(index) }, _conditions)));
+            _epochs.Add((index, epochStart, new SequentialJudge(_settings with { Alpha = AlphaOf(index) }, _conditions, _lateStarts)));
         }
 
         foreach (var epoch in _epochs)

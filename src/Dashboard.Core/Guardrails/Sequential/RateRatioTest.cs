@@ -14,6 +14,13 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// mixture of L over the whole grid), reported one grid step wider on each side so the reported
 /// interval contains the exact one. docs/guardrails.md, "Sequential judge", has the derivation.
 /// </para>
+/// <para>
+/// A regression that starts late (docs/guardrails.md, "A regression that starts late"): with
+/// <see cref="LateStarts"/>, the same mixture is also kept from each later starting point s_j on, E_j (1 before
+/// s_j), and the test rejects when ½·E_0 + Σ_j E_j / (2J) reaches 1/α. Every E_j is a test supermartingale under
+/// H0 and the weights sum to 1, so Ville's inequality still bounds the false-alarm probability by α. A fault after
+/// an hour of health then pays ln 2J nats instead of the hour's evidence for the baseline.
+/// </para>
 /// Not thread-safe: one poller owns it.
 /// </summary>
 public sealed class RateRatioTest
@@ -25,14 +32,21 @@ public sealed class RateRatioTest
     private static readonly double[] Ratios = [.. LogRatios.Select(Math.Exp)];
 
     private readonly SequentialSettings _settings;
+    private readonly LateStarts _lateStarts;
+    private readonly List<(TimeSpan Offset, double[] LogRatio)> _sinceLateStarts = [];
+    private readonly double[] _contribution = new double[LogRatios.Length];
     private readonly double _nullRatio;
     private readonly int _firstAlternative;
     private readonly double[] _logLikelihood = new double[LogRatios.Length];
     private readonly Dictionary<DataFlaw, int> _ignored = [];
     private double _nullLogLikelihood;
     private (long Canary, long Baseline, TimeSpan Duration)? _lastTrials;
+    private int _intervals;
+    private TimeSpan _elapsed;
 
-    public RateRatioTest(SequentialSettings settings)
+    /// <param name="settings">α, tolerance, the detectable ratio and the minimum-evidence floor.</param>
+    /// <param name="lateStarts">Later starting points for a regression that begins late; none when null.</param>
+    public RateRatioTest(SequentialSettings settings, LateStarts? lateStarts = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Validate() is [var first, ..])
@@ -41,6 +55,7 @@ public sealed class RateRatioTest
         }
 
         _settings = settings;
+        _lateStarts = lateStarts ?? LateStarts.None;
         _nullRatio = 1 + settings.Tolerance;
         _firstAlternative = Array.FindIndex(Ratios, ratio => ratio > _nullRatio);
     }
@@ -66,6 +81,13 @@ public sealed class RateRatioTest
     public DataFlaw? Add(CountReading canary, CountReading baseline, TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        if (_lateStarts.StartsAt(_intervals))
+        {
+            _sinceLateStarts.Add((_elapsed, new double[LogRatios.Length - _firstAlternative]));
+        }
+
+        _intervals++;
+        _elapsed += duration;
         if ((canary.Flaw ?? baseline.Flaw) is { } flaw)
         {
             _ignored[flaw] = _ignored.GetValueOrDefault(flaw) + 1;
@@ -87,10 +109,20 @@ public sealed class RateRatioTest
         var split = (double)canary.Trials / (canary.Trials + baseline.Trials);
         for (var j = 0; j < Ratios.Length; j++)
         {
-            _logLikelihood[j] += LogLikelihood(canary.Events, events, split, Ratios[j], LogRatios[j]);
+            _contribution[j] = LogLikelihood(canary.Events, events, split, Ratios[j], LogRatios[j]);
+            _logLikelihood[j] += _contribution[j];
         }
 
-        _nullLogLikelihood += LogLikelihood(canary.Events, events, split, _nullRatio, Math.Log(_nullRatio));
+        var nullContribution = LogLikelihood(canary.Events, events, split, _nullRatio, Math.Log(_nullRatio));
+        _nullLogLikelihood += nullContribution;
+        foreach (var (_, logRatio) in _sinceLateStarts)
+        {
+            for (var j = 0; j < logRatio.Length; j++)
+            {
+                logRatio[j] += _contribution[_firstAlternative + j] - nullContribution;
+            }
+        }
+
         return null;
     }
 
@@ -98,7 +130,7 @@ public sealed class RateRatioTest
     {
         var threshold = -Math.Log(_settings.Alpha);
         var alternatives = LogRatios.Length - _firstAlternative;
-        var logEvidence = LogSumExp(_firstAlternative, LogRatios.Length, j => _logLikelihood[j] - _nullLogLikelihood) - Math.Log(alternatives);
+        var (logEvidence, since) = ChangePointEvidence(alternatives);
         var logMarginal = LogSumExp(0, LogRatios.Length, j => _logLikelihood[j]) - Math.Log(LogRatios.Length);
         var kept = Enumerable.Range(0, LogRatios.Length).Where(j => _logLikelihood[j] - logMarginal > -threshold).ToList();
         var lower = kept[0] == 0 ? 0 : Ratios[kept[0] - 1];
@@ -113,7 +145,30 @@ public sealed class RateRatioTest
         return new RateRatioVerdict(
             state, Estimate(), lower, upper, logEvidence, threshold,
             CanaryTrials, CanaryEvents, BaselineTrials, BaselineEvents, events, time,
-            new Dictionary<DataFlaw, int>(_ignored));
+            new Dictionary<DataFlaw, int>(_ignored), since);
+    }
+
+    /// <summary>
+    /// ln(½·E_0 + Σ_j E_j / (2J)) (ln E_0 without late starts), and the offset of the starting point that weighs
+    /// most in it (zero: the test's first interval).
+    /// </summary>
+    private (double LogEvidence, TimeSpan Since) ChangePointEvidence(int alternatives)
+    {
+        var fromStart = LogSumExp(_firstAlternative, LogRatios.Length, j => _logLikelihood[j] - _nullLogLikelihood) - Math.Log(alternatives);
+        if (_lateStarts.Count == 0)
+        {
+            return (fromStart, TimeSpan.Zero);
+        }
+
+        var lateWeight = -Math.Log(2.0 * _lateStarts.Count);
+        var terms = new List<(double LogTerm, TimeSpan Offset)>(_sinceLateStarts.Count + 1) { (fromStart - Math.Log(2), TimeSpan.Zero) };
+        foreach (var (offset, logRatio) in _sinceLateStarts)
+        {
+            terms.Add((lateWeight + LogSumExp(0, logRatio.Length, j => logRatio[j]) - Math.Log(alternatives), offset));
+        }
+
+        var strongest = terms.MaxBy(term => term.LogTerm);
+        return (LogSumExp(0, terms.Count, i => terms[i].LogTerm), strongest.Offset);
     }
 
     // The maximum-likelihood ratio: 0 with no canary event, unbounded (null) with no baseline event.
@@ -141,7 +196,8 @@ public sealed class RateRatioTest
         }
 
         var target = Array.FindIndex(Ratios, ratio => ratio >= _settings.DetectableRatio);
-        var missing = Math.Max(0, threshold + Math.Log(alternatives) - (_logLikelihood[target] - _nullLogLikelihood));
+        var fromStartWeight = _lateStarts.Count == 0 ? 0 : Math.Log(2);
+        var missing = Math.Max(0, threshold + Math.Log(alternatives) + fromStartWeight - (_logLikelihood[target] - _nullLogLikelihood));
         var split = (double)last.Canary / (last.Canary + last.Baseline);
         var nullShare = Share(_nullRatio, split);
         var share = Share(Ratios[target], split);

@@ -5,7 +5,8 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// confidence sequence (<see cref="Lower"/> 0 and <see cref="Upper"/> null when unbounded), the
 /// evidence against H0 (ln of the mixture, rejecting at <see cref="LogThreshold"/> = ln 1/α), the
 /// events seen, how many events and how long until a regression of the plan's size would be called
-/// at the current rates (null while unknown), and the intervals ignored by flaw.
+/// at the current rates (null while unknown), the intervals ignored by flaw, and how far into the test the
+/// starting point lies that carries most of the evidence (zero: the first interval; see <see cref="LateStarts"/>).
 /// </summary>
 public sealed record RateRatioVerdict(
     SequentialState State,
@@ -20,4 +21,5 @@ public sealed record RateRatioVerdict(
     long BaselineEvents,
     double? ExpectedEventsToCall,
     TimeSpan? ExpectedTimeToCall,
-    IReadOnlyDictionary<DataFlaw, int> Ignored);
+    IReadOnlyDictionary<DataFlaw, int> Ignored,
+    TimeSpan EvidenceSince = default);

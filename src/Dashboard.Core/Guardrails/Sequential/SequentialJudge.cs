@@ -18,7 +18,10 @@ public sealed class SequentialJudge
     private readonly Dictionary<(CountSignal Signal, double Limit), ProportionSequence> _limits = [];
     private readonly Dictionary<CountSignal, RateRatioTest> _comparisons = [];
 
-    public SequentialJudge(SequentialSettings settings, IEnumerable<MetricCondition> conditions)
+    /// <param name="settings">α, tolerance, the detectable ratio and the minimum-evidence floor.</param>
+    /// <param name="conditions">The phase's conditions; those that are not count ratios are left to the value rules.</param>
+    /// <param name="lateStarts">Where the comparative tests also start afresh; none when null.</param>
+    public SequentialJudge(SequentialSettings settings, IEnumerable<MetricCondition> conditions, LateStarts? lateStarts = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(conditions);
@@ -43,7 +46,7 @@ public sealed class SequentialJudge
 
             if (rule.ComparativeSignal is { } compared)
             {
-                _comparisons.TryAdd(compared, new RateRatioTest(settings));
+                _comparisons.TryAdd(compared, new RateRatioTest(settings, lateStarts));
             }
         }
     }

@@ -127,6 +127,60 @@ public sealed class RateRatioTestTests
     }
 
     [Fact]
+    public void Verdict_WithALateStart_IsTheEvenMixtureOfTheTestFromTheStartAndTheTestFromTheLateStart()
+    {
+        (long, long, long, long)[] before = [(100, 0, 900, 6), (100, 1, 900, 5)];
+        (long, long, long, long)[] after = [(100, 6, 900, 4), (100, 5, 900, 6)];
+        var test = new RateRatioTest(new SequentialSettings(), new LateStarts(2, 1));
+        foreach (var (nc, xc, nb, xb) in before.Concat(after))
+        {
+            test.Add(new CountReading(nc, xc), new CountReading(nb, xb), Interval);
+        }
+
+        var fromStart = Feed(new SequentialSettings(), [.. before, .. after]).LogEvidence;
+        var fromLateStart = Feed(new SequentialSettings(), after).LogEvidence;
+        var verdict = test.Verdict();
+
+        Assert.Equal(Math.Log((0.5 * Math.Exp(fromStart)) + (0.5 * Math.Exp(fromLateStart))), verdict.LogEvidence, 1e-9);
+        Assert.Equal(2 * Interval, verdict.EvidenceSince);
+        Assert.Equal(Feed(new SequentialSettings(), [.. before, .. after]).Estimate, verdict.Estimate);
+    }
+
+    [Fact]
+    public void Verdict_TenfoldFaultAfterTwelveMinutesOfHealth_IsProvenInLessThanHalfTheTimeWithLateStarts()
+    {
+        // The quick start's canary: 5 of 500 requests per second, 0.3 % errors, then ten times as many.
+        var lateStarts = LateStarts.Within(360);
+        var withLateStarts = new RateRatioTest(new SequentialSettings(), lateStarts);
+        var fromStartOnly = new RateRatioTest(new SequentialSettings());
+        var healthy = (int)(TimeSpan.FromMinutes(12) / Interval);
+        int? byLateStarts = null, byStartOnly = null;
+        for (var i = 0; i < healthy + 200 && byStartOnly is null; i++)
+        {
+            var (canaryErrors, baselineErrors) = i < healthy ? (i % 13 == 0 ? 1 : 0, 7) : (i % 4 == 0 ? 2 : 1, 7);
+            withLateStarts.Add(new CountReading(25, canaryErrors), new CountReading(2475, baselineErrors), Interval);
+            fromStartOnly.Add(new CountReading(25, canaryErrors), new CountReading(2475, baselineErrors), Interval);
+            byLateStarts ??= withLateStarts.Verdict().State == SequentialState.Regressing ? i - healthy + 1 : null;
+            byStartOnly = fromStartOnly.Verdict().State == SequentialState.Regressing ? i - healthy + 1 : null;
+        }
+
+        Assert.Equal(SequentialState.Regressing, withLateStarts.Verdict().State);
+        Assert.True(byLateStarts * 2 <= byStartOnly, $"late starts: {byLateStarts} intervals, from the start only: {byStartOnly}");
+        var since = withLateStarts.Verdict().EvidenceSince;
+        Assert.InRange(since, (healthy - lateStarts.Every) * Interval, (healthy + lateStarts.Every) * Interval);
+    }
+
+    [Fact]
+    public void LateStarts_WithinAHalfHorizonOf180Intervals_StartsEverySixIntervalsAfterTheFirst()
+    {
+        var lateStarts = LateStarts.Within(180);
+
+        Assert.Equal(new LateStarts(6, 29), lateStarts);
+        Assert.Equal([6, 12, 174], Enumerable.Range(0, 400).Where(lateStarts.StartsAt).Where(i => i is 6 or 12 or >= 170));
+        Assert.Equal(new LateStarts(1, 0), LateStarts.Within(1));
+    }
+
+    [Fact]
     public void Constructor_InvalidSettings_Throws() =>
         Assert.Throws<ArgumentException>(() => new RateRatioTest(new SequentialSettings { Alpha = 0 }));
 
