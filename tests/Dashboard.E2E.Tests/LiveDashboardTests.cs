@@ -32,6 +32,30 @@ public sealed class LiveDashboardTests(LiveAppFixture fixture)
     }
 
     [Fact]
+    public async Task Chart_PointerOverAndTap_ShowThatBucketsWordsFromTheServer()
+    {
+        var page = await OpenAsync("/");
+        var chart = page.GetByTestId("chart-errorRatePct");
+        await Assertions.Expect(chart.Locator("[data-testid=chart-line][data-cohort=Baseline] :is(path, circle)").First).ToBeAttachedAsync(new() { Timeout = 45_000 });
+        var area = chart.GetByTestId("chart-hover-area");
+        var box = await area.BoundingBoxAsync() ?? throw new InvalidOperationException("The hover area has no box.");
+
+        // Near the right end: the newest buckets, which the demo has filled.
+        await page.Mouse.MoveAsync((float)(box.X + (box.Width * 0.95)), (float)(box.Y + (box.Height / 2)));
+        var tip = chart.GetByTestId("chart-tip");
+        await Assertions.Expect(tip).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(tip).ToContainTextAsync("UTC");
+        await Assertions.Expect(tip).ToContainTextAsync("Baseline");
+        await Assertions.Expect(chart.Locator(".time-chart__cursor--shown")).ToHaveCountAsync(1);
+
+        await page.Mouse.ClickAsync((float)(box.X + (box.Width * 0.95)), (float)(box.Y + (box.Height / 2)));
+        await Assertions.Expect(chart.GetByTestId("chart-picked")).ToContainTextAsync("Baseline", new() { Timeout = 15_000 });
+
+        await page.Mouse.MoveAsync((float)(box.X + (box.Width / 2)), (float)(box.Y + box.Height + 60));
+        await Assertions.Expect(tip).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task WarRoom_WithDemoTraffic_ShowsLiveTilesWithoutNavigation()
     {
         var page = await OpenAsync("/warroom");
