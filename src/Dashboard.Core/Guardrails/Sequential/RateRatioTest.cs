@@ -17,9 +17,10 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// <para>
 /// A regression that starts late (docs/guardrails.md, "A regression that starts late"): with
 /// <see cref="LateStarts"/>, the same mixture is also kept from each later starting point s_j on, E_j (1 before
-/// s_j), and the test rejects when ½·E_0 + Σ_j E_j / (2J) reaches 1/α. Every E_j is a test supermartingale under
-/// H0 and the weights sum to 1, so Ville's inequality still bounds the false-alarm probability by α. A fault after
-/// an hour of health then pays ln 2J nats instead of the hour's evidence for the baseline.
+/// s_j), and the test rejects when 0.9·E_0 + Σ_j 0.1·E_j / J reaches 1/α. Every E_j is a test supermartingale
+/// under H0 and the weights sum to 1, so Ville's inequality still bounds the false-alarm probability by α. A fault
+/// present from the start pays ln(1/0.9) ≈ 0.1 nats for this; one after minutes of health pays ln(10J) nats instead
+/// of those minutes' evidence for the baseline.
 /// </para>
 /// Not thread-safe: one poller owns it.
 /// </summary>
@@ -27,6 +28,9 @@ public sealed class RateRatioTest
 {
     private const double GridStep = 0.05;
     private const int HalfWidth = 92;
+
+    // Most weight on the test from its first interval: a bad release is most often bad from its first request.
+    private const double FromStartWeight = 0.9;
 
     private static readonly double[] LogRatios = [.. Enumerable.Range(-HalfWidth, (2 * HalfWidth) + 1).Select(j => j * GridStep)];
     private static readonly double[] Ratios = [.. LogRatios.Select(Math.Exp)];
@@ -149,7 +153,7 @@ public sealed class RateRatioTest
     }
 
     /// <summary>
-    /// ln(½·E_0 + Σ_j E_j / (2J)) (ln E_0 without late starts), and the offset of the starting point that weighs
+    /// ln(0.9·E_0 + Σ_j 0.1·E_j / J) (ln E_0 without late starts), and the offset of the starting point that weighs
     /// most in it (zero: the test's first interval).
     /// </summary>
     private (double LogEvidence, TimeSpan Since) ChangePointEvidence(int alternatives)
@@ -160,8 +164,8 @@ public sealed class RateRatioTest
             return (fromStart, TimeSpan.Zero);
         }
 
-        var lateWeight = -Math.Log(2.0 * _lateStarts.Count);
-        var terms = new List<(double LogTerm, TimeSpan Offset)>(_sinceLateStarts.Count + 1) { (fromStart - Math.Log(2), TimeSpan.Zero) };
+        var lateWeight = Math.Log((1 - FromStartWeight) / _lateStarts.Count);
+        var terms = new List<(double LogTerm, TimeSpan Offset)>(_sinceLateStarts.Count + 1) { (fromStart + Math.Log(FromStartWeight), TimeSpan.Zero) };
         foreach (var (offset, logRatio) in _sinceLateStarts)
         {
             terms.Add((lateWeight + LogSumExp(0, logRatio.Length, j => logRatio[j]) - Math.Log(alternatives), offset));
@@ -196,7 +200,7 @@ public sealed class RateRatioTest
         }
 
         var target = Array.FindIndex(Ratios, ratio => ratio >= _settings.DetectableRatio);
-        var fromStartWeight = _lateStarts.Count == 0 ? 0 : Math.Log(2);
+        var fromStartWeight = _lateStarts.Count == 0 ? 0 : -Math.Log(FromStartWeight);
         var missing = Math.Max(0, threshold + Math.Log(alternatives) + fromStartWeight - (_logLikelihood[target] - _nullLogLikelihood));
         var split = (double)last.Canary / (last.Canary + last.Baseline);
         var nullShare = Share(_nullRatio, split);

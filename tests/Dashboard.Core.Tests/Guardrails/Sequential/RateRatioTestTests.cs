@@ -127,7 +127,7 @@ public sealed class RateRatioTestTests
     }
 
     [Fact]
-    public void Verdict_WithALateStart_IsTheEvenMixtureOfTheTestFromTheStartAndTheTestFromTheLateStart()
+    public void Verdict_WithALateStart_IsTheMixtureOfTheTestFromTheStartAtNineTenthsAndTheTestFromTheLateStart()
     {
         (long, long, long, long)[] before = [(100, 0, 900, 6), (100, 1, 900, 5)];
         (long, long, long, long)[] after = [(100, 6, 900, 4), (100, 5, 900, 6)];
@@ -141,7 +141,7 @@ public sealed class RateRatioTestTests
         var fromLateStart = Feed(new SequentialSettings(), after).LogEvidence;
         var verdict = test.Verdict();
 
-        Assert.Equal(Math.Log((0.5 * Math.Exp(fromStart)) + (0.5 * Math.Exp(fromLateStart))), verdict.LogEvidence, 1e-9);
+        Assert.Equal(Math.Log((0.9 * Math.Exp(fromStart)) + (0.1 * Math.Exp(fromLateStart))), verdict.LogEvidence, 1e-9);
         Assert.Equal(2 * Interval, verdict.EvidenceSince);
         Assert.Equal(Feed(new SequentialSettings(), [.. before, .. after]).Estimate, verdict.Estimate);
     }
