@@ -50,6 +50,12 @@ public sealed class ApiKeyStore(IDbContextFactory<WarRoomDbContext> contextFacto
         return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
     }
 
+    public async Task<ApiKeyRecord?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+    }
+
     /// <summary>Every key, newest first.</summary>
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(CancellationToken cancellationToken = default)
     {

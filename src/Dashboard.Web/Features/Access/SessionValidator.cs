@@ -6,9 +6,10 @@ namespace Dashboard.Web.Features.Access;
 /// <summary>
 /// Re-checks a session against the state store: a person must still exist, be enabled and carry the same
 /// security stamp (a password reset or disabling ends every session); a kiosk link must still be live. For a
-/// valid person the principal is rebuilt, so a change of roles takes effect at the next request.
+/// valid person the principal is rebuilt, so a change of roles takes effect at the next request. An API key (a long-lived
+/// <c>/hubs/live</c> connection) must still be neither revoked nor expired.
 /// </summary>
-public sealed class SessionValidator(PeopleStore people, KioskTokens kioskTokens)
+public sealed class SessionValidator(PeopleStore people, KioskTokens kioskTokens, ApiKeyStore apiKeys, TimeProvider timeProvider)
 {
     /// <summary>The principal the session should carry now, or null when the session is over.</summary>
     public async Task<ClaimsPrincipal?> CurrentAsync(ClaimsPrincipal? user, CancellationToken cancellationToken = default)
@@ -28,6 +29,11 @@ public sealed class SessionValidator(PeopleStore people, KioskTokens kioskTokens
             case ActorKind.Kiosk:
                 var (link, _) = await kioskTokens.CheckAsync(id, cancellationToken);
                 return link is null ? null : PersonPrincipals.For(link);
+            case ActorKind.ApiKey:
+                var key = await apiKeys.FindAsync(id, cancellationToken);
+                return key is { RevokedAt: null } && key.ExpiresAt > timeProvider.GetUtcNow()
+                    ? WarRoomClaims.Principal(AccessSchemes.ApiKey, ActorKind.ApiKey, key.Id.ToString(), key.Name, key.Name, WarRoomRoles.ParseList(key.Roles))
+                    : null;
             default:
                 return null;
         }

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Web.Features.LiveMetrics;
 
-/// <summary>Forwards every published state to all <see cref="LiveHub"/> clients.</summary>
+/// <summary>
+/// Forwards every published state to the <see cref="LiveHub"/> clients: one message per audience, built once and sent to
+/// the audience's group, so SignalR serializes each shape once per poll however many are watching.
+/// </summary>
 public sealed partial class LiveHubBroadcaster(
     ILiveDashboardFeed feed,
     IHubContext<LiveHub> hub,
@@ -26,7 +29,9 @@ public sealed partial class LiveHubBroadcaster(
     {
         try
         {
-            await hub.Clients.All.SendAsync(LiveHub.StateMessage, LiveStateMessage.From(state));
+            await Task.WhenAll(
+                hub.Clients.Group(LiveHub.GroupOf(LiveHubAudience.Members)).SendAsync(LiveHub.StateMessage, LiveStateMessage.From(state)),
+                hub.Clients.Group(LiveHub.GroupOf(LiveHubAudience.Screens)).SendAsync(LiveHub.StateMessage, ScreenStateMessage.From(state)));
         }
         catch (Exception ex)
         {

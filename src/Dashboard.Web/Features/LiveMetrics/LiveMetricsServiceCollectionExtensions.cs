@@ -6,8 +6,9 @@ namespace Dashboard.Web.Features.LiveMetrics;
 public static class LiveMetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// The shared poller, the one <see cref="StalenessRule"/>, the in-process feed and the SignalR
-    /// broadcaster. Needs <c>AddMetricsReader</c> (the reader and <c>Metrics:PointInterval</c>).
+    /// The shared poller, the one <see cref="StalenessRule"/>, the in-process feed, the SignalR broadcaster and the
+    /// hub's session re-check. Needs <c>AddMetricsReader</c> (the reader and <c>Metrics:PointInterval</c>) and
+    /// <c>AddWarRoomAccess</c> (the session validator and <c>Auth:RevalidationInterval</c>).
     /// </summary>
     public static IServiceCollection AddLiveMetrics(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,8 @@ public static class LiveMetricsServiceCollectionExtensions
         services.AddSingleton<ILiveDashboardFeed>(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveMetricsPoller>());
         services.AddHostedService<LiveHubBroadcaster>();
+        services.AddSingleton<LiveHubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveHubSessions>());
         services.AddSignalR();
         return services;
     }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace Dashboard.Web.Features.Rollouts;
 
 /// <summary>
-/// Forwards every saved rollout change to the clients of <see cref="LiveHub"/> as a
-/// <c>rollout</c> message carrying the rollout as the REST API shows it.
+/// Forwards every saved rollout change to the clients of <see cref="LiveHub"/> as a <c>rollout</c> message: to members
+/// the rollout as the REST API shows it, to kiosk screens as <c>/warroom</c> shows it (<see cref="ScreenRolloutView"/>);
+/// each shape is built and serialized once per change.
 /// </summary>
 public sealed partial class RolloutHubBroadcaster(
     RolloutChangeFeed feed,
@@ -35,7 +36,9 @@ public sealed partial class RolloutHubBroadcaster(
         {
             if (await rollouts.FindAsync(rolloutId) is { } rollout)
             {
-                await hub.Clients.All.SendAsync(RolloutMessage, rollout);
+                await Task.WhenAll(
+                    hub.Clients.Group(LiveHub.GroupOf(LiveHubAudience.Members)).SendAsync(RolloutMessage, rollout),
+                    hub.Clients.Group(LiveHub.GroupOf(LiveHubAudience.Screens)).SendAsync(RolloutMessage, ScreenRolloutView.From(rollout)));
             }
         }
         catch (Exception ex)

@@ -10,15 +10,6 @@ namespace Dashboard.Web.Features.LiveMetrics.Components;
 /// </summary>
 public sealed partial class MetricTileGrid
 {
-    private static readonly MetricDefinition[] PerCohort =
-    [
-        MetricCatalog.ErrorRatePct,
-        MetricCatalog.P99Ms,
-        MetricCatalog.AvailabilityPct,
-        MetricCatalog.Rps,
-        MetricCatalog.ActiveLearners,
-    ];
-
     /// <summary>The snapshot to show; null before the first successful poll (every tile shows "no data").</summary>
     [Parameter]
     public MetricsSnapshot? Snapshot { get; set; }
