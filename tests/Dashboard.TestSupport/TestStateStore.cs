@@ -1,42 +1,72 @@
+using System.Data.Common;
 using Dashboard.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace Dashboard.TestSupport;
 
 /// <summary>
-/// A real SQLite state store file in its own temp folder, wired exactly as the app wires it
-/// (<see cref="StateStoreServiceCollectionExtensions.AddStateStore"/>). Deleted on dispose.
+/// A real state store wired exactly as the app wires it (<see cref="StateStoreServiceCollectionExtensions.AddStateStore"/>):
+/// a SQLite file in its own temp folder, or a fresh database of its own on a <see cref="PostgresServer"/>. Deleted
+/// (dropped) on dispose.
 /// </summary>
 public sealed class TestStateStore : IAsyncDisposable
 {
-    private readonly string _folder;
+    /// <summary>The migrated database each PostgreSQL store starts as a copy of.</summary>
+    private const string PostgreSqlTemplate = "warroom_migrated";
+
+    private readonly string? _folder;
+    private readonly string? _databasePath;
+    private readonly PostgresServer? _postgres;
     private readonly List<ServiceProvider> _providers = [];
 
-    private TestStateStore(string folder, TimeProvider clock)
+    private TestStateStore(StateStoreProvider provider, string connectionString, TimeProvider clock, string? folder, PostgresServer? postgres)
     {
-        _folder = folder;
+        Provider = provider;
+        ConnectionString = connectionString;
         Clock = clock;
-        DatabasePath = Path.Combine(folder, "data", "state.db");
+        _folder = folder;
+        _postgres = postgres;
+        if (folder is not null)
+        {
+            _databasePath = Path.Combine(folder, "data", "state.db");
+        }
+
         Services = BuildProvider();
     }
 
-    public string DatabasePath { get; }
+    public StateStoreProvider Provider { get; }
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    /// <summary>The SQLite file; a PostgreSQL store has none.</summary>
+    public string DatabasePath => _databasePath ?? throw new InvalidOperationException("A PostgreSQL state store has no file.");
+
+    public string ConnectionString { get; }
 
     public TimeProvider Clock { get; }
 
     /// <summary>The current "process"; <see cref="RestartAsync"/> replaces it.</summary>
     public ServiceProvider Services { get; private set; }
 
-    public static async Task<TestStateStore> CreateAsync(TimeProvider? clock = null, bool migrate = true)
+    /// <param name="clock">The services' clock; a fake one at <see cref="StoredRollouts.T0"/> unless given.</param>
+    /// <param name="migrate">False for an empty database (a missing file on SQLite).</param>
+    /// <param name="postgres">A server to make the store's database on; null for SQLite.</param>
+    public static async Task<TestStateStore> CreateAsync(TimeProvider? clock = null, bool migrate = true, PostgresServer? postgres = null)
     {
+        clock ??= new FakeTimeProvider(StoredRollouts.T0);
+        if (postgres is not null)
+        {
+            var connectionString = migrate
+                ? await postgres.CreateDatabaseAsync(PostgreSqlTemplate, MigrateAsync)
+                : await postgres.CreateDatabaseAsync();
+            return new TestStateStore(StateStoreProvider.PostgreSql, connectionString, clock, folder: null, postgres);
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "warroom-state-" + Guid.NewGuid().ToString("N"));
-        var store = new TestStateStore(folder, clock ?? new FakeTimeProvider(StoredRollouts.T0));
+        var store = new TestStateStore(StateStoreProvider.Sqlite, $"Data Source={Path.Combine(folder, "data", "state.db")}", clock, folder, postgres: null);
         if (migrate)
         {
             await store.Get<StateStoreMigrator>().MigrateAsync();
@@ -48,37 +78,32 @@ public sealed class TestStateStore : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>A second, independent set of services on the same file, as another process would have.</summary>
+    /// <summary>A second, independent set of services on the same database, as another process would have.</summary>
     public ServiceProvider BuildProvider()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["StateStore:ConnectionString"] = ConnectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(Clock);
-        services.AddLogging();
-        services.AddStateStore(configuration);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = Build(Provider, ConnectionString, Clock);
         _providers.Add(provider);
         return provider;
     }
 
-    /// <summary>Drops every service and pooled connection and starts over on the same file.</summary>
+    /// <summary>Drops every service and pooled connection and starts over on the same database.</summary>
     public async Task RestartAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        ClearPools();
         Services = BuildProvider();
     }
 
     public async Task<WarRoomDbContext> OpenContextAsync() =>
         await Get<IDbContextFactory<WarRoomDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Runs SQL on a plain connection, outside EF and the app, as someone with file access could.</summary>
+    /// <summary>
+    /// Runs SQL on a plain connection, outside EF and the app, as someone with access to the database could. Quote
+    /// table and column names (<c>"AuditEvents"</c>): PostgreSQL folds unquoted names to lower case.
+    /// </summary>
     public async Task<int> ExecuteRawAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString + ";Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenRawAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteNonQueryAsync();
@@ -86,8 +111,7 @@ public sealed class TestStateStore : IAsyncDisposable
 
     public async Task<object?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString + ";Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenRawAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
@@ -100,10 +124,58 @@ public sealed class TestStateStore : IAsyncDisposable
             await provider.DisposeAsync();
         }
 
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
+        ClearPools();
+        if (_postgres is not null)
+        {
+            await _postgres.DropDatabaseAsync(ConnectionString);
+        }
+
+        if (_folder is not null && Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    private static ServiceProvider Build(StateStoreProvider provider, string connectionString, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StateStore:Provider"] = provider.ToString(),
+                ["StateStore:ConnectionString"] = connectionString,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddLogging();
+        services.AddStateStore(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    private static async Task MigrateAsync(string postgresConnectionString)
+    {
+        await using var services = Build(StateStoreProvider.PostgreSql, postgresConnectionString, TimeProvider.System);
+        await services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+    }
+
+    private async Task<DbConnection> OpenRawAsync()
+    {
+        DbConnection connection = Provider == StateStoreProvider.PostgreSql
+            ? new NpgsqlConnection(ConnectionString + ";Pooling=false")
+            : new SqliteConnection(ConnectionString + ";Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private void ClearPools()
+    {
+        if (Provider == StateStoreProvider.PostgreSql)
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
         }
     }
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Dashboard.Infrastructure.Persistence;
 
@@ -9,19 +11,36 @@ namespace Dashboard.Infrastructure.Persistence;
 /// </summary>
 public sealed class StateStore(IOptions<StateStoreOptions> options)
 {
-    private readonly string _connectionString = options.Value.ConnectionString;
+    private readonly StateStoreOptions _options = options.Value;
     private int _folderEnsured;
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref _folderEnsured, 1) == 0)
+        DbConnection connection;
+        if (_options.Provider == StateStoreProvider.PostgreSql)
         {
-            SqliteDataFolder.Ensure(_connectionString);
+            connection = new NpgsqlConnection(_options.ConnectionString);
+        }
+        else
+        {
+            if (Interlocked.Exchange(ref _folderEnsured, 1) == 0)
+            {
+                SqliteDataFolder.Ensure(_options.ConnectionString);
+            }
+
+            connection = new SqliteConnection(_options.ConnectionString);
         }
 
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Runs a trivial statement to prove the store answers; throws when it does not.</summary>

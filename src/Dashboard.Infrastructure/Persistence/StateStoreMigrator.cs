@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dashboard.Infrastructure.Persistence.PostgreSql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,25 +7,69 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// Brings the state store's schema up to the checked-in migrations. Call once at start-up, before
-/// anything reads the store. Idempotent; two processes starting on the same file are safe because EF
-/// Core takes a database-wide migration lock and re-reads the applied migrations under it.
+/// Brings the state store's schema up to the checked-in migrations of its engine (SQLite's under
+/// <c>Persistence/Migrations</c>, PostgreSQL's under <c>Persistence/PostgreSql/Migrations</c>). Call once at start-up,
+/// before anything reads the store. Idempotent, and safe when two instances start at once: on SQLite EF Core takes a
+/// database-wide migration lock and re-reads the applied migrations under it; on PostgreSQL the migrator holds a
+/// session advisory lock around the whole check-and-apply, so the second instance waits and then finds nothing to do.
 /// </summary>
 public sealed partial class StateStoreMigrator(
     IDbContextFactory<WarRoomDbContext> contextFactory,
     IOptions<StateStoreOptions> options,
     ILogger<StateStoreMigrator> logger)
 {
+    /// <summary>The migration lock's key on PostgreSQL; not <see cref="PostgreSqlWriteLock.Key"/>, which migrations take too.</summary>
+    internal const long PostgreSqlLockKey = 0x57_61_72_52_6F_6F_6D_02; // "WarRoom" 2
+
+    private static readonly string LockSql = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_lock({PostgreSqlLockKey})");
+    private static readonly string UnlockSql = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_unlock({PostgreSqlLockKey})");
+
     /// <summary>Applies pending migrations and returns the ones that were pending when it started.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        SqliteDataFolder.Ensure(options.Value.ConnectionString);
+        var settings = options.Value;
+        if (settings.Provider == StateStoreProvider.PostgreSql)
+        {
+            return await MigratePostgreSqlAsync(settings, cancellationToken);
+        }
+
+        SqliteDataFolder.Ensure(settings.ConnectionString);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
 
         // WAL lets pages read while a writer holds the lock. EF turns it on when it creates the file, but a
         // file made by something else (an older build, sqlite3) may still be in rollback-journal mode.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        return await ApplyAsync(db, cancellationToken);
+    }
 
+    private async Task<IReadOnlyList<string>> MigratePostgreSqlAsync(StateStoreOptions settings, CancellationToken cancellationToken)
+    {
+        var builder = new DbContextOptionsBuilder<WarRoomDbContext>();
+        StateStoreDatabase.Configure(builder, settings);
+        await using var db = new PostgreSqlWarRoomDbContext(builder.Options);
+
+        // The lock belongs to the session: keep one connection open from the lock to the unlock.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
+            try
+            {
+                return await ApplyAsync(db, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync(UnlockSql, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> ApplyAsync(WarRoomDbContext db, CancellationToken cancellationToken)
+    {
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {

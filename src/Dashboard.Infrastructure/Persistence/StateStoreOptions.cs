@@ -5,6 +5,12 @@ public sealed class StateStoreOptions
 {
     public const string Section = "StateStore";
 
-    /// <summary>A SQLite connection string; a relative file path is taken from the working directory.</summary>
+    /// <summary>The engine; <see cref="StateStoreProvider.Sqlite"/> unless configured.</summary>
+    public StateStoreProvider Provider { get; set; } = StateStoreProvider.Sqlite;
+
+    /// <summary>
+    /// For SQLite a connection string naming the file (a relative path is taken from the working directory); for
+    /// PostgreSQL an Npgsql connection string naming an existing database (<c>Host=…;Database=…;Username=…</c>).
+    /// </summary>
     public string ConnectionString { get; set; } = "Data Source=.data/warroom.db";
 }

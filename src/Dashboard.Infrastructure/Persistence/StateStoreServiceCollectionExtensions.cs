@@ -11,7 +11,7 @@ public static class StateStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the validated <see cref="StateStoreOptions"/> (section <c>StateStore</c>), a pooled
-    /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/>, the
+    /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/> on the configured engine, the
     /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/>,
     /// the <see cref="StateUnitOfWork"/>, <see cref="RolloutStore"/>, <see cref="TrafficChangeLog"/> and
     /// <see cref="StoredPlanStore"/>, the gates' <see cref="GateRecordStore"/>, the checkpoint evaluator's <see cref="IntervalSumStore"/>,
@@ -24,7 +24,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StateStoreOptions>, StateStoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddPooledDbContextFactory<WarRoomDbContext>((provider, builder) =>
-            builder.UseSqlite(provider.GetRequiredService<IOptions<StateStoreOptions>>().Value.ConnectionString));
+            StateStoreDatabase.Configure(builder, provider.GetRequiredService<IOptions<StateStoreOptions>>().Value));
         services.TryAddSingleton<StateStore>();
         services.TryAddSingleton<StateStoreMigrator>();
         services.TryAddSingleton<StateUnitOfWork>();

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
-/// Runs one change of state in one transaction: a fresh context, <c>BEGIN IMMEDIATE</c> on SQLite (the
-/// write lock is taken first, so a read-then-write inside cannot race another writer), then save and
-/// commit. If the work throws, nothing of it is stored — a state change and its audit event are never
+/// Runs one change of state in one transaction: a fresh context, <c>BEGIN IMMEDIATE</c> on SQLite or the
+/// store's advisory lock on PostgreSQL (<see cref="PostgreSql.PostgreSqlWriteLock"/>; either way the write lock is
+/// taken first, so a read-then-write inside cannot race another writer, in this process or another), then save
+/// and commit. If the work throws, nothing of it is stored — a state change and its audit event are never
 /// half-applied.
 /// </summary>
 public sealed class StateUnitOfWork(IDbContextFactory<WarRoomDbContext> contextFactory)

@@ -1,5 +1,4 @@
 using Dashboard.Infrastructure.Persistence.Audit;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Infrastructure.Persistence;
@@ -27,7 +26,7 @@ public sealed class StoredPlanStore(IDbContextFactory<WarRoomDbContext> contextF
                 },
                 cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (ConstraintViolation.IsUniqueViolation(ex))
         {
             // A constraint violation the check above could not see (another writer without the write lock).
             throw new DuplicatePlanException(plan.Id, ex);

@@ -8,9 +8,10 @@ namespace Dashboard.Infrastructure.Persistence;
 
 /// <summary>
 /// The state store's EF Core context. Create one per unit of work from
-/// <see cref="IDbContextFactory{TContext}"/>; the factory pools instances.
+/// <see cref="IDbContextFactory{TContext}"/>; the factory pools instances. Not sealed only for
+/// <see cref="PostgreSql.PostgreSqlWarRoomDbContext"/>, which names PostgreSQL's own migrations.
 /// </summary>
-public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<RolloutRecord> Rollouts => Set<RolloutRecord>();
 
@@ -69,10 +70,15 @@ public sealed class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
 
-        // SQLite cannot order or compare DateTimeOffset; PostgreSQL's timestamptz can, so it keeps the native type.
+        // SQLite cannot order or compare DateTimeOffset; PostgreSQL's timestamptz can, so it keeps the native type
+        // and is only handed UTC.
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTimestampConverter>().HaveMaxLength(28);
+        }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<PostgreSql.UtcInstantConverter>();
         }
     }
 

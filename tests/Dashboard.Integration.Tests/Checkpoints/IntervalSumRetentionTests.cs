@@ -1,13 +1,13 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Influx;
-using Dashboard.TestSupport;
+using Dashboard.Integration.Tests.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Checkpoints;
 
 /// <summary>Which phase runs' stored sums are pruned, applied to a real SQLite state store: whole runs, only old ended or unknown ones.</summary>
-public sealed class IntervalSumRetentionTests
+public abstract class IntervalSumRetentionTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Keep = TimeSpan.FromDays(2);
@@ -22,7 +22,7 @@ public sealed class IntervalSumRetentionTests
         var rollout = Rollout(endedLongAgo, endedRecently, running);
         var unknownOld = new PhaseRunKey("bench-1", 2, Now.AddDays(-4));
         var unknownRecent = new PhaseRunKey("bench-2", 2, Now.AddDays(-1));
-        await using var state = await TestStateStore.CreateAsync(new FakeTimeProvider(Now));
+        await using var state = await CreateStoreAsync(new FakeTimeProvider(Now));
         var store = state.Get<IIntervalSumStore>();
         await SaveAsync(store, Key(endedLongAgo), readAt: Now.AddDays(-3));
         await SaveAsync(store, Key(endedRecently), readAt: Now.AddDays(-1));
@@ -62,3 +62,8 @@ public sealed class IntervalSumRetentionTests
         RolloutId, "analyzer", "1.9", "2.0", "three-phase", "{}", "lead", Now.AddDays(-6), "lead", Now.AddDays(-5),
         phases.Length - 1, 50, RolloutStatus.InProgress, 7, phases);
 }
+
+public sealed class IntervalSumRetentionOnSqliteTests() : IntervalSumRetentionTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class IntervalSumRetentionOnPostgreSqlTests(PostgresServerFixture postgres) : IntervalSumRetentionTests(postgres);

@@ -3,19 +3,20 @@ using Dashboard.Core.Plans;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Incidents;
 
 /// <summary>Incidents on a real SQLite state store: timeline, audit, refusals, and the counts checkpoints read.</summary>
-public sealed class IncidentStoreTests
+public abstract class IncidentStoreTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     [Fact]
     public async Task OpenUpdateResolve_KeepsTheTimelineAndAuditsEachStep()
     {
         var clock = new FakeTimeProvider(StoredRollouts.T0);
-        await using var store = await TestStateStore.CreateAsync(clock);
+        await using var store = await CreateStoreAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var incidents = store.Get<IncidentStore>();
 
@@ -44,7 +45,7 @@ public sealed class IncidentStoreTests
     [Fact]
     public async Task Append_UnknownIncident_IsRefusedAsNotFound()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
 
         var change = await store.Get<IncidentStore>().AppendAsync(Guid.NewGuid(), new IncidentUpdateDraft("bob", "?"), resolve: true);
 
@@ -55,7 +56,7 @@ public sealed class IncidentStoreTests
     public async Task IncidentLogCounts_CountsCriticalIncidentsOpenDuringTheWindowOfThatRolloutOnly()
     {
         var clock = new FakeTimeProvider(StoredRollouts.T0);
-        await using var store = await TestStateStore.CreateAsync(clock);
+        await using var store = await CreateStoreAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var other = await StoredRollouts.CreateAsync(store);
         var incidents = store.Get<IncidentStore>();
@@ -78,3 +79,8 @@ public sealed class IncidentStoreTests
         Assert.Null(await counts.CountAsync("not-a-rollout-id", MetricKeys.CriticalIncidents, StoredRollouts.T0, StoredRollouts.T0.AddMinutes(15)));
     }
 }
+
+public sealed class IncidentStoreOnSqliteTests() : IncidentStoreTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class IncidentStoreOnPostgreSqlTests(PostgresServerFixture postgres) : IncidentStoreTests(postgres);

@@ -1,18 +1,18 @@
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.TestSupport;
+using Dashboard.Integration.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
-public sealed class AuditLogTests
+public abstract class AuditLogTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     [Fact]
     public async Task Append_Three_ChainsEachToThePreviousFromGenesis()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var log = store.Get<AuditLog>();
 
         var first = await log.AppendAsync("alice", "rollout.started", Guid.NewGuid(), new { weight = 5 });
@@ -31,7 +31,7 @@ public sealed class AuditLogTests
     public async Task Append_StoresThePayloadAsCamelCaseJsonAndTheClockTimeToTheMicrosecond()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        await using var store = await TestStateStore.CreateAsync(clock);
+        await using var store = await CreateStoreAsync(clock);
         clock.Advance(TimeSpan.FromTicks(12_347));
 
         await store.Get<AuditLog>().AppendAsync("alice", "traffic.requested", null, new { FromPercent = 5, ToPercent = 10, Reason = "phase 2" });
@@ -40,13 +40,14 @@ public sealed class AuditLogTests
         Assert.Equal("""{"fromPercent":5,"toPercent":10,"reason":"phase 2"}""", stored.PayloadJson);
         // Truncated to the microsecond, the precision the chain hashes.
         Assert.Equal(clock.GetUtcNow().AddTicks(-7), stored.At);
-        Assert.Equal("2026-11-23T12:00:00.0012340Z", await store.ScalarAsync("SELECT At FROM AuditEvents"));
+        var storedAt = Provider == StateStoreProvider.Sqlite ? "2026-11-23T12:00:00.0012340Z" : (object)new DateTime(2026, 11, 23, 12, 0, 0, 1, 234, DateTimeKind.Utc);
+        Assert.Equal(storedAt, await store.ScalarAsync("""SELECT "At" FROM "AuditEvents" """));
     }
 
     [Fact]
     public async Task Read_ForOneRollout_ReturnsOnlyItsEventsInSequenceOrder()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var log = store.Get<AuditLog>();
         var mine = Guid.NewGuid();
         await log.AppendAsync("a", "one", mine, new { });
@@ -63,7 +64,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Append_ManyAtOnceFromTwoProcesses_SequenceIsGaplessAndTheChainVerifies()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var logs = new[] { store.Get<AuditLog>(), store.BuildProvider().GetRequiredService<AuditLog>() };
         const int Writers = 8;
         const int PerWriter = 15;
@@ -86,7 +87,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Append_InACallerTransactionThatRollsBack_LeavesNoEvent()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var log = store.Get<AuditLog>();
         await log.AppendAsync("a", "before", null, new { });
 
@@ -106,7 +107,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Append_TwiceInOneUnitOfWork_ChainsTheSecondToTheFirst()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var log = store.Get<AuditLog>();
         await log.AppendAsync("a", "before", null, new { });
 
@@ -123,7 +124,7 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Append_IntoAContextWithoutATransaction_IsRefused()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         await using var db = await store.OpenContextAsync();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -133,10 +134,15 @@ public sealed class AuditLogTests
     [Fact]
     public async Task Verify_EmptyLog_IsIntactWithGenesisHead()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
 
         Assert.Equal(AuditVerification.Intact(0, new string('0', 64)), verification);
     }
 }
+
+public sealed class AuditLogOnSqliteTests() : AuditLogTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AuditLogOnPostgreSqlTests(PostgresServerFixture postgres) : AuditLogTests(postgres);

@@ -1,17 +1,18 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
-public sealed class ExecutiveSummaryStoreTests
+public abstract class ExecutiveSummaryStoreTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     private static readonly DateTimeOffset T0 = StoredRollouts.T0;
 
     [Fact]
     public async Task TryAdd_SameMilestoneOfTheSameRunTwice_RefusesTheSecondAndKeepsTheFirstUnchanged()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, _) = await StoredRollouts.StartedAsync(store);
         var summaries = store.Get<ExecutiveSummaryStore>();
 
@@ -28,7 +29,7 @@ public sealed class ExecutiveSummaryStoreTests
     [Fact]
     public async Task TryAdd_AnotherMilestoneOrARetriedRun_IsStoredBeside()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, _) = await StoredRollouts.StartedAsync(store);
         var summaries = store.Get<ExecutiveSummaryStore>();
 
@@ -52,3 +53,8 @@ public sealed class ExecutiveSummaryStoreTests
         ContentJson = content,
     };
 }
+
+public sealed class ExecutiveSummaryStoreOnSqliteTests() : ExecutiveSummaryStoreTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class ExecutiveSummaryStoreOnPostgreSqlTests(PostgresServerFixture postgres) : ExecutiveSummaryStoreTests(postgres);

@@ -1,20 +1,23 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
-public sealed class RolloutStoreTests
+public abstract class RolloutStoreTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     private static readonly DateTimeOffset T0 = StoredRollouts.T0;
 
     [Fact]
     public async Task Create_ThenFind_ReturnsTheSameSnapshotWithPhasesInPlanOrder()
     {
-        await using var store = await TestStateStore.CreateAsync();
-        var rollout = await StoredRollouts.CreateAsync(store, T0.ToOffset(TimeSpan.FromHours(2)).AddTicks(7));
+        await using var store = await CreateStoreAsync();
+        // Times at the finest step each engine keeps: 100 ns on SQLite, 1 µs in PostgreSQL's timestamptz.
+        var finest = Provider == StateStoreProvider.Sqlite ? 7 : 70;
+        var rollout = await StoredRollouts.CreateAsync(store, T0.ToOffset(TimeSpan.FromHours(2)).AddTicks(finest));
         var expected = rollout.ToSnapshot();
 
         var found = await store.Get<RolloutStore>().FindAsync(rollout.Id);
@@ -23,14 +26,17 @@ public sealed class RolloutStoreTests
         Assert.Equal(expected with { Phases = [] }, found with { Phases = [] });
         Assert.Equal(expected.Phases, found.Phases);
         Assert.Equal([0, 1, 2], found.Phases.Select(p => p.Index));
-        Assert.Equal("NotStarted", await store.ScalarAsync("SELECT Status FROM Rollouts"));
-        Assert.Equal(rollout.Id.ToString().ToUpperInvariant(), await store.ScalarAsync("SELECT Id FROM Rollouts")); // as docs/state-store.md says
+        Assert.Equal("NotStarted", await store.ScalarAsync("""SELECT "Status" FROM "Rollouts" """));
+
+        // As docs/state-store.md says: upper-case text on SQLite, PostgreSQL's own uuid type.
+        var storedId = Provider == StateStoreProvider.Sqlite ? rollout.Id.ToString().ToUpperInvariant() : (object)rollout.Id;
+        Assert.Equal(storedId, await store.ScalarAsync("""SELECT "Id" FROM "Rollouts" """));
     }
 
     [Fact]
     public async Task Load_AfterACommand_RebuildsTheAggregateWhereItWas()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, _) = await StoredRollouts.StartedAsync(store);
         await StoredRollouts.SaveAsync(store, rollout, r => r.Hold("bob", "error spike", T0.AddMinutes(20)));
 
@@ -45,7 +51,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task List_RolloutsCreatedInDifferentOffsets_AreNewestFirstByInstant()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), "nine-utc");
         await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(2)), "eight-utc");
         await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, 5, 0, 0, TimeSpan.FromHours(-5)), "ten-utc");
@@ -58,7 +64,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task Query_FilterOnTimestamp_ComparesInstantsInSql()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         foreach (var hour in new[] { 8, 9, 10, 11 })
         {
             await StoredRollouts.CreateAsync(store, new DateTimeOffset(2026, 11, 23, hour, 0, 0, TimeSpan.Zero), $"at-{hour}");
@@ -74,7 +80,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task Save_AtTheLoadedVersion_StoresStateAuditsEveryEventAndRecordsTheTrafficRequest()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
 
         var (rollout, change) = await StoredRollouts.StartedAsync(store, TrafficChangeSource.Api);
 
@@ -90,7 +96,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task Save_AtAStaleVersion_ThrowsConcurrencyConflictAndStoresNothing()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, _) = await StoredRollouts.StartedAsync(store);
         var mine = (await store.Get<RolloutStore>().LoadAsync(rollout.Id))!;
         var theirs = (await store.Get<RolloutStore>().LoadAsync(rollout.Id))!;
@@ -109,7 +115,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task SaveChanges_TwoContextsEditTheSameRollout_TheSecondFailsOnTheVersionToken()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var rollout = await StoredRollouts.CreateAsync(store);
         await using var first = await store.OpenContextAsync();
         await using var second = await store.OpenContextAsync();
@@ -127,7 +133,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task SaveChanges_OnlyAPhaseEdited_AdvancesTheRolloutVersion()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var rollout = await StoredRollouts.CreateAsync(store);
         await using (var db = await store.OpenContextAsync())
         {
@@ -142,7 +148,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task UnitOfWork_WorkThrowsAfterChangingStateAndAuditing_StoresNeither()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var rollout = await StoredRollouts.CreateAsync(store);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.Get<StateUnitOfWork>().RunAsync<int>(async db =>
@@ -161,7 +167,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task Save_UnknownRollout_ThrowsNotFound()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var rollout = Rollout.Create(Guid.NewGuid(), "svc", "v1", "v2", Core.Plans.BuiltInPlans.ThreePhase, "alice", "why", T0).Rollout!;
 
         var missing = await Assert.ThrowsAsync<RolloutNotFoundException>(() =>
@@ -174,7 +180,7 @@ public sealed class RolloutStoreTests
     [Fact]
     public async Task Restart_OnTheSameFile_KeepsRolloutsTrafficAndTheAuditChain()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, change) = await StoredRollouts.StartedAsync(store);
 
         await store.RestartAsync();
@@ -188,3 +194,8 @@ public sealed class RolloutStoreTests
         Assert.Equal((true, 3), (verification.IsIntact, verification.Checked));
     }
 }
+
+public sealed class RolloutStoreOnSqliteTests() : RolloutStoreTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RolloutStoreOnPostgreSqlTests(PostgresServerFixture postgres) : RolloutStoreTests(postgres);

@@ -1,17 +1,17 @@
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
-using Dashboard.TestSupport;
+using Dashboard.Integration.Tests.TestSupport;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
-public sealed class StoredPlanStoreTests
+public abstract class StoredPlanStoreTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Create_ThenFindAndList_RoundTrips()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var plans = store.Get<StoredPlanStore>();
 
         await plans.CreateAsync(Plan("quick-canary"), Audit("quick-canary"));
@@ -25,7 +25,7 @@ public sealed class StoredPlanStoreTests
     [Fact]
     public async Task Create_DuplicateId_ThrowsAndKeepsTheFirstWithoutAuditingTheSecond()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var plans = store.Get<StoredPlanStore>();
         await plans.CreateAsync(Plan("quick-canary"), Audit("quick-canary"));
         var second = Plan("quick-canary");
@@ -41,7 +41,7 @@ public sealed class StoredPlanStoreTests
     [Fact]
     public async Task Replace_ExistingPlan_ChangesNameAndJson_AndMissingPlanReturnsFalse()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var plans = store.Get<StoredPlanStore>();
         await plans.CreateAsync(Plan("quick-canary"), Audit("quick-canary"));
 
@@ -57,7 +57,7 @@ public sealed class StoredPlanStoreTests
     [Fact]
     public async Task Delete_RemovesThePlanOnce()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var plans = store.Get<StoredPlanStore>();
         await plans.CreateAsync(Plan("quick-canary"), Audit("quick-canary"));
 
@@ -80,3 +80,8 @@ public sealed class StoredPlanStoreTests
 
     private static AuditEventDraft Audit(string id) => AuditEventDraft.For("alice", "plan.saved", null, new { id });
 }
+
+public sealed class StoredPlanStoreOnSqliteTests() : StoredPlanStoreTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class StoredPlanStoreOnPostgreSqlTests(PostgresServerFixture postgres) : StoredPlanStoreTests(postgres);

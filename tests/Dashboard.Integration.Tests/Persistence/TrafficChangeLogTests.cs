@@ -1,18 +1,19 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Persistence;
 
-public sealed class TrafficChangeLogTests
+public abstract class TrafficChangeLogTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     private static readonly DateTimeOffset T0 = StoredRollouts.T0;
 
     [Fact]
     public async Task Outcome_Confirmed_StoresAppliedWithTheReadBackAndAuditsIt()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, change) = await StoredRollouts.StartedAsync(store);
 
         await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Confirm(change.ToPercent, T0.AddMinutes(2)));
@@ -22,13 +23,13 @@ public sealed class TrafficChangeLogTests
         var last = (await store.Get<AuditLog>().ReadAsync(rollout.Id))[^1];
         Assert.Equal(("traffic.changeApplied", "alice"), (last.Kind, last.Actor));
         Assert.Contains($"\"readBackPercent\":{change.ToPercent}", last.PayloadJson, StringComparison.Ordinal);
-        Assert.Equal("Applied", await store.ScalarAsync("SELECT Status FROM TrafficChanges"));
+        Assert.Equal("Applied", await store.ScalarAsync("""SELECT "Status" FROM "TrafficChanges" """));
     }
 
     [Fact]
     public async Task Outcome_ReadBackDiffers_StoresFailedWithCoresExplanation()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (_, change) = await StoredRollouts.StartedAsync(store);
 
         await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Confirm(100, T0.AddMinutes(2)));
@@ -41,7 +42,7 @@ public sealed class TrafficChangeLogTests
     [Fact]
     public async Task Outcome_RouterFailed_StoresTheRoutersMessage()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, change) = await StoredRollouts.StartedAsync(store);
 
         await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Fail("No such server.", T0.AddMinutes(2)));
@@ -54,7 +55,7 @@ public sealed class TrafficChangeLogTests
     [Fact]
     public async Task Outcome_ForAnAlreadySettledChange_IsRefusedAndChangesNothing()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (_, change) = await StoredRollouts.StartedAsync(store);
         await store.Get<TrafficChangeLog>().RecordOutcomeAsync(change.Fail("timeout", T0.AddMinutes(2)));
         var eventsBefore = (await store.Get<AuditLog>().ReadAsync()).Count;
@@ -70,7 +71,7 @@ public sealed class TrafficChangeLogTests
     [Fact]
     public async Task Outcome_NotYetSettled_IsRejected()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (_, change) = await StoredRollouts.StartedAsync(store);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.Get<TrafficChangeLog>().RecordOutcomeAsync(change));
@@ -79,7 +80,7 @@ public sealed class TrafficChangeLogTests
     [Fact]
     public async Task List_ReturnsTheRolloutsChangesOldestFirstWithTheirSource()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var (rollout, first) = await StoredRollouts.StartedAsync(store);
         await store.Get<TrafficChangeLog>().RecordOutcomeAsync(first.Confirm(first.ToPercent, T0.AddMinutes(2)));
         await StoredRollouts.SaveAsync(
@@ -92,3 +93,8 @@ public sealed class TrafficChangeLogTests
         Assert.Equal("steady for 30 minutes", listed[1].Reason);
     }
 }
+
+public sealed class TrafficChangeLogOnSqliteTests() : TrafficChangeLogTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class TrafficChangeLogOnPostgreSqlTests(PostgresServerFixture postgres) : TrafficChangeLogTests(postgres);

@@ -4,14 +4,16 @@ using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.Rollouts;
 
-/// <summary>The rollout REST API through the real app, its real state store and the built-in router.</summary>
-[Collection(InfluxCollection.Name)]
-public sealed class RolloutApiTests(InfluxServerFixture influx)
+/// <summary>
+/// The rollout REST API through the real app, its real state store and the built-in router; on SQLite and on
+/// PostgreSQL (a derived class each, at the end).
+/// </summary>
+public abstract class RolloutApiTests(InfluxServerFixture influx, PostgresServerFixture? postgres)
 {
     [Fact]
     public async Task ChangeTraffic_InRunningRollout_IsAppliedAndShownAsAppliedWeight()
     {
-        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        await using var app = await StartAppAsync();
         var id = await app.CreateRolloutAsync();
 
         var (startStatus, started) = await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
@@ -39,7 +41,7 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
     [Fact]
     public async Task Commands_ThatCannotRun_AnswerWithProblemDetailsAndChangeNothing()
     {
-        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        await using var app = await StartAppAsync();
         var id = await app.CreateRolloutAsync();
         await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
 
@@ -70,7 +72,7 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
     [Fact]
     public async Task RollBack_TakesCanaryToZero_AndTheAuditExportIsInOrderAndIntact()
     {
-        await using var app = await RolloutApiApp.StartAsync(influx.Url);
+        await using var app = await StartAppAsync();
         var id = await app.CreateRolloutAsync();
         await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
         await app.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 10, reason = "more" });
@@ -104,17 +106,18 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
     {
         var folder = Directory.CreateTempSubdirectory("warroom-restart-").FullName;
         var database = Path.Combine(folder, "state.db");
+        var postgresSettings = await PostgresSettingsAsync();
         try
         {
             Guid id;
-            await using (var first = await RolloutApiApp.StartAsync(influx.Url, database))
+            await using (var first = await RolloutApiApp.StartAsync(influx.Url, postgresSettings is null ? database : null, postgresSettings))
             {
                 id = await first.CreateRolloutAsync();
                 await first.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
                 await first.PostAsync($"/api/rollouts/{id}/hold", new { reason = "lunch" });
             }
 
-            await using var second = await RolloutApiApp.StartAsync(influx.Url, database);
+            await using var second = await RolloutApiApp.StartAsync(influx.Url, postgresSettings is null ? database : null, postgresSettings);
             var restored = await second.GetAsync($"/api/rollouts/{id}");
             var (resumeStatus, resumed) = await second.PostAsync($"/api/rollouts/{id}/resume", new { reason = "back" });
             var listed = await second.GetAsync("/api/rollouts");
@@ -131,4 +134,23 @@ public sealed class RolloutApiTests(InfluxServerFixture influx)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The app on a state store of its own: its temporary SQLite file, or a new empty PostgreSQL database.</summary>
+    private async Task<RolloutApiApp> StartAppAsync() => await RolloutApiApp.StartAsync(influx.Url, extra: await PostgresSettingsAsync());
+
+    /// <summary>Null on SQLite; otherwise the settings of a new empty database, which the app migrates as it starts.</summary>
+    private async Task<IReadOnlyDictionary<string, string>?> PostgresSettingsAsync() =>
+        postgres is null
+            ? null
+            : new Dictionary<string, string>
+            {
+                ["StateStore__Provider"] = "PostgreSql",
+                ["StateStore__ConnectionString"] = await postgres.Server.CreateDatabaseAsync(),
+            };
 }
+
+[Collection(InfluxCollection.Name)]
+public sealed class RolloutApiOnSqliteTests(InfluxServerFixture influx) : RolloutApiTests(influx, null);
+
+[Collection(InfluxAndPostgresCollection.Name)]
+public sealed class RolloutApiOnPostgreSqlTests(InfluxServerFixture influx, PostgresServerFixture postgres) : RolloutApiTests(influx, postgres);

@@ -1,19 +1,20 @@
 using System.Text.Json;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Integration.Tests.SignOffs;
 
 /// <summary>Sign-offs and checklist ticks on a real SQLite state store: round trip, the run filter and their audit events.</summary>
-public sealed class GateRecordStoreTests
+public abstract class GateRecordStoreTests(PostgresServerFixture? postgres) : StateStoreTestBase(postgres)
 {
     [Fact]
     public async Task AddAndList_RoundTripsEachRecord_WithItsAuditEventInTheChain()
     {
         var clock = new FakeTimeProvider(StoredRollouts.T0);
-        await using var store = await TestStateStore.CreateAsync(clock);
+        await using var store = await CreateStoreAsync(clock);
         var rollout = await StoredRollouts.CreateAsync(store);
         var gates = store.Get<GateRecordStore>();
         var at = StoredRollouts.T0.AddMinutes(5);
@@ -41,7 +42,7 @@ public sealed class GateRecordStoreTests
     [Fact]
     public async Task List_KeepsOnlyThatPhaseFromTheRunStart_OldestFirst()
     {
-        await using var store = await TestStateStore.CreateAsync();
+        await using var store = await CreateStoreAsync();
         var rollout = await StoredRollouts.CreateAsync(store);
         var gates = store.Get<GateRecordStore>();
         var runStart = StoredRollouts.T0.AddHours(1);
@@ -82,3 +83,8 @@ public sealed class GateRecordStoreTests
         At = at,
     };
 }
+
+public sealed class GateRecordStoreOnSqliteTests() : GateRecordStoreTests(null);
+
+[Collection(PostgresCollection.Name)]
+public sealed class GateRecordStoreOnPostgreSqlTests(PostgresServerFixture postgres) : GateRecordStoreTests(postgres);

@@ -24,7 +24,16 @@ public static class CheckpointServiceCollectionExtensions
         {
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(stateStore.ConnectionString);
+                // The job store lives beside the app's state, on the same engine (docs/high-availability.md).
+                if (stateStore.Provider == StateStoreProvider.PostgreSql)
+                {
+                    store.UsePostgres(stateStore.ConnectionString);
+                }
+                else
+                {
+                    store.UseSqlite(stateStore.ConnectionString);
+                }
+
                 store.ProvisionSchema();
                 store.UseSystemTextJsonSerializer();
             });

@@ -1,5 +1,5 @@
 using Dashboard.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Features.Health;
@@ -14,7 +14,7 @@ public sealed class StateStoreHealthCheck(StateStore store) : IHealthCheck
             await store.ProbeAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy(ex.Message);
         }
