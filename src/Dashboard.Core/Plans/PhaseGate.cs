@@ -16,6 +16,13 @@ public sealed record PhaseGate(GateKind Kind, IReadOnlyList<SignOffRole> Require
     /// </summary>
     public bool AdvanceOnWarn { get; init; }
 
+    /// <summary>
+    /// A sign-off gate only (plan JSON <c>distinctSigners</c>, default true): one person signs one role, so a
+    /// person who holds several lead roles cannot open the gate alone (docs/sign-offs.md). False lets one
+    /// person sign for every role they hold.
+    /// </summary>
+    public bool DistinctSigners { get; init; } = true;
+
     public static PhaseGate SignOff(params SignOffRole[] roles) => new(GateKind.SignOff, roles);
 
     public PhaseGate WithChecklist(string checklistTemplateId) => this with { ChecklistTemplateId = checklistTemplateId };

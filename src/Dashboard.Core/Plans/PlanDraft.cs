@@ -57,6 +57,7 @@ internal sealed class GateDraft
     public List<SignOffRole?>? Roles { get; set; }
     public string? ChecklistTemplateId { get; set; }
     public bool? AdvanceOnWarn { get; set; }
+    public bool? DistinctSigners { get; set; }
 }
 
 internal sealed class FailedPhaseDraft

@@ -52,6 +52,7 @@ internal static class PlanDraftMapping
                 Roles = gate.RequiredRoles?.Select(role => (SignOffRole?)role).ToList(),
                 ChecklistTemplateId = gate.ChecklistTemplateId,
                 AdvanceOnWarn = gate.AdvanceOnWarn,
+                DistinctSigners = gate.DistinctSigners,
             }
             : null,
         HoldOnCriticalIncident = phase.HoldOnCriticalIncident,
@@ -83,6 +84,7 @@ internal static class PlanDraftMapping
         new PhaseGate(draft.Gate!.Kind!.Value, [.. (draft.Gate.Roles ?? []).Select(role => role!.Value)], draft.Gate.ChecklistTemplateId)
         {
             AdvanceOnWarn = draft.Gate.AdvanceOnWarn ?? false,
+            DistinctSigners = draft.Gate.DistinctSigners ?? true,
         })
     {
         HoldOnCriticalIncident = draft.HoldOnCriticalIncident ?? false,

@@ -128,7 +128,7 @@ internal static class PlanJsonReader
 
     private static GateDraft ReadGate(JsonElement element, string path, List<PlanProblem> problems)
     {
-        var fields = JsonFields.Of(element, path, problems, "type", "roles", "checklistTemplateId", "advanceOnWarn");
+        var fields = JsonFields.Of(element, path, problems, "type", "roles", "checklistTemplateId", "advanceOnWarn", "distinctSigners");
         return fields is null
             ? new GateDraft()
             : new GateDraft
@@ -137,6 +137,7 @@ internal static class PlanJsonReader
                 Roles = fields.Array("roles", (item, itemPath) => JsonFields.Enum<SignOffRole>(item, itemPath, problems)),
                 ChecklistTemplateId = fields.String("checklistTemplateId"),
                 AdvanceOnWarn = fields.Boolean("advanceOnWarn"),
+                DistinctSigners = fields.Boolean("distinctSigners"),
             };
     }
 }

@@ -167,10 +167,15 @@ internal static class PlanJsonWriter
             writer.WriteString("checklistTemplateId", checklist);
         }
 
-        // Written only when set, like the criterion options: plans without it stay as they were.
+        // Each written only when not its default, like the criterion options: plans without them stay as they were.
         if (gate.AdvanceOnWarn)
         {
             writer.WriteBoolean("advanceOnWarn", true);
+        }
+
+        if (!gate.DistinctSigners)
+        {
+            writer.WriteBoolean("distinctSigners", false);
         }
 
         writer.WriteEndObject();

@@ -302,6 +302,12 @@ public static partial class PlanValidator
             report($"{path}.advanceOnWarn", "only an auto-advance gate takes advanceOnWarn: a sign-off gate waits for its leads whatever the verdict");
         }
 
+        // Only the default (true) is harmless on a gate nobody signs: false there would promise a rule that does nothing.
+        if (kind == GateKind.AutoAdvance && gate.DistinctSigners == false)
+        {
+            report($"{path}.distinctSigners", "only a sign-off gate takes distinctSigners: nobody signs an auto-advance gate");
+        }
+
         for (var index = 0; index < roles.Count; index++)
         {
             if (roles[index] is { } role && roles.IndexOf(role) < index)

@@ -4,8 +4,9 @@ using Dashboard.Core.Plans;
 namespace Dashboard.Core.SignOffs;
 
 /// <summary>
-/// Whether a sign-off gate is open: every required role's latest word is GO and the gate's checklist (if
-/// any) is complete. Any NO-GO blocks it, and <see cref="Blockers"/> says who and why.
+/// Whether a sign-off gate is open: every required role's latest word is GO, by as many people as roles when
+/// the gate asks for <see cref="PhaseGate.DistinctSigners"/>, and the gate's checklist (if any) is complete. Any
+/// NO-GO blocks it, and <see cref="Blockers"/> says who and why.
 /// </summary>
 /// <param name="IsOpen">True when the phase may advance through this gate.</param>
 /// <param name="Roles">Each required role with its latest sign-off (null when that role has not signed).</param>
@@ -55,11 +56,18 @@ public sealed record GateStatus(
         var missing = roles.Where(role => role.Latest is null).Select(role => role.Role).ToList();
         var checklistMissing = gate.ChecklistTemplateId is not null && checklist is null;
         var checklistOpen = checklist is { IsComplete: false };
-        var isOpen = blockers.Count == 0 && missing.Count == 0 && !checklistMissing && !checklistOpen;
-        return new(isOpen, roles, blockers, checklist, Describe(isOpen, blockers, missing, checklist, checklistMissing ? gate.ChecklistTemplateId : null));
+        var doubled = DistinctSigners.Doubled(gate, roles);
+        var isOpen = blockers.Count == 0 && missing.Count == 0 && doubled.Count == 0 && !checklistMissing && !checklistOpen;
+        return new(isOpen, roles, blockers, checklist, Describe(isOpen, blockers, missing, doubled, checklist, checklistMissing ? gate.ChecklistTemplateId : null));
     }
 
-    private static string Describe(bool isOpen, List<SignOff> blockers, List<SignOffRole> missing, ChecklistState? checklist, string? unknownChecklist)
+    private static string Describe(
+        bool isOpen,
+        List<SignOff> blockers,
+        List<SignOffRole> missing,
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<SignOffRole>>> doubled,
+        ChecklistState? checklist,
+        string? unknownChecklist)
     {
         if (isOpen)
         {
@@ -72,6 +80,8 @@ public sealed record GateStatus(
         {
             parts.Add("waiting for " + string.Join(", ", missing.Select(RoleText)));
         }
+
+        parts.AddRange(doubled.Select(d => $"{d.Key} signed as {string.Join(" and ", d.Value.Select(RoleText))}, but one person signs one role: another lead must sign"));
 
         if (unknownChecklist is not null)
         {

@@ -55,7 +55,13 @@ public sealed class HealthCheckStore(IDbContextFactory<WarRoomDbContext> context
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await Matching(db, query).OrderByDescending(h => h.RanAt).ThenByDescending(h => h.Id)
+        var checks = Matching(db, query);
+        if (query.After is { RanAt: var ranAt, Id: var id })
+        {
+            checks = checks.Where(h => h.RanAt < ranAt || (h.RanAt == ranAt && h.Id.CompareTo(id) < 0));
+        }
+
+        return await checks.OrderByDescending(h => h.RanAt).ThenByDescending(h => h.Id)
             .Skip(query.Skip).Take(Math.Clamp(query.Limit, 1, HealthCheckQuery.MaxLimit)).ToListAsync(cancellationToken);
     }
 

@@ -50,6 +50,63 @@ public sealed class RolloutNotificationTests(InfluxServerFixture influx)
         Assert.Equal("[CRITICAL] analyzer 1.5.0: the router did not confirm 1 % canary traffic", Text(delivered[0]));
     }
 
+    [Fact]
+    public async Task MentionsAndDisguisedLinksInNamesAndReasons_ArriveEscaped_WhileTheAppsOwnLinkStaysAUrl()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var settings = new Dictionary<string, string>(Webhook(receiver)) { ["Notifications__PublicUrl"] = "https://warroom.example/" };
+        await using var app = await RolloutApiApp.StartAsync(influx.Url, extra: settings);
+        var (created, rollout) = await app.PostAsync("/api/rollouts", new
+        {
+            service = "api <!here>",
+            baselineVersion = "1.4.0",
+            candidateVersion = "1.5.0 <@U123>",
+            planId = "three-phase",
+            reason = "release",
+        });
+        Assert.Equal(HttpStatusCode.Created, created);
+        var id = rollout.GetProperty("id").GetGuid();
+        await app.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
+
+        await app.PostAsync($"/api/rollouts/{id}/hold", new { reason = "<!channel> p99 > 200 ms & rising, see <https://evil.example|https://warroom.example/ok>" });
+
+        var delivered = await receiver.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(30));
+        using var json = JsonDocument.Parse(delivered[0]);
+        var attachment = json.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("[WARNING] api &lt;!here&gt; 1.5.0 &lt;@U123&gt; held in phase canary", Text(delivered[0]));
+        Assert.Equal("api &lt;!here&gt; 1.5.0 &lt;@U123&gt; held in phase canary", attachment.GetProperty("title").GetString());
+        Assert.Equal(
+            $"By {TestPeople.Admin}: &lt;!channel&gt; p99 &gt; 200 ms &amp; rising, see &lt;https://evil.example|https://warroom.example/ok&gt;",
+            attachment.GetProperty("text").GetString());
+        Assert.Equal($"https://warroom.example/rollouts/{id}", attachment.GetProperty("title_link").GetString());
+        AssertNoSlackMarkup(json.RootElement);
+    }
+
+    /// <summary>No string anywhere in the body but the app's own link holds a character Slack reads as markup.</summary>
+    private static void AssertNoSlackMarkup(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject().Where(p => p.Name != "title_link"))
+                {
+                    AssertNoSlackMarkup(property.Value);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    AssertNoSlackMarkup(item);
+                }
+
+                break;
+            case JsonValueKind.String:
+                Assert.DoesNotMatch("[<>]|&(?!(amp|lt|gt);)", element.GetString()!);
+                break;
+        }
+    }
+
     private static async Task<long> SentAsync(RolloutApiApp app) =>
         (await app.GetAsync("/api/notifications/status")).GetProperty("sent").GetInt64();
 

@@ -88,6 +88,29 @@ public sealed class WebhookDispatcherTests
     }
 
     [Fact]
+    public async Task Message_EveryPieceOfTextIsEscapedForSlack()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var notifications = await Notifications.StartAsync(receiver.Url, publicUrl: "https://warroom.example/");
+        var rolloutId = Guid.NewGuid();
+
+        notifications.Queue.Enqueue(new Notification(
+            "escape", NotificationSeverity.Info, "svc <!here> v2 & co", "By <@U123>: <https://evil.example|https://warroom.example/>",
+            [new("Sign-off <!subteam^S1>", "<!channel> & <mailto:a@evil.example|ops>")], rolloutId, T0));
+
+        using var body = JsonDocument.Parse((await receiver.WaitForDeliveredAsync(1, TimeSpan.FromSeconds(10)))[0]);
+        var root = body.RootElement;
+        var attachment = root.GetProperty("attachments")[0];
+        var field = attachment.GetProperty("fields")[0];
+        Assert.Equal("[INFO] svc &lt;!here&gt; v2 &amp; co", root.GetProperty("text").GetString());
+        Assert.Equal("svc &lt;!here&gt; v2 &amp; co", attachment.GetProperty("title").GetString());
+        Assert.Equal("By &lt;@U123&gt;: &lt;https://evil.example|https://warroom.example/&gt;", attachment.GetProperty("text").GetString());
+        Assert.Equal("Sign-off &lt;!subteam^S1&gt;", field.GetProperty("title").GetString());
+        Assert.Equal("&lt;!channel&gt; &amp; &lt;mailto:a@evil.example|ops&gt;", field.GetProperty("value").GetString());
+        Assert.Equal($"https://warroom.example/rollouts/{rolloutId}", attachment.GetProperty("title_link").GetString());
+    }
+
+    [Fact]
     public async Task WithoutWebhookUrl_NothingIsQueued()
     {
         await using var notifications = await Notifications.StartAsync(webhook: null);

@@ -77,17 +77,43 @@ public sealed class DriftBannerTests
     }
 
     [Fact]
-    public async Task Banner_DriftedForAViewer_OffersCheckAgainButNoReconcileAndSaysWhy()
+    public async Task Banner_DriftedForAViewer_OffersNeitherCheckAgainNorReconcile_AndSaysWhy()
     {
         await using var host = await DriftedAsync(TestUser.Viewer);
 
         var banner = RenderBanner(host);
 
         Assert.Empty(banner.FindAll("[data-testid=drift-reconcile]"));
-        Assert.NotEmpty(banner.FindAll("button[data-testid=drift-check]"));
+        Assert.Empty(banner.FindAll("[data-testid=drift-check]"));
         Assert.Equal(
-            "You are signed in as viewer: Reconcile needs the operator role.",
+            "You are signed in as viewer: Check again and Reconcile need the operator role.",
             banner.Find("[data-testid=access-note]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Banner_DriftedForALead_OffersNoCheckAgain_SinceItOpensTheRoutersSocket()
+    {
+        await using var host = await DriftedAsync(TestUser.EngineeringLead);
+
+        var banner = RenderBanner(host);
+
+        Assert.Empty(banner.FindAll("[data-testid=drift-check]"));
+        Assert.Equal(
+            "You are signed in as engineering lead: Check again and Reconcile need the operator role.",
+            banner.Find("[data-testid=access-note]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CheckAgain_ForAnOperator_ReadsTheRouterNow()
+    {
+        await using var host = await DriftedAsync();
+        var banner = RenderBanner(host);
+        host.Router.Weights = new TrafficWeights(1, 99);
+
+        banner.Find("button[data-testid=drift-check]").Click();
+
+        banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-testid=drift-banner]")));
+        Assert.Equal(TrafficDriftKind.InSync, host.Monitor.Current.Kind);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed record PageRequest(int Limit, int Offset)
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
+    /// <summary>What a list says of a <c>cursor</c> it did not give.</summary>
+    public const string NotACursor = "is not a cursor this list gave: pass back the X-Next-Cursor of the previous page";
+
     /// <summary>The page asked for, or every problem of the query by parameter name.</summary>
     public static Outcome<PageRequest> Parse(string? limit, string? cursor)
     {
@@ -27,7 +30,7 @@ public sealed record PageRequest(int Limit, int Offset)
         if (!string.IsNullOrWhiteSpace(cursor)
             && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
-            problems["cursor"] = ["is not a cursor this list gave: pass back the X-Next-Cursor of the previous page"];
+            problems["cursor"] = [NotACursor];
         }
 
         return problems.Count > 0 ? Outcomes.Invalid<PageRequest>(problems) : Outcomes.Succeeded(new PageRequest(size, offset));

@@ -35,12 +35,26 @@ public static class Paging
         var next = page.Offset + page.Limit;
         if (next < items.Count)
         {
-            var nextCursor = next.ToString(CultureInfo.InvariantCulture);
-            var limitText = page.Limit.ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers[NextCursorHeader] = nextCursor;
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}?limit={limitText}&cursor={nextCursor}>; rel=\"next\"";
+            AnnounceNext(context, page.Limit, next.ToString(CultureInfo.InvariantCulture));
         }
 
         return TypedResults.Ok(await project(items.Skip(page.Offset).Take(page.Limit)));
+    }
+
+    /// <summary>
+    /// Says that another page follows: <c>X-Next-Cursor</c> and a <c>Link</c> to it that keeps the request's other
+    /// query parameters (its filters). For lists that read their pages from the store by their own cursor.
+    /// </summary>
+    public static void AnnounceNext(HttpContext context, int limit, string nextCursor)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentException.ThrowIfNullOrEmpty(nextCursor);
+        var query = context.Request.Query
+            .Where(parameter => parameter.Key is not ("limit" or "cursor"))
+            .SelectMany(parameter => parameter.Value.Select(value => KeyValuePair.Create(parameter.Key, value)))
+            .Append(KeyValuePair.Create("limit", (string?)limit.ToString(CultureInfo.InvariantCulture)))
+            .Append(KeyValuePair.Create("cursor", (string?)nextCursor));
+        context.Response.Headers[NextCursorHeader] = nextCursor;
+        context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{QueryString.Create(query)}>; rel=\"next\"";
     }
 }

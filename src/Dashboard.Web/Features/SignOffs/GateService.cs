@@ -11,7 +11,8 @@ namespace Dashboard.Web.Features.SignOffs;
 
 /// <summary>
 /// The sign-off gates — the one path for the panels, the REST API and the <see cref="GateWatcher"/>:
-/// authorizes (a lead signs only for the role they hold), validates every field at once, stores each
+/// authorizes (a lead signs only for the role they hold, and — unless the gate allows it — for one role per
+/// gate), validates every field at once, stores each
 /// sign-off and tick with its audit event, tells every open page, then opens the gate when it can — an
 /// awaiting phase whose required leads all said GO and whose checklist is complete is marked passed and
 /// advanced through <see cref="RolloutService"/>, under <see cref="AutomationActors.SignOffGate"/>.
@@ -104,7 +105,7 @@ public sealed partial class GateService(
 
                 refused = problems.Count > 0 ? Outcomes.Invalid<GateView>(problems)
                     : GateRules.WhyNotAccepting(rollout, phaseIndex) is { } why ? Outcomes.Conflict<GateView>(why)
-                    : null;
+                    : await WhyNotThisSignerAsync(rollout, phaseIndex, role!.Value, actor, cancellationToken);
                 if (refused is null)
                 {
                     var record = new SignOffRecord
@@ -229,6 +230,18 @@ public sealed partial class GateService(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may sign for <paramref name="role"/> at the gate's current run under
+    /// <see cref="DistinctSigners"/>; otherwise a 403, audited like every refusal.
+    /// </summary>
+    private async Task<Outcome<GateView>?> WhyNotThisSignerAsync(Rollout rollout, int phaseIndex, SignOffRole role, Actor actor, CancellationToken cancellationToken)
+    {
+        var signed = GateRules.SignOffsOf(await RecordsAsync(rollout, phaseIndex, cancellationToken));
+        return DistinctSigners.WhyRefused(rollout.Plan.Phases[phaseIndex].Gate, signed, role, actor.Name) is { } why
+            ? Outcomes.Forbidden<GateView>(await authorization.RefuseAsync(actor, $"{Operation.SignOff}:{role}", rollout.Id, why, cancellationToken))
+            : null;
     }
 
     private async Task<Outcome<GateView>> AfterChangeAsync(Guid rolloutId, int phaseIndex, bool created, CancellationToken cancellationToken)

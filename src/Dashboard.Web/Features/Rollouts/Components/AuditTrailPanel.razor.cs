@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Shared.Components;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
@@ -9,8 +10,9 @@ namespace Dashboard.Web.Features.Rollouts.Components;
 
 /// <summary>
 /// The rollout's audit events, newest first, re-read after every saved change of the rollout, with a
-/// button that verifies the whole hash chain and a link to the JSON export. A verification stays shown when
-/// newer events arrive, and says that they came after it, rather than vanishing under the reader.
+/// button that verifies the whole hash chain (for those who may: it hashes every event, docs/security.md) and a
+/// link to the JSON export. A verification stays shown when newer events arrive, and says that they came after
+/// it, rather than vanishing under the reader.
 /// </summary>
 public sealed partial class AuditTrailPanel : IDisposable
 {
@@ -20,6 +22,13 @@ public sealed partial class AuditTrailPanel : IDisposable
     private AuditVerification? _verification;
     private long _verifiedThrough;
     private LiveReload<RolloutChanged>? _live;
+    private bool _mayVerify;
+
+    [Inject]
+    public required CurrentActor CurrentActor { get; init; }
+
+    [Inject]
+    public required AccessAuthorization Authorization { get; init; }
 
     [Inject]
     public required AuditLog AuditLog { get; init; }
@@ -39,8 +48,11 @@ public sealed partial class AuditTrailPanel : IDisposable
 
     private string ExportHref => $"{RolloutEndpoints.RolloutsPath}/{RolloutId}/events";
 
-    protected override void OnInitialized() =>
+    protected override async Task OnInitializedAsync()
+    {
         _live = new(Changes, change => change.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
+        _mayVerify = AccessRules.Allows(await CurrentActor.GetAsync(), Operation.VerifyAuditChain);
+    }
 
     // A link to another entry of the same rollout keeps the page and changes the query: open the entry's page.
     protected override async Task OnParametersSetAsync()
@@ -68,6 +80,13 @@ public sealed partial class AuditTrailPanel : IDisposable
 
     private async Task VerifyAsync()
     {
+        // Roles are read afresh: one taken away since the page opened hides the button, and the refusal is audited.
+        if (await Authorization.RequireAsync(await CurrentActor.GetAsync(), Operation.VerifyAuditChain, RolloutId) is not null)
+        {
+            _mayVerify = false;
+            return;
+        }
+
         _verification = await AuditLog.VerifyAsync();
         _verifiedThrough = _events.Count > 0 ? _events[0].Sequence : 0;
     }

@@ -1,4 +1,5 @@
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Access.Components;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared;
@@ -9,8 +10,8 @@ namespace Dashboard.Web.Features.TrafficDrift.Components;
 
 /// <summary>
 /// The visible warning on every page when the router does not run the recorded weight (or cannot
-/// be read): what each side says, "Check again", and — for those whose roles allow it — the audited
-/// reconcile behind a confirmation dialog. Nothing is changed until a person confirms.
+/// be read): what each side says and — for those whose roles allow them — "Check again" (it opens the router's
+/// socket) and the audited reconcile behind a confirmation dialog. Nothing is changed until a person confirms.
 /// </summary>
 public sealed partial class DriftBanner : IDisposable
 {
@@ -18,6 +19,10 @@ public sealed partial class DriftBanner : IDisposable
     private bool _checking;
     private Actor _actor = Actor.Anonymous;
     private bool _mayReconcile;
+    private bool _mayCheck;
+
+    [Inject]
+    public required AccessAuthorization Authorization { get; init; }
 
     [Inject]
     private CurrentActor CurrentActor { get; set; } = null!;
@@ -48,6 +53,27 @@ public sealed partial class DriftBanner : IDisposable
         Monitor.Changed += OnReportChanged;
         _actor = await CurrentActor.GetAsync();
         _mayReconcile = AccessRules.Allows(_actor, Operation.ReconcileTraffic);
+        _mayCheck = AccessRules.Allows(_actor, Operation.CheckTrafficDrift);
+    }
+
+    /// <summary>"You are signed in as viewer: Check again and Reconcile need the operator role." Null when nothing is withheld.</summary>
+    private string? Withheld
+    {
+        get
+        {
+            var withheld = new List<(string Label, Operation Operation)>();
+            if (!_mayCheck)
+            {
+                withheld.Add(("Check again", Operation.CheckTrafficDrift));
+            }
+
+            if (_report.CanReconcile && !_mayReconcile)
+            {
+                withheld.Add(("Reconcile", Operation.ReconcileTraffic));
+            }
+
+            return AccessText.Withheld(_actor, withheld);
+        }
     }
 
     // Raised on the checking thread: hop onto the circuit before touching state.
@@ -59,6 +85,13 @@ public sealed partial class DriftBanner : IDisposable
 
     private async Task CheckAsync()
     {
+        // Roles are read afresh: one taken away since the page opened hides the button, and the refusal is audited.
+        if (await Authorization.RequireAsync(await CurrentActor.GetAsync(), Operation.CheckTrafficDrift) is not null)
+        {
+            _mayCheck = false;
+            return;
+        }
+
         _checking = true;
         try
         {
