@@ -49,6 +49,19 @@ public sealed class ForwardedHeadersAppTests(ProxiedAccessApp access) : IClassFi
     }
 
     [Fact]
+    public async Task HttpsFromThisMachineToLoopback_GetsNoHsts()
+    {
+        var (client, _) = ProxiedBrowser.Open(access.Url, "127.0.0.1", https: true);
+        using (client)
+        {
+            using var form = await client.GetAsync("/sign-in");
+
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            Assert.False(form.Headers.Contains("Strict-Transport-Security"));
+        }
+    }
+
+    [Fact]
     public async Task JunkKioskLinkThroughTheProxy_IsAuditedWithTheClientAddress()
     {
         var (client, _) = ProxiedBrowser.Open(access.Url, "203.0.113.12", https: true);
