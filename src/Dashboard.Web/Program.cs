@@ -6,6 +6,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Configuration;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
+using Dashboard.Web.Features.Access.Hosting;
 using Dashboard.Web.Features.BoardHistory;
 using Dashboard.Web.Features.Checkpoints;
 using Dashboard.Web.Features.Demo;
@@ -90,12 +91,15 @@ if (await app.Services.GetRequiredService<FirstRunSetup>().PrepareAsync() is { }
     app.Lifetime.ApplicationStarted.Register(() => FirstRunSetup.Announce(app, setupPath));
 }
 
+app.UseProxyHeaders();
 app.UseSerilogRequestLogging();
 app.UseSecurityHeaders();
+app.UseSecureCookies();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimits();
 app.UseAuthentication();
+app.UseCrossSiteRequestRefusal();
 app.UseWarRoomRateLimits();
 app.UseAuthorization();
 app.UseOperationGate();

@@ -10,9 +10,24 @@ namespace Dashboard.Integration.Tests.Access;
 /// One real app (child process, real HTTP pipeline) for the access tests, with the first admin signed in
 /// and short-hands that create people, API keys and kiosk links through the admin API, as an admin would.
 /// </summary>
-public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
+public class AccessTestApp : IAsyncLifetime
 {
+    private readonly InfluxServerFixture _influx;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private RolloutApiApp? _app;
+
+    public AccessTestApp(InfluxServerFixture influx)
+        : this(influx, new Dictionary<string, string>())
+    {
+    }
+
+    /// <param name="influx">The shared influxd.</param>
+    /// <param name="settings">More settings for a fixture of its own (e.g. <see cref="ProxiedAccessApp"/>).</param>
+    protected AccessTestApp(InfluxServerFixture influx, IReadOnlyDictionary<string, string> settings)
+    {
+        _influx = influx;
+        _settings = settings;
+    }
 
     internal RolloutApiApp App => _app ?? throw new InvalidOperationException("Not started.");
 
@@ -23,12 +38,15 @@ public sealed class AccessTestApp(InfluxServerFixture influx) : IAsyncLifetime
 
     public string StateDatabase { get; } = Path.Combine(Path.GetTempPath(), $"warroom-access-{Guid.NewGuid():N}.db");
 
-    public async Task InitializeAsync() =>
-        _app = await RolloutApiApp.StartAsync(influx.Url, StateDatabase, new Dictionary<string, string>
+    public async Task InitializeAsync()
+    {
+        var settings = new Dictionary<string, string>(_settings)
         {
             ["Auth__MaxFailedSignIns"] = "3",
             ["Auth__LockoutDuration"] = "00:10:00",
-        });
+        };
+        _app = await RolloutApiApp.StartAsync(_influx.Url, StateDatabase, settings);
+    }
 
     public async Task DisposeAsync()
     {

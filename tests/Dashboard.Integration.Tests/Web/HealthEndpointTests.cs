@@ -9,10 +9,10 @@ namespace Dashboard.Integration.Tests.Web;
 public sealed class HealthEndpointTests(InfluxServerFixture influx)
 {
     [Fact]
-    public async Task Readyz_WithInfluxAndStateStoreUp_IsReadyWithEachDependencyAndLatency()
+    public async Task Readyz_WithInfluxAndStateStoreUp_IsReadyWithEachDependencyAndLatency_ForASignedInCaller()
     {
         await using var app = await AppProcess.StartAsync(Settings(influx.Url.ToString()));
-        using var http = new HttpClient { BaseAddress = app.Url };
+        using var http = await app.SignInAsAdminAsync();
 
         using var response = await http.GetAsync("/readyz");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -28,20 +28,30 @@ public sealed class HealthEndpointTests(InfluxServerFixture influx)
     }
 
     [Fact]
-    public async Task Readyz_WithInfluxDown_Is503AndNamesInfluxAsTheCause()
+    public async Task Readyz_WithInfluxDown_Is503_ShowsAnonymousCallersOnlyStatuses_AndSignedInCallersTheError()
     {
         var closedPort = FreePort.Next();
-        await using var app = await AppProcess.StartAsync(Settings($"http://127.0.0.1:{closedPort}"));
-        using var http = new HttpClient { BaseAddress = app.Url };
+        var influxAddress = $"127.0.0.1:{closedPort}";
+        await using var app = await AppProcess.StartAsync(Settings($"http://{influxAddress}"));
+        using var anonymous = new HttpClient { BaseAddress = app.Url };
+        using var signedIn = await app.SignInAsAdminAsync();
 
-        using var ready = await http.GetAsync("/readyz");
-        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
-        using var alive = await http.GetAsync("/healthz");
+        using var ready = await anonymous.GetAsync("/readyz");
+        var text = await ready.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        using var alive = await anonymous.GetAsync("/healthz");
+        using var detailed = await signedIn.GetAsync("/readyz");
+        using var details = JsonDocument.Parse(await detailed.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        Assert.Equal("Unhealthy", body.RootElement.GetProperty("checks").GetProperty("influxdb").GetProperty("status").GetString());
+        var influxCheck = body.RootElement.GetProperty("checks").GetProperty("influxdb");
+        Assert.Equal("Unhealthy", influxCheck.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("stateStore").GetProperty("status").GetString());
+        Assert.False(influxCheck.TryGetProperty("error", out _), text);
+        Assert.DoesNotContain(influxAddress, text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, detailed.StatusCode);
+        Assert.Contains(influxAddress, details.RootElement.GetProperty("checks").GetProperty("influxdb").GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> Settings(string influxUrl) => new()

@@ -1,3 +1,5 @@
+using Dashboard.Web.Features.Access.Hosting;
+
 namespace Dashboard.Web.Features.Access;
 
 /// <summary>Sign-in, sessions, lockout, API keys and single sign-on (section <c>Auth</c>; docs/access.md).</summary>
@@ -25,8 +27,8 @@ public sealed class AccessOptions
     /// <summary>How often an open page re-checks that its person, key or kiosk link is still valid.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary><c>Always</c> behind TLS (the default when the app is served over https), <c>SameAsRequest</c> for plain-http loopback demos.</summary>
-    public CookieSecurePolicy CookieSecurePolicy { get; set; } = CookieSecurePolicy.SameAsRequest;
+    /// <summary>Which requests get <c>Secure</c> cookies: all but plain-http loopback ones by default (docs/security.md, "Cookies").</summary>
+    public SecureCookies CookieSecurePolicy { get; set; } = SecureCookies.ExceptLoopback;
 
     public int MinPasswordLength { get; set; } = 12;
 

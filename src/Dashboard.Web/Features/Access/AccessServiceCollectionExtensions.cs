@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
+using Dashboard.Web.Features.Access.Hosting;
 using Dashboard.Web.Shared.Time;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -31,17 +32,19 @@ public static class AccessServiceCollectionExtensions
     /// <summary>
     /// Sign-in for people (cookie, password or OpenID Connect), API keys (<c>Authorization: Bearer</c>) and
     /// kiosk screens; the endpoint policies (<see cref="AccessPolicies"/>); the Data Protection key ring in the
-    /// state store; the revalidating authentication state of Blazor circuits. Section <c>Auth</c>, validated
-    /// at start-up. Needs <c>AddStateStore</c>.
+    /// state store (encrypted with a certificate when <c>DataProtection:*</c> says so); the trusted proxies
+    /// (<c>ForwardedHeaders:*</c>); the revalidating authentication state of Blazor circuits. Section <c>Auth</c>,
+    /// validated at start-up. Needs <c>AddStateStore</c>.
     /// </summary>
     public static IServiceCollection AddWarRoomAccess(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddProxyHeaders(configuration);
         services.AddOptions<AccessOptions>().Bind(configuration.GetSection(AccessOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>());
         var settings = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
 
-        services.AddDataProtection().SetApplicationName("rollout-war-room").PersistKeysToDbContext<WarRoomDbContext>();
+        services.AddDataProtection().SetApplicationName("rollout-war-room").PersistKeysToDbContext<WarRoomDbContext>().ProtectKeysByConfiguration(configuration);
         services.TryAddSingleton<IPasswordHasher<PersonRecord>, PasswordHasher<PersonRecord>>();
         services.AddMetrics();
         services.TryAddSingleton<UnauthenticatedAudit>();
@@ -65,7 +68,6 @@ public static class AccessServiceCollectionExtensions
             {
                 options.Cookie.Name = AccessSchemes.CookieName;
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SecurePolicy = settings.CookieSecurePolicy;
 
                 // Strict unless single sign-on needs the cookie on the provider's redirect back.
                 options.Cookie.SameSite = settings.Oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
@@ -84,7 +86,7 @@ public static class AccessServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AccessSchemes.ApiKey, null);
         if (settings.Oidc.Enabled)
         {
-            authentication.AddOpenIdConnect(AccessSchemes.Oidc, settings.Oidc.DisplayName, options => ConfigureOidc(options, settings.Oidc, settings.CookieSecurePolicy));
+            authentication.AddOpenIdConnect(AccessSchemes.Oidc, settings.Oidc.DisplayName, options => ConfigureOidc(options, settings.Oidc));
         }
 
         services.AddAuthorization(AccessPolicies.Configure);
@@ -135,7 +137,7 @@ public static class AccessServiceCollectionExtensions
         || request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
-    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions settings, CookieSecurePolicy cookieSecurePolicy)
+    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions settings)
     {
         options.SignInScheme = AccessSchemes.Cookie;
         options.Authority = settings.Authority;
@@ -146,11 +148,12 @@ public static class AccessServiceCollectionExtensions
         options.ResponseMode = "query";
         options.UsePkce = true;
 
-        // The provider redirects back with a GET, so Lax correlation cookies arrive; Secure follows Auth:CookieSecurePolicy.
+        // The provider redirects back with a GET, so Lax correlation cookies arrive. Their own default is Secure always;
+        // here Secure follows Auth:CookieSecurePolicy like every other cookie (HostSecurity.UseSecureCookies).
         options.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        options.CorrelationCookie.SecurePolicy = cookieSecurePolicy;
+        options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.NonceCookie.SameSite = SameSiteMode.Lax;
-        options.NonceCookie.SecurePolicy = cookieSecurePolicy;
+        options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.CallbackPath = "/signin-oidc";
         options.SignedOutCallbackPath = "/signout-callback-oidc";
         options.MapInboundClaims = false;

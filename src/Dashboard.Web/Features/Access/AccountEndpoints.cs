@@ -3,14 +3,13 @@ using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Dashboard.Web.Shared.Components;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// Signing in and out: the sign-in and set-up forms post here (antiforgery-checked), kiosk links open here,
-/// single sign-on starts here, and <c>GET /api/me</c> says who the caller is and what they may do.
+/// single sign-on starts here (kiosk links: <see cref="KioskLinkEndpoints"/>), and <c>GET /api/me</c> says who the caller is and what they may do.
 /// </summary>
 public static class AccountEndpoints
 {
@@ -28,8 +27,7 @@ public static class AccountEndpoints
             options.Value.Oidc.Enabled
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [AccessSchemes.Oidc])
                 : Results.NotFound());
-        endpoints.MapGet(KioskTokens.PathPrefix + "{token}", OpenKioskAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(KioskShortCode.PathPrefix + "{code}", OpenKioskCodeAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapKioskLinkEndpoints();
         endpoints.MapGet("/api/me", Me).WithTags("Account").WithName("WhoAmI")
             .WithSummary("Who the caller is (person, API key), their roles and the operations those roles allow.")
             .RequireAuthorization(AccessPolicies.Screen);
@@ -92,74 +90,6 @@ public static class AccountEndpoints
         return Results.Redirect("/admin");
     }
 
-    private static async Task<IResult> OpenKioskAsync(string token, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, UnauthenticatedAudit audit)
-    {
-        var (link, problem) = await kioskTokens.ReadAsync(token, context.RequestAborted);
-        return link is null
-            ? await RefuseKioskAsync(UnauthenticatedFailure.InvalidKioskLink, problem!, StatusCodes.Status403Forbidden, context, audit)
-            : await SignInKioskAsync(link, context, links);
-    }
-
-    /// <summary>A short code signs the screen in exactly as its long link does; wrong codes are counted (<see cref="KioskCodeAttempts"/>).</summary>
-    private static async Task<IResult> OpenKioskCodeAsync(
-        string code, HttpContext context, KioskTokens kioskTokens, KioskLinkStore links, UnauthenticatedAudit audit, KioskCodeAttempts attempts)
-    {
-        if (attempts.RetryAfter() is { } wait)
-        {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return await RefuseKioskAsync(
-                UnauthenticatedFailure.InvalidKioskCode, $"Too many wrong kiosk codes were tried: try again in {AgeText.Format(wait)}, or open the long kiosk link.",
-                StatusCodes.Status429TooManyRequests, context, audit);
-        }
-
-        var (link, problem) = await kioskTokens.ReadShortCodeAsync(code, context.RequestAborted);
-        if (link is null)
-        {
-            attempts.RecordFailure();
-            return await RefuseKioskAsync(UnauthenticatedFailure.InvalidKioskCode, problem!, StatusCodes.Status403Forbidden, context, audit);
-        }
-
-        return await SignInKioskAsync(link, context, links);
-    }
-
-    /// <summary>Nobody is signed in yet, so the refusal is audited at most once per address and kind per interval (<see cref="UnauthenticatedAudit"/>).</summary>
-    private static async Task<IResult> RefuseKioskAsync(UnauthenticatedFailure kind, string problem, int status, HttpContext context, UnauthenticatedAudit audit)
-    {
-        var actor = Actor.Kiosk(kind == UnauthenticatedFailure.InvalidKioskLink ? "invalid link" : "invalid code");
-        var source = Source(context);
-        await audit.AppendAsync(
-            source,
-            kind,
-            suppressed => AuditEventDraft.For(actor.Name, "access.refused", null, new
-            {
-                operation = "OpenKioskLink",
-                actorKind = actor.Kind.ToString(),
-                roles = Array.Empty<string>(),
-                reason = problem,
-                source,
-                suppressed = suppressed.Count,
-                suppressedSince = suppressed.Since,
-                note = suppressed.Note,
-            }),
-            context.RequestAborted);
-        var text = System.Net.WebUtility.HtmlEncode(problem);
-        return Results.Content(
-            $"<!DOCTYPE html><html><head><title>Kiosk link refused</title></head><body><h1>Kiosk link refused</h1><p>{text}</p></body></html>",
-            "text/html", statusCode: status);
-    }
-
-    private static async Task<IResult> SignInKioskAsync(KioskLinkRecord link, HttpContext context, KioskLinkStore links)
-    {
-        await links.RecordOpenedAsync(link.Id, Source(context), context.RequestAborted);
-        await context.SignInAsync(AccessSchemes.Cookie, PersonPrincipals.For(link), new AuthenticationProperties
-        {
-            IsPersistent = true,
-            AllowRefresh = true,
-            ExpiresUtc = link.ExpiresAt ?? DateTimeOffset.UtcNow.AddDays(30),
-        });
-        return Results.Redirect("/warroom");
-    }
-
     private static IResult Me(ClaimsPrincipal user)
     {
         var actor = ActorResolver.From(user);
@@ -173,5 +103,6 @@ public static class AccountEndpoints
         });
     }
 
-    private static string Source(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>Where a request came from, for the audit log: the client address (behind trusted proxies, the forwarded one).</summary>
+    internal static string Source(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

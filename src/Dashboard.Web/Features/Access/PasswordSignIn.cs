@@ -20,6 +20,9 @@ public sealed partial class PasswordSignIn(
 {
     public const string WrongCredentials = "Wrong user name or password.";
 
+    /// <summary>The audit actor of a sign-in whose user name matches nobody (the typed text is kept only as a fingerprint).</summary>
+    public const string UnknownUserActor = "unknown user";
+
     // Verified against when no password of a person may be checked, so that answer takes as long as a wrong password.
     private static readonly string DecoyHash = new PasswordHasher<PersonRecord>().HashPassword(
         new PersonRecord { UserName = "decoy", NormalizedUserName = "decoy", DisplayName = "decoy", Roles = string.Empty, SecurityStamp = "decoy", CreatedBy = "decoy" },
@@ -38,11 +41,12 @@ public sealed partial class PasswordSignIn(
         if (person is null || reservation is null)
         {
             hasher.VerifyHashedPassword(null!, DecoyHash, password ?? string.Empty);
-            var shown = typed.Length > AccessLimits.NameLength ? typed[..AccessLimits.NameLength] : typed;
+            // Often a password typed into the wrong box: neither the audit log (permanent) nor the log keeps it as typed.
+            var fingerprint = typed.Length == 0 ? null : LogFingerprint.Of(typed);
             await unauthenticatedAudit.AppendAsync(source, UnauthenticatedFailure.UnknownUser, suppressed => AuditEventDraft.For(
-                shown.Length == 0 ? "anonymous" : shown, "person.signInFailed", null,
-                new { unknownUser = true, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note }), cancellationToken);
-            LogFailed(LogFingerprint.Of(shown), "unknown user"); // often a password typed into the wrong box: never logged as typed
+                UnknownUserActor, "person.signInFailed", null,
+                new { unknownUser = true, typed = fingerprint, source, suppressed = suppressed.Count, suppressedSince = suppressed.Since, note = suppressed.Note }), cancellationToken);
+            LogFailed(fingerprint ?? "(nothing typed)", "unknown user");
             return PasswordSignInResult.Refused(WrongCredentials);
         }
 

@@ -1,9 +1,11 @@
+using Dashboard.Web.Features.Access.Hosting;
+
 namespace Dashboard.Web.Features.Access;
 
 /// <summary>
 /// Response headers every page and API answer carries: no framing (clickjacking), no MIME sniffing, no
 /// referrer (a kiosk link's token must not leak to another site), a content security policy that allows
-/// only the app's own scripts and connections, and HSTS when served over https.
+/// only the app's own scripts and connections, and HSTS when served over https (not to loopback).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -25,7 +27,8 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                if (context.Request.IsHttps)
+                // Not on loopback: a year of https-only localhost would break every other local app of the browser.
+                if (context.Request.IsHttps && !LoopbackRequests.IsLoopback(context))
                 {
                     headers.StrictTransportSecurity = "max-age=31536000";
                 }

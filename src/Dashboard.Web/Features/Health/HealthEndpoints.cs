@@ -15,7 +15,10 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: dependencies answer (503 when not). Both open to load balancers without sign-in; they say nothing about rollouts.</summary>
+    /// <summary>
+    /// <c>/healthz</c>: the process is alive. <c>/readyz</c>: dependencies answer (503 when not). Both open to load balancers
+    /// without sign-in; they say nothing about rollouts, and error texts only to signed-in callers (<see cref="HealthReportWriter"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapDashboardHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
