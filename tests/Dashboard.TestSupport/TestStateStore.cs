@@ -1,4 +1,5 @@
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,9 @@ public sealed class TestStateStore : IAsyncDisposable
         var store = new TestStateStore(folder, clock ?? new FakeTimeProvider(StoredRollouts.T0));
         if (migrate)
         {
+            // As the app starts: the schema, then the first signed checkpoint of the audit chain's head.
             await store.Get<StateStoreMigrator>().MigrateAsync();
+            await store.Get<AuditCheckpointWriter>().WriteAsync();
         }
 
         return store;
