@@ -15,6 +15,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- demo-guardrail [runs=5] [healthyMinutes=0] [after-healthy]   (quick start defaults: start → guardrails see; errorSpike 3 → router at 0 %)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- circuits [pages=21] [runs=10]   (server heap per open page of / and /warroom; 1 h → 36 h switch)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- fan-out [clients=1000] [seconds=30]   (state messages to /hubs/live clients at a 1 s poll)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- audit-chain [writes=2000] [events=100000] [runs=5]   (keyed vs unkeyed cost per audit write; verifying 100,000 events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
@@ -74,6 +75,12 @@ switch (mode)
         await FanOutBench.RunAsync(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+        return 0;
+    case "audit-chain":
+        await AuditChainBench.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000,
+            args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
         return 0;
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
