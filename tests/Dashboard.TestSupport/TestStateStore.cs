@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -69,7 +70,9 @@ public sealed class TestStateStore : IAsyncDisposable
         var store = new TestStateStore(StateStoreProvider.Sqlite, $"Data Source={Path.Combine(folder, "data", "state.db")}", clock, folder, postgres: null);
         if (migrate)
         {
+            // As the app starts: the schema, then the first signed checkpoint of the audit chain's head.
             await store.Get<StateStoreMigrator>().MigrateAsync();
+            await store.Get<AuditCheckpointWriter>().WriteAsync();
         }
 
         return store;

@@ -12,7 +12,7 @@ public static class StateStoreServiceCollectionExtensions
     /// <summary>
     /// Registers the validated <see cref="StateStoreOptions"/> (section <c>StateStore</c>), a pooled
     /// <see cref="IDbContextFactory{TContext}"/> of <see cref="WarRoomDbContext"/> on the configured engine, the
-    /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/>,
+    /// <see cref="StateStoreMigrator"/> (the host calls it once at start-up), the <see cref="AuditLog"/> with its keys and checkpoints (<see cref="AuditChainServiceCollectionExtensions.AddAuditChain"/>),
     /// the <see cref="StateUnitOfWork"/>, <see cref="RolloutStore"/>, <see cref="TrafficChangeLog"/> and
     /// <see cref="StoredPlanStore"/>, the gates' <see cref="GateRecordStore"/>, the checkpoint evaluator's <see cref="IntervalSumStore"/>,
     /// and the raw <see cref="StateStore"/> for the readiness probe.
@@ -28,6 +28,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<StateStore>();
         services.TryAddSingleton<StateStoreMigrator>();
         services.TryAddSingleton<StateUnitOfWork>();
+        services.AddAuditChain(configuration);
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<AuditWindowQuery>();
         services.TryAddSingleton<RolloutStore>();

@@ -39,7 +39,7 @@ public sealed class AuditTamperTests
     }
 
     [Fact]
-    public async Task Verify_PayloadEditedAndItsHashRecomputed_ReportsTheNextEvent()
+    public async Task Verify_PayloadEditedAndItsHashRecomputedWithoutTheKey_ReportsThatEvent()
     {
         await using var store = await WithFiveEventsAsync();
         var third = (await store.Get<AuditLog>().ReadAsync())[2];
@@ -49,8 +49,8 @@ public sealed class AuditTamperTests
         await store.ExecuteRawAsync(DropTriggers + $"""UPDATE AuditEvents SET PayloadJson = '{Edited}', Hash = '{forged}' WHERE Sequence = 3""");
 
         var verification = await store.Get<AuditLog>().VerifyAsync();
-        Assert.Equal((false, 3, 4L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
-        Assert.Contains("record 4 does not match its hash", verification.Problem, StringComparison.Ordinal);
+        Assert.Equal((false, 2, 3L), (verification.IsIntact, verification.Checked, verification.BrokenAtSequence));
+        Assert.Contains("record 3 does not match its hash", verification.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

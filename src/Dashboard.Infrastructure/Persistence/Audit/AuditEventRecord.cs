@@ -1,3 +1,5 @@
+using Dashboard.Core.Audit;
+
 namespace Dashboard.Infrastructure.Persistence.Audit;
 
 /// <summary>
@@ -22,4 +24,13 @@ public sealed class AuditEventRecord
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
+
+    /// <summary>
+    /// The id of the key <see cref="Hash"/> was made with (HMAC-SHA256); null for events chained before the chain
+    /// was keyed, which verify with plain SHA-256. The first keyed event marks where the keyed chain starts.
+    /// </summary>
+    public string? KeyId { get; set; }
+
+    /// <summary>The event as Core's chain sees it.</summary>
+    public AuditEntry ToEntry() => new(new AuditRecord(Sequence, At, Actor, Kind, RolloutId, PayloadJson), Hash, KeyId);
 }

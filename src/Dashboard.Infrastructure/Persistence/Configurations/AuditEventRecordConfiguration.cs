@@ -17,6 +17,7 @@ internal sealed class AuditEventRecordConfiguration : IEntityTypeConfiguration<A
         builder.Property(e => e.Kind).HasMaxLength(100);
         builder.Property(e => e.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength();
+        builder.Property(e => e.KeyId).HasMaxLength(16);
 
         // No foreign key to Rollouts on purpose: nothing may ever cascade into the audit log.
         builder.HasIndex(e => e.RolloutId);
