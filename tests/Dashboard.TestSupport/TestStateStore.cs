@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Microsoft.Data.Sqlite;
@@ -20,19 +21,19 @@ public sealed class TestStateStore : IAsyncDisposable
     /// <summary>The migrated database each PostgreSQL store starts as a copy of.</summary>
     private const string PostgreSqlTemplate = "warroom_migrated";
 
-    private readonly string? _folder;
+    private readonly string _folder;
     private readonly string? _databasePath;
     private readonly PostgresServer? _postgres;
     private readonly List<ServiceProvider> _providers = [];
 
-    private TestStateStore(StateStoreProvider provider, string connectionString, TimeProvider clock, string? folder, PostgresServer? postgres)
+    private TestStateStore(StateStoreProvider provider, string connectionString, TimeProvider clock, string folder, PostgresServer? postgres)
     {
         Provider = provider;
         ConnectionString = connectionString;
         Clock = clock;
         _folder = folder;
         _postgres = postgres;
-        if (folder is not null)
+        if (provider == StateStoreProvider.Sqlite)
         {
             _databasePath = Path.Combine(folder, "data", "state.db");
         }
@@ -58,15 +59,22 @@ public sealed class TestStateStore : IAsyncDisposable
     public static async Task<TestStateStore> CreateAsync(TimeProvider? clock = null, bool migrate = true, PostgresServer? postgres = null)
     {
         clock ??= new FakeTimeProvider(StoredRollouts.T0);
+        var folder = Path.Combine(Path.GetTempPath(), "warroom-state-" + Guid.NewGuid().ToString("N"));
         if (postgres is not null)
         {
             var connectionString = migrate
                 ? await postgres.CreateDatabaseAsync(PostgreSqlTemplate, MigrateAsync)
                 : await postgres.CreateDatabaseAsync();
-            return new TestStateStore(StateStoreProvider.PostgreSql, connectionString, clock, folder: null, postgres);
+            var copy = new TestStateStore(StateStoreProvider.PostgreSql, connectionString, clock, folder, postgres);
+            if (migrate)
+            {
+                // As the app starts once the schema is there: the first signed checkpoint of the audit chain's head.
+                await copy.Get<AuditCheckpointWriter>().WriteAsync();
+            }
+
+            return copy;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "warroom-state-" + Guid.NewGuid().ToString("N"));
         var store = new TestStateStore(StateStoreProvider.Sqlite, $"Data Source={Path.Combine(folder, "data", "state.db")}", clock, folder, postgres: null);
         if (migrate)
         {
@@ -84,7 +92,7 @@ public sealed class TestStateStore : IAsyncDisposable
     /// <summary>A second, independent set of services on the same database, as another process would have.</summary>
     public ServiceProvider BuildProvider()
     {
-        var provider = Build(Provider, ConnectionString, Clock);
+        var provider = Build(Provider, ConnectionString, Clock, _folder);
         _providers.Add(provider);
         return provider;
     }
@@ -133,21 +141,27 @@ public sealed class TestStateStore : IAsyncDisposable
             await _postgres.DropDatabaseAsync(ConnectionString);
         }
 
-        if (_folder is not null && Directory.Exists(_folder))
+        if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }
     }
 
-    private static ServiceProvider Build(StateStoreProvider provider, string connectionString, TimeProvider clock)
+    private static ServiceProvider Build(StateStoreProvider provider, string connectionString, TimeProvider clock, string folder)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["StateStore:Provider"] = provider.ToString(),
-                ["StateStore:ConnectionString"] = connectionString,
-            })
-            .Build();
+        var settings = new Dictionary<string, string?>
+        {
+            ["StateStore:Provider"] = provider.ToString(),
+            ["StateStore:ConnectionString"] = connectionString,
+        };
+        if (provider == StateStoreProvider.PostgreSql)
+        {
+            // No database file to keep them beside: each store's own key and checkpoint file, in its own folder.
+            settings["Audit:ChainKeyFile"] = AuditKeyFile(folder);
+            settings["Audit:CheckpointFile"] = Path.Combine(folder, "audit-checkpoints.jsonl");
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(clock);
         services.AddLogging();
@@ -157,8 +171,29 @@ public sealed class TestStateStore : IAsyncDisposable
 
     private static async Task MigrateAsync(string postgresConnectionString)
     {
-        await using var services = Build(StateStoreProvider.PostgreSql, postgresConnectionString, TimeProvider.System);
-        await services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        var folder = Directory.CreateTempSubdirectory("warroom-template-").FullName;
+        try
+        {
+            await using var services = Build(StateStoreProvider.PostgreSql, postgresConnectionString, TimeProvider.System, folder);
+            await services.GetRequiredService<StateStoreMigrator>().MigrateAsync();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // A key file written once per folder (Audit:ChainKeyFile must exist; only the default path is generated).
+    private static string AuditKeyFile(string folder)
+    {
+        var path = Path.Combine(folder, "audit-key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return path;
     }
 
     private async Task<DbConnection> OpenRawAsync()
