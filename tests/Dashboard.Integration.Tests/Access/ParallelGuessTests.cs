@@ -81,6 +81,9 @@ public sealed class ParallelGuessTests(InfluxServerFixture influx)
         ["Routing:Kind"] = "BuiltIn",
         ["StateStore:ConnectionString"] = $"Data Source={state.Path}",
         ["Logs:Folder"] = logs,
+        // The in-memory test server has no client address, so it is not loopback: without this its cookies would be
+        // Secure, which the test's plain-http client never sends back.
+        ["Auth:CookieSecurePolicy"] = "SameAsRequest",
         ["Auth:MaxFailedSignIns"] = MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Auth:InitialAdmin:UserName"] = TestPeople.Admin,
         ["Auth:InitialAdmin:Password"] = TestPeople.Password,

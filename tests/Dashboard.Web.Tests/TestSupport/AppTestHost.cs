@@ -1,6 +1,7 @@
 using Bunit.TestDoubles;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.TestSupport;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Data.Sqlite;
@@ -56,7 +57,9 @@ internal sealed class AppTestHost : IAsyncDisposable
     public static async Task<AppTestHost> CreateAsync(TestUser? user = null, Action<IServiceCollection>? addServices = null, DateTimeOffset? now = null)
     {
         var host = new AppTestHost(user, addServices, now);
+        // As the app starts: the schema, then the first signed checkpoint of the audit chain's head.
         await host.Get<StateStoreMigrator>().MigrateAsync();
+        await host.Get<AuditCheckpointWriter>().WriteAsync();
         return host;
     }
 
