@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests start (InfluxDB, Chromium, HAProxy, PostgreSQL), then `dotnet test` on the
+# Runs every test: installs what the tests start (InfluxDB, Chromium, HAProxy, PostgreSQL, Redis), then `dotnet test` on the
 # solution, and ends with one line "N passed, N failed" summed over all test projects.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-packages=(influxdb chromium haproxy postgresql)
+packages=(influxdb chromium haproxy postgresql redis-server)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -95,6 +95,9 @@ public sealed class AppProcess : IAsyncDisposable
         return new AppProcess(ChildProcess.Start(startInfo, outputLimit: 200_000), directory, url);
     }
 
+    /// <summary>Kills the app at once (SIGKILL, as a lost machine would), keeping its folder and output for the test to read.</summary>
+    public Task KillAsync() => _process.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
