@@ -48,4 +48,9 @@ public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger
 /// <param name="At">When the change was published.</param>
 /// <param name="Events">The saved command's events, in order; empty when the news is a settled traffic change.</param>
 /// <param name="SettledChange">The traffic change that was just applied or failed, if any.</param>
-public sealed record RolloutChanged(Guid RolloutId, DateTimeOffset At, IReadOnlyList<RolloutEvent> Events, TrafficChange? SettledChange = null);
+public sealed record RolloutChanged(Guid RolloutId, DateTimeOffset At, IReadOnlyList<RolloutEvent> Events, TrafficChange? SettledChange = null)
+{
+    /// <summary>True when another instance saved the change and the bus brought the news (docs/high-availability.md):
+    /// views show it like any other; whoever reacts by acting (a notification) acts only on its own instance's changes.</summary>
+    public bool FromAnotherInstance { get; init; }
+}
