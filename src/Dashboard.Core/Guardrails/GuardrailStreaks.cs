@@ -51,6 +51,17 @@ public sealed class GuardrailStreaks
         }
     }
 
+    /// <summary>The rollout's phase run and streaks, as <see cref="Restore"/> takes them back; null when nothing is known.</summary>
+    public PhaseRunStreaks? Export(Guid rolloutId) =>
+        rollouts.TryGetValue(rolloutId, out var known) ? new PhaseRunStreaks(known.PhaseRun, [.. known.Rules.Values.OrderBy(s => s.RuleId, StringComparer.Ordinal)]) : null;
+
+    /// <summary>Replaces what is known of the rollout with <paramref name="streaks"/> (kept from an earlier poll, maybe by another process).</summary>
+    public void Restore(Guid rolloutId, PhaseRunStreaks streaks)
+    {
+        ArgumentNullException.ThrowIfNull(streaks);
+        rollouts[rolloutId] = (streaks.PhaseRun, streaks.Rules.ToDictionary(s => s.RuleId, StringComparer.Ordinal));
+    }
+
     /// <summary>Drops rollouts no longer watched (finished, or gone).</summary>
     public void KeepOnly(IReadOnlySet<Guid> watched)
     {

@@ -37,6 +37,7 @@ public static class StateStoreServiceCollectionExtensions
         services.TryAddSingleton<CheckpointVerdictStore>();
         services.TryAddSingleton<Checkpoints.IIntervalSumStore, IntervalSumStore>();
         services.TryAddSingleton<ExecutiveSummaryStore>();
+        services.TryAddSingleton<GuardrailMemoryStore>();
         services.TryAddSingleton<IncidentStore>();
         services.TryAddSingleton<HealthCheckStore>();
         services.TryAddSingleton<CheckpointDecisionStore>();

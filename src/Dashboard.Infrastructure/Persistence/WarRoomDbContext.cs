@@ -34,6 +34,8 @@ public class WarRoomDbContext(DbContextOptions<WarRoomDbContext> options) : DbCo
     public DbSet<ChecklistTickRecord> ChecklistTicks => Set<ChecklistTickRecord>();
     public DbSet<ExecutiveSummaryRecord> ExecutiveSummaries => Set<ExecutiveSummaryRecord>();
     public DbSet<IntervalSumRecord> IntervalSums => Set<IntervalSumRecord>();
+    public DbSet<GuardrailMemoryRecord> GuardrailMemories => Set<GuardrailMemoryRecord>();
+    public DbSet<RouterAlertRecord> RouterAlerts => Set<RouterAlertRecord>();
 
     public DbSet<PersonRecord> People => Set<PersonRecord>();
 

@@ -59,4 +59,24 @@ public sealed class GuardrailStreaksTests
 
         Assert.Equal(0, ErrorStreak(streaks).Count);
     }
+
+    [Fact]
+    public void Restore_WhatAnotherProcessExported_GoesOnCountingTheSameStreak()
+    {
+        var first = new GuardrailStreaks();
+        GuardrailPolls.Run(GuardrailPolls.Canary, first, 3, [Bad, Bad]);
+        first.MarkActedOn(GuardrailPolls.RolloutId, "trigger:0");
+        var kept = first.Export(GuardrailPolls.RolloutId)!;
+
+        var next = new GuardrailStreaks();
+        next.Restore(GuardrailPolls.RolloutId, kept);
+        GuardrailPolls.Run(GuardrailPolls.Canary, next, 3, [Bad]);
+
+        Assert.Equal(3, ErrorStreak(next).Count);
+        Assert.Equal(GuardrailPolls.T0, ErrorStreak(next).Since);
+        Assert.True(ErrorStreak(next).ActedOn);
+    }
+
+    [Fact]
+    public void Export_UnknownRollout_IsNull() => Assert.Null(new GuardrailStreaks().Export(Guid.NewGuid()));
 }

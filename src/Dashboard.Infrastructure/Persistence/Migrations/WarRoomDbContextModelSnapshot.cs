@@ -439,6 +439,20 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.ToTable("ExecutiveSummaries", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.GuardrailMemoryRecord", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RolloutId");
+
+                    b.ToTable("GuardrailMemories", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.HealthCheckRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -780,6 +794,42 @@ namespace Dashboard.Infrastructure.Persistence.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.RouterAlertRecord", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CandidateVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Since")
+                        .IsRequired()
+                        .HasMaxLength(28)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WantedPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RolloutId");
+
+                    b.ToTable("RouterAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.Shifts.RosterAssignmentRecord", b =>

@@ -46,7 +46,8 @@ public sealed partial class GuardrailActions(
             case OutcomeKind.Succeeded:
                 return GuardrailActionResult.Done;
             case OutcomeKind.RouterFailed:
-                confirmation.Begin(rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.Rollout.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight");
+                await confirmation.BeginAsync(
+                    rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.Rollout.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight", cancellationToken);
                 return new(true, outcome.Detail ?? "the router did not confirm the weight");
             case OutcomeKind.IllegalTransition or OutcomeKind.NotFound:
                 // Someone else acted first (rolled back, held); nothing is left for this streak to do.

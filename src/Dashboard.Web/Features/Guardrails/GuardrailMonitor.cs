@@ -21,7 +21,10 @@ namespace Dashboard.Web.Features.Guardrails;
 /// <c>Guardrails:MaxDataAge</c> make the poll blind: no rule is judged, no streak moves, and the status says so —
 /// missing data is never a pass. A window thinner than <c>Guardrails:MinCanaryRequests</c> leaves the value rules at
 /// "not enough evidence yet". A streak that grows without acting and a period without data are recorded through
-/// <see cref="GuardrailNearMissRecorder"/>, once per change.
+/// <see cref="GuardrailNearMissRecorder"/>, once per change. What it remembers from poll to poll (streaks, blind
+/// periods, last breach and action) is read from the state store at each poll and written back when it changes
+/// (<see cref="GuardrailMemoryKeeper"/>), so whoever polls next, this process after a restart or another instance,
+/// goes on from it; open router alerts are resumed the same way (<see cref="RouterConfirmation.ResumeAsync"/>).
 /// </summary>
 public sealed partial class GuardrailMonitor(
     RolloutStore store,
@@ -30,6 +33,8 @@ public sealed partial class GuardrailMonitor(
     GuardrailEvidenceFeed evidence,
     IOptions<MetricsSchemaOptions> metricsOptions,
     GuardrailActions actions,
+    RouterConfirmation confirmation,
+    GuardrailMemoryKeeper memory,
     GuardrailNearMissRecorder nearMisses,
     GuardrailStatusBoard board,
     IOptions<GuardrailOptions> options,
@@ -44,6 +49,7 @@ public sealed partial class GuardrailMonitor(
     private readonly Dictionary<Guid, string> lastAction = [];
     private readonly Dictionary<(Guid Rollout, string Rule), string> refusals = [];
     private readonly HashSet<(Guid Rollout, string Rule, DateTimeOffset? Since, string Reason)> recordedBlocks = [];
+    private readonly HashSet<Guid> remembered = [];
     private double? lastCanaryRps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,6 +82,8 @@ public sealed partial class GuardrailMonitor(
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
         var watchedIds = watched.Select(r => r.Id).ToHashSet();
+        Recall(await memory.LoadAsync(cancellationToken));
+        await confirmation.ResumeAsync(cancellationToken);
         await ForgetAsync(watchedIds, now, cancellationToken);
         evidence.KeepOnly(watchedIds);
         var judged = await JudgedFromAsync(watched, cancellationToken);
@@ -109,6 +117,8 @@ public sealed partial class GuardrailMonitor(
         {
             var proof = blindReason is null ? evidence.EvidenceOf(rollout.Id) : null;
             entries.Add(await JudgeAsync(rollout, judgedFrom, valueOf, proof, valuesTooThin, blindReason, now, cancellationToken));
+            await memory.SaveAsync(rollout.Id, Remember(rollout.Id), cancellationToken);
+            remembered.Add(rollout.Id);
         }
 
         var newest = snapshot?.NewestPointAt;
@@ -306,6 +316,54 @@ public sealed partial class GuardrailMonitor(
         }
     }
 
+    // The store is the truth: what another instance (or this one before a restart) remembered replaces what this one knew.
+    private void Recall(IReadOnlyDictionary<Guid, GuardrailMemory> memories)
+    {
+        streaks.KeepOnly(new HashSet<Guid>());
+        blindSince.Clear();
+        lastBreachAt.Clear();
+        lastAction.Clear();
+        recordedBlocks.Clear();
+        remembered.Clear();
+        foreach (var (id, kept) in memories)
+        {
+            remembered.Add(id);
+            if (kept.Streaks is { } phaseRunStreaks)
+            {
+                streaks.Restore(id, phaseRunStreaks);
+            }
+
+            if (kept.BlindSince is { } since)
+            {
+                blindSince[id] = since;
+            }
+
+            if (kept.LastBreachAt is { } breach)
+            {
+                lastBreachAt[id] = breach;
+            }
+
+            if (kept.LastAction is { } action)
+            {
+                lastAction[id] = action;
+            }
+
+            foreach (var block in kept.RecordedBlocks)
+            {
+                recordedBlocks.Add((id, block.RuleId, block.Since, block.Reason));
+            }
+        }
+    }
+
+    private GuardrailMemory Remember(Guid rolloutId) => new(
+        streaks.Export(rolloutId),
+        blindSince.TryGetValue(rolloutId, out var since) ? since : null,
+        lastBreachAt.TryGetValue(rolloutId, out var breach) ? breach : null,
+        lastAction.GetValueOrDefault(rolloutId),
+        [.. recordedBlocks.Where(block => block.Rollout == rolloutId)
+            .Select(block => new RecordedBlock(block.Rule, block.Since, block.Reason))
+            .OrderBy(block => block.RuleId, StringComparer.Ordinal).ThenBy(block => block.Since).ThenBy(block => block.Reason, StringComparer.Ordinal)]);
+
     private async Task ForgetAsync(HashSet<Guid> watched, DateTimeOffset now, CancellationToken cancellationToken)
     {
         streaks.KeepOnly(watched);
@@ -325,6 +383,10 @@ public sealed partial class GuardrailMonitor(
             lastBreachAt.Remove(id);
             lastAction.Remove(id);
         }
+
+        var gone = remembered.Where(id => !watched.Contains(id)).ToList();
+        await memory.ForgetAsync(gone, cancellationToken);
+        remembered.ExceptWith(gone);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guardrails are blind: the metrics snapshot could not be read")]

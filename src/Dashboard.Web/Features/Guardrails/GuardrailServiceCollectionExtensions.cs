@@ -8,7 +8,7 @@ public static class GuardrailServiceCollectionExtensions
     /// <summary>
     /// Registers the validated <c>Guardrails</c> options, the status board, the actions, the router
     /// retry and the <see cref="GuardrailMonitor"/> that polls. Needs <c>AddMetricsReader</c>,
-    /// <c>AddStateStore</c>, <c>AddTrafficRouting</c>, <c>AddRollouts</c> and <c>AddNotifications</c>.
+    /// <c>AddStateStore</c>, <c>AddLeadership</c>, <c>AddTrafficRouting</c>, <c>AddRollouts</c> and <c>AddNotifications</c>.
     /// </summary>
     public static IServiceCollection AddGuardrails(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +21,7 @@ public static class GuardrailServiceCollectionExtensions
         services.TryAddSingleton<GuardrailActions>();
         services.TryAddSingleton<GuardrailNearMissRecorder>();
         services.TryAddSingleton<GuardrailEvidenceFeed>();
+        services.TryAddSingleton<GuardrailMemoryKeeper>();
         services.AddHostedService<GuardrailMonitor>();
         return services;
     }

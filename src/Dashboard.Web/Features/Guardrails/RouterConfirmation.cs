@@ -4,6 +4,7 @@ using Dashboard.Core.Guardrails;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Notifications;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
@@ -18,10 +19,15 @@ namespace Dashboard.Web.Features.Guardrails;
 /// it still runs something else (or cannot be read) the recorded weight is re-applied through
 /// <see cref="RolloutService.ReconcileTrafficAsync"/>, so every attempt is audited and recorded as a
 /// traffic change with its fate. Stops when confirmed, or when another rollout has started and owns the router.
+/// The alert is kept in the state store from before it is shown until it is settled, and retried only while this
+/// instance holds the automation lease: whoever holds it next resumes the kept alert where it stood
+/// (<see cref="ResumeAsync"/>), without raising it again.
 /// </summary>
 public sealed partial class RouterConfirmation(
     ITrafficRouter router,
     RolloutStore store,
+    GuardrailMemoryStore alerts,
+    IAutomationLease lease,
     RolloutService rollouts,
     GuardrailStatusBoard board,
     NotificationQueue notifications,
@@ -32,8 +38,8 @@ public sealed partial class RouterConfirmation(
 {
     private readonly ConcurrentDictionary<Guid, byte> retrying = new();
 
-    /// <summary>Raises the alert and starts retrying, unless a retry for <paramref name="rolloutId"/> is already running.</summary>
-    public void Begin(Guid rolloutId, string service, string candidateVersion, int wantedPercent, string problem)
+    /// <summary>Keeps and raises the alert and starts retrying, unless a retry for <paramref name="rolloutId"/> is already running.</summary>
+    public async Task BeginAsync(Guid rolloutId, string service, string candidateVersion, int wantedPercent, string problem, CancellationToken cancellationToken)
     {
         if (!retrying.TryAdd(rolloutId, 0))
         {
@@ -41,10 +47,49 @@ public sealed partial class RouterConfirmation(
         }
 
         var alert = new RouterAlert(rolloutId, service, candidateVersion, wantedPercent, problem, timeProvider.GetUtcNow(), 1, null);
+        try
+        {
+            await alerts.SaveRouterAlertAsync(Record(alert), cancellationToken);
+        }
+        catch
+        {
+            retrying.TryRemove(rolloutId, out _);
+            throw;
+        }
+
         board.SetAlert(alert);
         notifications.Enqueue(GuardrailNotifications.RouterUnconfirmed(alert));
         LogAlertRaised(rolloutId, wantedPercent, problem);
-        _ = Task.Run(() => RetryAsync(alert, lifetime.ApplicationStopping));
+        Retry(alert);
+    }
+
+    /// <summary>
+    /// Goes on with every kept alert that no retry of this process is working on: one raised by another instance
+    /// that held the lease before, or by this process before a restart. It is shown again but not announced again.
+    /// </summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var kept in await alerts.LoadRouterAlertsAsync(cancellationToken))
+        {
+            if (retrying.TryAdd(kept.RolloutId, 0))
+            {
+                var alert = new RouterAlert(kept.RolloutId, kept.Service, kept.CandidateVersion, kept.WantedPercent, kept.Problem, kept.Since, kept.Attempts, null);
+                board.SetAlert(alert);
+                LogAlertResumed(alert.RolloutId, alert.WantedPercent, alert.Attempts);
+                Retry(alert);
+            }
+        }
+    }
+
+    private void Retry(RouterAlert alert)
+    {
+        var holdToken = lease.HoldToken;
+        _ = Task.Run(async () =>
+        {
+            // Only while this instance holds the lease: a lost hold stops the retry and leaves the kept alert to the next holder.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping, holdToken);
+            await RetryAsync(alert, stopping.Token);
+        });
     }
 
     private async Task RetryAsync(RouterAlert alert, CancellationToken stopping)
@@ -77,13 +122,19 @@ public sealed partial class RouterConfirmation(
                 }
 
                 alert = alert with { Problem = problem };
+                await alerts.SaveRouterAlertAsync(Record(alert), stopping);
                 notifications.Enqueue(GuardrailNotifications.RouterUnconfirmed(alert));
                 LogStillUnconfirmed(alert.RolloutId, alert.Attempts, problem);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Shutting down; the drift check at the next start-up reports the router's split.
+            // Shutting down or no longer the lease holder: the kept alert is resumed by the next holder.
+        }
+        catch (Exception ex)
+        {
+            // The state store failed while keeping the alert: the next poll resumes it from what was kept.
+            LogAttemptFailed(ex, alert.RolloutId);
         }
         finally
         {
@@ -97,6 +148,7 @@ public sealed partial class RouterConfirmation(
         if (await store.FindLatestStartedAsync(stopping) is not { } ofRecord || ofRecord.Id != alert.RolloutId)
         {
             LogSuperseded(alert.RolloutId);
+            await alerts.DeleteRouterAlertAsync(alert.RolloutId, stopping);
             board.ClearAlert(alert.RolloutId);
             return null;
         }
@@ -107,7 +159,7 @@ public sealed partial class RouterConfirmation(
         {
             if ((await router.ReadAsync(stopping)).IsExactly(wanted))
             {
-                Confirmed(alert);
+                await ConfirmedAsync(alert, stopping);
                 return null;
             }
         }
@@ -123,15 +175,16 @@ public sealed partial class RouterConfirmation(
             stopping);
         if (outcome.Kind == OutcomeKind.Succeeded)
         {
-            Confirmed(alert);
+            await ConfirmedAsync(alert, stopping);
             return null;
         }
 
         return outcome.Detail ?? outcome.Kind.ToString();
     }
 
-    private void Confirmed(RouterAlert alert)
+    private async Task ConfirmedAsync(RouterAlert alert, CancellationToken cancellationToken)
     {
+        await alerts.DeleteRouterAlertAsync(alert.RolloutId, cancellationToken);
         board.ClearAlert(alert.RolloutId);
         notifications.Enqueue(GuardrailNotifications.RouterConfirmed(alert, timeProvider.GetUtcNow()));
         LogConfirmed(alert.RolloutId, alert.WantedPercent, alert.Attempts);
@@ -139,6 +192,20 @@ public sealed partial class RouterConfirmation(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Guardrail alert: the router did not confirm {Percent} % for rollout {RolloutId}: {Problem}")]
     private partial void LogAlertRaised(Guid rolloutId, int percent, string problem);
+
+    private static RouterAlertRecord Record(RouterAlert alert) => new()
+    {
+        RolloutId = alert.RolloutId,
+        Service = alert.Service,
+        CandidateVersion = alert.CandidateVersion,
+        WantedPercent = alert.WantedPercent,
+        Problem = alert.Problem,
+        Since = alert.Since,
+        Attempts = alert.Attempts,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the kept router alert of rollout {RolloutId}: {Percent} % not confirmed after {Attempts} attempts")]
+    private partial void LogAlertResumed(Guid rolloutId, int percent, int attempts);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The router still does not confirm the weight of rollout {RolloutId} after {Attempts} attempts: {Problem}")]
     private partial void LogStillUnconfirmed(Guid rolloutId, int attempts, string problem);

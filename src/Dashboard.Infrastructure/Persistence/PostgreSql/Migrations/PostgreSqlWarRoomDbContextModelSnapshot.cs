@@ -411,6 +411,20 @@ namespace Dashboard.Infrastructure.Persistence.PostgreSql.Migrations
                     b.ToTable("ExecutiveSummaries", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.GuardrailMemoryRecord", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("RolloutId");
+
+                    b.ToTable("GuardrailMemories", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.HealthCheckRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,6 +737,40 @@ namespace Dashboard.Infrastructure.Persistence.PostgreSql.Migrations
                     b.HasIndex("Status");
 
                     b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Infrastructure.Persistence.RouterAlertRecord", b =>
+                {
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CandidateVersion")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WantedPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RolloutId");
+
+                    b.ToTable("RouterAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Infrastructure.Persistence.Shifts.RosterAssignmentRecord", b =>
