@@ -1,34 +1,47 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.TestSupport;
 
 /// <summary>
-/// A minimal HTTP server on a free loopback port standing for one app instance behind the HAProxy front:
+/// A minimal Kestrel server on a free loopback port standing for one app instance behind the HAProxy front:
 /// <c>/healthz</c> answers 200, <c>/readyz</c> 200 or 503 as <see cref="Ready"/> says, and every other path 200
-/// with its <see cref="Name"/>. It keeps the forwarded headers of the last such request.
+/// with its <see cref="Name"/>. It keeps every <c>X-Forwarded-*</c> header line of the last such request, as Kestrel
+/// (and so the app) receives them: a header sent twice is two values.
 /// </summary>
 public sealed class ReadinessBackend : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _loop;
+    private readonly WebApplication _app;
     private volatile bool _ready = true;
-    private volatile string? _lastForwardedFor;
-    private volatile string? _lastForwardedProto;
+    private volatile string[] _lastForwardedFor = [];
+    private volatile string[] _lastForwardedProto = [];
 
-    private ReadinessBackend(string name, int port)
+    private ReadinessBackend(string name)
     {
         Name = name;
-        Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
+        // Empty builder: no configuration files or environment, so nothing of the test host's settings leaks in.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
+        _app = builder.Build();
+        _app.MapGet("/healthz", () => Results.Text("alive"));
+        _app.MapGet("/readyz", () => Ready ? Results.Text("ready") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+        _app.MapFallback((HttpRequest request) =>
+        {
+            _lastForwardedFor = [.. request.Headers["X-Forwarded-For"].OfType<string>()];
+            _lastForwardedProto = [.. request.Headers["X-Forwarded-Proto"].OfType<string>()];
+            return Results.Text(Name);
+        });
     }
 
     public string Name { get; }
 
-    public Uri Url { get; }
+    public Uri Url { get; private set; } = null!;
 
     /// <summary>Whether <c>/readyz</c> answers 200 (true) or 503.</summary>
     public bool Ready
@@ -37,60 +50,18 @@ public sealed class ReadinessBackend : IAsyncDisposable
         set => _ready = value;
     }
 
-    /// <summary>The <c>X-Forwarded-For</c> values of the last request other than a check, comma-joined.</summary>
-    public string? LastForwardedFor => _lastForwardedFor;
+    /// <summary>The <c>X-Forwarded-For</c> header lines of the last request other than a check.</summary>
+    public IReadOnlyList<string> LastForwardedFor => _lastForwardedFor;
 
-    public string? LastForwardedProto => _lastForwardedProto;
+    public IReadOnlyList<string> LastForwardedProto => _lastForwardedProto;
 
-    public static ReadinessBackend Start(string name) => new(name, FreePort.Next());
-
-    public async ValueTask DisposeAsync()
+    public static async Task<ReadinessBackend> StartAsync(string name)
     {
-        _listener.Stop();
-        await _loop;
-        _listener.Close();
+        var backend = new ReadinessBackend(name);
+        await backend._app.StartAsync();
+        backend.Url = new Uri(backend._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+        return backend;
     }
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        var path = context.Request.Url?.AbsolutePath;
-        var status = path == "/readyz" && !Ready ? 503 : 200;
-        if (path is not "/readyz" and not "/healthz")
-        {
-            _lastForwardedFor = string.Join(',', context.Request.Headers.GetValues("X-Forwarded-For") ?? []);
-            _lastForwardedProto = context.Request.Headers["X-Forwarded-Proto"];
-        }
-
-        var body = Encoding.UTF8.GetBytes(Name);
-        try
-        {
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "text/plain";
-            context.Response.ContentLength64 = body.Length;
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The client (HAProxy's check or a request) went away; nothing to answer.
-        }
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -15,8 +15,8 @@ public sealed class HaDeployFrontTests
     [Fact]
     public async Task Front_SetsTheStickyCookie_KeepsTheClientOnOneInstance_AndMovesItWhenThatOneIsNotReady()
     {
-        await using var one = ReadinessBackend.Start("one");
-        await using var two = ReadinessBackend.Start("two");
+        await using var one = await ReadinessBackend.StartAsync("one");
+        await using var two = await ReadinessBackend.StartAsync("two");
         await using var front = await HaproxyFront.StartAsync(one.Url, two.Url);
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
         using var client = new HttpClient(handler) { BaseAddress = front.Url };
@@ -45,8 +45,8 @@ public sealed class HaDeployFrontTests
     [Fact]
     public async Task Front_WhenNoInstanceIsReady_StillServesPagesFromAnInstanceThatIsAlive()
     {
-        await using var one = ReadinessBackend.Start("one");
-        await using var two = ReadinessBackend.Start("two");
+        await using var one = await ReadinessBackend.StartAsync("one");
+        await using var two = await ReadinessBackend.StartAsync("two");
         await using var front = await HaproxyFront.StartAsync(one.Url, two.Url);
         using var client = new HttpClient { BaseAddress = front.Url };
 
@@ -68,8 +68,8 @@ public sealed class HaDeployFrontTests
     [Fact]
     public async Task Front_ReplacesTheClientsOwnForwardedHeaders()
     {
-        await using var one = ReadinessBackend.Start("one");
-        await using var two = ReadinessBackend.Start("two");
+        await using var one = await ReadinessBackend.StartAsync("one");
+        await using var two = await ReadinessBackend.StartAsync("two");
         await using var front = await HaproxyFront.StartAsync(one.Url, two.Url);
         using var client = new HttpClient { BaseAddress = front.Url };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
@@ -80,8 +80,8 @@ public sealed class HaDeployFrontTests
         var backend = await response.Content.ReadAsStringAsync() == one.Name ? one : two;
 
         // The app reads one hop (ForwardLimit 1): a client's forged address must not be that hop.
-        Assert.Equal("127.0.0.1", backend.LastForwardedFor);
-        Assert.Equal("http", backend.LastForwardedProto);
+        Assert.Equal(["127.0.0.1"], backend.LastForwardedFor);
+        Assert.Equal(["http"], backend.LastForwardedProto);
     }
 
     private static string CookieValueOf(ReadinessBackend backend, ReadinessBackend first) =>
