@@ -7,11 +7,17 @@
 #                       two sample services (baseline :8081, canary :8082) that write their own metrics,
 #                       a bounded load generator, and the app routing through HAProxy's runtime API
 #                       (127.0.0.1:9999). See docs/real-traffic-demo.md.
+#   ./run.sh --ha       High availability: PostgreSQL (127.0.0.1:5433, data in .data/ha/postgres) and Redis
+#                       (127.0.0.1:6380, data in .data/ha/redis), the real-traffic set-up above, two app instances
+#                       (127.0.0.1:5001 and :5002) on that database and bus, and HAProxy in front of them on APP_URL
+#                       (deploy/ha/haproxy.cfg: sticky cookie, /readyz checks). Kill one instance and the open pages
+#                       move to the other by themselves. See docs/high-availability.md.
 # Environment: INFLUX_PORT (8086), APP_URL (http://127.0.0.1:5000), DEMO (true).
 #   With --real-traffic also: FRONTEND_PORT (8080), BASELINE_PORT (8081), CANARY_PORT (8082),
 #   RUNTIME_PORT (9999), LOAD_RPS (50), LOAD_DURATION (00:10:00),
 #   BASELINE_ERROR_PCT (0.2), BASELINE_LATENCY_MS (40), CANARY_ERROR_PCT (0.5), CANARY_LATENCY_MS (55),
 #   LATENCY_SPREAD (0.4).
+#   With --ha also those of --real-traffic, and PG_PORT (5433), REDIS_PORT (6380), APP1_PORT (5001), APP2_PORT (5002).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -20,9 +26,12 @@ app_url=${APP_URL:-http://127.0.0.1:5000}
 data_dir="$root/.data"
 
 real_traffic=false
+ha=false
 for arg in "$@"; do
   case "$arg" in
     --real-traffic) real_traffic=true ;;
+    # Two instances share one router: only the real-traffic topology has one (the simulation's is per process).
+    --ha) ha=true; real_traffic=true ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "Unknown option: $arg (try --help)" >&2; exit 2 ;;
   esac
@@ -45,6 +54,18 @@ if [ "$real_traffic" = true ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x 
   echo "Installing HAProxy (Debian package haproxy)..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+fi
+
+install_missing() { # program package
+  if command -v "$1" >/dev/null 2>&1; then return 0; fi
+  echo "Installing $2 (Debian package $2)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null
+}
+if [ "$ha" = true ]; then
+  install_missing redis-server redis-server
+  # initdb is not on PATH: Debian keeps it under /usr/lib/postgresql/<version>/bin.
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || install_missing initdb postgresql
 fi
 
 influx_pid=""
@@ -113,6 +134,48 @@ else
   done
 fi
 
+# --- High availability: PostgreSQL and Redis, on loopback, in their own sessions like influxd (they must outlive
+# the instances' last writes), stopped after the instances since they were started before them. ---
+ha_dir="$data_dir/ha"
+if [ "$ha" = true ]; then
+  pg_port=${PG_PORT:-5433}
+  redis_port=${REDIS_PORT:-6380}
+  pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
+  pg_data="$ha_dir/postgres"
+  mkdir -p "$ha_dir/redis"
+  # initdb refuses root: as root, the server runs as the package's postgres user and owns its folder.
+  as_pg=()
+  if [ "$(id -u)" -eq 0 ]; then as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
+  if [ ! -f "$pg_data/PG_VERSION" ]; then
+    mkdir -p "$pg_data"
+    if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pg_data"; fi
+    echo "Creating a PostgreSQL cluster in $pg_data (trust on loopback: a local demo, not a production set-up)..."
+    "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$ha_dir/initdb.log" 2>&1 \
+      || { echo "initdb failed; see $ha_dir/initdb.log" >&2; exit 1; }
+  fi
+  setsid "${as_pg[@]}" "$pg_bin/postgres" -D "$pg_data" \
+    -c listen_addresses=127.0.0.1 -p "$pg_port" -c unix_socket_directories="$pg_data" >"$ha_dir/postgres.log" 2>&1 &
+  started $! PostgreSQL
+  for _ in $(seq 1 150); do
+    if "$pg_bin/pg_isready" -q -h 127.0.0.1 -p "$pg_port"; then break; fi
+    if ! kill -0 "${extra_pids[-1]}" 2>/dev/null; then echo "PostgreSQL stopped; see $ha_dir/postgres.log" >&2; exit 1; fi
+    sleep 0.2
+  done
+  if [ -z "$("$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'warroom'")" ]; then
+    "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres warroom
+  fi
+  echo "PostgreSQL on 127.0.0.1:$pg_port, database warroom (data in $pg_data, log $ha_dir/postgres.log)"
+
+  setsid redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$ha_dir/redis" >"$ha_dir/redis.log" 2>&1 &
+  started $! Redis
+  for _ in $(seq 1 150); do
+    if [ "$(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null)" = PONG ]; then break; fi
+    if ! kill -0 "${extra_pids[-1]}" 2>/dev/null; then echo "Redis stopped; see $ha_dir/redis.log" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "Redis on 127.0.0.1:$redis_port (data in $ha_dir/redis, log $ha_dir/redis.log)"
+fi
+
 echo "Building..."
 dotnet build src/Dashboard.Web -c Release -nologo -v quiet
 if [ "$real_traffic" = false ]; then
@@ -170,12 +233,69 @@ dotnet "$sample_dll" load --target "http://127.0.0.1:$frontend_port/analyze" \
   --rps "${LOAD_RPS:-50}" --duration "${LOAD_DURATION:-00:10:00}" >"$rt_dir/load.log" 2>&1 &
 started $! "The load generator"
 echo "Load generator: ${LOAD_RPS:-50} requests/s for ${LOAD_DURATION:-00:10:00} (summary every 10 s in $rt_dir/load.log)"
+if [ "$ha" = false ]; then
+  echo
+  echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
+  echo "Change the split: start a rollout at $app_url/rollouts and use Change traffic (docs/real-traffic-demo.md)"
+  echo "Sign in at $app_url/sign-in. On the first run the app prints a one-time set-up link for the first admin below."
+  echo
+  Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
+    Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
+    dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url" &
+  run_app $!
+  exit 0
+fi
+
+# --- High availability: two instances on PostgreSQL and Redis, HAProxy in front (docs/high-availability.md). ---
+case "$app_url" in
+  http://*:*) front=${app_url#http://}; front=${front%%/*} ;;
+  *) echo "With --ha, APP_URL must be http://<address>:<port> (HAProxy binds it; TLS belongs in deploy/ha/haproxy.cfg)." >&2; exit 2 ;;
+esac
+app1_port=${APP1_PORT:-5001}
+app2_port=${APP2_PORT:-5002}
+# Every instance must chain the audit log with the same key (docs/high-availability.md).
+if [ ! -s "$ha_dir/audit-chain.key" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 > "$ha_dir/audit-chain.key")
+fi
+
+start_instance() { # number port
+  Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
+    Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
+    StateStore__Provider=PostgreSql \
+    StateStore__ConnectionString="Host=127.0.0.1;Port=$pg_port;Database=warroom;Username=postgres" \
+    Bus__Redis="127.0.0.1:$redis_port" \
+    Audit__ChainKeyFile="$ha_dir/audit-chain.key" Audit__CheckpointFile="$ha_dir/audit-checkpoints.jsonl" \
+    ForwardedHeaders__KnownProxies__0=127.0.0.1 Logs__Folder="$ha_dir/app$1-logs" \
+    dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "http://127.0.0.1:$2" >"$ha_dir/app$1.log" 2>&1 &
+  started $! "App instance $1"
+  wait_for_http "http://127.0.0.1:$2/healthz" $! "App instance $1" "$ha_dir/app$1.log"
+  echo "App instance $1 on http://127.0.0.1:$2 (log $ha_dir/app$1.log)"
+}
+# One after the other: the first creates the schema and the first admin, the second finds them.
+start_instance 1 "$app1_port"
+start_instance 2 "$app2_port"
+
+"$haproxy_bin" -c -q -f deploy/ha/haproxy.cfg
+WARROOM_FRONT="$front" WARROOM_APP1="127.0.0.1:$app1_port" WARROOM_APP2="127.0.0.1:$app2_port" \
+  "$haproxy_bin" -db -f deploy/ha/haproxy.cfg >"$ha_dir/front.log" 2>&1 &
+front_pid=$!
+started "$front_pid" "HAProxy (front)"
+wait_for_http "$app_url/healthz" "$front_pid" "HAProxy (front)" "$ha_dir/front.log"
+
 echo
-echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom)"
+echo "Rollout War Room: $app_url   (war-room TV view: $app_url/warroom; HAProxy log $ha_dir/front.log)"
+echo "Two instances behind it; kill one (kill <pid>) and open pages move to the other by themselves."
 echo "Change the split: start a rollout at $app_url/rollouts and use Change traffic (docs/real-traffic-demo.md)"
-echo "Sign in at $app_url/sign-in. On the first run the app prints a one-time set-up link for the first admin below."
+# The set-up token lives in the memory of the instance that printed it: this link goes to instance 1 itself.
+setup_link=$(grep -o 'http://[^ ]*/setup?token=[^ "]*' "$ha_dir/app1.log" 2>/dev/null | head -n 1 || true)
+if [ -n "$setup_link" ]; then
+  echo "First run: create the first admin at $setup_link (instance 1; then sign in at $app_url/sign-in)"
+else
+  echo "Sign in at $app_url/sign-in."
+fi
+echo "Stop everything with Ctrl+C."
 echo
-Influx__Url="http://127.0.0.1:$influx_port" Demo__Enabled=false \
-  Routing__Kind=Haproxy Routing__Haproxy__RuntimeApi="tcp:127.0.0.1:$runtime_port" \
-  dotnet src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll --urls "$app_url" &
-run_app $!
+# The script lives as long as the front: an instance may die (that is the point) without ending the demo.
+status=0
+wait "$front_pid" || status=$?
+exit "$status"
