@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Dashboard.Integration.Tests.Checkpoints;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 
@@ -29,7 +30,7 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
         await WaitForVerdictsAsync(cluster.B, id, 4);
         await cluster.B.WaitForStateAsync(id, "AwaitingSignOff");
         // "Exactly once" needs an event after the last checkpoint, not a pause: a job the cluster ran after this moment.
-        await WaitForJobRunAfterAsync(cluster.A, id, DateTimeOffset.UtcNow);
+        await CheckpointAppWaits.WaitForJobRunAfterAsync(cluster.A, id, DateTimeOffset.UtcNow);
 
         foreach (var app in new[] { cluster.A, cluster.B })
         {
@@ -83,7 +84,7 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
 
         var verdicts = await WaitForVerdictsAsync(survivor, id, 2);
         await survivor.WaitForStateAsync(id, "AwaitingSignOff");
-        await WaitForJobRunAfterAsync(survivor, id, DateTimeOffset.UtcNow);
+        await CheckpointAppWaits.WaitForJobRunAfterAsync(survivor, id, DateTimeOffset.UtcNow);
         var again = await survivor.GetAsync($"/api/rollouts/{id}/checkpoints");
 
         Assert.Equal(["00:20:00", "00:40:00"], verdicts.Select(v => v.GetProperty("checkpoint").GetString()));
@@ -125,17 +126,9 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
         }
         """;
 
-    private static async Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
-        [.. (await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() >= count, $"{count} verdicts", TimeSpan.FromSeconds(120))).EnumerateArray()];
-
     private static async Task<int> CountEventsAsync(RolloutApiApp app, Guid id, string kind) =>
         (await app.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().Count(e => e.GetProperty("kind").GetString() == kind);
 
-    /// <summary>Waits for a job the cluster ran after <paramref name="after"/>: the rollout's intensive health check, every 5 s.</summary>
-    private static Task<JsonElement> WaitForJobRunAfterAsync(RolloutApiApp app, Guid id, DateTimeOffset after) =>
-        app.WaitForAsync(
-            () => app.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive"),
-            checks => checks.EnumerateArray().Any(check => check.GetProperty("ranAt").GetDateTimeOffset() > after),
-            $"an intensive health check run after {after:O}",
-            TimeSpan.FromSeconds(30));
+    private static Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
+        CheckpointAppWaits.WaitForVerdictsAsync(app, id, count, TimeSpan.FromSeconds(120));
 }
