@@ -14,7 +14,4 @@ public sealed class SchedulerClusterOptions
     public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan CheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The longest a dead instance's due work waits for a survivor: its last check-in's age plus the survivor's next.</summary>
-    public TimeSpan RecoveryBound => CheckinInterval + CheckinMisfireThreshold + CheckinInterval;
 }
