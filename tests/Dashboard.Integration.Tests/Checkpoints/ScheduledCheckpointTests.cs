@@ -53,7 +53,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
             startedAt = started.GetProperty("rollout").GetProperty("startedAt").GetDateTimeOffset();
             // Not before its time: once the scheduler has run a job for the started rollout, no checkpoint was evaluated,
             // and that was seen before the first one fell due (else the kill would not come between checkpoints).
-            await WaitForJobRunAfterAsync(first, id, startedAt);
+            await CheckpointAppWaits.WaitForJobRunAfterAsync(first, id, startedAt);
             var early = await first.GetAsync($"/api/rollouts/{id}/checkpoints");
             Assert.True(DateTimeOffset.UtcNow < startedAt.AddSeconds(15), "The first checkpoint fell due before the test looked; the kill must come before it.");
             Assert.Empty(early.EnumerateArray());
@@ -72,7 +72,7 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
         var rollout = await second.WaitForStateAsync(id, "AwaitingSignOff");
 
         // "Exactly once" needs an event after the catch-up, not a pause: a job the scheduler ran later than this moment.
-        await WaitForJobRunAfterAsync(second, id, DateTimeOffset.UtcNow);
+        await CheckpointAppWaits.WaitForJobRunAfterAsync(second, id, DateTimeOffset.UtcNow);
         var again = await second.GetAsync($"/api/rollouts/{id}/checkpoints");
         var events = await second.GetAsync($"/api/rollouts/{id}/events");
 
@@ -126,14 +126,6 @@ public sealed class ScheduledCheckpointTests(InfluxServerFixture influx) : IDisp
     };
 
 
-    private static async Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
-        [.. (await app.WaitForAsync(() => app.GetAsync($"/api/rollouts/{id}/checkpoints"), v => v.GetArrayLength() >= count, $"{count} verdicts", TimeSpan.FromSeconds(90))).EnumerateArray()];
-
-    /// <summary>Waits for a job the scheduler ran after <paramref name="after"/>: the rollout's intensive health check, every 5 s.</summary>
-    private static Task<JsonElement> WaitForJobRunAfterAsync(RolloutApiApp app, Guid id, DateTimeOffset after) =>
-        app.WaitForAsync(
-            () => app.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive"),
-            checks => checks.EnumerateArray().Any(check => check.GetProperty("ranAt").GetDateTimeOffset() > after),
-            $"an intensive health check run after {after:O}",
-            TimeSpan.FromSeconds(30));
+    private static Task<List<JsonElement>> WaitForVerdictsAsync(RolloutApiApp app, Guid id, int count) =>
+        CheckpointAppWaits.WaitForVerdictsAsync(app, id, count, TimeSpan.FromSeconds(90));
 }

@@ -13,7 +13,8 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// FAIL or NO_DATA holds the phase for a person's decision; at the last checkpoint an auto-advance phase
 /// advances when every criterion passed and otherwise waits for a person, and a sign-off phase asks for
 /// sign-off. A checkpoint of a phase run that is no longer running is skipped. FAIL, WARN and NO_DATA
-/// verdicts are also posted to the team's chat, once each.
+/// verdicts are also posted to the team's chat, once each. Idempotent: a second run of the same checkpoint (a
+/// recovered job) stores nothing and acts on nothing.
 /// </summary>
 public sealed partial class CheckpointRunner(
     RolloutStore rollouts,
@@ -25,7 +26,6 @@ public sealed partial class CheckpointRunner(
     CheckpointVerdictNotifications notifications,
     ILogger<CheckpointRunner> logger)
 {
-
     public async Task RunAsync(Guid rolloutId, int phaseIndex, DateTimeOffset phaseStartedAt, TimeSpan offset, CancellationToken cancellationToken)
     {
         if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout
@@ -34,6 +34,16 @@ public sealed partial class CheckpointRunner(
             || rollout.CurrentState != PhaseState.Running)
         {
             LogSkipped(rolloutId, phaseIndex, offset);
+            return;
+        }
+
+        // A run Quartz recovered from a dead instance (or re-fired) may find that instance's verdict already saved:
+        // then nothing is read or stored again. TryAddAsync below still refuses a second verdict if two runs overlap.
+        var offsetSeconds = (long)offset.TotalSeconds;
+        if ((await verdicts.ListAsync(rolloutId, cancellationToken)).Any(v =>
+                v.PhaseIndex == phaseIndex && v.PhaseStartedAt == phaseStartedAt && v.CheckpointOffsetSeconds == offsetSeconds))
+        {
+            LogAlreadyEvaluated(rolloutId, phaseIndex, offset);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Dashboard.Core.Monitoring;
+using Dashboard.Web.Features.Checkpoints;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -9,13 +10,22 @@ namespace Dashboard.Web.Features.Monitoring;
 /// Calendar cadences are cron triggers in UTC whose misfire fires once now: a check missed while the
 /// app was down runs once at start-up and reports its slot as the due time. The intensive cadence is
 /// a simple trigger every <c>Monitoring:IntensiveInterval</c> whose misfires are skipped. A trigger
-/// that already matches is left alone, so its missed fire survives the restart.
+/// that already matches is left alone, so its missed fire survives the restart. Instances sharing a PostgreSQL
+/// store sync one after another under the <see cref="SchedulingLock"/>: the first schedules, the others find
+/// the matching trigger, so a tick fires once across the Quartz cluster. The jobs do not ask for recovery: an
+/// intensive tick lost with its instance is followed by the next within seconds, and a calendar check's window
+/// starts where the previous record ended, so the next check covers a lost one's data.
 /// </summary>
-public sealed partial class MonitoringScheduler(ISchedulerFactory schedulers, IOptions<MonitoringOptions> options, ILogger<MonitoringScheduler> logger)
+public sealed partial class MonitoringScheduler(
+    ISchedulerFactory schedulers,
+    SchedulingLock schedulingLock,
+    IOptions<MonitoringOptions> options,
+    ILogger<MonitoringScheduler> logger)
 {
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
+        await using var held = await schedulingLock.AcquireAsync(cancellationToken);
         foreach (var cadence in Enum.GetValues<MonitoringCadence>())
         {
             if (!options.Value.IsEnabled(cadence))

@@ -18,6 +18,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<HealthCheckFeed>();
         services.TryAddSingleton<HealthCheckService>();
         services.TryAddSingleton<HealthCheckRunner>();
+        services.TryAddSingleton<Checkpoints.SchedulingLock>();
         services.TryAddSingleton<MonitoringScheduler>();
         services.AddHostedService<MonitoringScheduleSync>();
         return services;

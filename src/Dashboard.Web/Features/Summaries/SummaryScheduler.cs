@@ -24,8 +24,7 @@ public sealed partial class SummaryScheduler(
     public async Task SyncAsync(Guid rolloutId, CancellationToken cancellationToken = default)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var wanted = await WantedAsync(rolloutId, cancellationToken);
-        foreach (var (key, dueAt) in await PhaseRunJobs.SyncAsync(scheduler, SummaryKeys.Group(rolloutId), wanted, cancellationToken))
+        foreach (var (key, dueAt) in await PhaseRunJobs.SyncAsync(scheduler, SummaryKeys.Group(rolloutId), token => WantedAsync(rolloutId, token), cancellationToken))
         {
             LogScheduled(rolloutId, key.Name, dueAt);
         }
