@@ -16,6 +16,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- circuits [pages=21] [runs=10]   (server heap per open page of / and /warroom; 1 h → 36 h switch)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- fan-out [clients=1000] [seconds=30]   (state messages to /hubs/live clients at a 1 s poll)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- state-store [runs=50]   (a traffic change's save + audit + read back, PostgreSQL vs SQLite)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- bus [runs=20]   (a traffic change saved through instance A → B's hub client and B's rollout page)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- audit-chain [writes=2000] [events=100000] [runs=5]   (keyed vs unkeyed cost per audit write; verifying 100,000 events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
@@ -80,6 +81,9 @@ switch (mode)
     case "state-store":
         await StateStoreBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50);
         return 0;
+    case "bus":
+        await BusPropagationBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20);
+        return 0;
     case "audit-chain":
         await AuditChainBench.RunAsync(
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000,
@@ -92,6 +96,6 @@ switch (mode)
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, backtest, board-at, access, shift-review, circuits, fan-out, state-store, audit-chain, demo-guardrail, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, backtest, board-at, access, shift-review, circuits, fan-out, state-store, bus, audit-chain, demo-guardrail, screenshot URL FILE");
         return 2;
 }

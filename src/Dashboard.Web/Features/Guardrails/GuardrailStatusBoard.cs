@@ -1,14 +1,29 @@
+using Dashboard.Web.Shared.Live;
+
 namespace Dashboard.Web.Features.Guardrails;
 
 /// <summary>
 /// The guardrails' latest status, in memory: the monitor publishes each poll, the router retry raises,
 /// updates and clears alerts. Pages and the REST endpoint read <see cref="Current"/> and subscribe to
-/// <see cref="Changed"/>; handlers run on the publishing thread and their failures are logged.
+/// <see cref="Changed"/>; handlers run on the publishing thread and their failures are logged. The guardrails run on
+/// one instance (the lease holder); the <see cref="IInstanceBus"/> takes each new status to the other instances, whose
+/// boards show it as it is (docs/high-availability.md#bus).
 /// </summary>
-public sealed partial class GuardrailStatusBoard(ILogger<GuardrailStatusBoard> logger)
+public sealed partial class GuardrailStatusBoard
 {
+    public const string BusChannel = "guardrails";
+
     private readonly Lock sync = new();
+    private readonly ILogger<GuardrailStatusBoard> logger;
+    private readonly IInstanceBus bus;
     private GuardrailStatus current = GuardrailStatus.Initial;
+
+    public GuardrailStatusBoard(ILogger<GuardrailStatusBoard> logger, IInstanceBus? bus = null)
+    {
+        this.logger = logger;
+        this.bus = bus ?? SingleInstanceBus.Instance;
+        this.bus.Subscribe<GuardrailStatus>(BusChannel, status => Update(_ => status, fromAnotherInstance: true));
+    }
 
     public event Action<GuardrailStatus>? Changed;
 
@@ -40,12 +55,18 @@ public sealed partial class GuardrailStatusBoard(ILogger<GuardrailStatusBoard> l
     public void ClearAlert(Guid rolloutId) =>
         Update(status => status with { Alerts = [.. status.Alerts.Where(a => a.RolloutId != rolloutId)] });
 
-    private void Update(Func<GuardrailStatus, GuardrailStatus> change)
+    private void Update(Func<GuardrailStatus, GuardrailStatus> change, bool fromAnotherInstance = false)
     {
         GuardrailStatus next;
         lock (sync)
         {
             next = current = change(current);
+
+            // Under the lock, so the other instances receive the statuses in the order they were made.
+            if (!fromAnotherInstance)
+            {
+                bus.Publish(BusChannel, "status", next);
+            }
         }
 
         foreach (var handler in Changed?.GetInvocationList().Cast<Action<GuardrailStatus>>() ?? [])

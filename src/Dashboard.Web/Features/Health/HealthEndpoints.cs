@@ -1,3 +1,4 @@
+using Dashboard.Web.Features.Bus;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Features.Health;
@@ -5,13 +6,25 @@ namespace Dashboard.Web.Features.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
+    private const string StateStoreCheck = "stateStore";
+    private const string RedisCheck = "redis";
 
-    /// <summary>Readiness checks: InfluxDB and the state store, each bounded by a timeout.</summary>
-    public static IServiceCollection AddDashboardHealthChecks(this IServiceCollection services)
+    /// <summary>The checks every page reports when they fail (<see cref="DependencyWatch"/>).</summary>
+    public static IReadOnlySet<string> SharedDependencies { get; } = new HashSet<string>(StringComparer.Ordinal) { StateStoreCheck, RedisCheck };
+
+    /// <summary>Readiness checks: InfluxDB, the state store and (with <c>Bus:Redis</c>) Redis, each bounded by a timeout.</summary>
+    public static IServiceCollection AddDashboardHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHealthChecks()
+        var checks = services.AddHealthChecks()
             .AddCheck<InfluxHealthCheck>("influxdb", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3))
-            .AddCheck<StateStoreHealthCheck>("stateStore", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
+            .AddCheck<StateStoreHealthCheck>(StateStoreCheck, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        if (BusOptions.IsConfiguredIn(configuration))
+        {
+            checks.AddCheck<RedisHealthCheck>(RedisCheck, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
+        }
+
+        services.AddSingleton<DependencyWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<DependencyWatch>());
         return services;
     }
 

@@ -4,7 +4,9 @@ namespace Dashboard.Web.Features.LiveMetrics;
 
 /// <summary>
 /// Forwards every published state to the <see cref="LiveHub"/> clients: one message per audience, built once and sent to
-/// the audience's group, so SignalR serializes each shape once per poll however many are watching.
+/// the audience's group, so SignalR serializes each shape once per poll however many are watching. Only the states this
+/// instance's poller read: with more than one instance the hub's Redis backplane takes them to every instance's clients,
+/// which would otherwise get each state twice (docs/high-availability.md#bus).
 /// </summary>
 public sealed partial class LiveHubBroadcaster(
     ILiveDashboardFeed feed,
@@ -23,7 +25,13 @@ public sealed partial class LiveHubBroadcaster(
         return Task.CompletedTask;
     }
 
-    private void OnChanged(LiveDashboardState state) => _ = BroadcastAsync(state);
+    private void OnChanged(LiveDashboardState state)
+    {
+        if (!state.FromAnotherInstance)
+        {
+            _ = BroadcastAsync(state);
+        }
+    }
 
     private async Task BroadcastAsync(LiveDashboardState state)
     {

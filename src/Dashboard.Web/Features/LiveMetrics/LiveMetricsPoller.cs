@@ -1,5 +1,7 @@
 using Dashboard.Core.Metrics;
 using Dashboard.Infrastructure.Influx;
+using Dashboard.Web.Features.Leadership;
+using Dashboard.Web.Shared.Live;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.LiveMetrics;
@@ -9,20 +11,50 @@ namespace Dashboard.Web.Features.LiveMetrics;
 /// open pages, and publishes the result to every subscriber. Charts of long ranges are re-read only
 /// when one of their buckets has passed, so a 36 h view costs one query every few minutes — unless a
 /// range came back with missing buckets while its history was still being written
-/// (<see cref="ChartReadSchedule"/>).
+/// (<see cref="ChartReadSchedule"/>). With more than one instance it polls only while this instance holds the
+/// <see cref="IAutomationLease"/>, and the <see cref="IInstanceBus"/> takes each state (and each chart range it re-read)
+/// to the other instances' viewers, so InfluxDB's load is one poller's whatever the number of instances. A follower
+/// whose states stop arriving shows its last one, which turns stale as the clock moves on, exactly as a stalled poller's
+/// (docs/high-availability.md#bus).
 /// </summary>
-public sealed partial class LiveMetricsPoller(
-    IMetricsReader reader,
-    IOptions<LiveMetricsOptions> options,
-    StalenessRule staleness,
-    TimeProvider timeProvider,
-    ILogger<LiveMetricsPoller> logger) : BackgroundService, ILiveDashboardFeed
+public sealed partial class LiveMetricsPoller : BackgroundService, ILiveDashboardFeed
 {
-    private readonly LiveMetricsOptions _options = options.Value;
-    private readonly ChartReadSchedule _chartSchedule = new(options.Value.PollInterval, staleness.MaxAge);
+    public const string StateChannel = "liveMetrics";
+    public const string ChartChannel = "liveCharts";
+
+    private readonly IMetricsReader reader;
+    private readonly StalenessRule staleness;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<LiveMetricsPoller> logger;
+    private readonly IAutomationLease lease;
+    private readonly IInstanceBus bus;
+    private readonly LiveMetricsOptions _options;
+    private readonly ChartReadSchedule _chartSchedule;
+    private readonly Lock _remoteGate = new();
     private LiveDashboardState _current = LiveDashboardState.Initial;
     private long _pollCount;
     private long _chartReads;
+
+    public LiveMetricsPoller(
+        IMetricsReader reader,
+        IOptions<LiveMetricsOptions> options,
+        StalenessRule staleness,
+        TimeProvider timeProvider,
+        ILogger<LiveMetricsPoller> logger,
+        IAutomationLease? lease = null,
+        IInstanceBus? bus = null)
+    {
+        this.reader = reader;
+        this.staleness = staleness;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        this.lease = lease ?? new SingleInstanceLease();
+        this.bus = bus ?? SingleInstanceBus.Instance;
+        _options = options.Value;
+        _chartSchedule = new(options.Value.PollInterval, staleness.MaxAge);
+        this.bus.Subscribe<LiveDashboardState>(StateChannel, OnRemoteState);
+        this.bus.Subscribe<ChartSeriesSet>(ChartChannel, OnRemoteChart);
+    }
 
     public LiveDashboardState Current => Volatile.Read(ref _current);
 
@@ -41,7 +73,11 @@ public sealed partial class LiveMetricsPoller(
         {
             do
             {
-                await PollOnceAsync(stoppingToken);
+                // A follower reads nothing: the lease holder's states come over the bus.
+                if (lease.IsHeld)
+                {
+                    await PollOnceAsync(stoppingToken);
+                }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
@@ -69,6 +105,9 @@ public sealed partial class LiveMetricsPoller(
                     charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
                     _chartSchedule.Record(range, last, charts[range]);
                     Interlocked.Increment(ref _chartReads);
+
+                    // Each range goes over the bus when it was read, not with every state: a 36 h chart is sent every few minutes.
+                    bus.Publish(ChartChannel, range.ToString(), charts[range]);
                 }
             }
 
@@ -84,10 +123,48 @@ public sealed partial class LiveMetricsPoller(
         catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
         {
             LogPollFailed(ex.Message);
-            next = previous with { LastAttemptAt = now, StaleReason = DescribeFailure(ex) };
+            next = previous with { LastAttemptAt = now, StaleReason = DescribeFailure(ex), FromAnotherInstance = false };
         }
 
         Interlocked.Increment(ref _pollCount);
+        Publish(next);
+        bus.Publish(StateChannel, "state", next with { Charts = new Dictionary<ChartRange, ChartSeriesSet>() });
+    }
+
+    // Another instance's poll: shown unless this one already has a newer (a repeat after a reconnect is older or equal).
+    private void OnRemoteState(LiveDashboardState remote)
+    {
+        LiveDashboardState next;
+        lock (_remoteGate)
+        {
+            var current = Current;
+            if (remote.LastAttemptAt is not { } at || at <= current.LastAttemptAt)
+            {
+                return;
+            }
+
+            next = remote with { Charts = current.Charts, FromAnotherInstance = true };
+            Volatile.Write(ref _current, next);
+        }
+
+        Publish(next);
+    }
+
+    private void OnRemoteChart(ChartSeriesSet chart)
+    {
+        LiveDashboardState next;
+        lock (_remoteGate)
+        {
+            var current = Current;
+            if (current.Charts.GetValueOrDefault(chart.Range) is { } shown && shown.To > chart.To)
+            {
+                return;
+            }
+
+            next = current with { Charts = new Dictionary<ChartRange, ChartSeriesSet>(current.Charts) { [chart.Range] = chart }, FromAnotherInstance = true };
+            Volatile.Write(ref _current, next);
+        }
+
         Publish(next);
     }
 

@@ -6,10 +6,23 @@ namespace Dashboard.Web.Features.Monitoring;
 /// <summary>
 /// Tells open pages that a health check was saved, so they re-read the store. In-process, like
 /// <see cref="Rollouts.RolloutChangeFeed"/>; handlers run on the saving thread and a failing one is
-/// logged, never failing the check.
+/// logged, never failing the check. The <see cref="IInstanceBus"/> carries the news to the other instances' pages
+/// (docs/high-availability.md#bus); only views follow this feed, so the news needs no origin.
 /// </summary>
-public sealed partial class HealthCheckFeed(ILogger<HealthCheckFeed> logger) : IChangeFeed<HealthCheckSaved>
+public sealed partial class HealthCheckFeed : IChangeFeed<HealthCheckSaved>
 {
+    public const string BusChannel = "healthChecks";
+
+    private readonly ILogger<HealthCheckFeed> logger;
+    private readonly IInstanceBus bus;
+
+    public HealthCheckFeed(ILogger<HealthCheckFeed> logger, IInstanceBus? bus = null)
+    {
+        this.logger = logger;
+        this.bus = bus ?? SingleInstanceBus.Instance;
+        this.bus.Subscribe<HealthCheckSaved>(BusChannel, Deliver);
+    }
+
     public event Action<HealthCheckSaved>? Saved;
 
     public IDisposable Subscribe(Action<HealthCheckSaved> handler)
@@ -19,6 +32,13 @@ public sealed partial class HealthCheckFeed(ILogger<HealthCheckFeed> logger) : I
     }
 
     public void Publish(HealthCheckSaved saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        Deliver(saved);
+        bus.Publish(BusChannel, $"{saved.Cadence}:{saved.RolloutId}", saved);
+    }
+
+    private void Deliver(HealthCheckSaved saved)
     {
         foreach (var handler in Saved?.GetInvocationList().Cast<Action<HealthCheckSaved>>() ?? [])
         {

@@ -8,10 +8,28 @@ namespace Dashboard.Web.Features.Rollouts;
 /// Tells every open page, hub client and notifier that a rollout changed: after it is created, after
 /// each command is saved (with the command's events), and after each traffic change settles (with the
 /// settled change). Pages read the saved state by id, so nobody is ever shown what was not persisted.
-/// Handlers run on the caller's thread; a failing handler is logged and never fails the command.
+/// Handlers run on the caller's thread; a failing handler is logged and never fails the command. With more than one
+/// instance, the <see cref="IInstanceBus"/> carries the rollout's id to the others, whose subscribers get it with
+/// <see cref="RolloutChanged.FromAnotherInstance"/> and without the events: views re-read by id, and whoever acts on the
+/// events acts where they were saved (docs/high-availability.md#bus).
 /// </summary>
-public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger<RolloutChangeFeed> logger) : IChangeFeed<RolloutChanged>
+public sealed partial class RolloutChangeFeed : IChangeFeed<RolloutChanged>
 {
+    public const string BusChannel = "rollouts";
+
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<RolloutChangeFeed> logger;
+    private readonly IInstanceBus bus;
+
+    public RolloutChangeFeed(TimeProvider timeProvider, ILogger<RolloutChangeFeed> logger, IInstanceBus? bus = null)
+    {
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        this.bus = bus ?? SingleInstanceBus.Instance;
+        this.bus.Subscribe<Guid>(BusChannel, rolloutId =>
+            Deliver(new RolloutChanged(rolloutId, timeProvider.GetUtcNow(), []) { FromAnotherInstance = true }));
+    }
+
     public event Action<RolloutChanged>? Changed;
 
     public IDisposable Subscribe(Action<RolloutChanged> handler)
@@ -25,7 +43,12 @@ public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger
     /// <param name="settled">The traffic change that was just settled (applied or failed), if that is the news.</param>
     public void Publish(Guid rolloutId, IReadOnlyList<RolloutEvent>? events = null, TrafficChange? settled = null)
     {
-        var change = new RolloutChanged(rolloutId, timeProvider.GetUtcNow(), events ?? [], settled);
+        Deliver(new RolloutChanged(rolloutId, timeProvider.GetUtcNow(), events ?? [], settled));
+        bus.Publish(BusChannel, rolloutId.ToString(), rolloutId);
+    }
+
+    private void Deliver(RolloutChanged change)
+    {
         foreach (var handler in Changed?.GetInvocationList().Cast<Action<RolloutChanged>>() ?? [])
         {
             try
@@ -34,7 +57,7 @@ public sealed partial class RolloutChangeFeed(TimeProvider timeProvider, ILogger
             }
             catch (Exception ex)
             {
-                LogHandlerFailed(ex, rolloutId);
+                LogHandlerFailed(ex, change.RolloutId);
             }
         }
     }
