@@ -49,7 +49,7 @@ public sealed partial class GuardrailMonitor(
     private double? lastCanaryRps;
 
     // Polls only while this instance holds the automation lease (docs/high-availability.md, "Lease"): a turn starts
-    // with a poll as soon as it takes it and ends at the first tick after the hold ends. A poll under way finishes:
+    // with a poll as soon as it takes it and ends as soon as the hold ends. A poll under way finishes:
     // cut between saving a rollback and setting the router, it would leave the canary's traffic to nobody.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
