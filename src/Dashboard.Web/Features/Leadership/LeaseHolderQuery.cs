@@ -42,9 +42,18 @@ public sealed class LeaseHolderQuery(IOptions<StateStoreOptions> store, IOptions
         };
     }
 
-    /// <summary>The connection string of the lock's own connection: named after the instance, so that others can see who holds it.</summary>
-    public static string LockConnectionString(string stateStoreConnectionString, string instanceName) =>
-        new NpgsqlConnectionStringBuilder(stateStoreConnectionString) { ApplicationName = ApplicationNamePrefix + instanceName }.ConnectionString;
+    /// <summary>
+    /// The connection string of the lock's own connection: named after the instance, so that others can see who holds
+    /// it, and with <c>client_connection_check_interval</c> (PostgreSQL 14 or newer) at 1 s. The library watches the
+    /// lock with a long-running query on that connection, and a backend busy with a query notices a dead client only
+    /// when it checks: without it, the lock of a SIGKILLed holder outlived it by up to a minute (35–39 s measured).
+    /// </summary>
+    public static string LockConnectionString(string stateStoreConnectionString, string instanceName)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(stateStoreConnectionString) { ApplicationName = ApplicationNamePrefix + instanceName };
+        builder.Options = $"{builder.Options} -c client_connection_check_interval=1000".Trim();
+        return builder.ConnectionString;
+    }
 
     // A check must not outlast the cadence: connecting and the query each give up after it (whole seconds, at least 1).
     private static string QueryConnectionString(string stateStoreConnectionString, TimeSpan cadence)
