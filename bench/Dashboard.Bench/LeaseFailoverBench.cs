@@ -37,7 +37,7 @@ public static class LeaseFailoverBench
             var clock = Stopwatch.StartNew();
             await holder.KillAsync();
             using var stop = new CancellationTokenSource();
-            var writer = WriteBadPointsAsync(pair, stop.Token);
+            var writer = pair.WriteBadCanaryPointsAsync(stop.Token);
             await GuardrailBenchSupport.WaitAsync("the survivor holding the lease", TimeSpan.FromSeconds(60), async () =>
                 await survivor.LeaseTextAsync() == $"held by {survivor.Name} (this instance)" ? default(JsonElement) : null);
             takeover.Add(clock.Elapsed.TotalSeconds);
@@ -68,21 +68,5 @@ public static class LeaseFailoverBench
             && status.GetProperty("rollouts").EnumerateArray().Any(r => r.GetProperty("rolloutId").GetGuid() == id)
             ? status
             : null;
-    }
-
-    private static async Task WriteBadPointsAsync(FailoverPair pair, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            await pair.WriteBadCanaryPointAsync();
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -98,6 +98,23 @@ public sealed class FailoverPair : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Writes <see cref="WriteBadCanaryPointAsync"/> every second until <paramref name="stop"/>.</summary>
+    public async Task WriteBadCanaryPointsAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await WriteBadCanaryPointAsync();
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await B.DisposeAsync();

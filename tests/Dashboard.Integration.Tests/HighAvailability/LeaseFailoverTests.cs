@@ -35,7 +35,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         await holder.KillAsync();
         // The canary fails from the kill on, one bad point a second; the survivor alone can act on it.
         using var stop = new CancellationTokenSource();
-        var writer = WriteBadPointsAsync(pair, stop.Token);
+        var writer = pair.WriteBadCanaryPointsAsync(stop.Token);
         var rolledBack = await Eventually.UntilAsync(
             () => survivor.GetAsync($"/api/rollouts/{id}"),
             rollout => rollout.GetProperty("currentState").GetString() == "RolledBack",
@@ -74,20 +74,4 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
             TimeSpan.FromSeconds(60),
             "the holder to judge the rollout",
             last => $"{last}\nHolder's output:\n{holder.Output}");
-
-    private static async Task WriteBadPointsAsync(FailoverPair pair, CancellationToken stop)
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            await pair.WriteBadCanaryPointAsync();
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(1), stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
 }
