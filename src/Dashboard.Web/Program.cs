@@ -55,7 +55,7 @@ builder.Services.AddMudServices();
 builder.Services.AddInflux(builder.Configuration);
 builder.Services.AddMetricsReader(builder.Configuration);
 builder.Services.AddStateStore(builder.Configuration);
-builder.Services.AddLeadership();
+builder.Services.AddLeadership(builder.Configuration);
 builder.Services.AddBus(builder.Configuration);
 builder.Services.AddWarRoomAccess(builder.Configuration);
 builder.Services.AddWarRoomRateLimits(builder.Configuration);

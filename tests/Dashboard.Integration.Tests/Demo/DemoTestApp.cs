@@ -3,6 +3,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Leadership;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -95,6 +96,7 @@ internal sealed class DemoTestApp : IAsyncDisposable
         builder.Services.AddStateStore(builder.Configuration);
         builder.Services.AddWarRoomAccess(builder.Configuration);
         builder.Services.AddSingleton<AccessAuthorization>();
+        builder.Services.AddLeadership(builder.Configuration);
         builder.Services.AddDemo(builder.Configuration);
 
         var app = builder.Build();

@@ -7,6 +7,7 @@ using Dashboard.Infrastructure.Persistence;
 using Dashboard.TestSupport;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Shared;
@@ -65,6 +66,7 @@ internal sealed class GateHost : IAsyncDisposable
         services.AddAccessAuthorization();
         services.AddRollouts(configuration);
         services.AddSignOffs();
+        services.AddLeadership(configuration);
         services.AddSingleton(provider => new DemoTrafficSplit(0));
         services.AddSingleton<ITrafficRouter>(provider => new DemoTrafficRouter(provider.GetRequiredService<DemoTrafficSplit>()));
         return new GateHost(store, clock, services.BuildServiceProvider());

@@ -1,6 +1,7 @@
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.TestSupport;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -65,7 +66,7 @@ public sealed class TrafficDriftWatcherTests
         var feed = new RolloutChangeFeed(TimeProvider.System, NullLogger<RolloutChangeFeed>.Instance);
         var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, DriftRecorders.For(store, feed), TimeProvider.System, NullLogger<TrafficDriftMonitor>.Instance);
         var options = Options.Create(new TrafficDriftOptions { DriftCheckInterval = TimeSpan.FromDays(1) });
-        return (monitor, feed, new TrafficDriftWatcher(monitor, feed, options, TimeProvider.System, NullLogger<TrafficDriftWatcher>.Instance));
+        return (monitor, feed, new TrafficDriftWatcher(monitor, feed, new SingleInstanceLease(), options, TimeProvider.System, NullLogger<TrafficDriftWatcher>.Instance));
     }
 
     /// <summary>Waits for the monitor to report something other than <paramref name="kind"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Core.Audit;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,14 @@ namespace Dashboard.Web.Features.AuditCheckpoints;
 /// checkpoint file and, for the periodic ones when <c>Notifications:WebhookUrl</c> is set, the same checkpoint as a
 /// chat message, a copy that whoever holds the server cannot take back. The start-up checkpoint stays in the file
 /// only, so a restart loop cannot flood the channel. A chain that does not verify is not signed: it is logged and
-/// posted as critical instead (docs/security.md, "Audit chain").
+/// posted as critical instead (docs/security.md, "Audit chain"). Every instance writes its own file (verification compares
+/// the chain with the file of the instance that verifies); only the holder of the automation lease posts the periodic
+/// copy, so the channel gets one per interval, not one per instance (docs/high-availability.md, "Lease").
 /// </summary>
 public sealed partial class AuditCheckpointJob(
     AuditCheckpointWriter writer,
     NotificationQueue notifications,
+    IAutomationLease lease,
     IOptions<AuditChainOptions> options,
     TimeProvider timeProvider,
     ILogger<AuditCheckpointJob> logger) : BackgroundService
@@ -32,7 +36,7 @@ public sealed partial class AuditCheckpointJob(
         using var timer = new PeriodicTimer(options.Value.CheckpointInterval, timeProvider);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await CheckpointAsync(post: true, stoppingToken);
+            await CheckpointAsync(post: lease.IsHeld, stoppingToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Checkpoints;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Leadership;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Checkpoints;
@@ -10,12 +11,14 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// (a held phase resumes with its clock running, and its due checkpoints then fire at once) through
 /// <see cref="CheckpointSumTopUp"/>, so a checkpoint of a 36 h window reads only the last few minutes from InfluxDB
 /// (docs/checkpoints.md, "Topping up while the phase runs"). Ended phase runs are left alone; once an hour the sums of runs
-/// that ended more than <c>KeepEndedFor</c> ago are deleted (<see cref="IntervalSumRetention"/>).
+/// that ended more than <c>KeepEndedFor</c> ago are deleted (<see cref="IntervalSumRetention"/>). Only the holder of the
+/// automation lease does it: the sums are shared in the state store, and InfluxDB's load must not grow with the instances.
 /// </summary>
 public sealed partial class CheckpointSumTopUpService(
     RolloutStore rollouts,
     CheckpointSumTopUp topUp,
     IIntervalSumStore sums,
+    IAutomationLease lease,
     IOptions<CheckpointEvaluatorOptions> options,
     TimeProvider timeProvider,
     ILogger<CheckpointSumTopUpService> logger) : BackgroundService
@@ -37,7 +40,10 @@ public sealed partial class CheckpointSumTopUpService(
         {
             try
             {
-                await TickAsync(stoppingToken);
+                if (lease.IsHeld)
+                {
+                    await TickAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,4 +1,5 @@
 using Dashboard.Infrastructure.Influx;
+using Dashboard.Web.Features.Leadership;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Demo;
@@ -6,12 +7,14 @@ namespace Dashboard.Web.Features.Demo;
 /// <summary>
 /// Writes the demo's live traffic every <see cref="DemoOptions.Interval"/> through the bounded
 /// <see cref="InfluxWriteBuffer"/>, so a slow or dead InfluxDB never blocks it or grows its memory.
-/// Beside the live ticks it backfills missing history, retrying every 30 s until that succeeds.
+/// Beside the live ticks it backfills missing history, retrying every 30 s until that succeeds. One writer per
+/// deployment: it starts once this instance holds the automation lease and skips its ticks while it does not.
 /// </summary>
 public sealed partial class DemoTrafficSimulator(
     DemoTrafficSource source,
     DemoHistoryBackfill backfill,
     InfluxWriteBuffer buffer,
+    IAutomationLease lease,
     IOptions<DemoOptions> options,
     TimeProvider timeProvider,
     ILogger<DemoTrafficSimulator> logger) : BackgroundService
@@ -35,6 +38,7 @@ public sealed partial class DemoTrafficSimulator(
     {
         // Leave start-up before the first InfluxDB round trip.
         await Task.Yield();
+        await lease.WaitUntilHeldAsync(stoppingToken);
         var interval = options.Value.Interval;
         var startedAt = timeProvider.GetUtcNow();
         LogStarted(logger, interval.TotalSeconds, options.Value.Service);
@@ -48,7 +52,10 @@ public sealed partial class DemoTrafficSimulator(
             {
                 try
                 {
-                    await TickAsync(timeProvider.GetUtcNow(), interval, stoppingToken).ConfigureAwait(false);
+                    if (lease.IsHeld)
+                    {
+                        await TickAsync(timeProvider.GetUtcNow(), interval, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

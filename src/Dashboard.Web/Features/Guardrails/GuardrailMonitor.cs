@@ -5,6 +5,7 @@ using Dashboard.Core.Metrics;
 using Dashboard.Core.Rollouts;
 using Dashboard.Infrastructure.Metrics;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Shared.Components;
 using Microsoft.Extensions.Options;
 
@@ -37,6 +38,7 @@ public sealed partial class GuardrailMonitor(
     GuardrailMemoryKeeper memory,
     GuardrailNearMissRecorder nearMisses,
     GuardrailStatusBoard board,
+    IAutomationLease lease,
     IOptions<GuardrailOptions> options,
     TimeProvider timeProvider,
     ILogger<GuardrailMonitor> logger) : BackgroundService
@@ -52,23 +54,37 @@ public sealed partial class GuardrailMonitor(
     private readonly HashSet<Guid> remembered = [];
     private double? lastCanaryRps;
 
+    // Polls only while this instance holds the automation lease (docs/high-availability.md, "Lease"): a turn starts
+    // with a poll as soon as it takes it and ends as soon as the hold ends. A poll under way finishes:
+    // cut between saving a rollback and setting the router, it would leave the canary's traffic to nobody.
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
+                using var turn = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, await lease.WaitForHoldAsync(stoppingToken));
+                using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
                 try
                 {
-                    await PollOnceAsync(stoppingToken);
+                    do
+                    {
+                        try
+                        {
+                            await PollOnceAsync(stoppingToken);
+                        }
+                        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            LogPollFailed(ex);
+                        }
+                    }
+                    while (await timer.WaitForNextTickAsync(turn.Token));
                 }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogPollFailed(ex);
+                    // The hold ended: wait for the next one.
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -76,9 +92,17 @@ public sealed partial class GuardrailMonitor(
         }
     }
 
-    /// <summary>One poll: list the watched rollouts, read one snapshot, feed the evidence, judge and act, publish the status.</summary>
+    /// <summary>
+    /// One poll: list the watched rollouts, read one snapshot, feed the evidence, judge and act, publish the status.
+    /// Nothing at all unless this instance holds the automation lease: a follower neither judges nor publishes.
+    /// </summary>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
+        if (!lease.IsHeld)
+        {
+            return;
+        }
+
         var now = timeProvider.GetUtcNow();
         var watched = (await store.ListAsync(cancellationToken)).Select(Rollout.FromSnapshot).Where(r => GuardrailJudge.IsWatched(r.CurrentState)).ToList();
         var watchedIds = watched.Select(r => r.Id).ToHashSet();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Rollouts.Events;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,15 @@ namespace Dashboard.Web.Features.Rollouts;
 /// <summary>
 /// Turns saved rollout changes into chat notifications: rollbacks, aborts, holds, sign-off requests
 /// (and a reminder every <c>Notifications:ReminderInterval</c> while a phase waits for sign-off),
-/// completions, and traffic changes the router did not confirm.
+/// completions, and traffic changes the router did not confirm. With several instances each decision is sent once: only
+/// by the instance that saved it (changes another instance saved are that one's to send), and the reminders only by the
+/// holder of the automation lease (docs/high-availability.md, "Lease").
 /// </summary>
 public sealed partial class RolloutNotifier(
     RolloutChangeFeed feed,
     RolloutService rollouts,
     NotificationQueue queue,
+    IAutomationLease lease,
     IOptions<NotificationOptions> options,
     TimeProvider timeProvider,
     ILogger<RolloutNotifier> logger) : BackgroundService
@@ -50,6 +54,11 @@ public sealed partial class RolloutNotifier(
         {
             try
             {
+                if (!lease.IsHeld)
+                {
+                    continue;
+                }
+
                 foreach (var rollout in (await rollouts.ListAsync(stoppingToken)).Where(r => r.CurrentState == PhaseState.AwaitingSignOff))
                 {
                     queue.Enqueue(SignOffReminder(rollout));
@@ -62,7 +71,13 @@ public sealed partial class RolloutNotifier(
         }
     }
 
-    private void OnChanged(RolloutChanged change) => _ = NotifyAsync(change);
+    private void OnChanged(RolloutChanged change)
+    {
+        if (!change.FromAnotherInstance)
+        {
+            _ = NotifyAsync(change);
+        }
+    }
 
     private async Task NotifyAsync(RolloutChanged change)
     {

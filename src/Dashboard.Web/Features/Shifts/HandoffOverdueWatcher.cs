@@ -1,5 +1,6 @@
 using Dashboard.Infrastructure.Persistence.Shifts;
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Notifications;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +10,10 @@ namespace Dashboard.Web.Features.Shifts;
 /// Looks every <c>Shifts:OverdueCheckInterval</c> at the last shift change: when nobody acknowledged the handoff
 /// <c>Shifts:AcknowledgeWithin</c> after it, and someone was on the outgoing shift (or wrote a handoff), the handoff
 /// is flagged — stored and audited first, so it is sent once even across restarts — then shown on /warroom and sent
-/// through the notifications webhook (docs/shifts.md).
+/// through the notifications webhook (docs/shifts.md). Only the holder of the automation lease looks.
 /// </summary>
 public sealed partial class HandoffOverdueWatcher(
-    ShiftCalendar calendar, ShiftService shifts, ShiftHandoffStore handoffs, ShiftFeed feed, NotificationQueue notifications,
+    ShiftCalendar calendar, ShiftService shifts, ShiftHandoffStore handoffs, ShiftFeed feed, NotificationQueue notifications, IAutomationLease lease,
     IOptions<ShiftOptions> options, TimeProvider timeProvider, ILogger<HandoffOverdueWatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +23,10 @@ public sealed partial class HandoffOverdueWatcher(
         {
             try
             {
-                await CheckAsync(stoppingToken);
+                if (lease.IsHeld)
+                {
+                    await CheckAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

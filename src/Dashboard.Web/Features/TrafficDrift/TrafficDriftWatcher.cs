@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared.Live;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,13 @@ namespace Dashboard.Web.Features.TrafficDrift;
 /// <summary>
 /// Runs <see cref="TrafficDriftMonitor.CheckAsync"/> at start-up (in the background, retrying a few
 /// times with backoff while the router or the state store cannot be read), then every
-/// <c>Routing:DriftCheckInterval</c> and shortly after every saved rollout change.
+/// <c>Routing:DriftCheckInterval</c> and shortly after every saved rollout change — only while this instance holds
+/// the automation lease (a check records drift episodes), starting over with the start-up check each time it takes it.
 /// </summary>
 public sealed partial class TrafficDriftWatcher(
     TrafficDriftMonitor monitor,
     RolloutChangeFeed feed,
+    IAutomationLease lease,
     IOptions<TrafficDriftOptions> options,
     TimeProvider timeProvider,
     ILogger<TrafficDriftWatcher> logger) : ChangeWatcher<RolloutChanged, DriftCheckCause>(feed, logger)
@@ -22,6 +25,8 @@ public sealed partial class TrafficDriftWatcher(
     // A command publishes once when saved and again when its traffic change settles; checking between
     // the two would report the change in flight as drift, so a check waits until the changes go quiet.
     private static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(1);
+
+    protected override Task<CancellationToken> WaitForTurnAsync(CancellationToken stoppingToken) => lease.WaitForHoldAsync(stoppingToken);
 
     // Every change asks for the same check, so any number of them waiting is one check.
     protected override bool Selects(RolloutChanged change, [MaybeNullWhen(false)] out DriftCheckCause cause)

@@ -71,22 +71,46 @@ public abstract partial class ChangeWatcher<TChange, TItem> : BackgroundService
         await base.StopAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Waits until this instance may act and returns a token cancelled when it may no longer (the automation lease,
+    /// docs/high-availability.md); by default at once, for ever. Each turn starts with a sweep, so what happened between
+    /// two turns, on whichever instance, is handled by the next. An item in hand when the turn ends is finished, not
+    /// cut half-way; no other is started.
+    /// </summary>
+    protected virtual Task<CancellationToken> WaitForTurnAsync(CancellationToken stoppingToken) => Task.FromResult(CancellationToken.None);
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Start-up goes on while the sweep runs.
         await Task.Yield();
-        await SweepAndProcessAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await ProcessSafelyAsync(await WaitForNextAsync(stoppingToken), stoppingToken);
-            if (TakeSweepDue())
+            using var turn = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, await WaitForTurnAsync(stoppingToken));
+            try
             {
-                await SweepAndProcessAsync(stoppingToken);
+                await ActAsync(turn.Token, stoppingToken);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The turn ended while waiting for work: the next turn starts with a sweep.
             }
         }
     }
 
-    private async Task SweepAndProcessAsync(CancellationToken stoppingToken)
+    private async Task ActAsync(CancellationToken turnToken, CancellationToken stoppingToken)
+    {
+        await SweepAndProcessAsync(turnToken, stoppingToken);
+        while (!turnToken.IsCancellationRequested)
+        {
+            await ProcessSafelyAsync(await WaitForNextAsync(turnToken), stoppingToken);
+            if (TakeSweepDue())
+            {
+                await SweepAndProcessAsync(turnToken, stoppingToken);
+            }
+        }
+    }
+
+    private async Task SweepAndProcessAsync(CancellationToken turnToken, CancellationToken stoppingToken)
     {
         IReadOnlyCollection<TItem> due;
         try
@@ -104,7 +128,7 @@ public abstract partial class ChangeWatcher<TChange, TItem> : BackgroundService
             return;
         }
 
-        foreach (var item in due)
+        foreach (var item in due.TakeWhile(_ => !turnToken.IsCancellationRequested))
         {
             await ProcessSafelyAsync(item, stoppingToken);
         }
