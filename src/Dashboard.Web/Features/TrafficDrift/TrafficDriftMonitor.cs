@@ -1,6 +1,7 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Shared.Live;
 
 namespace Dashboard.Web.Features.TrafficDrift;
 
@@ -8,15 +9,38 @@ namespace Dashboard.Web.Features.TrafficDrift;
 /// Compares the router's actual split with the weight the rollout of record wants and keeps the
 /// latest <see cref="TrafficDriftReport"/>. It only reads: drift is reported, never corrected here —
 /// correcting is <c>RolloutService.ReconcileTrafficAsync</c>, an audited action a person takes. A drift's start and end
-/// are put on the record by the <see cref="TrafficDriftRecorder"/> before the report is told to anyone.
+/// are put on the record by the <see cref="TrafficDriftRecorder"/> before the report is told to anyone. Only the
+/// automation lease holder checks on its own (<see cref="TrafficDriftWatcher"/>); the <see cref="IInstanceBus"/> takes
+/// each report to the other instances, whose banners show it as it is (docs/high-availability.md#bus).
 /// </summary>
-public sealed partial class TrafficDriftMonitor(
-    RolloutStore store, ITrafficRouter router, TrafficDriftRecorder recorder, TimeProvider timeProvider, ILogger<TrafficDriftMonitor> logger)
+public sealed partial class TrafficDriftMonitor
 {
+    public const string BusChannel = "drift";
+
     private readonly Lock sync = new();
-    private TrafficDriftReport current = TrafficDriftReport.NotChecked(router.Name);
+    private readonly RolloutStore store;
+    private readonly ITrafficRouter router;
+    private readonly TrafficDriftRecorder recorder;
+    private readonly TimeProvider timeProvider;
+    private readonly ILogger<TrafficDriftMonitor> logger;
+    private readonly IInstanceBus bus;
+    private TrafficDriftReport current;
     private long checksStarted;
     private long newestPublished;
+
+    public TrafficDriftMonitor(
+        RolloutStore store, ITrafficRouter router, TrafficDriftRecorder recorder, TimeProvider timeProvider, ILogger<TrafficDriftMonitor> logger, IInstanceBus? bus = null)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        this.store = store;
+        this.router = router;
+        this.recorder = recorder;
+        this.timeProvider = timeProvider;
+        this.logger = logger;
+        this.bus = bus ?? SingleInstanceBus.Instance;
+        current = TrafficDriftReport.NotChecked(router.Name);
+        this.bus.Subscribe<TrafficDriftReport>(BusChannel, Adopt);
+    }
 
     /// <summary>Raised after every check with its report; handlers run on the checking thread and their failures are logged.</summary>
     public event Action<TrafficDriftReport>? Changed;
@@ -39,8 +63,30 @@ public sealed partial class TrafficDriftMonitor(
         var sequence = Interlocked.Increment(ref checksStarted);
         var report = await CompareAsync(cancellationToken);
         await recorder.RecordAsync(sequence, report, cancellationToken);
-        Publish(sequence, report);
+        if (Publish(sequence, report))
+        {
+            bus.Publish(BusChannel, "report", report);
+        }
+
         return report;
+    }
+
+    // Another instance's check: shown as it is unless this instance already shows a newer one (the bus may repeat a message).
+    private void Adopt(TrafficDriftReport report)
+    {
+        TrafficDriftKind previous;
+        lock (sync)
+        {
+            if (current.CheckedAt is { } shown && (report.CheckedAt is not { } checkedAt || checkedAt <= shown))
+            {
+                return;
+            }
+
+            previous = current.Kind;
+            current = report;
+        }
+
+        Tell(previous, report);
     }
 
     private async Task<TrafficDriftReport> CompareAsync(CancellationToken cancellationToken)
@@ -78,7 +124,8 @@ public sealed partial class TrafficDriftMonitor(
     private static RolloutOfRecord OfRecord(RolloutSnapshot snapshot) =>
         new(snapshot.Id, snapshot.Service, snapshot.BaselineVersion, snapshot.CandidateVersion, snapshot.Status.ToString());
 
-    private void Publish(long sequence, TrafficDriftReport report)
+    /// <returns>False when a check that started later has already been published.</returns>
+    private bool Publish(long sequence, TrafficDriftReport report)
     {
         TrafficDriftKind previous;
         lock (sync)
@@ -86,7 +133,7 @@ public sealed partial class TrafficDriftMonitor(
             // Checks may overlap (the watcher, a REST call); the one that started last has the freshest view.
             if (sequence < newestPublished)
             {
-                return;
+                return false;
             }
 
             newestPublished = sequence;
@@ -94,6 +141,12 @@ public sealed partial class TrafficDriftMonitor(
             current = report;
         }
 
+        Tell(previous, report);
+        return true;
+    }
+
+    private void Tell(TrafficDriftKind previous, TrafficDriftReport report)
+    {
         if (report.Kind != previous)
         {
             LogKindChanged(report.Kind is TrafficDriftKind.InSync or TrafficDriftKind.NothingRecorded ? LogLevel.Information : LogLevel.Warning, report.Kind, report.Message);
