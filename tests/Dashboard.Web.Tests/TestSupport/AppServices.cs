@@ -2,6 +2,7 @@ using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Guardrails;
+using Dashboard.Web.Features.Health;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Reasons;
 using Dashboard.Web.Features.Rollouts;
@@ -52,6 +53,10 @@ internal static class AppServices
 
         // And the guardrail alert banner, with nothing polled.
         services.AddSingleton<GuardrailStatusBoard>();
+
+        // And the unreachable-dependency banner of both layouts; its watch is a hosted service, never started here.
+        services.AddHealthChecks();
+        services.AddSingleton<DependencyWatch>();
         return services;
     }
 }

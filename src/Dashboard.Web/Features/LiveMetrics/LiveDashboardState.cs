@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Dashboard.Core.Metrics;
 
 namespace Dashboard.Web.Features.LiveMetrics;
@@ -28,9 +27,4 @@ public sealed record LiveDashboardState
     public string? StaleReason { get; init; }
 
     public bool IsStale => StaleReason is not null;
-
-    /// <summary>True when another instance's poller read this state and the bus brought it: its hub clients had it through
-    /// the backplane already (docs/high-availability.md#bus).</summary>
-    [JsonIgnore]
-    public bool FromAnotherInstance { get; init; }
 }

@@ -4,9 +4,9 @@ namespace Dashboard.Web.Features.LiveMetrics;
 
 /// <summary>
 /// Forwards every published state to the <see cref="LiveHub"/> clients: one message per audience, built once and sent to
-/// the audience's group, so SignalR serializes each shape once per poll however many are watching. Only the states this
-/// instance's poller read: with more than one instance the hub's Redis backplane takes them to every instance's clients,
-/// which would otherwise get each state twice (docs/high-availability.md#bus).
+/// the audience's group, so SignalR serializes each shape once per poll however many are watching. Each instance sends to
+/// its own hub clients every state, read by its own poller or brought by the bus from the lease holder's; a hub client is
+/// connected to one instance, so it gets each state once (docs/high-availability.md#bus).
 /// </summary>
 public sealed partial class LiveHubBroadcaster(
     ILiveDashboardFeed feed,
@@ -25,12 +25,24 @@ public sealed partial class LiveHubBroadcaster(
         return Task.CompletedTask;
     }
 
+    private readonly Lock sentGate = new();
+    private DateTimeOffset? lastSentPoll;
+
+    // The hub's messages carry no charts: a state that only brought a chart (a follower receives charts apart from the
+    // poll's state) is the same message again, so each poll is sent once.
     private void OnChanged(LiveDashboardState state)
     {
-        if (!state.FromAnotherInstance)
+        lock (sentGate)
         {
-            _ = BroadcastAsync(state);
+            if (state.LastAttemptAt is { } poll && poll == lastSentPoll)
+            {
+                return;
+            }
+
+            lastSentPoll = state.LastAttemptAt;
         }
+
+        _ = BroadcastAsync(state);
     }
 
     private async Task BroadcastAsync(LiveDashboardState state)

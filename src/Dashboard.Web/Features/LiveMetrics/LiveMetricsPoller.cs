@@ -123,7 +123,7 @@ public sealed partial class LiveMetricsPoller : BackgroundService, ILiveDashboar
         catch (Exception ex) when (ex is InfluxException or HttpRequestException or TimeoutException)
         {
             LogPollFailed(ex.Message);
-            next = previous with { LastAttemptAt = now, StaleReason = DescribeFailure(ex), FromAnotherInstance = false };
+            next = previous with { LastAttemptAt = now, StaleReason = DescribeFailure(ex) };
         }
 
         Interlocked.Increment(ref _pollCount);
@@ -143,7 +143,7 @@ public sealed partial class LiveMetricsPoller : BackgroundService, ILiveDashboar
                 return;
             }
 
-            next = remote with { Charts = current.Charts, FromAnotherInstance = true };
+            next = remote with { Charts = current.Charts };
             Volatile.Write(ref _current, next);
         }
 
@@ -161,7 +161,7 @@ public sealed partial class LiveMetricsPoller : BackgroundService, ILiveDashboar
                 return;
             }
 
-            next = current with { Charts = new Dictionary<ChartRange, ChartSeriesSet>(current.Charts) { [chart.Range] = chart }, FromAnotherInstance = true };
+            next = current with { Charts = new Dictionary<ChartRange, ChartSeriesSet>(current.Charts) { [chart.Range] = chart } };
             Volatile.Write(ref _current, next);
         }
 

@@ -6,8 +6,8 @@ namespace Dashboard.Web.Features.Rollouts;
 /// <summary>
 /// Forwards every saved rollout change to the clients of <see cref="LiveHub"/> as a <c>rollout</c> message: to members
 /// the rollout as the REST API shows it, to kiosk screens as <c>/warroom</c> shows it (<see cref="ScreenRolloutView"/>);
-/// each shape is built and serialized once per change. Only for changes this instance saved: with more than one instance
-/// the hub's Redis backplane takes the message to the other instances' clients, which would otherwise get it twice
+/// each shape is built and serialized once per change. Each instance sends to its own hub clients every change, its own and
+/// those the bus brought from other instances; a hub client is connected to one instance, so it gets each change once
 /// (docs/high-availability.md#bus).
 /// </summary>
 public sealed partial class RolloutHubBroadcaster(
@@ -30,13 +30,7 @@ public sealed partial class RolloutHubBroadcaster(
         return Task.CompletedTask;
     }
 
-    private void OnChanged(RolloutChanged change)
-    {
-        if (!change.FromAnotherInstance)
-        {
-            _ = BroadcastAsync(change.RolloutId);
-        }
-    }
+    private void OnChanged(RolloutChanged change) => _ = BroadcastAsync(change.RolloutId);
 
     private async Task BroadcastAsync(Guid rolloutId)
     {
