@@ -13,6 +13,9 @@ public sealed partial class LiveHubBroadcaster(
     IHubContext<LiveHub> hub,
     ILogger<LiveHubBroadcaster> logger) : IHostedService
 {
+    private readonly Lock sentGate = new();
+    private DateTimeOffset? lastSentPoll;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         feed.Changed += OnChanged;
@@ -24,9 +27,6 @@ public sealed partial class LiveHubBroadcaster(
         feed.Changed -= OnChanged;
         return Task.CompletedTask;
     }
-
-    private readonly Lock sentGate = new();
-    private DateTimeOffset? lastSentPoll;
 
     // The hub's messages carry no charts: a state that only brought a chart (a follower receives charts apart from the
     // poll's state) is the same message again, so each poll is sent once.
