@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Dashboard.TestSupport;
@@ -31,14 +32,22 @@ public sealed class FailoverPair : IAsyncDisposable
 
     public FailoverInstance B { get; }
 
-    public static async Task<FailoverPair> StartAsync(Uri influxUrl, string influxDatabase, string postgresConnectionString, HaproxyServer haproxy)
+    /// <summary>Starts "a", then "b", on <paramref name="influxDatabase"/> and the PostgreSQL database of
+    /// <paramref name="postgresConnectionString"/>, both routing through <paramref name="haproxy"/>.</summary>
+    /// <param name="influxUrl">The shared influxd.</param>
+    /// <param name="influxDatabase">The InfluxDB database both read and the holder's demo writes.</param>
+    /// <param name="postgresConnectionString">The state store both share.</param>
+    /// <param name="haproxy">The router both drive.</param>
+    /// <param name="extra">Settings that replace or add to the pair's own, for both instances.</param>
+    public static async Task<FailoverPair> StartAsync(
+        Uri influxUrl, string influxDatabase, string postgresConnectionString, HaproxyServer haproxy, IReadOnlyDictionary<string, string>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(haproxy);
         var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var a = await StartInstanceAsync("a", Settings(influxUrl, influxDatabase, postgresConnectionString, haproxy, key, "a"));
+        var a = await StartInstanceAsync("a", Settings(influxUrl, influxDatabase, postgresConnectionString, haproxy, key, "a", extra));
         try
         {
-            var b = await StartInstanceAsync("b", Settings(influxUrl, influxDatabase, postgresConnectionString, haproxy, key, "b"));
+            var b = await StartInstanceAsync("b", Settings(influxUrl, influxDatabase, postgresConnectionString, haproxy, key, "b", extra));
             return new FailoverPair(a, b, influxUrl, influxDatabase);
         }
         catch
@@ -66,8 +75,9 @@ public sealed class FailoverPair : IAsyncDisposable
         return found == A ? (A, B) : (B, A);
     }
 
-    /// <summary>Creates and starts a rollout of the demo's service along the built-in three-phase plan (canary 1 %) through <paramref name="instance"/>.</summary>
-    public static async Task<Guid> StartRolloutAsync(FailoverInstance instance)
+    /// <summary>Creates and starts a rollout of the demo's service through <paramref name="instance"/>, along the built-in
+    /// three-phase plan (canary 1 %) unless <paramref name="planId"/> names another.</summary>
+    public static async Task<Guid> StartRolloutAsync(FailoverInstance instance, string planId = "three-phase")
     {
         ArgumentNullException.ThrowIfNull(instance);
         using var created = await instance.Http.PostAsJsonAsync("/api/rollouts", new
@@ -75,7 +85,7 @@ public sealed class FailoverPair : IAsyncDisposable
             service = Service,
             baselineVersion = "v2.9.4",
             candidateVersion = CandidateVersion,
-            planId = "three-phase",
+            planId,
             reason = "failover",
         });
         created.EnsureSuccessStatusCode();
@@ -85,7 +95,16 @@ public sealed class FailoverPair : IAsyncDisposable
         return id;
     }
 
-    /// <summary>One whole canary requests point (200 requests, half of them errors) at now, straight into InfluxDB.</summary>
+    /// <summary>Stores the plan <paramref name="planJson"/> through <paramref name="instance"/> (<c>POST /api/plans</c>).</summary>
+    public static async Task CreatePlanAsync(FailoverInstance instance, string planJson)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        using var content = new StringContent(planJson, Encoding.UTF8, "application/json");
+        using var created = await instance.Http.PostAsync("/api/plans", content);
+        created.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>One whole canary requests point of segment A (200 requests, half of them errors) at now, straight into InfluxDB.</summary>
     public async Task WriteBadCanaryPointAsync()
     {
         using var influx = new HttpClient { BaseAddress = _influxUrl, Timeout = TimeSpan.FromSeconds(10) };
@@ -135,7 +154,19 @@ public sealed class FailoverPair : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string> Settings(Uri influxUrl, string influxDatabase, string postgres, HaproxyServer haproxy, string auditKey, string name) => new()
+    private static Dictionary<string, string> Settings(
+        Uri influxUrl, string influxDatabase, string postgres, HaproxyServer haproxy, string auditKey, string name, IReadOnlyDictionary<string, string>? extra)
+    {
+        var settings = OwnSettings(influxUrl, influxDatabase, postgres, haproxy, auditKey, name);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string> OwnSettings(Uri influxUrl, string influxDatabase, string postgres, HaproxyServer haproxy, string auditKey, string name) => new()
     {
         ["Cluster__InstanceName"] = name,
         ["StateStore__Provider"] = "PostgreSql",

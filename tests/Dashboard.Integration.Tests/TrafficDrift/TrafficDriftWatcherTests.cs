@@ -1,11 +1,17 @@
+using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.TestSupport;
+using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using static Dashboard.TestSupport.StoredRollouts;
 
 namespace Dashboard.Integration.Tests.TrafficDrift;
@@ -61,12 +67,97 @@ public sealed class TrafficDriftWatcherTests
         }
     }
 
-    private static (TrafficDriftMonitor Monitor, RolloutChangeFeed Feed, TrafficDriftWatcher Watcher) Create(TestStateStore store, SettableRouter router)
+    [Fact]
+    public async Task ChangeLeftRequested_IsHandedToTheRouterAndSettled_BeforeTheCheckComparesThem()
     {
-        var feed = new RolloutChangeFeed(TimeProvider.System, NullLogger<RolloutChangeFeed>.Instance);
-        var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, DriftRecorders.For(store, feed), TimeProvider.System, NullLogger<TrafficDriftMonitor>.Instance);
-        var options = Options.Create(new TrafficDriftOptions { DriftCheckInterval = TimeSpan.FromDays(1) });
-        return (monitor, feed, new TrafficDriftWatcher(monitor, feed, new SingleInstanceLease(), options, TimeProvider.System, NullLogger<TrafficDriftWatcher>.Instance));
+        await using var store = await TestStateStore.CreateAsync();
+        // Saved long ago and never settled: the instance that saved it died before it called the router.
+        var (rollout, change) = await StartedAsync(store);
+        var router = new SettableRouter { Weights = new TrafficWeights(0, 100) };
+        var (monitor, _, watcher) = Create(store, router);
+
+        await watcher.StartAsync(CancellationToken.None);
+        try
+        {
+            var report = await NextReportAsync(monitor, TrafficDriftKind.NotChecked);
+            var settled = Assert.Single(await store.Get<TrafficChangeLog>().ListAsync(rollout.Id));
+            var audited = (await store.Get<AuditLog>().ReadAsync(rollout.Id)).Count(e => e.Kind == "traffic.changeApplied");
+
+            Assert.Equal(TrafficDriftKind.InSync, report.Kind);
+            Assert.Equal([1], router.Applied);
+            Assert.Equal((change.Id, TrafficChangeStatus.Applied, 1), (settled.Id, settled.Status, settled.ReadBackPercent));
+            Assert.Equal(1, audited);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task ChangeRequestedMomentsAgo_IsLeftToItsInstance_UntilTheGraceHasPassed()
+    {
+        var clock = new FakeTimeProvider(StoredRollouts.T0.AddMinutes(1).AddSeconds(1));
+        await using var store = await TestStateStore.CreateAsync(clock);
+        var (rollout, _) = await StartedAsync(store);
+        var router = new SettableRouter { Weights = new TrafficWeights(0, 100) };
+        var (monitor, _, watcher) = Create(store, router, clock, TimeSpan.FromSeconds(30));
+
+        await watcher.StartAsync(CancellationToken.None);
+        try
+        {
+            // A second after the request: it may still be in flight on a live instance, so only the drift is reported.
+            var first = await NextReportAsync(monitor, TrafficDriftKind.NotChecked);
+            var stillRequested = Assert.Single(await store.Get<TrafficChangeLog>().ListAsync(rollout.Id)).Status;
+            clock.Advance(TimeSpan.FromSeconds(29));
+            var second = await NextReportAsync(monitor, TrafficDriftKind.Drifted);
+
+            Assert.Equal(TrafficDriftKind.Drifted, first.Kind);
+            Assert.Equal(TrafficChangeStatus.Requested, stillRequested);
+            Assert.Equal(TrafficDriftKind.InSync, second.Kind);
+            Assert.Equal([1], router.Applied);
+        }
+        finally
+        {
+            await watcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static (TrafficDriftMonitor Monitor, RolloutChangeFeed Feed, TrafficDriftWatcher Watcher) Create(
+        TestStateStore store, SettableRouter router, TimeProvider? clock = null, TimeSpan? unsettledChangeGrace = null)
+    {
+        var time = clock ?? TimeProvider.System;
+        var services = RolloutServices(store, router, time);
+        var feed = services.GetRequiredService<RolloutChangeFeed>();
+        var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, DriftRecorders.For(store, feed), time, NullLogger<TrafficDriftMonitor>.Instance);
+        var options = Options.Create(new TrafficDriftOptions
+        {
+            DriftCheckInterval = TimeSpan.FromDays(1),
+            UnsettledChangeGrace = unsettledChangeGrace ?? new TrafficDriftOptions().UnsettledChangeGrace,
+        });
+        var watcher = new TrafficDriftWatcher(
+            monitor, services.GetRequiredService<RolloutService>(), feed, new SingleInstanceLease(), options, time, NullLogger<TrafficDriftWatcher>.Instance);
+        return (monitor, feed, watcher);
+    }
+
+    // The rollout service the app runs, on the test's store, router and clock (its hosted services are not started).
+    private static ServiceProvider RolloutServices(TestStateStore store, SettableRouter router, TimeProvider clock)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["StateStore:ConnectionString"] = store.ConnectionString,
+                ["Plans:Folder"] = string.Empty,
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(clock);
+        services.AddLogging();
+        services.AddStateStore(configuration);
+        services.AddAccessAuthorization();
+        services.AddRollouts(configuration);
+        services.AddSingleton<ITrafficRouter>(router);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>Waits for the monitor to report something other than <paramref name="kind"/>.</summary>

@@ -237,6 +237,37 @@ public sealed class RolloutService(
     }
 
     /// <summary>
+    /// Finishes a traffic change that was saved but never settled: the instance that saved it died between the save and
+    /// the router (docs/high-availability.md, "What happens when"). Only the latest change of the rollout of record (the
+    /// one started last, whose weight the router should run) counts, and only once it was requested at least
+    /// <paramref name="olderThan"/> ago — a younger one may still be in flight on a live instance, and the result says when
+    /// to look again. The requested weight goes to the router and the outcome is recorded, as that instance would have done;
+    /// the decision itself was authorized and audited when it was saved.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The change was settled meanwhile (its instance was alive after all);
+    /// the router was given the same weight again, which changes nothing.</exception>
+    public async Task<UnsettledTraffic> FinishUnsettledTrafficAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindLatestStartedAsync(cancellationToken) is not { } rollout
+            || await changeLog.ListAsync(rollout.Id, cancellationToken) is not [.., { Status: TrafficChangeStatus.Requested } latest])
+        {
+            return UnsettledTraffic.None;
+        }
+
+        if (latest.RequestedAt + olderThan > timeProvider.GetUtcNow())
+        {
+            return new UnsettledTraffic(null, latest.RequestedAt + olderThan);
+        }
+
+        logger.LogWarning(
+            "Traffic change {ChangeId} of rollout {RolloutId} to {Percent} % was requested at {RequestedAt} and never settled; handing it to the router now",
+            latest.Id, rollout.Id, latest.ToPercent, latest.RequestedAt);
+        var settled = await ApplyAsync(latest.ToTrafficChange());
+        changes.Publish(rollout.Id, settled: settled);
+        return new UnsettledTraffic(settled, null);
+    }
+
+    /// <summary>
     /// Hands one saved request to the router and records the outcome. Not cancellable on purpose:
     /// once the router may have moved traffic, the record of what it did must be written.
     /// </summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.TrafficDrift;
 
-/// <summary>Fails start-up with a message naming <c>Routing:DriftCheckInterval</c>.</summary>
+/// <summary>Fails start-up with a message naming <c>Routing:DriftCheckInterval</c> or <c>Routing:UnsettledChangeGrace</c>.</summary>
 public sealed class TrafficDriftOptionsValidator : IValidateOptions<TrafficDriftOptions>
 {
     private static readonly TimeSpan Longest = TimeSpan.FromDays(1);
@@ -12,9 +12,17 @@ public sealed class TrafficDriftOptionsValidator : IValidateOptions<TrafficDrift
         ArgumentNullException.ThrowIfNull(options);
 
         // A day is far more than anyone wants between checks, and keeps the timer within its limits.
-        return options.DriftCheckInterval > TimeSpan.Zero && options.DriftCheckInterval <= Longest
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"{TrafficDriftOptions.SectionName}:{nameof(TrafficDriftOptions.DriftCheckInterval)} must be a positive time span (hh:mm:ss) of at most one day, got {options.DriftCheckInterval}");
+        var failures = new List<string>();
+        if (options.DriftCheckInterval <= TimeSpan.Zero || options.DriftCheckInterval > Longest)
+        {
+            failures.Add($"{TrafficDriftOptions.SectionName}:{nameof(TrafficDriftOptions.DriftCheckInterval)} must be a positive time span (hh:mm:ss) of at most one day, got {options.DriftCheckInterval}");
+        }
+
+        if (options.UnsettledChangeGrace <= TimeSpan.Zero || options.UnsettledChangeGrace > Longest)
+        {
+            failures.Add($"{TrafficDriftOptions.SectionName}:{nameof(TrafficDriftOptions.UnsettledChangeGrace)} must be a positive time span (hh:mm:ss) of at most one day, got {options.UnsettledChangeGrace}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared.Live;
@@ -11,9 +12,12 @@ namespace Dashboard.Web.Features.TrafficDrift;
 /// times with backoff while the router or the state store cannot be read), then every
 /// <c>Routing:DriftCheckInterval</c> and shortly after every saved rollout change — only while this instance holds
 /// the automation lease (a check records drift episodes), starting over with the start-up check each time it takes it.
+/// Before each check it finishes a traffic change left unsettled by an instance that died between saving it and the
+/// router (<see cref="RolloutService.FinishUnsettledTrafficAsync"/>), waking when such a change is due.
 /// </summary>
 public sealed partial class TrafficDriftWatcher(
     TrafficDriftMonitor monitor,
+    RolloutService rollouts,
     RolloutChangeFeed feed,
     IAutomationLease lease,
     IOptions<TrafficDriftOptions> options,
@@ -25,6 +29,8 @@ public sealed partial class TrafficDriftWatcher(
     // A command publishes once when saved and again when its traffic change settles; checking between
     // the two would report the change in flight as drift, so a check waits until the changes go quiet.
     private static readonly TimeSpan SettleDelay = TimeSpan.FromSeconds(1);
+
+    private DateTimeOffset? unsettledDueAt;
 
     protected override Task<CancellationToken> WaitForTurnAsync(CancellationToken stoppingToken) => lease.WaitForHoldAsync(stoppingToken);
 
@@ -43,7 +49,14 @@ public sealed partial class TrafficDriftWatcher(
     protected override async Task<DriftCheckCause> WaitForNextAsync(CancellationToken stoppingToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var due = Task.Delay(options.Value.DriftCheckInterval, timeProvider, waiting.Token);
+        var wait = options.Value.DriftCheckInterval;
+        if (unsettledDueAt is { } unsettled)
+        {
+            var untilUnsettled = unsettled - timeProvider.GetUtcNow();
+            wait = untilUnsettled < TimeSpan.Zero ? TimeSpan.Zero : untilUnsettled < wait ? untilUnsettled : wait;
+        }
+
+        var due = Task.Delay(wait, timeProvider, waiting.Token);
         var changed = WaitForQueuedAsync(waiting.Token);
         var first = await Task.WhenAny(due, changed);
         await waiting.CancelAsync();
@@ -61,6 +74,7 @@ public sealed partial class TrafficDriftWatcher(
     /// <summary>The monitor reports every failure it expects; the base logs anything else and goes on.</summary>
     protected override async Task ProcessAsync(DriftCheckCause cause, CancellationToken stoppingToken)
     {
+        await FinishUnsettledAsync(stoppingToken);
         for (var attempt = 0; ; attempt++)
         {
             var report = await monitor.CheckAsync(stoppingToken);
@@ -75,6 +89,39 @@ public sealed partial class TrafficDriftWatcher(
             await Task.Delay(StartupRetryDelays[attempt], timeProvider, stoppingToken);
         }
     }
+
+    // Finished before the check, so the check compares the router with a settled record.
+    private async Task FinishUnsettledAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var found = await rollouts.FinishUnsettledTrafficAsync(options.Value.UnsettledChangeGrace, stoppingToken);
+            unsettledDueAt = found.DueAt;
+            if (found.Finished is { } change)
+            {
+                LogFinished(change.Id, change.ToPercent, change.Status);
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            unsettledDueAt = null;
+            LogSettledMeanwhile(ex.Message);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The state store could not be read: the check that follows reports it; the next one tries again.
+            LogFinishFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finished traffic change {ChangeId} to {Percent} %, left unsettled by the instance that saved it: {Status}")]
+    private partial void LogFinished(Guid changeId, int percent, TrafficChangeStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An unsettled traffic change was settled meanwhile by its own instance: {Detail}")]
+    private partial void LogSettledMeanwhile(string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for a traffic change left unsettled")]
+    private partial void LogFinishFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Traffic drift check at start-up found {Kind}; trying again in {Delay}")]
     private partial void LogStartupRetry(TrafficDriftKind kind, TimeSpan delay);
