@@ -42,17 +42,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
             TimeSpan.FromSeconds(30),
             "the survivor's guardrails to poll",
             last => $"{last}\nSurvivor's output:\n{survivor.Output}");
-        var rolledBack = await Eventually.UntilAsync(
-            () => survivor.GetAsync($"/api/rollouts/{id}"),
-            rollout => rollout.GetProperty("currentState").GetString() == "RolledBack",
-            Generous,
-            "the survivor to roll back",
-            last => $"{last}\nSurvivor's output:\n{survivor.Output}");
-        var applied = await Eventually.UntilAsync(
-            () => survivor.GetAsync($"/api/rollouts/{id}/traffic"),
-            changes => changes.EnumerateArray().Last() is var last && last.GetProperty("status").GetString() != "Requested",
-            TimeSpan.FromSeconds(30),
-            "the rollback's traffic change settled");
+        var (rolledBack, applied) = await RolledBackAsync(survivor, id);
         await stop.CancelAsync();
         await writer;
         var events = (await survivor.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().ToList();
@@ -105,17 +95,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
             last => $"{string.Join(", ", last)}\nHolder's output:\n{holder.Output}");
         var killedAt = DateTimeOffset.UtcNow;
         await holder.KillAsync();
-        var rolledBack = await Eventually.UntilAsync(
-            () => survivor.GetAsync($"/api/rollouts/{id}"),
-            rollout => rollout.GetProperty("currentState").GetString() == "RolledBack",
-            Generous,
-            "the survivor to roll back",
-            last => $"{last}\nSurvivor's output:\n{survivor.Output}");
-        var applied = await Eventually.UntilAsync(
-            () => survivor.GetAsync($"/api/rollouts/{id}/traffic"),
-            changes => changes.EnumerateArray().Last() is var last && last.GetProperty("status").GetString() != "Requested",
-            TimeSpan.FromSeconds(30),
-            "the rollback's traffic change settled");
+        var (rolledBack, applied) = await RolledBackAsync(survivor, id);
         await stop.CancelAsync();
         await writer;
         var events = (await survivor.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray().ToList();
@@ -185,6 +165,23 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
     private sealed record StreakGrowth(DateTimeOffset At, int Count, DateTimeOffset Since)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Count} at {At:HH:mm:ss.fff}");
+    }
+
+    /// <summary>The rollout once <paramref name="survivor"/> rolled it back, and its traffic changes once the rollback's settled.</summary>
+    private static async Task<(JsonElement Rollout, JsonElement Changes)> RolledBackAsync(FailoverInstance survivor, Guid id)
+    {
+        var rolledBack = await Eventually.UntilAsync(
+            () => survivor.GetAsync($"/api/rollouts/{id}"),
+            rollout => rollout.GetProperty("currentState").GetString() == "RolledBack",
+            Generous,
+            "the survivor to roll back",
+            last => $"{last}\nSurvivor's output:\n{survivor.Output}");
+        var settled = await Eventually.UntilAsync(
+            () => survivor.GetAsync($"/api/rollouts/{id}/traffic"),
+            changes => changes.EnumerateArray().Last() is var last && last.GetProperty("status").GetString() != "Requested",
+            TimeSpan.FromSeconds(30),
+            "the rollback's traffic change settled");
+        return (rolledBack, settled);
     }
 
     /// <summary>The holder's guardrail status once it judges the rollout on the phase's own data (not blind).</summary>

@@ -1,9 +1,9 @@
 using Dashboard.Core.Checklists;
 using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
-using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
@@ -11,7 +11,6 @@ using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Shared;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -52,24 +51,14 @@ internal sealed class GateHost : IAsyncDisposable
     {
         var clock = new FakeTimeProvider(StoredRollouts.T0);
         var store = await TestStateStore.CreateAsync(clock);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["StateStore:ConnectionString"] = store.ConnectionString,
-                ["Plans:Folder"] = string.Empty,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddLogging();
-        services.AddStateStore(configuration);
-        services.AddAccessAuthorization();
-        services.AddRollouts(configuration);
-        services.AddSignOffs();
-        services.AddLeadership(configuration);
-        services.AddSingleton(provider => new DemoTrafficSplit(0));
-        services.AddSingleton<ITrafficRouter>(provider => new DemoTrafficRouter(provider.GetRequiredService<DemoTrafficSplit>()));
-        return new GateHost(store, clock, services.BuildServiceProvider());
+        var split = new DemoTrafficSplit(0);
+        var services = RolloutServices.Build(store, new DemoTrafficRouter(split), clock, (services, configuration) =>
+        {
+            services.AddSignOffs();
+            services.AddLeadership(configuration);
+            services.AddSingleton(split);
+        });
+        return new GateHost(store, clock, services);
     }
 
     public T Get<T>()

@@ -2,12 +2,11 @@ using Dashboard.Core.Rollouts;
 using Dashboard.Core.Routing;
 using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Audit;
+using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
-using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Leadership;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.TrafficDrift;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -127,7 +126,7 @@ public sealed class TrafficDriftWatcherTests
         TestStateStore store, SettableRouter router, TimeProvider? clock = null, TimeSpan? unsettledChangeGrace = null)
     {
         var time = clock ?? TimeProvider.System;
-        var services = RolloutServices(store, router, time);
+        var services = RolloutServices.Build(store, router, time);
         var feed = services.GetRequiredService<RolloutChangeFeed>();
         var monitor = new TrafficDriftMonitor(store.Get<RolloutStore>(), router, DriftRecorders.For(store, feed), time, NullLogger<TrafficDriftMonitor>.Instance);
         var options = Options.Create(new TrafficDriftOptions
@@ -138,26 +137,6 @@ public sealed class TrafficDriftWatcherTests
         var watcher = new TrafficDriftWatcher(
             monitor, services.GetRequiredService<RolloutService>(), feed, new SingleInstanceLease(), options, time, NullLogger<TrafficDriftWatcher>.Instance);
         return (monitor, feed, watcher);
-    }
-
-    // The rollout service the app runs, on the test's store, router and clock (its hosted services are not started).
-    private static ServiceProvider RolloutServices(TestStateStore store, SettableRouter router, TimeProvider clock)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["StateStore:ConnectionString"] = store.ConnectionString,
-                ["Plans:Folder"] = string.Empty,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(clock);
-        services.AddLogging();
-        services.AddStateStore(configuration);
-        services.AddAccessAuthorization();
-        services.AddRollouts(configuration);
-        services.AddSingleton<ITrafficRouter>(router);
-        return services.BuildServiceProvider();
     }
 
     /// <summary>Waits for the monitor to report something other than <paramref name="kind"/>.</summary>
