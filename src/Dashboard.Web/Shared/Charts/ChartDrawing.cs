@@ -35,6 +35,7 @@ public sealed class ChartDrawing
     /// <summary>The lines this was drawn from (their points are what a drawing is shared by).</summary>
     public IReadOnlyList<ChartLine> Source { get; }
 
+    /// <summary>Where the lines were drawn: range, bucket, threshold, box and time display.</summary>
     public ChartLayout Layout { get; }
 
     /// <summary>The value axis: fits the values and the threshold.</summary>
