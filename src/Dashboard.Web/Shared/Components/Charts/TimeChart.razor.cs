@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Core.Metrics;
 using Dashboard.Web.Shared.Charts;
 using Dashboard.Web.Shared.Time;
@@ -16,8 +15,10 @@ namespace Dashboard.Web.Shared.Components.Charts;
 /// on a phone) or Enter writes the same, or a mark's words, under the chart until tapped again. <c>role="img"</c> with
 /// a summary for screen readers.
 /// The server draws no element and holds no handler per point: the browser (wwwroot/js/time-chart.js) finds the bucket
-/// under the pointer from <c>data-columns</c> and asks <see cref="HoverTextAt"/> for its words, so an open chart costs
-/// its lines' paths and little else (docs/performance.md).
+/// under the pointer from <c>data-columns</c> and asks <see cref="HoverTextAt"/> for its words. What nobody clicks — grid,
+/// ticks, threshold and lines — is drawn once per chart data as markup shared by every page that shows it
+/// (<see cref="ChartDrawings"/>, <see cref="ChartMarkup"/>), so an open chart holds a handful of elements of its own
+/// (docs/performance.md).
 /// </summary>
 public sealed partial class TimeChart : IAsyncDisposable
 {
@@ -32,13 +33,11 @@ public sealed partial class TimeChart : IAsyncDisposable
     private const double Right = 14;
     private const double Top = 30;
     private const double AnnotationRow = 11;
-    private const int DotsUpTo = 60;
 
     private TimeDisplay _display = TimeDisplay.UtcOnly;
     private Picked? _picked;
     private ElementReference _svg;
     private DotNetObjectReference<TimeChart>? _self;
-    private IReadOnlyList<DateTimeOffset> _columns = [];
     private int _version;
 
     [Inject]
@@ -105,9 +104,9 @@ public sealed partial class TimeChart : IAsyncDisposable
 
     private double ViewHeight => Bottom + (_display.ShowsLocal ? 58 : 42);
 
-    private ValueScale Scale { get; set; } = ValueScale.Fit([]);
+    private ChartDrawing Drawing { get; set; } = ChartDrawing.Empty;
 
-    private IReadOnlyList<TimeTick> Ticks { get; set; } = [];
+    private ValueScale Scale => Drawing.Scale;
 
     private IReadOnlyList<ChartAnnotation> Shown { get; set; } = [];
 
@@ -124,16 +123,8 @@ public sealed partial class TimeChart : IAsyncDisposable
 
     private void Measure()
     {
-        List<double> values = [.. Lines.SelectMany(line => line.Points).Select(point => point.Value).OfType<double>()];
-        if (Threshold is { } threshold)
-        {
-            values.Add(threshold);
-        }
-
-        Scale = ValueScale.Fit(values);
-        Ticks = TimeAxis.Ticks(From, To, _display);
+        Drawing = ChartDrawings.For(Lines, new ChartLayout(From, To, Bucket, Threshold, new PlotArea(Left, Width - Right, Top, Bottom), _display));
         Shown = [.. Annotations.Where(a => a.At >= From && a.At <= To).OrderBy(a => a.At)];
-        _columns = [.. Lines.SelectMany(line => line.Points).Select(point => point.Time).Distinct().Order()];
         // The browser keeps the words it asked for until this changes.
         _version++;
     }
@@ -162,10 +153,7 @@ public sealed partial class TimeChart : IAsyncDisposable
         }
     }
 
-    private DateTimeOffset? ColumnAt(int column) => column >= 0 && column < _columns.Count ? _columns[column] : null;
-
-    /// <summary>Each moment that any line has a point at, as its x in the drawing, space-separated, in time order.</summary>
-    private string ColumnsText() => string.Join(' ', _columns.Select(at => N(X(at))));
+    private DateTimeOffset? ColumnAt(int column) => column >= 0 && column < Drawing.Columns.Count ? Drawing.Columns[column] : null;
 
     private void OnDisplayChanged(TimeDisplay display) => _ = InvokeAsync(() =>
     {
@@ -174,25 +162,9 @@ public sealed partial class TimeChart : IAsyncDisposable
         StateHasChanged();
     });
 
-    private double X(DateTimeOffset at) => To > From
-        ? Left + ((at - From) / (To - From) * (Width - Left - Right))
-        : Left + ((Width - Left - Right) / 2);
+    private double X(DateTimeOffset at) => Drawing.X(at);
 
-    private double Y(double value) => Bottom - ((value - Scale.Min) / (Scale.Max - Scale.Min) * PlotHeight);
-
-    private static string N(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private string PathOf(IReadOnlyList<(DateTimeOffset At, double Value)> segment) =>
-        string.Join(' ', segment.Select((point, i) => $"{(i == 0 ? 'M' : 'L')}{N(X(point.At))},{N(Y(point.Value))}"));
-
-    // Every point gets a dot while there are few; a point alone between gaps always does, or it would not show.
-    private IEnumerable<(DateTimeOffset At, double Value)> Dots(ChartLine line)
-    {
-        var segments = LineSegments.Of(line.Points, Bucket);
-        return segments.Sum(s => s.Count) <= DotsUpTo ? segments.SelectMany(s => s) : segments.Where(s => s.Count == 1).SelectMany(s => s);
-    }
-
-    private static string CssOf(Cohort cohort) => cohort == Cohort.Canary ? "canary" : "baseline";
+    private static string N(double value) => ChartDrawing.Number(value);
 
     private static string CssOf(ChartAnnotationKind kind) => kind switch
     {
