@@ -17,10 +17,10 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// <para>
 /// A regression that starts late (docs/guardrails.md, "A regression that starts late"): with
 /// <see cref="LateStarts"/>, the same mixture is also kept from each later starting point s_j on, E_j (1 before
-/// s_j), and the test rejects when 0.9·E_0 + Σ_j 0.1·E_j / J reaches 1/α. Every E_j is a test supermartingale
-/// under H0 and the weights sum to 1, so Ville's inequality still bounds the false-alarm probability by α. A fault
-/// present from the start pays ln(1/0.9) ≈ 0.1 nats for this; one after minutes of health pays ln(10J) nats instead
-/// of those minutes' evidence for the baseline.
+/// s_j), and the test rejects when 0.9·E_0 + Σ_j 0.1·E_j / J (the default weights; <see cref="ChangePointMixture"/>)
+/// reaches 1/α. Every E_j is a test supermartingale under H0 and the weights sum to at most 1, so Ville's inequality
+/// still bounds the false-alarm probability by α. A fault present from the start pays ln(1/0.9) ≈ 0.1 nats for this;
+/// one after minutes of health pays ln(10J) nats instead of those minutes' evidence for the baseline.
 /// </para>
 /// Not thread-safe: one poller owns it.
 /// </summary>
