@@ -8,7 +8,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- checkpoint-eval [runs=10] [topUpRuns=runs]   (36 h of 5 s data, 3 segments × 3 regions; full read, reusing the earlier checkpoints' sums, with the top-up)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- summary [runs=10]           (the 36 h summary over the same data)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- guardrail [runs=10]   (first bad point written → router at 0 %)
-//   dotnet run -c Release --project bench/Dashboard.Bench -- backtest [runs=200] [healthyRuns=1000]   (sequential judge vs old rule on simulated canaries)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- backtest [runs=100] [healthyRuns=1000] [scenarios=all] [rates=1,5,50] [designs=monitor]   (sequential judge vs old rule on simulated canaries; e.g. backtest 100 1000 10x@3m,healthy 5 monitor+oracle)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- board-at [runs=10]   (the board at T: 6 h of 5 s data, ~10,000 audit events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- access [signIns=20] [requests=500]   (what sign-in and per-request authentication cost)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- shift-review [runs=20] [events=10000]   (timeline + summary of an 8 h shift, 3 rollouts)
@@ -52,9 +52,7 @@ switch (mode)
             args.Length > 3 && args[3] == "after-healthy");
         return 0;
     case "backtest":
-        GuardrailBacktestBench.Run(
-            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200,
-            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000);
+        GuardrailBacktestBench.Run(args[1..]);
         return 0;
     case "board-at":
         await BoardAtBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);

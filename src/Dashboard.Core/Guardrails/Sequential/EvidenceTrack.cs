@@ -37,8 +37,15 @@ public sealed class EvidenceTrack
     /// <param name="cell">The grid's cell width: the point interval.</param>
     /// <param name="horizon">How long an epoch lives; a new one starts every half horizon.</param>
     /// <param name="resumeAt">Where feeding starts: the first cell (null), or a later cell when rebuilding (<see cref="ResumeFrom"/>).</param>
+    /// <param name="lateStarts">Each epoch's later starting points (null: <see cref="LateStarts.Within"/> its first half horizon).</param>
     public EvidenceTrack(
-        SequentialSettings settings, IEnumerable<MetricCondition> conditions, DateTimeOffset judgedFrom, TimeSpan cell, TimeSpan horizon, DateTimeOffset? resumeAt = null)
+        SequentialSettings settings,
+        IEnumerable<MetricCondition> conditions,
+        DateTimeOffset judgedFrom,
+        TimeSpan cell,
+        TimeSpan horizon,
+        DateTimeOffset? resumeAt = null,
+        LateStarts? lateStarts = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(conditions);
@@ -58,7 +65,7 @@ public sealed class EvidenceTrack
         Unjudged = [.. _conditions.Where(condition => CountRatioLimit.TryFrom(condition) is null)];
         _cell = cell;
         _horizon = horizon;
-        _lateStarts = LateStarts.Within((int)(horizon / 2 / cell));
+        _lateStarts = lateStarts ?? LateStarts.Within((int)(horizon / 2 / cell));
         _firstCell = CellAtOrAfter(judgedFrom, cell);
         JudgedFrom = judgedFrom;
         FedUntil = resumeAt is { } resume && resume > _firstCell ? CellAtOrAfter(resume, cell) : _firstCell;
@@ -99,8 +106,8 @@ public sealed class EvidenceTrack
         return remainder == 0 ? time.ToUniversalTime() : time.ToUniversalTime().AddTicks(cell.Ticks - remainder);
     }
 
-    /// <summary>Feeds the cell starting at <see cref="FedUntil"/> (null: the cohort wrote nothing in it).</summary>
-    public void Observe(WindowTotals? canary, WindowTotals? baseline)
+    /// <summary>Feeds the cell starting at <see cref="FedUntil"/> (null: the cohort wrote nothing in it) and returns <see cref="Judge"/> after it.</summary>
+    public IReadOnlyList<ConditionEvidence> Observe(WindowTotals? canary, WindowTotals? baseline)
     {
         var start = FedUntil;
         var half = _horizon / 2;
@@ -118,10 +125,13 @@ public sealed class EvidenceTrack
         }
 
         FedUntil = start + _cell;
-        foreach (var evidence in Judge().Where(evidence => evidence.State == SequentialState.Healthy))
+        var judged = Judge();
+        foreach (var evidence in judged.Where(evidence => evidence.State == SequentialState.Healthy))
         {
             _healthyAt[evidence.Condition] = FedUntil;
         }
+
+        return [.. judged.Select(evidence => evidence.State == SequentialState.Healthy ? evidence with { HealthyProvenAt = FedUntil } : evidence)];
     }
 
     /// <summary>The α epoch <paramref name="index"/> tests at: α·6/(π²(index+1)²).</summary>

@@ -17,10 +17,10 @@ namespace Dashboard.Core.Guardrails.Sequential;
 /// <para>
 /// A regression that starts late (docs/guardrails.md, "A regression that starts late"): with
 /// <see cref="LateStarts"/>, the same mixture is also kept from each later starting point s_j on, E_j (1 before
-/// s_j), and the test rejects when 0.9·E_0 + Σ_j 0.1·E_j / J reaches 1/α. Every E_j is a test supermartingale
-/// under H0 and the weights sum to 1, so Ville's inequality still bounds the false-alarm probability by α. A fault
-/// present from the start pays ln(1/0.9) ≈ 0.1 nats for this; one after minutes of health pays ln(10J) nats instead
-/// of those minutes' evidence for the baseline.
+/// s_j), and the test rejects when 0.9·E_0 + Σ_j 0.1·E_j / J (the default weights; <see cref="ChangePointMixture"/>)
+/// reaches 1/α. Every E_j is a test supermartingale under H0 and the weights sum to at most 1, so Ville's inequality
+/// still bounds the false-alarm probability by α. A fault present from the start pays ln(1/0.9) ≈ 0.1 nats for this;
+/// one after minutes of health pays ln(10J) nats instead of those minutes' evidence for the baseline.
 /// </para>
 /// Not thread-safe: one poller owns it.
 /// </summary>
@@ -29,16 +29,13 @@ public sealed class RateRatioTest
     private const double GridStep = 0.05;
     private const int HalfWidth = 92;
 
-    // Most weight on the test from its first interval: a bad release is most often bad from its first request.
-    private const double FromStartWeight = 0.9;
-
     private static readonly double[] LogRatios = [.. Enumerable.Range(-HalfWidth, (2 * HalfWidth) + 1).Select(j => j * GridStep)];
     private static readonly double[] Ratios = [.. LogRatios.Select(Math.Exp)];
 
     private readonly SequentialSettings _settings;
-    private readonly LateStarts _lateStarts;
-    private readonly List<(TimeSpan Offset, double[] LogRatio)> _sinceLateStarts = [];
+    private readonly ChangePointMixture _changePoints;
     private readonly double[] _contribution = new double[LogRatios.Length];
+    private readonly double[] _alternativeContribution;
     private readonly double _nullRatio;
     private readonly int _firstAlternative;
     private readonly double[] _logLikelihood = new double[LogRatios.Length];
@@ -58,10 +55,17 @@ public sealed class RateRatioTest
             throw new ArgumentException(first, nameof(settings));
         }
 
+        lateStarts ??= LateStarts.None;
+        if (lateStarts.Validate() is [var problem, ..])
+        {
+            throw new ArgumentException(problem, nameof(lateStarts));
+        }
+
         _settings = settings;
-        _lateStarts = lateStarts ?? LateStarts.None;
         _nullRatio = 1 + settings.Tolerance;
         _firstAlternative = Array.FindIndex(Ratios, ratio => ratio > _nullRatio);
+        _alternativeContribution = new double[LogRatios.Length - _firstAlternative];
+        _changePoints = new ChangePointMixture(lateStarts, Ratios[_firstAlternative..]);
     }
 
     /// <summary>The largest rate ratio on the grid; a bound beyond it is reported as unbounded.</summary>
@@ -85,11 +89,7 @@ public sealed class RateRatioTest
     public DataFlaw? Add(CountReading canary, CountReading baseline, TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
-        if (_lateStarts.StartsAt(_intervals))
-        {
-            _sinceLateStarts.Add((_elapsed, new double[LogRatios.Length - _firstAlternative]));
-        }
-
+        _changePoints.Before(_intervals, _elapsed);
         _intervals++;
         _elapsed += duration;
         if ((canary.Flaw ?? baseline.Flaw) is { } flaw)
@@ -119,14 +119,13 @@ public sealed class RateRatioTest
 
         var nullContribution = LogLikelihood(canary.Events, events, split, _nullRatio, Math.Log(_nullRatio));
         _nullLogLikelihood += nullContribution;
-        foreach (var (_, logRatio) in _sinceLateStarts)
+        for (var j = 0; j < _alternativeContribution.Length; j++)
         {
-            for (var j = 0; j < logRatio.Length; j++)
-            {
-                logRatio[j] += _contribution[_firstAlternative + j] - nullContribution;
-            }
+            _alternativeContribution[j] = _contribution[_firstAlternative + j] - nullContribution;
         }
 
+        var fromStart = LogSumExp(_firstAlternative, LogRatios.Length, j => _logLikelihood[j] - _nullLogLikelihood) - Math.Log(_alternativeContribution.Length);
+        _changePoints.Add(fromStart, _alternativeContribution);
         return null;
     }
 
@@ -134,7 +133,7 @@ public sealed class RateRatioTest
     {
         var threshold = -Math.Log(_settings.Alpha);
         var alternatives = LogRatios.Length - _firstAlternative;
-        var (logEvidence, since) = ChangePointEvidence(alternatives);
+        var (logEvidence, since) = _changePoints.Evidence();
         var logMarginal = LogSumExp(0, LogRatios.Length, j => _logLikelihood[j]) - Math.Log(LogRatios.Length);
         var kept = Enumerable.Range(0, LogRatios.Length).Where(j => _logLikelihood[j] - logMarginal > -threshold).ToList();
         var lower = kept[0] == 0 ? 0 : Ratios[kept[0] - 1];
@@ -150,29 +149,6 @@ public sealed class RateRatioTest
             state, Estimate(), lower, upper, logEvidence, threshold,
             CanaryTrials, CanaryEvents, BaselineTrials, BaselineEvents, events, time,
             new Dictionary<DataFlaw, int>(_ignored), since);
-    }
-
-    /// <summary>
-    /// ln(0.9·E_0 + Σ_j 0.1·E_j / J) (ln E_0 without late starts), and the offset of the starting point that weighs
-    /// most in it (zero: the test's first interval).
-    /// </summary>
-    private (double LogEvidence, TimeSpan Since) ChangePointEvidence(int alternatives)
-    {
-        var fromStart = LogSumExp(_firstAlternative, LogRatios.Length, j => _logLikelihood[j] - _nullLogLikelihood) - Math.Log(alternatives);
-        if (_lateStarts.Count == 0)
-        {
-            return (fromStart, TimeSpan.Zero);
-        }
-
-        var lateWeight = Math.Log((1 - FromStartWeight) / _lateStarts.Count);
-        var terms = new List<(double LogTerm, TimeSpan Offset)>(_sinceLateStarts.Count + 1) { (fromStart + Math.Log(FromStartWeight), TimeSpan.Zero) };
-        foreach (var (offset, logRatio) in _sinceLateStarts)
-        {
-            terms.Add((lateWeight + LogSumExp(0, logRatio.Length, j => logRatio[j]) - Math.Log(alternatives), offset));
-        }
-
-        var strongest = terms.MaxBy(term => term.LogTerm);
-        return (LogSumExp(0, terms.Count, i => terms[i].LogTerm), strongest.Offset);
     }
 
     // The maximum-likelihood ratio: 0 with no canary event, unbounded (null) with no baseline event.
@@ -200,8 +176,7 @@ public sealed class RateRatioTest
         }
 
         var target = Array.FindIndex(Ratios, ratio => ratio >= _settings.DetectableRatio);
-        var fromStartWeight = _lateStarts.Count == 0 ? 0 : -Math.Log(FromStartWeight);
-        var missing = Math.Max(0, threshold + Math.Log(alternatives) + fromStartWeight - (_logLikelihood[target] - _nullLogLikelihood));
+        var missing = Math.Max(0, threshold + Math.Log(alternatives) - Math.Log(_changePoints.FromStartWeight) - (_logLikelihood[target] - _nullLogLikelihood));
         var split = (double)last.Canary / (last.Canary + last.Baseline);
         var nullShare = Share(_nullRatio, split);
         var share = Share(Ratios[target], split);

@@ -40,6 +40,43 @@ public sealed class GuardrailBacktestTests
     }
 
     [Fact]
+    public void Compare_TenfoldErrorsAfterThreeHealthyMinutes_CountsFromTheOnsetAndTheOracleIsNoSlower()
+    {
+        var late = BacktestScenario.ErrorRate(10, 5).StartingAfter(TimeSpan.FromMinutes(3));
+
+        var summaries = GuardrailBacktest.Compare(late, 10, 1, TimeSpan.FromMinutes(15), Settings, [BacktestDesign.Monitor, BacktestDesign.Oracle]);
+
+        Assert.Equal("10× error rate from 3 min", late.Name);
+        Assert.All(summaries, summary => Assert.Equal((10, 10, 0), (summary.Runs, summary.RolledBack, summary.BeforeOnset)));
+        // Counted from the onset: a judge that waited for the 3 healthy minutes too would read more than 3 min.
+        Assert.InRange(summaries[0].Median!.Value, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2));
+        Assert.True(summaries[1].Median <= summaries[0].Median, $"oracle {summaries[1].Median}, monitor {summaries[0].Median}");
+    }
+
+    [Fact]
+    public void Compare_MonitorDesign_EqualsRunsSequentialSummaryOnTheSameSeeds()
+    {
+        var scenario = BacktestScenario.ErrorRate(5, 5);
+
+        var compared = GuardrailBacktest.Compare(scenario, 5, 7, TimeSpan.FromMinutes(20), Settings, [BacktestDesign.Monitor]);
+
+        Assert.Equal(GuardrailBacktest.Run(scenario, 5, 7, TimeSpan.FromMinutes(20), Settings).Sequential, Assert.Single(compared));
+    }
+
+    [Fact]
+    public void Run_OnsetBetweenTwoPolls_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => GuardrailBacktest.Run(
+            BacktestScenario.ErrorRate(10, 5).StartingAfter(TimeSpan.FromSeconds(62)), 1, 1, TimeSpan.FromMinutes(5), Settings));
+
+    [Fact]
+    public void Of_RollbacksAtOrBeforeTheOnset_AreCountedAsBeforeTheOnset()
+    {
+        var summary = DetectionSummary.Of([TimeSpan.FromSeconds(-30), TimeSpan.Zero, TimeSpan.FromSeconds(25), null]);
+
+        Assert.Equal((3, 2), (summary.RolledBack, summary.BeforeOnset));
+    }
+
+    [Fact]
     public void Of_SomeRunsNeverRolledBack_CountsThemAsSlowest()
     {
         TimeSpan? never = null;

@@ -147,6 +147,30 @@ public sealed class RateRatioTestTests
     }
 
     [Fact]
+    public void Verdict_WithReinvestedLateStarts_IsTheWeightMovedAtEachStartTimesTheTestsSinceThen()
+    {
+        // Starting points after the first and the second interval; 0.5 of the weight stays from the start, and each
+        // starting point takes 0.3 of what the other half (the movable weight) holds at that moment.
+        (long, long, long, long)[] intervals = [(100, 0, 900, 6), (100, 4, 900, 5), (100, 6, 900, 4)];
+        var test = new RateRatioTest(new SequentialSettings(), new LateStarts(1, 2) { FromStartWeight = 0.5, Reinvest = 0.3 });
+        foreach (var (nc, xc, nb, xb) in intervals)
+        {
+            test.Add(new CountReading(nc, xc), new CountReading(nb, xb), Interval);
+        }
+
+        // The plain test over intervals from … to − 1.
+        double Plain(int from, int to) => Math.Exp(Feed(new SequentialSettings(), intervals[from..to]).LogEvidence);
+        var first = 0.3 * 0.5 * Plain(0, 1);
+        var movableLeft = 0.5 * 0.7;
+        var second = 0.3 * ((movableLeft * Plain(0, 2)) + (first * Plain(1, 2)));
+        var expected = ((0.5 + (movableLeft * 0.7)) * Plain(0, 3)) + (first * 0.7 * Plain(1, 3)) + (second * Plain(2, 3));
+        var verdict = test.Verdict();
+
+        Assert.Equal(Math.Log(expected), verdict.LogEvidence, 1e-9);
+        Assert.Equal(Feed(new SequentialSettings(), intervals).Estimate, verdict.Estimate);
+    }
+
+    [Fact]
     public void Verdict_TenfoldFaultAfterTwelveMinutesOfHealth_IsProvenInLessThanHalfTheTimeWithLateStarts()
     {
         // The quick start's canary: 5 of 500 requests per second, 0.3 % errors, then ten times as many.

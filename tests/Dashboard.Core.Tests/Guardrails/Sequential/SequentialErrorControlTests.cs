@@ -28,6 +28,34 @@ public sealed class SequentialErrorControlTests
     }
 
     [Theory]
+    [InlineData(0.9, 0.0, 0.0)]
+    [InlineData(0.0, 0.3, 0.0)]
+    [InlineData(0.5, 0.2, 3.0)]
+    public void Test_TrueNullWithLateStarts_RejectsInAtMostAlphaOfRuns(double fromStartWeight, double reinvest, double lowestRatio)
+    {
+        // A starting point every 5 intervals: the weights, fixed in advance or moved as the test goes, sum to at most 1.
+        var lateStarts = new LateStarts(5, 25) { FromStartWeight = fromStartWeight, Reinvest = reinvest, LowestRatio = lowestRatio };
+
+        var rejected = CountRuns(Settings with { DetectableRatio = 3 }, 1.0, verdict => verdict.State == SequentialState.Regressing, lateStarts);
+
+        Assert.InRange(rejected, 0, Settings.Alpha * Runs);
+    }
+
+    [Theory]
+    [InlineData(0.9, 0.0, 0.0)]
+    [InlineData(0.0, 0.3, 0.0)]
+    [InlineData(0.5, 0.2, 3.0)]
+    public void Test_TripledRateFromInterval50WithLateStarts_IsFoundInMostRuns(double fromStartWeight, double reinvest, double lowestRatio)
+    {
+        // The power check beside the one above: late starts that added nothing would pass it.
+        var lateStarts = new LateStarts(5, 25) { FromStartWeight = fromStartWeight, Reinvest = reinvest, LowestRatio = lowestRatio };
+
+        var found = CountRuns(Settings with { Alpha = 0.01 }, 3.0, verdict => verdict.State == SequentialState.Regressing, lateStarts, onset: 50);
+
+        Assert.True(found > 0.9 * Runs, $"found in {found} of {Runs} runs");
+    }
+
+    [Theory]
     [InlineData(1.0)]
     [InlineData(3.0)]
     public void ConfidenceSequence_EveryLook_MissesTheTrueRatioInAtMostAlphaOfRuns(double trueRatio)
@@ -46,21 +74,21 @@ public sealed class SequentialErrorControlTests
         Assert.True(found > 0.9 * Runs, $"found in {found} of {Runs} runs");
     }
 
-    /// <summary>Runs whose verdict met <paramref name="event"/> after any interval.</summary>
-    private static int CountRuns(SequentialSettings settings, double trueRatio, Func<RateRatioVerdict, bool> @event)
+    /// <summary>Runs whose verdict met <paramref name="event"/> after any interval; the canary's rate is the baseline's before <paramref name="onset"/>.</summary>
+    private static int CountRuns(SequentialSettings settings, double trueRatio, Func<RateRatioVerdict, bool> @event, LateStarts? lateStarts = null, int onset = 0)
     {
         var count = 0;
         for (var run = 0; run < Runs; run++)
         {
             var random = new Random(1000 + run);
-            var test = new RateRatioTest(settings);
+            var test = new RateRatioTest(settings, lateStarts);
             for (var i = 0; i < Intervals; i++)
             {
                 // The split moves between 5 % and 30 % canary, as traffic changes would; baseline 1 % bad events.
                 var canaryTrials = i % 3 == 0 ? 150 : 25;
                 const int baselineTrials = 475;
                 test.Add(
-                    new CountReading(canaryTrials, Binomial(random, canaryTrials, 0.01 * trueRatio)),
+                    new CountReading(canaryTrials, Binomial(random, canaryTrials, 0.01 * (i < onset ? 1 : trueRatio))),
                     new CountReading(baselineTrials, Binomial(random, baselineTrials, 0.01)),
                     TimeSpan.FromSeconds(5));
                 if (@event(test.Verdict()))

@@ -4,12 +4,15 @@ using Dashboard.Core.Demo;
 namespace Dashboard.Core.Guardrails.Sequential.Backtest;
 
 /// <summary>
-/// One kind of simulated canary: a fault (none for healthy) present from the phase's start, at a
-/// canary request rate. The demo's service serves <see cref="TotalRps"/> in all at the daily mean
-/// load, so the canary weight is <c>CanaryRps / TotalRps</c>.
+/// One kind of simulated canary: a fault (none for healthy) present from the phase's start or from
+/// <see cref="Onset"/> on, at a canary request rate. The demo's service serves <see cref="TotalRps"/> in all at
+/// the daily mean load, so the canary weight is <c>CanaryRps / TotalRps</c>.
 /// </summary>
 public sealed record BacktestScenario(string Fault, CanaryFaultEffects Effects, double CanaryRps)
 {
+    /// <summary>How long the canary is healthy before the fault begins (zero: from the phase's start); times to roll back count from it.</summary>
+    public TimeSpan Onset { get; init; }
+
     /// <summary>Both cohorts together, about the quick start demo's 470 requests/s.</summary>
     public const double TotalRps = 500;
 
@@ -19,6 +22,16 @@ public sealed record BacktestScenario(string Fault, CanaryFaultEffects Effects, 
     public double WeightPercent => 100 * CanaryRps / TotalRps;
 
     public bool IsHealthy => Effects == CanaryFaultEffects.None;
+
+    /// <summary>The fault and, when it starts late, when: "10× error rate from 3 min".</summary>
+    public string Name => Onset == TimeSpan.Zero ? Fault : string.Create(CultureInfo.InvariantCulture, $"{Fault} from {Onset.TotalMinutes:0.#} min");
+
+    /// <summary>The same fault, starting after <paramref name="healthy"/> of healthy traffic.</summary>
+    public BacktestScenario StartingAfter(TimeSpan healthy)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(healthy, TimeSpan.Zero);
+        return this with { Onset = healthy };
+    }
 
     public static BacktestScenario Healthy(double canaryRps) => new("healthy", CanaryFaultEffects.None, canaryRps);
 
@@ -40,6 +53,9 @@ public sealed record BacktestScenario(string Fault, CanaryFaultEffects Effects, 
     /// <summary>Availability 1 pp lower: 1 % more of the probes fail.</summary>
     public static BacktestScenario AvailabilityDip(double canaryRps) => new(
         "1 pp availability dip", CanaryFaultEffects.None with { AvailabilityDropPoints = 1 }, canaryRps);
+
+    /// <summary>When the late-onset scenarios' fault begins: after 3 and after 10 minutes of healthy traffic.</summary>
+    public static IReadOnlyList<TimeSpan> LateOnsets { get; } = [TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10)];
 
     /// <summary>The regressions of issue 14 at every canary rate, in table order.</summary>
     public static IReadOnlyList<BacktestScenario> Regressions() =>

@@ -38,42 +38,91 @@ public static class GuardrailBacktest
     /// <param name="horizon">The evidence horizon (<c>Guardrails:EvidenceHorizon</c>); null: the default, 30 min.</param>
     public static BacktestResult Run(BacktestScenario scenario, int runs, int firstSeed, TimeSpan phaseLength, SequentialSettings settings, TimeSpan? horizon = null)
     {
+        var (designs, old) = Replay(scenario, runs, firstSeed, phaseLength, settings, [BacktestDesign.Monitor], withOldRule: true, horizon);
+        return new BacktestResult(scenario, phaseLength, designs[0], old!);
+    }
+
+    /// <summary>
+    /// Replays the same canaries through several designs side by side (one traffic simulation feeds them all), so
+    /// their differences are theirs, not the seeds'. One summary per design, in their order.
+    /// </summary>
+    /// <param name="scenario">What to simulate.</param>
+    /// <param name="runs">How many canaries, seeded <paramref name="firstSeed"/>, <paramref name="firstSeed"/> + 1, …</param>
+    /// <param name="firstSeed">The first run's seed.</param>
+    /// <param name="phaseLength">How long each canary runs unless rolled back.</param>
+    /// <param name="settings">The sequential judge's settings.</param>
+    /// <param name="designs">The variants to replay.</param>
+    /// <param name="horizon">The evidence horizon; null: the default, 30 min.</param>
+    public static IReadOnlyList<DetectionSummary> Compare(
+        BacktestScenario scenario, int runs, int firstSeed, TimeSpan phaseLength, SequentialSettings settings, IReadOnlyList<BacktestDesign> designs, TimeSpan? horizon = null) =>
+        Replay(scenario, runs, firstSeed, phaseLength, settings, designs, withOldRule: false, horizon).Designs;
+
+    private static (IReadOnlyList<DetectionSummary> Designs, DetectionSummary? OldRule) Replay(
+        BacktestScenario scenario, int runs, int firstSeed, TimeSpan phaseLength, SequentialSettings settings, IReadOnlyList<BacktestDesign> designs, bool withOldRule, TimeSpan? horizon)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(designs);
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(phaseLength, Poll);
-        var sequential = new List<TimeSpan?>(runs);
+        if (scenario.Onset.Ticks % Poll.Ticks != 0 || scenario.Onset >= phaseLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(scenario), scenario.Onset, "A fault's onset must be a whole number of polls within the phase.");
+        }
+
+        var times = designs.Select(_ => new List<TimeSpan?>(runs)).ToList();
         var old = new List<TimeSpan?>(runs);
         for (var run = 0; run < runs; run++)
         {
-            var (bySequential, byOldRule) = RunOne(scenario, firstSeed + run, phaseLength, settings, horizon ?? DefaultHorizon);
-            sequential.Add(bySequential);
+            var (bySequential, byOldRule) = RunOne(scenario, firstSeed + run, phaseLength, settings, designs, withOldRule, horizon ?? DefaultHorizon);
+            for (var d = 0; d < designs.Count; d++)
+            {
+                times[d].Add(bySequential[d]);
+            }
+
             old.Add(byOldRule);
         }
 
-        return new BacktestResult(scenario, phaseLength, DetectionSummary.Of(sequential), DetectionSummary.Of(old));
+        return ([.. times.Select(DetectionSummary.Of)], withOldRule ? DetectionSummary.Of(old) : null);
     }
 
-    private static (TimeSpan? Sequential, TimeSpan? OldRule) RunOne(BacktestScenario scenario, int seed, TimeSpan phaseLength, SequentialSettings settings, TimeSpan horizon)
+    // Times count from the onset; a rollback at or before it is a false one (zero or less).
+    private static (TimeSpan?[] Sequential, TimeSpan? OldRule) RunOne(
+        BacktestScenario scenario, int seed, TimeSpan phaseLength, SequentialSettings settings, IReadOnlyList<BacktestDesign> designs, bool withOldRule, TimeSpan horizon)
     {
         var model = new DemoTrafficModel(Profile, seed);
-        var track = new EvidenceTrack(settings, Triggers, PhaseStart, Poll, horizon);
+        var onset = PhaseStart + scenario.Onset;
+        var tracks = designs.Select(design => design.KnowsOnset
+            ? new EvidenceTrack(settings, Triggers, onset, Poll, horizon, lateStarts: design.LateStarts)
+            : new EvidenceTrack(settings, Triggers, PhaseStart, Poll, horizon, lateStarts: design.LateStarts)).ToArray();
         var oldRule = new OldRuleReplay(Triggers, scenario.WeightPercent);
-        TimeSpan? bySequential = null;
+        var bySequential = new TimeSpan?[designs.Count];
         TimeSpan? byOldRule = null;
-        for (var age = Poll; age <= phaseLength && (bySequential is null || byOldRule is null); age += Poll)
+        var undecided = designs.Count + (withOldRule ? 1 : 0);
+        for (var age = Poll; age <= phaseLength && undecided > 0; age += Poll)
         {
             var at = PhaseStart + age;
-            var samples = model.Generate(at, Poll, scenario.WeightPercent, scenario.Effects);
+            var faulty = at - Poll >= onset;
+            var samples = model.Generate(at, Poll, scenario.WeightPercent, faulty ? scenario.Effects : CanaryFaultEffects.None);
             var canary = Totals(samples, Cohort.Canary);
-            if (bySequential is null)
+            var baseline = Totals(samples, Cohort.Baseline);
+            for (var d = 0; d < tracks.Length; d++)
             {
-                track.Observe(canary, Totals(samples, Cohort.Baseline));
-                bySequential = track.Judge().Any(evidence => evidence.State == SequentialState.Regressing) ? age : null;
+                if (bySequential[d] is not null || (designs[d].KnowsOnset && !faulty))
+                {
+                    continue;
+                }
+
+                if (tracks[d].Observe(canary, baseline).Any(evidence => evidence.State == SequentialState.Regressing))
+                {
+                    bySequential[d] = at - onset;
+                    undecided--;
+                }
             }
 
-            if (byOldRule is null && oldRule.Poll(canary, Poll, at, age))
+            if (withOldRule && byOldRule is null && oldRule.Poll(canary, Poll, at, age))
             {
-                byOldRule = age;
+                byOldRule = at - onset;
+                undecided--;
             }
         }
 
