@@ -96,7 +96,8 @@ public static class CircuitCostBench
         }
     }
 
-    private static async Task OpenAsync(IPage page, Uri app, string path)
+    /// <summary>Opens <paramref name="path"/> and waits for its live circuit and its first drawn chart line.</summary>
+    internal static async Task OpenAsync(IPage page, Uri app, string path)
     {
         await page.GotoAsync(new Uri(app, path).ToString());
         await page.WaitForFunctionAsync("() => window.Blazor !== undefined");

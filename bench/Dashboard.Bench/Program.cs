@@ -19,6 +19,7 @@ using Dashboard.Bench;
 //   dotnet run -c Release --project bench/Dashboard.Bench -- bus [runs=20]   (a traffic change saved through instance A → B's hub client and B's rollout page)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- audit-chain [writes=2000] [events=100000] [runs=5]   (keyed vs unkeyed cost per audit write; verifying 100,000 events)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- failover [runs=10]   (two instances on PostgreSQL: SIGKILL of the lease holder → the survivor acts)
+//   dotnet run -c Release --project bench/Dashboard.Bench -- influx-queries [minutes=3] [viewers=25] [pages|hub]   (influxd's queries per minute: 1 instance × 1 viewer vs 2 instances × viewers)
 //   dotnet run -c Release --project bench/Dashboard.Bench -- screenshot URL FILE [width=1600] [height=1000] [waitFor=.mud-chart-serie]
 var mode = args.Length > 0 ? args[0] : "latency";
 switch (mode)
@@ -92,12 +93,18 @@ switch (mode)
     case "failover":
         await LeaseFailoverBench.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         return 0;
+    case "influx-queries":
+        await InfluxQueryLoadBench.RunAsync(
+            args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 3,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25,
+            args.Length > 3 && args[3] == "hub");
+        return 0;
     case "screenshot" when args.Length >= 3:
         var width = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1600;
         var height = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 1000;
         await PageScreenshot.RunAsync(new Uri(args[1]), args[2], width, height, args.Length > 5 ? args[5] : ".mud-chart-serie");
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, backtest, board-at, access, shift-review, circuits, fan-out, state-store, bus, audit-chain, demo-guardrail, failover, screenshot URL FILE");
+        Console.Error.WriteLine($"Unknown mode '{mode}'. Known: latency, ui-traffic, checkpoint-eval, summary, guardrail, backtest, board-at, access, shift-review, circuits, fan-out, state-store, bus, audit-chain, demo-guardrail, failover, influx-queries, screenshot URL FILE");
         return 2;
 }

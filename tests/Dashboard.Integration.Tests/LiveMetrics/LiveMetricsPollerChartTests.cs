@@ -85,6 +85,29 @@ public sealed class LiveMetricsPollerChartTests(InfluxServerFixture influx)
         Assert.Equal(19, reads[ChartRange.Last15Minutes].Count);
     }
 
+    [Fact]
+    public async Task Poll_ReadsThatTakeTime_RangeIsReadOnItsScheduleCountedFromThePoll()
+    {
+        await using var host = await StartWithLivePointsAsync("slow", liveUntilSecond: 120);
+        // Each look at the clock moves it on 100 ms, as reads that take time do: a range read in a poll ends after the poll began.
+        host.Clock.AutoAdvanceAmount = TimeSpan.FromMilliseconds(100);
+        var reads = new List<int>();
+        ChartSeriesSet? shown = null;
+
+        for (var second = 0; second <= 60; second += 5)
+        {
+            var state = await host.PollAtAsync(second);
+            if (!ReferenceEquals(state.Charts[ChartRange.Last15Minutes], shown))
+            {
+                reads.Add(second);
+                shown = state.Charts[ChartRange.Last15Minutes];
+            }
+        }
+
+        // 5 s buckets at 5 s polls: every poll, not every other one once the range stopped filling (after 15 s).
+        Assert.Equal(Enumerable.Range(0, 13).Select(i => i * 5), reads);
+    }
+
     private async Task<PollerHost> StartWithLivePointsAsync(string database, int liveUntilSecond)
     {
         var host = new PollerHost(influx.Url, await influx.CreateDatabaseAsync(database), FiveSeconds);

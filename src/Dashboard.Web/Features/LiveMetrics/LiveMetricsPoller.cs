@@ -103,7 +103,7 @@ public sealed partial class LiveMetricsPoller : BackgroundService, ILiveDashboar
                 if (_chartSchedule.IsDue(range, last, now))
                 {
                     charts[range] = await reader.ReadChartsAsync(range, _options.ChartPoints, cancellationToken);
-                    _chartSchedule.Record(range, last, charts[range]);
+                    _chartSchedule.Record(range, last, charts[range], now);
                     Interlocked.Increment(ref _chartReads);
 
                     // Each range goes over the bus when it was read, not with every state: a 36 h chart is sent every few minutes.
