@@ -60,28 +60,36 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         var eventsBefore = await EventsAsync(pair.A, id);
 
         var stoppedAt = DateTimeOffset.UtcNow;
+        DateTimeOffset? lastPoll;
+        TimeSpan stoppedActingAfter, unhealthyAfter, trafficChange, rollback, incident;
+        DateTimeOffset restartedAt;
         await postgres.StopAsync();
-
-        // Nobody acts for the cluster: the holder's live polls (one a second) stop once its hold ends, and none resumes.
-        var lastPoll = await Eventually.UntilAsync(
-            () => Task.FromResult(watcher.Poller.Current.LastAttemptAt),
-            at => at is { } last && DateTimeOffset.UtcNow - last > 3 * LivePollInterval,
-            Within,
-            "the live polls to stop",
-            at => $"last poll {at:O}");
-        var stoppedActingAfter = lastPoll!.Value - stoppedAt;
-        await WaitForReadyzAsync(anonymousA, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
-        await WaitForReadyzAsync(anonymousB, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
-        var unhealthyAfter = DateTimeOffset.UtcNow - stoppedAt;
-        var trafficChange = await RefusedAsync(pair.A, $"/api/rollouts/{id}/traffic", new { percent = 10, reason = "during the outage" });
-        var rollback = await RefusedAsync(pair.B, $"/api/rollouts/{id}/rollback", new { reason = "during the outage" });
-        var incident = await RefusedAsync(pair.A, $"/api/rollouts/{id}/incidents", new { title = "during the outage", severity = "Critical" });
-        Assert.StartsWith("1 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
-        Assert.True(stoppedActingAfter < StopsActingWithin, $"the last live poll was {stoppedActingAfter} after PostgreSQL stopped");
-        Assert.Equal(lastPoll, watcher.Poller.Current.LastAttemptAt);
-
-        var restartedAt = DateTimeOffset.UtcNow;
-        await postgres.RestartAsync();
+        try
+        {
+            // Nobody acts for the cluster: the holder's live polls (one a second) stop once its hold ends, and none resumes.
+            lastPoll = await Eventually.UntilAsync(
+                () => Task.FromResult(watcher.Poller.Current.LastAttemptAt),
+                at => at is { } last && DateTimeOffset.UtcNow - last > 3 * LivePollInterval,
+                Within,
+                "the live polls to stop",
+                at => $"last poll {at:O}");
+            stoppedActingAfter = lastPoll!.Value - stoppedAt;
+            await WaitForReadyzAsync(anonymousA, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
+            await WaitForReadyzAsync(anonymousB, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
+            unhealthyAfter = DateTimeOffset.UtcNow - stoppedAt;
+            trafficChange = await RefusedAsync(pair.A, $"/api/rollouts/{id}/traffic", new { percent = 10, reason = "during the outage" });
+            rollback = await RefusedAsync(pair.B, $"/api/rollouts/{id}/rollback", new { reason = "during the outage" });
+            incident = await RefusedAsync(pair.A, $"/api/rollouts/{id}/incidents", new { title = "during the outage", severity = "Critical" });
+            Assert.StartsWith("1 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
+            Assert.True(stoppedActingAfter < StopsActingWithin, $"the last live poll was {stoppedActingAfter} after PostgreSQL stopped");
+            Assert.Equal(lastPoll, watcher.Poller.Current.LastAttemptAt);
+        }
+        finally
+        {
+            // Back whatever happened above, so that the pair's clean-up (it drops its database) cannot hide a failure.
+            restartedAt = DateTimeOffset.UtcNow;
+            await postgres.RestartAsync();
+        }
 
         await WaitForReadyzAsync(anonymousA, HttpStatusCode.OK, "stateStore", "Healthy");
         await WaitForReadyzAsync(anonymousB, HttpStatusCode.OK, "stateStore", "Healthy");
