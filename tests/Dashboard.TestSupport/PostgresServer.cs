@@ -8,7 +8,9 @@ namespace Dashboard.TestSupport;
 /// A real PostgreSQL server (Debian package <c>postgresql</c>): <c>initdb</c> into a temporary folder, <c>pg_ctl</c>
 /// start on 127.0.0.1 and a free port with its Unix socket in that folder, stopped and deleted on dispose. As root
 /// (where <c>initdb</c> refuses to run) the server runs as the package's <c>postgres</c> user. Tests isolate
-/// themselves with a database each (<see cref="CreateDatabaseAsync"/>).
+/// themselves with a database each (<see cref="CreateDatabaseAsync"/>). <see cref="StopAsync"/> and <see cref="RestartAsync"/>
+/// take it down and bring it back on the same port with the same data, for outage tests: a test that stops it starts
+/// a server of its own rather than stopping one that other tests share.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -47,12 +49,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await server.RunToolAsync(
                 "initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], cancellationToken);
 
-            // Durability is not what these tests are about: skip the disk flushes that would dominate their run time.
-            var options = string.Create(
-                CultureInfo.InvariantCulture,
-                $"-c listen_addresses=127.0.0.1 -p {server.Port} -k {directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
-            await server.RunToolAsync(
-                "pg_ctl", ["-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "30", "-o", options, "start"], cancellationToken);
+            await server.LaunchAsync(cancellationToken);
             return server;
         }
         catch
@@ -60,6 +57,24 @@ public sealed class PostgresServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the server as a crash would (<c>pg_ctl stop -m immediate</c>): every client loses its connection at once,
+    /// and new ones are refused until <see cref="RestartAsync"/>. This process's own pooled connections to it are broken
+    /// too; query it with <c>Pooling=false</c> across an outage.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await RunToolAsync("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], cancellationToken);
+        _stopped = true;
+    }
+
+    /// <summary>Starts the stopped server again on the same port, with the same data (it recovers from its WAL).</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await LaunchAsync(cancellationToken);
+        _stopped = false;
     }
 
     /// <summary>A connection string for <paramref name="database"/> over TCP on loopback, as the app would have.</summary>
@@ -115,6 +130,16 @@ public sealed class PostgresServer : IAsyncDisposable
 
         _creating.Dispose();
         ChildProcess.DeleteFolder(_directory);
+    }
+
+    private Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        // Durability is not what these tests are about: skip the disk flushes that would dominate their run time.
+        var options = string.Create(
+            CultureInfo.InvariantCulture,
+            $"-c listen_addresses=127.0.0.1 -p {Port} -k {_directory} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300");
+        return RunToolAsync(
+            "pg_ctl", ["-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "30", "-o", options, "start"], cancellationToken);
     }
 
     private static bool RunsAsRoot => Environment.UserName == "root";

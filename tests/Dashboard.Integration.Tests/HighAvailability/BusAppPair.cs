@@ -7,6 +7,7 @@ namespace Dashboard.Integration.Tests.HighAvailability;
 /// <summary>
 /// Two real app instances, A and B, as a high-availability deployment runs them: one PostgreSQL database, one Redis bus,
 /// one audit chain key, one InfluxDB database. A starts first (it creates the schema and the first admin), then B.
+/// Their <c>Cluster:InstanceName</c>s are "a" and "b", so <c>/readyz</c> and the logs say which one holds the lease.
 /// </summary>
 internal sealed class BusAppPair : IAsyncDisposable
 {
@@ -30,10 +31,10 @@ internal sealed class BusAppPair : IAsyncDisposable
         InfluxServerFixture influx, PostgresServer postgres, RedisServer redis, IReadOnlyDictionary<string, string>? extra = null)
     {
         var settings = await SettingsAsync(influx, postgres, redis, extra);
-        var a = await RolloutApiApp.StartAsync(influx.Url, extra: settings);
+        var a = await RolloutApiApp.StartAsync(influx.Url, extra: Named(settings, "a"));
         try
         {
-            var b = await RolloutApiApp.StartAsync(influx.Url, extra: settings);
+            var b = await RolloutApiApp.StartAsync(influx.Url, extra: Named(settings, "b"));
             return new BusAppPair(a, b, settings["StateStore__ConnectionString"], postgres);
         }
         catch
@@ -62,6 +63,9 @@ internal sealed class BusAppPair : IAsyncDisposable
 
         return settings;
     }
+
+    private static Dictionary<string, string> Named(Dictionary<string, string> settings, string name) =>
+        new(settings) { ["Cluster__InstanceName"] = name };
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,11 @@ public static class HealthEndpoints
     /// <summary>The checks every page reports when they fail (<see cref="DependencyWatch"/>).</summary>
     public static IReadOnlySet<string> SharedDependencies { get; } = new HashSet<string>(StringComparer.Ordinal) { StateStoreCheck, RedisCheck };
 
-    /// <summary>Readiness checks: InfluxDB, the state store and (with <c>Bus:Redis</c>) Redis, each bounded by a timeout.</summary>
+    /// <summary>
+    /// Readiness checks: InfluxDB, the state store and (with <c>Bus:Redis</c>) Redis, each bounded by a timeout; the
+    /// <see cref="DependencyWatch"/> that tells every page; and the 503 a request gets when it meets an unreachable
+    /// state store (<see cref="StateStoreUnreachableHandler"/>).
+    /// </summary>
     public static IServiceCollection AddDashboardHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         var checks = services.AddHealthChecks()
@@ -23,6 +27,7 @@ public static class HealthEndpoints
             checks.AddCheck<RedisHealthCheck>(RedisCheck, tags: [ReadyTag], timeout: TimeSpan.FromSeconds(3));
         }
 
+        services.AddExceptionHandler<StateStoreUnreachableHandler>();
         services.AddSingleton<DependencyWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<DependencyWatch>());
         return services;

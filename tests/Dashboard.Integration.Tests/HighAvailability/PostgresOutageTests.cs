@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
+using Xunit.Abstractions;
+
+namespace Dashboard.Integration.Tests.HighAvailability;
+
+/// <summary>
+/// PostgreSQL briefly unavailable under two real instances (one Redis, one InfluxDB, HAProxy as the router): both say so
+/// on <c>/readyz</c>, a person's change is refused with a 503 and leaves nothing behind (no router change, no audit event),
+/// no instance acts for the others while it is down, and once it is back both are ready again, one holds the automation
+/// lease, the guardrails run again and a change through A works and reaches B — all without a restart. (Quartz is not
+/// asserted here: a job running when PostgreSQL stops can leave its trigger BLOCKED for good; see the docs.)
+/// PostgreSQL here is the test's own, since it is stopped (docs/high-availability.md, "What happens when …"). And two
+/// instances started at once on an empty database both come up, with one schema.
+/// </summary>
+[Collection(InfluxPostgresRedisCollection.Name)]
+public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServerFixture shared, RedisServerFixture redis, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a refused change may take: a refusal, not a hang (the readiness checks' own timeout is 3 s).</summary>
+    private static readonly TimeSpan RefusedWithin = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// When a holder cut off from PostgreSQL has stopped acting: <c>Leadership:KeepaliveCadence</c> (2 s) finds the
+    /// lock's connection gone or the check failing within two cadences, and one live poll (1 s here) may be under way.
+    /// </summary>
+    private static readonly TimeSpan StopsActingWithin = TimeSpan.FromSeconds(6);
+
+    private static readonly TimeSpan LivePollInterval = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task PostgresDown_BothInstancesSaySoAndRefuseChangesWholly_AndOnceItIsBackTheyRecoverByThemselves()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var baseline = TinyHttpBackend.Start(HaproxyServer.BaselineServer);
+        await using var canary = TinyHttpBackend.Start(HaproxyServer.CanaryServer);
+        await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
+        await using var pair = await BusAppPair.StartAsync(influx, postgres, redis.Server, new Dictionary<string, string>
+        {
+            ["Routing__Kind"] = "Haproxy",
+            ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
+            ["Routing__Haproxy__Timeout"] = "00:00:02",
+            ["Guardrails__PollInterval"] = "00:00:01",
+            ["LiveMetrics__PollInterval"] = LivePollInterval.ToString("c", CultureInfo.InvariantCulture),
+        });
+        // A third bus member that never acts: it sees the holder's live polls, so it sees when nobody acts.
+        await using var watcher = await BusNode.StartAsync(redis.Server.Configuration, influx.Url, "watcher", holdsLease: false, poll: true);
+        using var anonymousA = Anonymous(pair.A);
+        using var anonymousB = Anonymous(pair.B);
+        var id = await pair.A.CreateRolloutAsync();
+        Assert.Equal(HttpStatusCode.OK, (await pair.A.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" })).Status);
+        Assert.StartsWith("1 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
+        await WaitForOneHolderAsync(pair);
+        var eventsBefore = await EventsAsync(pair.A, id);
+
+        var stoppedAt = DateTimeOffset.UtcNow;
+        DateTimeOffset? lastPoll;
+        TimeSpan stoppedActingAfter, unhealthyAfter, trafficChange, rollback, incident;
+        DateTimeOffset restartedAt;
+        await postgres.StopAsync();
+        try
+        {
+            // Nobody acts for the cluster: the holder's live polls (one a second) stop once its hold ends, and none resumes.
+            lastPoll = await Eventually.UntilAsync(
+                () => Task.FromResult(watcher.Poller.Current.LastAttemptAt),
+                at => at is { } last && DateTimeOffset.UtcNow - last > 3 * LivePollInterval,
+                Within,
+                "the live polls to stop",
+                at => $"last poll {at:O}");
+            stoppedActingAfter = lastPoll!.Value - stoppedAt;
+            await WaitForReadyzAsync(anonymousA, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
+            await WaitForReadyzAsync(anonymousB, HttpStatusCode.ServiceUnavailable, "stateStore", "Unhealthy");
+            unhealthyAfter = DateTimeOffset.UtcNow - stoppedAt;
+            trafficChange = await RefusedAsync(pair.A, $"/api/rollouts/{id}/traffic", new { percent = 10, reason = "during the outage" });
+            rollback = await RefusedAsync(pair.B, $"/api/rollouts/{id}/rollback", new { reason = "during the outage" });
+            incident = await RefusedAsync(pair.A, $"/api/rollouts/{id}/incidents", new { title = "during the outage", severity = "Critical" });
+            Assert.StartsWith("1 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
+            Assert.True(stoppedActingAfter < StopsActingWithin, $"the last live poll was {stoppedActingAfter} after PostgreSQL stopped");
+            Assert.Equal(lastPoll, watcher.Poller.Current.LastAttemptAt);
+        }
+        finally
+        {
+            // Back whatever happened above, so that the pair's clean-up (it drops its database) cannot hide a failure.
+            restartedAt = DateTimeOffset.UtcNow;
+            await postgres.RestartAsync();
+        }
+
+        await WaitForReadyzAsync(anonymousA, HttpStatusCode.OK, "stateStore", "Healthy");
+        await WaitForReadyzAsync(anonymousB, HttpStatusCode.OK, "stateStore", "Healthy");
+        var healthyAfter = DateTimeOffset.UtcNow - restartedAt;
+        var holder = await WaitForOneHolderAsync(pair);
+        var leaseAfter = DateTimeOffset.UtcNow - restartedAt;
+        await Eventually.UntilAsync(
+            () => watcher.Poller.Current.LastAttemptAt > restartedAt, Within, "the holder's live polls to reach the bus again", () => $"{watcher.Poller.Current.LastAttemptAt:O}");
+        var guardrails = await holder.WaitForAsync(
+            () => holder.GetAsync("/api/guardrails/status"),
+            status => status.GetProperty("lastPollAt") is { ValueKind: JsonValueKind.String } at && at.GetDateTimeOffset() > restartedAt,
+            "the holder's guardrails to poll again",
+            Within);
+
+        var eventsAfter = await EventsAsync(pair.A, id);
+        var changes = await pair.A.GetAsync($"/api/rollouts/{id}/traffic");
+
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"PostgreSQL stopped → last live poll +{stoppedActingAfter.TotalSeconds:0.0} s; both /readyz 503 after {unhealthyAfter.TotalSeconds:0.0} s; refused in {trafficChange.TotalSeconds:0.00} / {rollback.TotalSeconds:0.00} / {incident.TotalSeconds:0.00} s"));
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"PostgreSQL back → both /readyz 200 after {healthyAfter.TotalSeconds:0.0} s; one lease holder after {leaseAfter.TotalSeconds:0.0} s; guardrails polled at +{(guardrails.GetProperty("lastPollAt").GetDateTimeOffset() - restartedAt).TotalSeconds:0.0} s"));
+        // Nothing of the refused commands: no traffic change, no rollback, no incident, before or after the outage.
+        Assert.DoesNotContain(changes.EnumerateArray(), c => c.GetProperty("toPercent").GetInt32() is 10 or 0);
+        Assert.Equal(
+            eventsBefore.Where(IsRolloutOrTraffic).Select(e => e.GetProperty("sequence").GetInt64()),
+            eventsAfter.Where(IsRolloutOrTraffic).Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal(0, (await pair.A.GetAsync($"/api/rollouts/{id}/incidents")).GetArrayLength());
+        Assert.Equal("Running", (await pair.B.GetAsync($"/api/rollouts/{id}")).GetProperty("currentState").GetString());
+
+        var (status, body) = await pair.A.PostAsync($"/api/rollouts/{id}/traffic", new { percent = 5, reason = "after the outage" });
+
+        Assert.True(status == HttpStatusCode.OK, $"{status}: {body}");
+        Assert.StartsWith("5 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
+        await pair.B.WaitForRolloutAsync(id, r => r.GetProperty("appliedWeightPercent").GetInt32() == 5, "B to read 5 % applied", Within);
+    }
+
+    [Fact]
+    public async Task TwoInstancesStartedAtOnceOnAnEmptyDatabase_BothBecomeReady_WithOneSchema()
+    {
+        // The shared server: nothing stops it, and the database is a new, empty one.
+        await using var cluster = await QuartzClusterApps.StartAsync(influx, shared, new Dictionary<string, string>());
+
+        foreach (var app in new[] { cluster.A, cluster.B })
+        {
+            using var anonymous = Anonymous(app);
+            await WaitForReadyzAsync(anonymous, HttpStatusCode.OK, "stateStore", "Healthy");
+        }
+
+        var migrations = PostgreSqlSchema.Migrations();
+        var applied = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """);
+        var quartzTables = await PostgreSqlSchema.ColumnAsync(
+            cluster.ConnectionString,
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name ILIKE 'qrtz%' ORDER BY 1");
+        var nodes = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1");
+        var admins = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, $"""SELECT "UserName" FROM "People" WHERE "UserName" = '{TestPeople.Admin}'""");
+        var nodeIds = new[] { await QuartzClusterApps.NodeIdAsync(cluster.A), await QuartzClusterApps.NodeIdAsync(cluster.B) }.Order(StringComparer.Ordinal).ToList();
+        output.WriteLine($"Quartz tables: {string.Join(", ", quartzTables)}");
+
+        // Each migration once, in order; Quartz's tables once each, in one schema; both instances one Quartz node each.
+        Assert.Equal(migrations, applied);
+        Assert.All(quartzTables, table => Assert.StartsWith("public.qrtz_", table, StringComparison.Ordinal));
+        Assert.Equal(quartzTables.Count, quartzTables.Select(t => t.ToUpperInvariant()).Distinct().Count());
+        Assert.All(PostgreSqlSchema.QuartzCoreTables, table => Assert.Contains("public." + table, quartzTables));
+        Assert.Equal(nodeIds, nodes);
+        Assert.Single(admins);
+    }
+
+    private static HttpClient Anonymous(RolloutApiApp app) => new() { BaseAddress = app.Url, Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>POSTs as the signed-in admin and asserts a 503 that says the state store cannot be reached; returns how long it took.</summary>
+    private static async Task<TimeSpan> RefusedAsync(RolloutApiApp app, string path, object body)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await app.Http.PostAsJsonAsync(path, body);
+        watch.Stop();
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"POST {path}: {response.StatusCode} {text}");
+        Assert.Contains("state store cannot be reached", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", text, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < RefusedWithin, $"POST {path} took {watch.Elapsed}");
+        return watch.Elapsed;
+    }
+
+    /// <summary>Waits until <c>/readyz</c>, asked without signing in (statuses only), answers <paramref name="code"/> with the check's status.</summary>
+    private static async Task WaitForReadyzAsync(HttpClient anonymous, HttpStatusCode code, string check, string checkStatus) =>
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                using var response = await anonymous.GetAsync(new Uri("/readyz", UriKind.Relative));
+                var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                return (response.StatusCode, Status: body.GetProperty("checks").TryGetProperty(check, out var entry) ? entry.GetProperty("status").GetString() : null, Body: body);
+            },
+            ready => ready.StatusCode == code && ready.Status == checkStatus,
+            Within,
+            $"{anonymous.BaseAddress}readyz to answer {(int)code} with {check} {checkStatus}",
+            last => $"{last.StatusCode} {last.Body}");
+
+    /// <summary>The instance both name as the holder of the automation lease on <c>/readyz</c>, once they agree.</summary>
+    private static async Task<RolloutApiApp> WaitForOneHolderAsync(BusAppPair pair)
+    {
+        var texts = await Eventually.UntilAsync(
+            async () => (A: await LeaseTextAsync(pair.A), B: await LeaseTextAsync(pair.B)),
+            t => (t.A, t.B) is ("held by a (this instance)", "held by a") or ("held by b", "held by b (this instance)"),
+            Within,
+            "both instances to name one lease holder",
+            t => $"A: {t.A}; B: {t.B}\nA's output:\n{pair.A.Output}\nB's output:\n{pair.B.Output}");
+        return texts.A == "held by a (this instance)" ? pair.A : pair.B;
+    }
+
+    private static async Task<string?> LeaseTextAsync(RolloutApiApp app)
+    {
+        using var response = await app.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        return body.TryGetProperty("checks", out var checks) && checks.TryGetProperty("automationLease", out var lease) ? lease.GetProperty("error").GetString() : null;
+    }
+
+    private static async Task<List<JsonElement>> EventsAsync(RolloutApiApp app, Guid id) =>
+        [.. (await app.GetAsync($"/api/rollouts/{id}/events?limit=1000")).EnumerateArray()];
+
+    private static bool IsRolloutOrTraffic(JsonElement auditEvent) =>
+        auditEvent.GetProperty("kind").GetString() is { } kind
+        && (kind.StartsWith("rollout.", StringComparison.Ordinal) || kind.StartsWith("traffic.", StringComparison.Ordinal) || kind.StartsWith("phase.", StringComparison.Ordinal));
+
+    private static async Task<string> CanaryWeightAsync(HaproxyServer haproxy) =>
+        await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}");
+}
