@@ -145,9 +145,15 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         var quartzTables = await PostgreSqlSchema.ColumnAsync(
             cluster.ConnectionString,
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name ILIKE 'qrtz%' ORDER BY 1");
-        var nodes = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1");
         var admins = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, $"""SELECT "UserName" FROM "People" WHERE "UserName" = '{TestPeople.Admin}'""");
         var nodeIds = new[] { await QuartzClusterApps.NodeIdAsync(cluster.A), await QuartzClusterApps.NodeIdAsync(cluster.B) }.Order(StringComparer.Ordinal).ToList();
+        // A node's row appears at its scheduler's first check-in, which /readyz does not wait for.
+        var nodes = await Eventually.UntilAsync(
+            () => PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1"),
+            checkedIn => checkedIn.Count >= nodeIds.Count,
+            Within,
+            "both Quartz nodes to check in",
+            checkedIn => string.Join(", ", checkedIn));
         output.WriteLine($"Quartz tables: {string.Join(", ", quartzTables)}");
 
         // Each migration once, in order; Quartz's tables once each, in one schema; both instances one Quartz node each.
