@@ -23,7 +23,8 @@ internal sealed class BusAppPair : IAsyncDisposable
 
     public RolloutApiApp B { get; }
 
-    private string StateStore { get; }
+    /// <summary>The state store both share (PostgreSQL).</summary>
+    public string StateStore { get; }
 
     private PostgresServer Postgres { get; }
 

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dashboard.Infrastructure.Persistence.PostgreSql;
 using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Dashboard.Integration.Tests.HighAvailability;
@@ -13,10 +15,10 @@ namespace Dashboard.Integration.Tests.HighAvailability;
 /// PostgreSQL briefly unavailable under two real instances (one Redis, one InfluxDB, HAProxy as the router): both say so
 /// on <c>/readyz</c>, a person's change is refused with a 503 and leaves nothing behind (no router change, no audit event),
 /// no instance acts for the others while it is down, and once it is back both are ready again, one holds the automation
-/// lease, the guardrails run again and a change through A works and reaches B — all without a restart. (Quartz is not
-/// asserted here: a job running when PostgreSQL stops can leave its trigger BLOCKED for good; see the docs.)
-/// PostgreSQL here is the test's own, since it is stopped (docs/high-availability.md, "What happens when …"). And two
-/// instances started at once on an empty database both come up, with one schema.
+/// lease, the guardrails run again, Quartz fires the health checks again (also when one was running as PostgreSQL
+/// stopped) and a change through A works and reaches B — all without a restart. PostgreSQL here is the test's own, since
+/// it is stopped (docs/high-availability.md, "What happens when …"). And two instances started at once on an empty
+/// database both come up, with one schema.
 /// </summary>
 [Collection(InfluxPostgresRedisCollection.Name)]
 public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServerFixture shared, RedisServerFixture redis, ITestOutputHelper output)
@@ -48,6 +50,10 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             ["Routing__Haproxy__Timeout"] = "00:00:02",
             ["Guardrails__PollInterval"] = "00:00:01",
             ["LiveMetrics__PollInterval"] = LivePollInterval.ToString("c", CultureInfo.InvariantCulture),
+            // A Quartz job every 2 s that does not run beside itself, every tick recorded: one is often running when
+            // PostgreSQL stops, and its trigger must fire again once it is back.
+            ["Monitoring__IntensiveInterval"] = "00:00:02",
+            ["Monitoring__IntensivePassEvery"] = "00:00:00",
         });
         // A third bus member that never acts: it sees the holder's live polls, so it sees when nobody acts.
         await using var watcher = await BusNode.StartAsync(redis.Server.Configuration, influx.Url, "watcher", holdsLease: false, poll: true);
@@ -104,6 +110,13 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             "the holder's guardrails to poll again",
             Within);
 
+        var firstCheckAgain = await pair.A.WaitForAsync(
+            () => pair.A.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive&limit=1000"),
+            list => list.EnumerateArray().Any(c => c.GetProperty("dueAt").GetDateTimeOffset() > restartedAt),
+            "an intensive health check due after PostgreSQL came back",
+            Within);
+        var checkAgainAfter = firstCheckAgain.EnumerateArray().Select(c => c.GetProperty("dueAt").GetDateTimeOffset()).Where(due => due > restartedAt).Min() - restartedAt;
+
         var eventsAfter = await EventsAsync(pair.A, id);
         var changes = await pair.A.GetAsync($"/api/rollouts/{id}/traffic");
 
@@ -112,7 +125,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             $"PostgreSQL stopped → last live poll +{stoppedActingAfter.TotalSeconds:0.0} s; both /readyz 503 after {unhealthyAfter.TotalSeconds:0.0} s; refused in {trafficChange.TotalSeconds:0.00} / {rollback.TotalSeconds:0.00} / {incident.TotalSeconds:0.00} s"));
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"PostgreSQL back → both /readyz 200 after {healthyAfter.TotalSeconds:0.0} s; one lease holder after {leaseAfter.TotalSeconds:0.0} s; guardrails polled at +{(guardrails.GetProperty("lastPollAt").GetDateTimeOffset() - restartedAt).TotalSeconds:0.0} s"));
+            $"PostgreSQL back → both /readyz 200 after {healthyAfter.TotalSeconds:0.0} s; one lease holder after {leaseAfter.TotalSeconds:0.0} s; guardrails polled at +{(guardrails.GetProperty("lastPollAt").GetDateTimeOffset() - restartedAt).TotalSeconds:0.0} s; first health check due at +{checkAgainAfter.TotalSeconds:0.0} s"));
         // Nothing of the refused commands: no traffic change, no rollback, no incident, before or after the outage.
         Assert.DoesNotContain(changes.EnumerateArray(), c => c.GetProperty("toPercent").GetInt32() is 10 or 0);
         Assert.Equal(
@@ -126,6 +139,65 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         Assert.True(status == HttpStatusCode.OK, $"{status}: {body}");
         Assert.StartsWith("5 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
         await pair.B.WaitForRolloutAsync(id, r => r.GetProperty("appliedWeightPercent").GetInt32() == 5, "B to read 5 % applied", Within);
+    }
+
+    /// <summary>
+    /// A Quartz job caught mid-run by the outage (its save waits for the write lock the test holds, so its fired row is
+    /// <c>EXECUTING</c> when PostgreSQL stops) fails, Quartz settles the firing once PostgreSQL is back, and the cadence
+    /// fires again. This failed every time while the test server ran with <c>synchronous_commit=off</c>: its immediate
+    /// stop lost Quartz's last acknowledged commits, and the node's memory no longer matched its rows.
+    /// </summary>
+    [Fact]
+    public async Task PostgresStopsWhileAHealthCheckIsSaving_TheCadenceFiresAgainOnceItIsBack()
+    {
+        await using var postgres = await PostgresServer.StartAsync();
+        await using var pair = await BusAppPair.StartAsync(influx, postgres, redis.Server, new Dictionary<string, string>
+        {
+            ["Monitoring__IntensiveInterval"] = "00:00:02",
+            ["Monitoring__IntensivePassEvery"] = "00:00:00",
+        });
+        var id = await pair.A.CreateRolloutAsync();
+        Assert.Equal(HttpStatusCode.OK, (await pair.A.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" })).Status);
+        await pair.A.WaitForAsync(
+            () => pair.A.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive&limit=1000"),
+            list => list.GetArrayLength() >= 1,
+            "a first intensive health check",
+            Within);
+
+        // Every save waits for the state store's write lock: hold it, so the next health check is caught mid-run.
+        await using var writeLock = new NpgsqlConnection(pair.StateStore + ";Pooling=false");
+        await writeLock.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({PostgreSqlWriteLock.Key})", writeLock))
+        {
+            await take.ExecuteScalarAsync();
+        }
+
+        var running = await Eventually.UntilAsync(
+            () => PostgreSqlSchema.ColumnAsync(pair.StateStore, "SELECT instance_name || ' ' || trigger_name || ' ' || state FROM qrtz_fired_triggers WHERE trigger_name = 'health-check-Intensive' AND state = 'EXECUTING'"),
+            rows => rows.Count > 0,
+            Within,
+            "an intensive health check to be running",
+            rows => string.Join("; ", rows));
+        output.WriteLine($"running when PostgreSQL stops: {string.Join("; ", running)}");
+        await postgres.StopAsync();
+        await writeLock.CloseAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
+        await postgres.RestartAsync();
+
+        try
+        {
+            await pair.A.WaitForAsync(
+                () => pair.A.GetAsync($"/api/rollouts/{id}/health-checks?cadence=Intensive&limit=1000"),
+                list => list.EnumerateArray().Any(c => c.GetProperty("dueAt").GetDateTimeOffset() > restartedAt),
+                "an intensive health check due after PostgreSQL came back",
+                Within);
+        }
+        finally
+        {
+            var triggers = await PostgreSqlSchema.ColumnAsync(pair.StateStore, "SELECT trigger_name || ' ' || trigger_state FROM qrtz_triggers");
+            var fired = await PostgreSqlSchema.ColumnAsync(pair.StateStore, "SELECT instance_name || ' ' || trigger_name || ' ' || state FROM qrtz_fired_triggers");
+            output.WriteLine($"triggers: {string.Join("; ", triggers)}\nfired: {string.Join("; ", fired)}");
+        }
     }
 
     [Fact]
