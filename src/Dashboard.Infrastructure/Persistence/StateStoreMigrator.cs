@@ -12,6 +12,7 @@ namespace Dashboard.Infrastructure.Persistence;
 /// before anything reads the store. Idempotent, and safe when two instances start at once: on SQLite EF Core takes a
 /// database-wide migration lock and re-reads the applied migrations under it; on PostgreSQL the migrator holds a
 /// session advisory lock around the whole check-and-apply, so the second instance waits and then finds nothing to do.
+/// On PostgreSQL it also warns when the server may lose commits it confirmed (<see cref="PostgreSqlDurability"/>).
 /// </summary>
 public sealed partial class StateStoreMigrator(
     IDbContextFactory<WarRoomDbContext> contextFactory,
@@ -52,6 +53,11 @@ public sealed partial class StateStoreMigrator(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            foreach (var setting in await PostgreSqlDurability.SettingsThatLoseCommitsAsync(db.Database.GetDbConnection(), cancellationToken))
+            {
+                LogCommitsCanBeLost(logger, setting);
+            }
+
             await db.Database.ExecuteSqlRawAsync(LockSql, cancellationToken);
             try
             {
@@ -84,6 +90,11 @@ public sealed partial class StateStoreMigrator(
         LogApplied(logger, pending[^1]);
         return pending;
     }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "PostgreSQL runs with {Setting} = off: a crash can lose commits it already confirmed, so a saved verdict or traffic change can vanish and Quartz can hold a trigger for good. Turn it on (docs/high-availability.md, \"PostgreSQL must keep what it acknowledged\")")]
+    private static partial void LogCommitsCanBeLost(ILogger logger, string setting);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "State store schema is up to date at {Migration}")]
     private static partial void LogUpToDate(ILogger logger, string migration);

@@ -5,6 +5,8 @@ using Dashboard.Integration.Tests.TestSupport;
 using Dashboard.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dashboard.Integration.Tests.Persistence;
@@ -94,6 +96,44 @@ public sealed class PostgreSqlStateStoreTests(PostgresServerFixture postgres)
         Assert.Equal((true, 3), (verification.IsIntact, verification.Checked));
     }
 
+    [Fact]
+    public async Task DatabaseSetToSynchronousCommitOff_IsNamedAsLosingConfirmedCommits_AndTheMigratorWarnsOfIt()
+    {
+        await using var store = await TestStateStore.CreateAsync(postgres: postgres.Server);
+        var database = new NpgsqlConnectionStringBuilder(store.ConnectionString).Database;
+        var before = await SettingsThatLoseCommitsAsync(store);
+        await using (var admin = new NpgsqlConnection(store.ConnectionString + ";Pooling=false"))
+        {
+            await admin.OpenAsync();
+            await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{database}\" SET synchronous_commit = off", admin);
+            await alter.ExecuteNonQueryAsync();
+        }
+
+        var after = await SettingsThatLoseCommitsAsync(store);
+        var warnings = new WarningLog();
+        NpgsqlConnection.ClearAllPools();
+        var migrator = new StateStoreMigrator(
+            store.Get<IDbContextFactory<WarRoomDbContext>>(),
+            Options.Create(new StateStoreOptions { Provider = StateStoreProvider.PostgreSql, ConnectionString = store.ConnectionString }),
+            warnings);
+        await migrator.MigrateAsync();
+
+        // The test server itself runs with fsync off (PostgresServer), and keeps synchronous_commit on.
+        Assert.Equal(["fsync"], before);
+        Assert.Equal(["synchronous_commit", "fsync"], after);
+        Assert.Equal(2, warnings.Messages.Count);
+        Assert.Contains("synchronous_commit = off", warnings.Messages[0], StringComparison.Ordinal);
+        Assert.Contains("fsync = off", warnings.Messages[1], StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<string>> SettingsThatLoseCommitsAsync(TestStateStore store)
+    {
+        // A new session each time: ALTER DATABASE … SET applies to sessions started after it.
+        await using var connection = new NpgsqlConnection(store.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return await PostgreSqlDurability.SettingsThatLoseCommitsAsync(connection);
+    }
+
     private static PostgreSqlWarRoomDbContext PostgreSqlContext(TestStateStore store)
     {
         var builder = new DbContextOptionsBuilder<WarRoomDbContext>();
@@ -105,5 +145,24 @@ public sealed class PostgreSqlStateStoreTests(PostgresServerFixture postgres)
     {
         using var db = PostgreSqlContext(store);
         return [.. db.Database.GetMigrations()];
+    }
+
+    /// <summary>Keeps the text of every warning logged to it.</summary>
+    private sealed class WarningLog : ILogger<StateStoreMigrator>
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Messages.Add(formatter(state, exception));
+            }
+        }
     }
 }
