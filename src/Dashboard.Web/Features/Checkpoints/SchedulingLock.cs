@@ -16,8 +16,11 @@ namespace Dashboard.Web.Features.Checkpoints;
 /// </summary>
 public sealed class SchedulingLock(IOptions<StateStoreOptions> options)
 {
-    /// <summary>The advisory lock's key; "WarRoom" 2 (the write lock is 1).</summary>
-    private const long Key = 0x57_61_72_52_6F_6F_6D_02;
+    /// <summary>
+    /// The advisory lock's key: "WarRoom" 4. The write lock is 1, the migration lock 2 and the automation lease 3; this
+    /// one used to share 2 with the migrations, so an instance starting up waited for another's scheduling sync.
+    /// </summary>
+    private const long Key = 0x57_61_72_52_6F_6F_6D_04;
 
     private static readonly string LockSql = string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_lock({Key})");
 
