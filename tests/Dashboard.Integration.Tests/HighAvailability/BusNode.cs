@@ -46,10 +46,13 @@ internal sealed class BusNode : IAsyncDisposable
         services.AddSingleton<IAutomationLease>(new FixedLease(holdsLease));
         services.AddBus(configuration).AddInflux(configuration).AddMetricsReader(configuration).AddLiveMetrics(configuration);
         var node = new BusNode(services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        // As the app's host does: every hosted service is built (and subscribes to the bus) before the bus connects, so
+        // the news the others send again when this one joins (retained messages) finds its subscribers.
+        var poller = poll ? node.Poller : null;
         await node.StartAsync(node.Bus);
-        if (poll)
+        if (poller is not null)
         {
-            await node.StartAsync(node.Poller);
+            await node.StartAsync(poller);
         }
 
         return node;
