@@ -35,6 +35,10 @@ public static class OutcomeHttpResults
             OutcomeKind.Conflict => Problem(StatusCodes.Status409Conflict, "Conflict.", outcome.Detail, extra),
             OutcomeKind.RouterFailed => Problem(
                 StatusCodes.Status502BadGateway, "Saved, but the traffic router did not confirm the change.", outcome.Detail, extra),
+            // 202, not 503: the command is on the record and will be finished without the client. A 5xx invites the
+            // client's (or a proxy's) retry, and a retry here is a second decision (docs/high-availability.md).
+            OutcomeKind.StoreLostAfterSave => Problem(
+                StatusCodes.Status202Accepted, "Saved; the state store stopped answering after the save.", outcome.Detail, extra),
             _ => throw new InvalidOperationException($"Outcome {outcome.Kind} is incomplete."),
         };
     }

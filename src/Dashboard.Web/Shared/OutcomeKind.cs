@@ -26,4 +26,12 @@ public enum OutcomeKind
 
     /// <summary>The state was saved, but the router did not confirm a traffic change; it is recorded as failed (502).</summary>
     RouterFailed,
+
+    /// <summary>
+    /// The command was saved and audited, then the state store stopped answering before what follows the save was
+    /// recorded (a traffic change's outcome) or read back (the rollout's view). Not to be repeated: a change left
+    /// requested is settled by itself once the store is back. <see cref="Outcome{T}.Detail"/> says what the router
+    /// was asked and read back (202).
+    /// </summary>
+    StoreLostAfterSave,
 }

@@ -33,4 +33,8 @@ public static class Outcomes
 
     public static Outcome<T> RouterFailed<T>(T value, string detail)
         where T : class => new() { Kind = OutcomeKind.RouterFailed, Value = value, Detail = detail };
+
+    /// <summary>Saved, then the state store was lost: no value, since what the command left cannot be read back now.</summary>
+    public static Outcome<T> StoreLostAfterSave<T>(string detail)
+        where T : class => new() { Kind = OutcomeKind.StoreLostAfterSave, Detail = detail };
 }

@@ -111,8 +111,26 @@ public sealed partial class RolloutPage : IDisposable
         _busy = true;
         try
         {
-            var outcome = await Rollouts.ExecuteAsync(
-                Id, new RolloutCommand(action, await CurrentActor.GetAsync(), input.Reason, TrafficChangeSource.Ui, input.Percent));
+            Outcome<RolloutCommandResponse> outcome;
+            try
+            {
+                outcome = await Rollouts.ExecuteAsync(
+                    Id, new RolloutCommand(action, await CurrentActor.GetAsync(), input.Reason, TrafficChangeSource.Ui, input.Percent));
+            }
+            catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+            {
+                // Met before the save (after it, the service answers StoreLostAfterSave): the dialog stays open to try again.
+                return NothingSaved;
+            }
+
+            if (outcome.Kind == OutcomeKind.StoreLostAfterSave)
+            {
+                // Saved: the dialog closes, so it cannot be confirmed twice; the page keeps what it last read until the
+                // store is back and the settled change reaches it.
+                _notice = new Notice(Severity.Warning, outcome.Detail ?? $"{ActionLabels.Label(action)} was saved, then the state store stopped answering. Do not repeat it.");
+                return null;
+            }
+
             if (outcome.Value is { } result)
             {
                 _notice = NoticeFor(action, outcome, result);
@@ -134,6 +152,9 @@ public sealed partial class RolloutPage : IDisposable
             StateHasChanged();
         }
     }
+
+    private const string NothingSaved =
+        "The state store cannot be reached. Nothing was changed: try again once it is back (the banner at the top says when).";
 
     private static Notice? NoticeFor(RolloutAction action, Outcome<RolloutCommandResponse> outcome, RolloutCommandResponse result) => outcome.Kind switch
     {

@@ -54,7 +54,8 @@ public sealed partial class VerdictFollowUp(RolloutService rolloutService, ILogg
     {
         var outcome = await rolloutService.ExecuteAsync(
             rolloutId, new RolloutCommand(action, AutomationActors.Checkpoints, reason, TrafficChangeSource.Automation), cancellationToken);
-        if (outcome.Kind is not (OutcomeKind.Succeeded or OutcomeKind.RouterFailed))
+        // Saved in each of these three; what follows the save (the router, its record) is not this follow-up's to repeat.
+        if (outcome.Kind is not (OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.StoreLostAfterSave))
         {
             LogActionRefused(rolloutId, action, outcome.Kind, outcome.Detail);
             return false;

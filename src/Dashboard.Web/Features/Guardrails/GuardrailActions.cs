@@ -49,6 +49,10 @@ public sealed partial class GuardrailActions(
                 await confirmation.BeginAsync(
                     rollout.Id, rollout.Service, rollout.CandidateVersion, outcome.Value?.Rollout.RequestedWeightPercent ?? 0, outcome.Detail ?? "the router did not confirm the weight", cancellationToken);
                 return new(true, outcome.Detail ?? "the router did not confirm the weight");
+            case OutcomeKind.StoreLostAfterSave:
+                // Saved and audited: the automation finishes its traffic change once the store is back. A second
+                // decision next poll would be a second rollback or traffic change.
+                return new(true, outcome.Detail);
             case OutcomeKind.IllegalTransition or OutcomeKind.NotFound:
                 // Someone else acted first (rolled back, held); nothing is left for this streak to do.
                 return new(true, outcome.Detail);

@@ -8,7 +8,9 @@ namespace Dashboard.Web.Features.Health;
 /// Answers a request that failed because the state store did not answer (<see cref="StateStoreUnreachable"/>) with
 /// 503 and words a person can act on, instead of a bare 500: nothing was changed, try again once it is back. It
 /// applies wherever the request met the outage — checking the session's cookie or API key, loading, saving — and
-/// since each save is one transaction, "nothing was changed" holds. Any other exception is left to the next handler.
+/// since each save is one transaction, "nothing was changed" holds. A rollout command that meets the outage after its
+/// save never comes here: <c>RolloutService</c> answers it "saved" (<c>OutcomeKind.StoreLostAfterSave</c>, 202). Any
+/// other exception is left to the next handler.
 /// </summary>
 public sealed partial class StateStoreUnreachableHandler(ILogger<StateStoreUnreachableHandler> logger) : IExceptionHandler
 {

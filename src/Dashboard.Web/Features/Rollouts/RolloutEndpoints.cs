@@ -78,7 +78,8 @@ public static class RolloutEndpoints
             .RequiresOperation(Operation.ChangeTraffic)
             .WithName("ChangeRolloutTraffic").WithSummary("Sets the canary's share (0..100) in the running phase; applied only when the router reads it back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status202Accepted);
         rollouts.MapGet("/{id:guid}/traffic", async (Guid id, RolloutService service, CancellationToken ct) =>
                 await service.ListTrafficChangesAsync(id, ct) is { } changes ? Results.Ok(changes) : NotFound($"Rollout {id} does not exist."))
             .WithName("ListRolloutTrafficChanges").WithSummary("The rollout's traffic changes, oldest first, with their status.")
@@ -100,7 +101,8 @@ public static class RolloutEndpoints
             .RequiresOperation(RolloutOperations.For(action))
             .WithName(name).WithSummary(summary)
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status202Accepted);
 
     private static async Task<IResult> CreatePlanAsync(HttpRequest request, ClaimsPrincipal user, PlanCatalog catalog, CancellationToken ct)
     {

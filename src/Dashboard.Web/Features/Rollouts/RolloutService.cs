@@ -12,8 +12,10 @@ namespace Dashboard.Web.Features.Rollouts;
 /// state with its audit events in one transaction, tells every open page through
 /// <see cref="RolloutChangeFeed"/>, and only then moves traffic — each requested
 /// change goes to the router and is recorded as applied only when the router's read-back confirms it.
+/// A state store lost after the save is answered <see cref="OutcomeKind.StoreLostAfterSave"/>, never thrown: a store
+/// outage that reaches the caller as an exception met the store before anything was saved.
 /// </summary>
-public sealed class RolloutService(
+public sealed partial class RolloutService(
     RolloutStore store,
     TrafficChangeLog changeLog,
     PlanCatalog plans,
@@ -218,20 +220,45 @@ public sealed class RolloutService(
         }
 
         changes.Publish(id, result.Events);
-        var settled = new List<TrafficChangeView>();
-        foreach (var change in requested)
+
+        // From here the command is on the record: a state store lost now must not be answered "nothing was changed" (and
+        // invite a second decision), nor the save be tried again. What the router did is said, and left to be recorded.
+        var settled = new List<TrafficChange>();
+        for (var i = 0; i < requested.Count; i++)
         {
-            var outcome = await ApplyAsync(change);
-            settled.Add(TrafficChangeView.From(outcome, source));
+            var outcome = await AskRouterAsync(requested[i]);
+            try
+            {
+                await changeLog.RecordOutcomeAsync(outcome, CancellationToken.None);
+            }
+            catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+            {
+                LogOutcomeNotRecorded(ex, id, outcome.Id, outcome.ToPercent, outcome.Status);
+                return Outcomes.StoreLostAfterSave<RolloutCommandResponse>(
+                    SavedThenStoreLost.OutcomeNotRecorded(actionName, router.Name, outcome, [.. requested.Skip(i + 1)]));
+            }
+
+            settled.Add(outcome);
             changes.Publish(id, settled: outcome);
         }
 
-        var view = await ViewAsync(rollout, CancellationToken.None);
-        var failed = settled.Where(c => c.Status == TrafficChangeStatus.Failed).ToList();
+        RolloutView view;
+        try
+        {
+            view = await ViewAsync(rollout, CancellationToken.None);
+        }
+        catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+        {
+            LogViewNotRead(ex, id);
+            return Outcomes.StoreLostAfterSave<RolloutCommandResponse>(SavedThenStoreLost.ViewNotRead(actionName, router.Name, settled));
+        }
+
+        var views = settled.Select(c => TrafficChangeView.From(c, source)).ToList();
+        var failed = views.Where(c => c.Status == TrafficChangeStatus.Failed).ToList();
         return failed.Count == 0
-            ? Outcomes.Succeeded(new RolloutCommandResponse(view, settled))
+            ? Outcomes.Succeeded(new RolloutCommandResponse(view, views))
             : Outcomes.RouterFailed(
-                new RolloutCommandResponse(view, settled),
+                new RolloutCommandResponse(view, views),
                 $"The {actionName} was saved, but the traffic router ({router.Name}) did not confirm {string.Join(", ", failed.Select(c => $"{c.ToPercent} %"))}: "
                 + string.Join("; ", failed.Select(c => c.FailureMessage)));
     }
@@ -273,22 +300,26 @@ public sealed class RolloutService(
     /// </summary>
     private async Task<TrafficChange> ApplyAsync(TrafficChange change)
     {
-        TrafficChange settled;
+        var settled = await AskRouterAsync(change);
+        await changeLog.RecordOutcomeAsync(settled, CancellationToken.None);
+        return settled;
+    }
+
+    /// <summary>Hands one saved request to the router and settles it on the read-back, in memory: the caller records it.</summary>
+    private async Task<TrafficChange> AskRouterAsync(TrafficChange change)
+    {
         try
         {
             var readBack = await router.ApplyAsync(change.ToPercent, CancellationToken.None);
-            settled = readBack.IsExactly(change.ToPercent)
+            return readBack.IsExactly(change.ToPercent)
                 ? change.Confirm(change.ToPercent, timeProvider.GetUtcNow())
                 : change.Fail($"the router reads back {readBack}, not the requested {change.ToPercent} %", timeProvider.GetUtcNow());
         }
         catch (TrafficRouterException ex)
         {
             logger.LogWarning(ex, "Traffic router {Router} failed to apply {Percent} % for rollout {RolloutId}", router.Name, change.ToPercent, change.RolloutId);
-            settled = change.Fail(ex.RouterMessage is { Length: > 0 } said ? $"{ex.Message} ({said})" : ex.Message, timeProvider.GetUtcNow());
+            return change.Fail(ex.RouterMessage is { Length: > 0 } said ? $"{ex.Message} ({said})" : ex.Message, timeProvider.GetUtcNow());
         }
-
-        await changeLog.RecordOutcomeAsync(settled, CancellationToken.None);
-        return settled;
     }
 
     private async Task<RolloutView> ViewAsync(Rollout rollout, CancellationToken cancellationToken) =>
@@ -303,4 +334,10 @@ public sealed class RolloutService(
         ReconcileRefused refused => Outcomes.Conflict<RolloutCommandResponse>(char.ToUpperInvariant(refused.Problem[0]) + refused.Problem[1..] + "."),
         _ => Outcomes.Invalid<RolloutCommandResponse>("request", rejection.Message),
     };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Traffic change {ChangeId} of rollout {RolloutId} was saved and handed to the router ({Percent} %: {Status}), but the state store was lost before its outcome was recorded; it stays requested until the automation finishes it")]
+    private partial void LogOutcomeNotRecorded(Exception exception, Guid rolloutId, Guid changeId, int percent, TrafficChangeStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A command on rollout {RolloutId} was saved and settled, but the state store was lost before the rollout could be read back for the answer")]
+    private partial void LogViewNotRead(Exception exception, Guid rolloutId);
 }

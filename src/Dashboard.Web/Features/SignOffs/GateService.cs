@@ -278,7 +278,8 @@ public sealed partial class GateService(
     private async Task<bool> ExecuteAsync(Guid rolloutId, RolloutAction action, string reason, CancellationToken cancellationToken)
     {
         var outcome = await rolloutService.ExecuteAsync(rolloutId, new RolloutCommand(action, AutomationActors.SignOffGate, reason, TrafficChangeSource.Automation), cancellationToken);
-        if (outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed)
+        // Saved in each of these three; what follows the save (the router, its record) is not the gate's to repeat.
+        if (outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.StoreLostAfterSave)
         {
             return true;
         }

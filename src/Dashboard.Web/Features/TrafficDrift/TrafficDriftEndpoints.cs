@@ -29,7 +29,8 @@ public static class TrafficDriftEndpoints
             .WithName("ReconcileTraffic")
             .WithSummary("Re-applies the recorded weight of the rollout started last when the router runs something else; audited, applied only when read back.")
             .Produces<RolloutCommandResponse>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status202Accepted);
         return endpoints;
     }
 

@@ -16,7 +16,8 @@ namespace Dashboard.Web.Features.Monitoring.Components;
 public sealed partial class LatestHealthChecksPanel : IDisposable
 {
     private LiveReload<HealthCheckSaved>? _live;
-    private IReadOnlyList<Row> _rows = [];
+    private IReadOnlyList<HealthCheckView> _latest = [];
+    private IReadOnlyList<HealthCheckScheduleView> _schedule = [];
 
     [Inject]
     public required HealthCheckService HealthChecks { get; init; }
@@ -46,14 +47,24 @@ public sealed partial class LatestHealthChecksPanel : IDisposable
     protected override void OnInitialized() =>
         _live = new(Feed, saved => saved.RolloutId == RolloutId, LoadAsync, InvokeAsync, StateHasChanged, DispatchExceptionAsync);
 
-    protected override Task OnParametersSetAsync() => _live!.ReloadAsync();
+    // Read for a new rollout, when it starts and when a check is saved, not on every render of the page: the page
+    // re-renders while the state store is away too (a notice that an action was saved), and a read then would break the circuit.
+    protected override Task OnParametersSetAsync() => _live!.ReloadForAsync((RolloutId, StartedAt));
+
+    /// <summary>The text is made at render, so "until …" and "over" follow the clock between reads.</summary>
+    private IReadOnlyList<Row> Rows
+    {
+        get
+        {
+            var period = new IntensivePeriod(Options.Value.IntensiveDuration, Clock.Value.TimeScale);
+            return [.. _schedule.Select(s => new Row(s.Cadence, _latest.FirstOrDefault(l => l.Cadence == s.Cadence), NextText(s, period)))];
+        }
+    }
 
     private async Task LoadAsync()
     {
-        var latest = await HealthChecks.LatestPerCadenceAsync(RolloutId);
-        var schedule = await Schedule.ReadAsync();
-        var period = new IntensivePeriod(Options.Value.IntensiveDuration, Clock.Value.TimeScale);
-        _rows = [.. schedule.Select(s => new Row(s.Cadence, latest.FirstOrDefault(l => l.Cadence == s.Cadence), NextText(s, period)))];
+        _latest = await HealthChecks.LatestPerCadenceAsync(RolloutId);
+        _schedule = await Schedule.ReadAsync();
     }
 
     private string NextText(HealthCheckScheduleView schedule, IntensivePeriod period)
