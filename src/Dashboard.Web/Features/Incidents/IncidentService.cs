@@ -43,13 +43,7 @@ public sealed class IncidentService(
 
         var incident = await incidents.OpenAsync(
             rolloutId, rollout.CurrentPhaseIndex, severity!.Value, title!, description!, owner!, request.DataLoss, actor.Name, cancellationToken);
-        changes.Publish(rolloutId);
-        if (severity == IncidentSeverity.Critical)
-        {
-            await HoldIfThePlanSaysSoAsync(incident, cancellationToken);
-        }
-
-        return Outcomes.Created(IncidentView.From(incident));
+        return await AfterSaveAsync(incident, severity == IncidentSeverity.Critical, "opened", Outcomes.Created, cancellationToken);
     }
 
     /// <summary>Adds a timeline entry (and a new severity or owner if given); <paramref name="resolve"/> also closes the incident.</summary>
@@ -81,13 +75,8 @@ public sealed class IncidentService(
                 return Outcomes.Conflict<IncidentView>($"Incident {incidentId} is resolved; open a new incident instead.");
         }
 
-        changes.Publish(change.Incident!.RolloutId);
-        if (severity == IncidentSeverity.Critical && !resolve)
-        {
-            await HoldIfThePlanSaysSoAsync(change.Incident, cancellationToken);
-        }
-
-        return Outcomes.Succeeded(IncidentView.From(change.Incident));
+        return await AfterSaveAsync(
+            change.Incident!, severity == IncidentSeverity.Critical && !resolve, resolve ? "resolved" : "updated", Outcomes.Succeeded, cancellationToken);
     }
 
     /// <summary>
@@ -117,6 +106,34 @@ public sealed class IncidentService(
 
     public async Task<IncidentView?> FindAsync(Guid incidentId, CancellationToken cancellationToken = default) =>
         await incidents.FindAsync(incidentId, cancellationToken) is { } incident ? IncidentView.From(incident) : null;
+
+    /// <summary>
+    /// After the incident's change is saved: tells every open page and, for a critical one, holds the phase when the
+    /// plan says so. A state store lost meanwhile is answered "saved" (<see cref="OutcomeKind.StoreLostAfterSave"/>,
+    /// docs/high-availability.md, "Saved, then the store went away"), never "nothing was changed": the incident is on
+    /// the record, and opening it again would be a second incident.
+    /// </summary>
+    private async Task<Outcome<IncidentView>> AfterSaveAsync(
+        IncidentRecord incident, bool critical, string done, Func<IncidentView, Outcome<IncidentView>> answer, CancellationToken cancellationToken)
+    {
+        changes.Publish(incident.RolloutId);
+        if (critical)
+        {
+            try
+            {
+                await HoldIfThePlanSaysSoAsync(incident, cancellationToken);
+            }
+            catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+            {
+                return Outcomes.StoreLostAfterSave<IncidentView>(
+                    $"The incident '{incident.Title}' was {done} and audited. It is critical, and the state store stopped answering before the "
+                    + "plan's hold on a critical incident could be checked or saved, so the phase may not be held: look once the store is back, "
+                    + "and hold it yourself if it is not. Do not repeat this.");
+            }
+        }
+
+        return answer(IncidentView.From(incident));
+    }
 
     /// <summary>
     /// Holds the rollout's phase when its plan says a critical incident does (<c>holdOnCriticalIncident</c>)

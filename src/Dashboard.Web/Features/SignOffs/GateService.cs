@@ -244,12 +244,28 @@ public sealed partial class GateService(
             : null;
     }
 
+    /// <summary>
+    /// After a sign-off or a tick is saved: tells every open page, opens the gate if it is now ready and answers with the
+    /// gate. A state store lost meanwhile is answered "saved" (<see cref="OutcomeKind.StoreLostAfterSave"/>), never
+    /// "nothing was changed": the lease holder's next turn starts with a sweep of the gates awaiting sign-off
+    /// (<see cref="GateWatcher"/>), so a ready gate opens once the store is back.
+    /// </summary>
     private async Task<Outcome<GateView>> AfterChangeAsync(Guid rolloutId, int phaseIndex, bool created, CancellationToken cancellationToken)
     {
         changes.Publish(rolloutId);
-        await OpenIfReadyAsync(rolloutId, cancellationToken);
-        var now = await GetAsync(rolloutId, phaseIndex, cancellationToken);
-        return created && now.Value is { } view ? Outcomes.Created(view) : now;
+        try
+        {
+            await OpenIfReadyAsync(rolloutId, cancellationToken);
+            var now = await GetAsync(rolloutId, phaseIndex, cancellationToken);
+            return created && now.Value is { } view ? Outcomes.Created(view) : now;
+        }
+        catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+        {
+            return Outcomes.StoreLostAfterSave<GateView>(
+                $"Your {(created ? "sign-off" : "checklist tick")} was saved and audited. Then the state store stopped answering while the gate was "
+                + "being checked, so it may not be open yet: once the store is back, the automation checks the gate again and opens it when "
+                + "every required GO is in. Do not repeat this.");
+        }
     }
 
     private async Task<(Rollout? Rollout, Outcome<GateView>? Refused)> LoadPhaseAsync(Guid rolloutId, int phaseIndex, CancellationToken cancellationToken)
