@@ -6,7 +6,8 @@ namespace Dashboard.Web.Shared.Components;
 /// <summary>
 /// What every confirmation dialog does alike: confirm runs once at a time, the dialog closes with
 /// the result when the server accepted, and stays open with the server's words when it did not —
-/// a problem with a field beside that field, anything else below the form.
+/// a problem with a field beside that field, anything else below the form. A state store that does not answer is
+/// said below the form too (<see cref="StateStoreOutage"/>), and the page's circuit lives on.
 /// </summary>
 public abstract class ConfirmationDialog : ComponentBase
 {
@@ -55,17 +56,18 @@ public abstract class ConfirmationDialog : ComponentBase
 
         IsBusy = true;
         Error = null;
-        (object? Result, string? Refusal) answer;
+        (object? Result, string? Refusal) answer = default;
+        string? unreachable;
         try
         {
-            answer = await submit();
+            unreachable = await StateStoreOutage.RefusalOfAsync(async () => answer = await submit());
         }
         finally
         {
             IsBusy = false;
         }
 
-        if (answer.Refusal is { } refusal)
+        if ((unreachable ?? answer.Refusal) is { } refusal)
         {
             Error = refusal;
             return;
