@@ -4,6 +4,7 @@ using System.Net;
 using Dashboard.Core.Audit;
 using Dashboard.E2E.Tests.TestSupport;
 using Dashboard.TestSupport;
+using Dashboard.Web.Shared;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -11,8 +12,8 @@ namespace Dashboard.E2E.Tests;
 
 /// <summary>
 /// One real app instance on its own PostgreSQL, and a rollout page open in a real browser while that PostgreSQL is
-/// stopped and started again (docs/high-availability.md, "PostgreSQL is down"): the page says so, an action tried
-/// meanwhile is refused in words and the circuit lives on, and once PostgreSQL is back the page drops the banner and
+/// stopped and started again (docs/high-availability.md, "PostgreSQL is down"): the page says so, actions tried
+/// meanwhile (a hold, opening an incident) are refused in words and the circuit lives on, and once PostgreSQL is back the page drops the banner and
 /// shows a change saved after the outage, all without a touch or a reload. Its own servers and app, per test: nothing
 /// else shares the server it stops.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
     private static readonly LocatorAssertionsToHaveCountOptions BannerGone = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToHaveTextOptions Seen = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToContainTextOptions Answered = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToHaveCountOptions Closed = new() { Timeout = 15_000 };
 
     private readonly List<IAsyncDisposable> _started = [];
     private PostgresServer _postgres = null!;
@@ -93,9 +95,14 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
         await PageFields.Field(page, "reason-input").FillAsync("hold during the outage");
         await page.GetByTestId("confirm-action").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("dialog-error")).ToContainTextAsync("The state store cannot be reached; nothing was changed.", Answered);
+        await Assertions.Expect(page.GetByTestId("dialog-error")).ToContainTextAsync(StateStoreOutage.Refusal, Answered);
         await page.GetByTestId("cancel-action").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("action-dialog")).ToHaveCountAsync(0, BannerGone);
+        await Assertions.Expect(page.GetByTestId("action-dialog")).ToHaveCountAsync(0, Closed);
+        // A dialog that reads the store as it opens (who opens the incident) says so too, instead of ending the circuit.
+        await page.GetByTestId("open-incident").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("open-incident-dialog").GetByTestId("dialog-error")).ToContainTextAsync(StateStoreOutage.Refusal, Answered);
+        await page.GetByTestId("cancel-incident").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("open-incident-dialog")).ToHaveCountAsync(0, Closed);
         await ExpectSameLiveDocumentAsync(page);
 
         clock.Restart();

@@ -45,6 +45,17 @@ public abstract class ConfirmationDialog : ComponentBase
     /// <summary>Keeps the server's problems by field from a refusal, to show each beside its field.</summary>
     protected void Refused(IReadOnlyDictionary<string, string[]> problems) => ServerProblems = problems;
 
+    /// <summary>
+    /// Reads what the dialog shows (on opening, or when a choice changes); when the state store does not answer, the
+    /// dialog says so below the form instead of the read ending the circuit, and confirming is refused the same way.
+    /// </summary>
+    protected async Task ReadAsync(Func<Task> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var refusal = await StateStoreOutage.RefusalOfAsync(read);
+        Error = refusal ?? (Error == StateStoreOutage.Refusal ? null : Error);
+    }
+
     /// <param name="submit">Sends the request; returns the dialog's result, or the refusal to show.</param>
     protected async Task ConfirmAsync(Func<Task<(object? Result, string? Refusal)>> submit)
     {
