@@ -24,11 +24,13 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
     private static readonly LocatorAssertionsToHaveCountOptions BannerGone = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToHaveTextOptions Seen = new() { Timeout = 30_000 };
     private static readonly LocatorAssertionsToContainTextOptions Answered = new() { Timeout = 30_000 };
+    private static readonly LocatorAssertionsToBeVisibleOptions Opened = new() { Timeout = 15_000 };
     private static readonly LocatorAssertionsToHaveCountOptions Closed = new() { Timeout = 15_000 };
 
     private readonly List<IAsyncDisposable> _started = [];
     private PostgresServer _postgres = null!;
     private RolloutApiApp _app = null!;
+    private IPlaywright? _playwright;
     private IBrowser _browser = null!;
     private bool _stopped;
 
@@ -44,10 +46,7 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
             // The open page re-checks its session every 2 s, so the outage spans several checks (none may sign it out).
             ["Auth__RevalidationInterval"] = "00:00:02",
         }));
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        _browser = browser;
-        _started.Add(browser);
-        _started.Add(new PlaywrightDisposal(playwright));
+        (_playwright, _browser) = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
@@ -60,6 +59,12 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
 
         // A browser assertion cannot name the app's log: this says, for one, which component's read ended a circuit.
         output.WriteLine($"App output:\n{_app?.Output}");
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
         foreach (var started in Enumerable.Reverse(_started))
         {
             await started.DisposeAsync();
@@ -91,7 +96,7 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
 
         // A person acts meanwhile: the dialog says nothing was changed, and the circuit lives on (Cancel still works).
         await page.GetByTestId("action-hold").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("action-dialog")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("action-dialog")).ToBeVisibleAsync(Opened);
         await PageFields.Field(page, "reason-input").FillAsync("hold during the outage");
         await page.GetByTestId("confirm-action").ClickAsync();
 
@@ -144,14 +149,5 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
         var started = await starting;
         _started.Add(started);
         return started;
-    }
-
-    private sealed class PlaywrightDisposal(IPlaywright playwright) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            playwright.Dispose();
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -19,25 +19,11 @@ public sealed class StateStoreOutageDialogTests
     public async Task Confirm_WhenTheStateStoreIsUnreachable_SaysNothingWasChangedAndStaysOpenForAnotherTry()
     {
         await using var host = new LiveDashboardTestHost();
-        host.Context.SetRendererInfo(RendererModes.Interactive);
-        host.Context.Render<MudPopoverProvider>();
-        var provider = host.Context.Render<MudDialogProvider>();
         var tries = 0;
-        var parameters = new DialogParameters<RolloutActionDialog>
-        {
-            { d => d.Rollout, RolloutViews.View(RolloutViews.Started()) },
-            { d => d.Action, RolloutAction.Hold },
-            {
-                // As EF Core reports it: its own exception around Npgsql's.
-                d => d.Submit, _ => ++tries == 1
-                    ? throw new InvalidOperationException("transient failure", new NpgsqlException("Failed to connect to 127.0.0.1:5432"))
-                    : Task.FromResult<string?>(null)
-            },
-        };
-        var dialogs = host.Context.Services.GetRequiredService<IDialogService>();
-        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<RolloutActionDialog>("Hold", parameters));
-        provider.WaitForElement("button[data-testid=confirm-action]");
-        Field(provider, "reason-input").Input("error spike");
+        var (provider, reference) = await OpenHoldAsync(host, _ => ++tries == 1
+            // As EF Core reports it: its own exception around Npgsql's.
+            ? throw new InvalidOperationException("transient failure", new NpgsqlException("Failed to connect to 127.0.0.1:5432"))
+            : Task.FromResult<string?>(null));
 
         await provider.Find("button[data-testid=confirm-action]").ClickAsync(new());
 
@@ -55,6 +41,17 @@ public sealed class StateStoreOutageDialogTests
     public async Task Confirm_AnyOtherFailure_IsNotTakenForAnOutage()
     {
         await using var host = new LiveDashboardTestHost();
+        var (provider, _) = await OpenHoldAsync(host, _ => throw new InvalidOperationException("a defect"));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.Find("button[data-testid=confirm-action]").ClickAsync(new()));
+
+        Assert.Equal("a defect", failure.Message);
+    }
+
+    /// <summary>The rollout page's Hold dialog, with a reason typed, whose confirm runs <paramref name="submit"/>.</summary>
+    private static async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Reference)> OpenHoldAsync(
+        LiveDashboardTestHost host, Func<ActionInput, Task<string?>> submit)
+    {
         host.Context.SetRendererInfo(RendererModes.Interactive);
         host.Context.Render<MudPopoverProvider>();
         var provider = host.Context.Render<MudDialogProvider>();
@@ -62,15 +59,12 @@ public sealed class StateStoreOutageDialogTests
         {
             { d => d.Rollout, RolloutViews.View(RolloutViews.Started()) },
             { d => d.Action, RolloutAction.Hold },
-            { d => d.Submit, _ => throw new InvalidOperationException("a defect") },
+            { d => d.Submit, submit },
         };
         var dialogs = host.Context.Services.GetRequiredService<IDialogService>();
-        await provider.InvokeAsync(() => dialogs.ShowAsync<RolloutActionDialog>("Hold", parameters));
+        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<RolloutActionDialog>("Hold", parameters));
         provider.WaitForElement("button[data-testid=confirm-action]");
         Field(provider, "reason-input").Input("error spike");
-
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.Find("button[data-testid=confirm-action]").ClickAsync(new()));
-
-        Assert.Equal("a defect", failure.Message);
+        return (provider, reference);
     }
 }
