@@ -176,6 +176,51 @@ public sealed class LiveReloadTests
         Assert.Equal(2, reads);
     }
 
+    [Fact]
+    public async Task ChangeReload_MeetingAnUnreachableStateStore_IsNoFailure_AndTheNextChangeReadsAndRendersAgain()
+    {
+        var feed = new TestChangeFeed();
+        var rendered = Channel.CreateUnbounded<int>();
+        var failures = 0;
+        var reads = Channel.CreateUnbounded<int>();
+        var count = 0;
+        Task ReadAsync()
+        {
+            reads.Writer.TryWrite(++count);
+            return count == 1 ? Task.FromException(Unreachable()) : Task.CompletedTask;
+        }
+
+        using var live = new LiveReload<int>(
+            feed, _ => true, ReadAsync, Inline, () => rendered.Writer.TryWrite(0), _ => { failures++; return Task.CompletedTask; });
+
+        feed.Publish(1);
+        await SignalsAsync(reads, 1);
+        feed.Publish(2);
+        await SignalsAsync(rendered, 1);
+
+        Assert.Equal((0, 2), (failures, count));
+        Assert.False(rendered.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task ReloadFor_ALoadThatMetAnUnreachableStateStore_CompletesAndIsTriedAgainForTheSameKey()
+    {
+        var reads = 0;
+        Task ReadAsync() => ++reads == 1 ? Task.FromException(Unreachable()) : Task.CompletedTask;
+        using var live = new LiveReload<int>(new TestChangeFeed(), _ => true, ReadAsync, Inline, () => { }, Rethrow);
+        var shown = Guid.NewGuid();
+
+        await live.ReloadForAsync(shown);
+        await live.ReloadForAsync(shown);
+        await live.ReloadForAsync(shown);
+
+        Assert.Equal(2, reads);
+    }
+
+    // As EF Core reports a PostgreSQL that does not answer: its own exception around Npgsql's.
+    private static InvalidOperationException Unreachable() =>
+        new("transient failure", new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432"));
+
     private static Task Inline(Func<Task> work) => work();
 
     private static Task Rethrow(Exception exception) => Task.FromException(exception);

@@ -1,3 +1,4 @@
+using Dashboard.Infrastructure.Persistence;
 using Dashboard.Infrastructure.Persistence.Access;
 using Dashboard.Web.Shared.Time;
 
@@ -6,8 +7,8 @@ namespace Dashboard.Web.Features.Access;
 /// <summary>
 /// The circuit's <see cref="TimeDisplay"/>: a signed-in person's local-time setting, kept server-side with their
 /// account (<see cref="PersonTimeZoneStore"/>) so it follows them to every browser; UTC only for kiosk screens,
-/// API keys, automation and anonymous viewers. Read once per circuit; a change raises <see cref="Changed"/> so the
-/// open page follows at once.
+/// API keys, automation and anonymous viewers. Read once per circuit (again after a read that met an unreachable
+/// state store); a change raises <see cref="Changed"/> so the open page follows at once.
 /// </summary>
 public sealed class PersonTimeDisplay(CurrentActor currentActor, PersonTimeZoneStore store) : ITimeDisplaySource
 {
@@ -15,7 +16,21 @@ public sealed class PersonTimeDisplay(CurrentActor currentActor, PersonTimeZoneS
 
     public event Action<TimeDisplay>? Changed;
 
-    public Task<TimeDisplay> ReadAsync(CancellationToken cancellationToken = default) => _read ??= LoadAsync(cancellationToken);
+    public async Task<TimeDisplay> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var read = _read ??= LoadAsync(cancellationToken);
+        try
+        {
+            return await read;
+        }
+        catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+        {
+            // A time shown while the state store is down (a banner that appears meanwhile) must not end the circuit:
+            // UTC alone for now, and the setting is read again by the next time shown, once the store answers.
+            _ = Interlocked.CompareExchange(ref _read, null, read);
+            return TimeDisplay.UtcOnly;
+        }
+    }
 
     /// <summary>
     /// Shows local time in <paramref name="zoneId"/> (an IANA name, as the browser reports it) beside UTC, or UTC only

@@ -6,7 +6,8 @@ namespace Dashboard.Web.Shared.Components;
 /// <summary>
 /// What every confirmation dialog does alike: confirm runs once at a time, the dialog closes with
 /// the result when the server accepted, and stays open with the server's words when it did not —
-/// a problem with a field beside that field, anything else below the form.
+/// a problem with a field beside that field, anything else below the form. A state store that does not answer is
+/// said below the form too (<see cref="StateStoreOutage"/>), and the page's circuit lives on.
 /// </summary>
 public abstract class ConfirmationDialog : ComponentBase
 {
@@ -44,6 +45,17 @@ public abstract class ConfirmationDialog : ComponentBase
     /// <summary>Keeps the server's problems by field from a refusal, to show each beside its field.</summary>
     protected void Refused(IReadOnlyDictionary<string, string[]> problems) => ServerProblems = problems;
 
+    /// <summary>
+    /// Reads what the dialog shows (on opening, or when a choice changes); when the state store does not answer, the
+    /// dialog says so below the form instead of the read ending the circuit, and confirming is refused the same way.
+    /// </summary>
+    protected async Task ReadAsync(Func<Task> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var refusal = await StateStoreOutage.RefusalOfAsync(read);
+        Error = refusal ?? (Error == StateStoreOutage.Refusal ? null : Error);
+    }
+
     /// <param name="submit">Sends the request; returns the dialog's result, or the refusal to show.</param>
     protected async Task ConfirmAsync(Func<Task<(object? Result, string? Refusal)>> submit)
     {
@@ -55,17 +67,18 @@ public abstract class ConfirmationDialog : ComponentBase
 
         IsBusy = true;
         Error = null;
-        (object? Result, string? Refusal) answer;
+        (object? Result, string? Refusal) answer = default;
+        string? unreachable;
         try
         {
-            answer = await submit();
+            unreachable = await StateStoreOutage.RefusalOfAsync(async () => answer = await submit());
         }
         finally
         {
             IsBusy = false;
         }
 
-        if (answer.Refusal is { } refusal)
+        if ((unreachable ?? answer.Refusal) is { } refusal)
         {
             Error = refusal;
             return;

@@ -1,3 +1,5 @@
+using Dashboard.Infrastructure.Persistence;
+
 namespace Dashboard.Web.Shared.Live;
 
 /// <summary>
@@ -7,6 +9,10 @@ namespace Dashboard.Web.Shared.Live;
 /// starts after the last change it stands for and so reads the latest saved state. The component's own
 /// reloads (first load, new parameters, after an action) go through <see cref="ReloadAsync"/> for the same
 /// guarantees. Dispose it with the component: it unsubscribes, and a change that arrives later reads nothing.
+/// A read that meets a state store that does not answer (<see cref="StateStoreUnreachable"/>) is no failure: the
+/// component keeps what it last read — the banner on every page says the store is unreachable — and its circuit
+/// lives on (a failure would end it, and an open page or the war-room TV would need a touch). The next change or new
+/// parameters read again (docs/high-availability.md, "PostgreSQL is down").
 /// </summary>
 /// <typeparam name="TChange">What the feed says changed.</typeparam>
 public sealed class LiveReload<TChange> : IDisposable
@@ -22,6 +28,7 @@ public sealed class LiveReload<TChange> : IDisposable
     private TaskCompletionSource? _queued;
     private bool _disposed;
     private ShownKey? _loadedFor;
+    private bool _lastReadMissed;
 
     /// <param name="feed">The feed to follow; subscribed at once.</param>
     /// <param name="follows">Which changes concern the component (it is asked on the publishing thread).</param>
@@ -87,6 +94,10 @@ public sealed class LiveReload<TChange> : IDisposable
         try
         {
             await ReloadAsync();
+            if (Volatile.Read(ref _lastReadMissed))
+            {
+                _loadedFor = null;
+            }
         }
         catch
         {
@@ -115,7 +126,7 @@ public sealed class LiveReload<TChange> : IDisposable
     {
         try
         {
-            await _reload();
+            await ReadAsync();
         }
         finally
         {
@@ -130,13 +141,26 @@ public sealed class LiveReload<TChange> : IDisposable
         {
             try
             {
-                await _reload();
+                await ReadAsync();
                 queued.TrySetResult();
             }
             catch (Exception ex)
             {
                 queued.TrySetException(ex);
             }
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        try
+        {
+            await _reload();
+            Volatile.Write(ref _lastReadMissed, false);
+        }
+        catch (Exception ex) when (StateStoreUnreachable.Is(ex))
+        {
+            Volatile.Write(ref _lastReadMissed, true);
         }
     }
 
@@ -170,7 +194,7 @@ public sealed class LiveReload<TChange> : IDisposable
                 return;
             }
 
-            if (!Volatile.Read(ref _disposed))
+            if (!Volatile.Read(ref _disposed) && !Volatile.Read(ref _lastReadMissed))
             {
                 _render();
             }

@@ -104,28 +104,37 @@ public sealed partial class DecisionForm
         _busy = true;
         try
         {
-            var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, Request, await CurrentActor.GetAsync());
-            if (outcome is { Kind: OutcomeKind.Created, Value: { } recorded })
+            if (await StateStoreOutage.RefusalOfAsync(RecordAsync) is { } unreachable)
             {
                 _serverProblems = NoProblems;
-                _refusal = null;
-                _notes = null;
-                _items.Clear();
-                await OnRecorded.InvokeAsync(recorded);
-                return;
+                _refusal = unreachable;
             }
-
-            _serverProblems = outcome.Kind == OutcomeKind.Invalid ? outcome.Problems : NoProblems;
-            _refusal = outcome.Kind == OutcomeKind.Invalid
-                ? "Nothing was recorded: fix the marked fields." + string.Concat(
-                    outcome.Problems.Where(p => !p.Key.StartsWith("actionItems[", StringComparison.Ordinal) && p.Key != "notes")
-                        .Select(p => $" {p.Key}: {string.Join("; ", p.Value)}."))
-                : outcome.Detail ?? "The decision was not recorded.";
         }
         finally
         {
             _busy = false;
         }
+    }
+
+    private async Task RecordAsync()
+    {
+        var outcome = await Decisions.RecordAsync(RolloutId, PhaseIndex, OffsetSeconds, Request, await CurrentActor.GetAsync());
+        if (outcome is { Kind: OutcomeKind.Created, Value: { } recorded })
+        {
+            _serverProblems = NoProblems;
+            _refusal = null;
+            _notes = null;
+            _items.Clear();
+            await OnRecorded.InvokeAsync(recorded);
+            return;
+        }
+
+        _serverProblems = outcome.Kind == OutcomeKind.Invalid ? outcome.Problems : NoProblems;
+        _refusal = outcome.Kind == OutcomeKind.Invalid
+            ? "Nothing was recorded: fix the marked fields." + string.Concat(
+                outcome.Problems.Where(p => !p.Key.StartsWith("actionItems[", StringComparison.Ordinal) && p.Key != "notes")
+                    .Select(p => $" {p.Key}: {string.Join("; ", p.Value)}."))
+            : outcome.Detail ?? "The decision was not recorded.";
     }
 
     private sealed class ItemInput

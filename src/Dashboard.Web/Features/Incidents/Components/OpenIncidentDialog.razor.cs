@@ -47,13 +47,13 @@ public sealed partial class OpenIncidentDialog : ConfirmationDialog
     private string? OwnerProblem => ProblemOf("owner", _owner is null ? null : IncidentService.TextProblem("owner", _owner, IncidentLimits.NameLength));
 
     /// <summary>The owner starts as the person opening it; most often they are.</summary>
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => ReadAsync(async () =>
     {
         if (await CurrentActor.GetAsync() is { Kind: ActorKind.Person } person)
         {
             _owner ??= person.Name;
         }
-    }
+    });
 
     private Task OpenAsync() => ConfirmAsync(
         async () => await Incidents.OpenAsync(

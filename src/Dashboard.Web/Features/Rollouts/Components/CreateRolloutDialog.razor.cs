@@ -54,17 +54,17 @@ public sealed partial class CreateRolloutDialog : ConfirmationDialog
 
     private string? PlanProblem => ProblemOf("planId", _plans.Count == 0 ? "there is no plan to follow: add one (docs/plans.md)" : null);
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => ReadAsync(async () =>
     {
         _plans = await Plans.ListAsync();
         _planId = _plans.Count > 0 ? _plans[0].Id : null;
-        await PlanChosenAsync();
-    }
+        _plan = _planId is null ? null : await Plans.FindPlanAsync(_planId);
+    });
 
-    private async Task PlanChosenAsync()
+    private Task PlanChosenAsync()
     {
         Edited();
-        _plan = _planId is null ? null : await Plans.FindPlanAsync(_planId);
+        return ReadAsync(async () => _plan = _planId is null ? null : await Plans.FindPlanAsync(_planId));
     }
 
     private string PlanText(string? id) => _plans.FirstOrDefault(p => p.Id == id) is { } plan

@@ -64,9 +64,13 @@ public sealed partial class ChecklistPanel : IDisposable
             return;
         }
 
-        var outcome = await Gates.TickAsync(gate.RolloutId, gate.PhaseIndex, item.Id, ticked, _actor);
-        _error = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
-        await _live!.ReloadAsync();
+        var unreachable = await StateStoreOutage.RefusalOfAsync(async () =>
+        {
+            var outcome = await Gates.TickAsync(gate.RolloutId, gate.PhaseIndex, item.Id, ticked, _actor);
+            _error = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The tick could not be recorded.";
+            await _live!.ReloadAsync();
+        });
+        _error = unreachable ?? _error;
     }
 
     private static string Who(ChecklistItemView item) => item switch
