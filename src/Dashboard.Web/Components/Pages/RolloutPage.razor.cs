@@ -120,7 +120,7 @@ public sealed partial class RolloutPage : IDisposable
             catch (Exception ex) when (StateStoreUnreachable.Is(ex))
             {
                 // Met before the save (after it, the service answers StoreLostAfterSave): the dialog stays open to try again.
-                return NothingSaved;
+                return StateStoreOutage.Refusal;
             }
 
             if (outcome.Kind == OutcomeKind.StoreLostAfterSave)
@@ -152,9 +152,6 @@ public sealed partial class RolloutPage : IDisposable
             StateHasChanged();
         }
     }
-
-    private const string NothingSaved =
-        "The state store cannot be reached. Nothing was changed: try again once it is back (the banner at the top says when).";
 
     private static Notice? NoticeFor(RolloutAction action, Outcome<RolloutCommandResponse> outcome, RolloutCommandResponse result) => outcome.Kind switch
     {
