@@ -27,19 +27,18 @@ public static class LeaseFailoverBench
         var rolledBack = new List<double>();
         for (var run = 0; run < runs; run++)
         {
-            var influxDatabase = await influx.CreateDatabaseAsync($"failover{run.ToString(CultureInfo.InvariantCulture)}");
-            await using var pair = await FailoverPair.StartAsync(influx.Url, influxDatabase, await postgres.CreateDatabaseAsync(), haproxy);
-            var (holder, survivor) = await pair.WaitForHolderAsync(TimeSpan.FromSeconds(120));
-            var id = await FailoverPair.StartRolloutAsync(survivor);
+            await using var pair = await LeaseFailover.StartPairAsync(influx, postgres, haproxy);
+            var (holder, survivor) = await pair.WaitForLeaseHolderAsync(TimeSpan.FromSeconds(120));
+            var id = await LeaseFailover.StartRolloutAsync(survivor);
             await GuardrailBenchSupport.WaitAsync("the holder judging the rollout", TimeSpan.FromSeconds(120), () => JudgedAsync(holder.Http, id));
 
             var killedAt = DateTimeOffset.UtcNow;
             var clock = Stopwatch.StartNew();
             await holder.KillAsync();
             using var stop = new CancellationTokenSource();
-            var writer = pair.WriteBadCanaryPointsAsync(stop.Token);
+            var writer = LeaseFailover.WriteBadCanaryPointsAsync(pair, stop.Token);
             await GuardrailBenchSupport.WaitAsync("the survivor holding the lease", TimeSpan.FromSeconds(60), async () =>
-                await survivor.LeaseTextAsync() == $"held by {survivor.Name} (this instance)" ? default(JsonElement) : null);
+                await survivor.LeaseTextAsync() == $"held by {survivor.InstanceName} (this instance)" ? default(JsonElement) : null);
             takeover.Add(clock.Elapsed.TotalSeconds);
             var poll = await GuardrailBenchSupport.WaitAsync("the survivor's guardrails polling", TimeSpan.FromSeconds(60), async () =>
                 await survivor.Http.GetFromJsonAsync<JsonElement>("/api/guardrails/status") is var status

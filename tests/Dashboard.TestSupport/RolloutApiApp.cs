@@ -10,13 +10,17 @@ public sealed class RolloutApiApp : IAsyncDisposable
 {
     private readonly AppProcess _app;
 
-    private RolloutApiApp(AppProcess app, HttpClient http)
+    private RolloutApiApp(AppProcess app, HttpClient http, string? instanceName)
     {
         _app = app;
         Http = http;
+        InstanceName = instanceName;
     }
 
     public Uri Url => _app.Url;
+
+    /// <summary>Its <c>Cluster:InstanceName</c> when its settings name one; null when it runs under the app's default.</summary>
+    public string? InstanceName { get; }
 
     public HttpClient Http { get; }
 
@@ -45,7 +49,15 @@ public sealed class RolloutApiApp : IAsyncDisposable
         }
 
         var app = await AppProcess.StartAsync(settings);
-        return new RolloutApiApp(app, await app.SignInAsAdminAsync());
+        try
+        {
+            return new RolloutApiApp(app, await app.SignInAsAdminAsync(), settings.GetValueOrDefault("Cluster__InstanceName"));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Stores a plan from its JSON text, as alice.</summary>
@@ -103,6 +115,20 @@ public sealed class RolloutApiApp : IAsyncDisposable
     /// <summary>The rollout once its current state is <paramref name="state"/> (e.g. "Held"); within a minute unless told.</summary>
     public Task<JsonElement> WaitForStateAsync(Guid id, string state, TimeSpan? within = null) =>
         WaitForRolloutAsync(id, rollout => rollout.GetProperty("currentState").GetString() == state, $"rollout {id} to be {state}", within ?? TimeSpan.FromMinutes(1));
+
+    /// <summary>What its <c>/readyz</c> says about the automation lease (signed in, so with the text), e.g. "held by a (this instance)".</summary>
+    public async Task<string?> LeaseTextAsync()
+    {
+        using var response = await Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("checks").TryGetProperty("automationLease", out var lease) ? lease.GetProperty("error").GetString() : null;
+    }
+
+    /// <summary>
+    /// Kills the app at once (SIGKILL), as a lost machine: no shutdown, no check-out from the Quartz cluster, its lease
+    /// session and triggers left as they were. Its output stays readable; <see cref="DisposeAsync"/> still cleans up.
+    /// </summary>
+    public Task KillAsync() => _app.KillAsync();
 
     public async ValueTask DisposeAsync()
     {

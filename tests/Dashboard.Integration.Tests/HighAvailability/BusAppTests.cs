@@ -22,7 +22,7 @@ public sealed class BusAppTests(InfluxServerFixture influx, PostgresServerFixtur
     [Fact]
     public async Task TrafficChangeSavedThroughA_ReachesTheHubClientsOfBothInstances_AndNoMessageArrivesTwice()
     {
-        await using var pair = await BusAppPair.StartAsync(influx, postgres.Server, redis.Server, new Dictionary<string, string>
+        await using var pair = await HighAvailabilityPair.StartAsync(influx.Server, postgres.Server, bus: redis.Server, settings: new Dictionary<string, string>
         {
             ["LiveMetrics__PollInterval"] = "00:00:01",
         });
@@ -48,7 +48,7 @@ public sealed class BusAppTests(InfluxServerFixture influx, PostgresServerFixtur
     public async Task RedisDown_BothInstancesSaySoOnReadyz_AndOnceItIsBackChangesReachTheOtherInstanceAgain()
     {
         await using var own = await RedisServer.StartAsync();
-        await using var pair = await BusAppPair.StartAsync(influx, postgres.Server, own);
+        await using var pair = await HighAvailabilityPair.StartAsync(influx.Server, postgres.Server, bus: own);
         var token = await ApiKeyAsync(pair.A);
         await using var onB = await ConnectAsync(pair.B, token);
         var id = await pair.A.CreateRolloutAsync();

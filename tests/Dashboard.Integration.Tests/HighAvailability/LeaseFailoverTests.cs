@@ -22,20 +22,19 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         await using var baseline = TinyHttpBackend.Start(HaproxyServer.BaselineServer);
         await using var canary = TinyHttpBackend.Start(HaproxyServer.CanaryServer);
         await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
-        await using var pair = await FailoverPair.StartAsync(
-            influx.Url, await influx.CreateDatabaseAsync("failover"), await postgres.Server.CreateDatabaseAsync(), haproxy);
-        var (holder, survivor) = await pair.WaitForHolderAsync(TimeSpan.FromSeconds(60));
+        await using var pair = await LeaseFailover.StartPairAsync(influx.Server, postgres.Server, haproxy);
+        var (holder, survivor) = await pair.WaitForLeaseHolderAsync(TimeSpan.FromSeconds(60));
         // Through the instance that does not act: a person's command works on any instance, the holder reads it from the store.
-        var id = await FailoverPair.StartRolloutAsync(survivor);
+        var id = await LeaseFailover.StartRolloutAsync(survivor);
         await WaitUntilJudgedAsync(holder, id);
         Assert.StartsWith("1 ", await haproxy.SendCommandAsync($"get weight {HaproxyServer.Backend}/{HaproxyServer.CanaryServer}"), StringComparison.Ordinal);
-        Assert.DoesNotContain($"Instance {survivor.Name} holds the automation lease", survivor.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Instance {survivor.InstanceName} holds the automation lease", survivor.Output, StringComparison.Ordinal);
 
         var killedAt = DateTimeOffset.UtcNow;
         await holder.KillAsync();
         // The canary fails from the kill on, one bad point a second; the survivor alone can act on it.
         using var stop = new CancellationTokenSource();
-        var writer = pair.WriteBadCanaryPointsAsync(stop.Token);
+        var writer = LeaseFailover.WriteBadCanaryPointsAsync(pair, stop.Token);
         var polledAgain = await Eventually.UntilAsync(
             () => survivor.GetAsync("/api/guardrails/status"),
             status => status.GetProperty("lastPollAt") is { ValueKind: JsonValueKind.String } at && at.GetDateTimeOffset() > killedAt,
@@ -61,8 +60,8 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         Assert.Equal(("Applied", 0), (toZero.GetProperty("status").GetString(), toZero.GetProperty("readBackPercent").GetInt32()));
         Assert.Equal("RolledBack", rolledBack.GetProperty("status").GetString());
         Assert.StartsWith("0 ", weight, StringComparison.Ordinal);
-        Assert.Contains($"Instance {survivor.Name} holds the automation lease", survivor.Output, StringComparison.Ordinal);
-        Assert.Equal($"held by {survivor.Name} (this instance)", await survivor.LeaseTextAsync());
+        Assert.Contains($"Instance {survivor.InstanceName} holds the automation lease", survivor.Output, StringComparison.Ordinal);
+        Assert.Equal($"held by {survivor.InstanceName} (this instance)", await survivor.LeaseTextAsync());
         Assert.True(actedAfter > TimeSpan.Zero && actedAfter < Generous, $"the survivor acted {actedAfter} after the kill");
     }
 
@@ -72,21 +71,20 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         await using var baseline = TinyHttpBackend.Start(HaproxyServer.BaselineServer);
         await using var canary = TinyHttpBackend.Start(HaproxyServer.CanaryServer);
         await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
-        await using var pair = await FailoverPair.StartAsync(
-            influx.Url,
-            await influx.CreateDatabaseAsync("failover"),
-            await postgres.Server.CreateDatabaseAsync(),
+        await using var pair = await LeaseFailover.StartPairAsync(
+            influx.Server,
+            postgres.Server,
             haproxy,
             new Dictionary<string, string> { ["Guardrails__ConsecutiveBreaches"] = StreakPolls.ToString(CultureInfo.InvariantCulture) });
-        var (holder, survivor) = await pair.WaitForHolderAsync(TimeSpan.FromSeconds(60));
-        await FailoverPair.CreatePlanAsync(survivor, SegmentStreakPlan);
-        var id = await FailoverPair.StartRolloutAsync(survivor, "failover-streak");
+        var (holder, survivor) = await pair.WaitForLeaseHolderAsync(TimeSpan.FromSeconds(60));
+        await survivor.CreatePlanAsync(SegmentStreakPlan);
+        var id = await LeaseFailover.StartRolloutAsync(survivor, "failover-streak");
         await WaitUntilJudgedAsync(holder, id);
 
         // Segment A's canary fails from now on, one bad point a second; the trigger is judged on the window's values,
         // so it must hold for five polls in a row. The holder is killed once it has counted (and stored) two of them.
         using var stop = new CancellationTokenSource();
-        var writer = pair.WriteBadCanaryPointsAsync(stop.Token);
+        var writer = LeaseFailover.WriteBadCanaryPointsAsync(pair, stop.Token);
         var midStreak = await Eventually.UntilAsync(
             () => StreakGrowthAsync(survivor, id),
             growth => growth.Any(g => g.Count >= 2),
@@ -126,7 +124,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         Assert.Equal(("Applied", 0), (toZero.GetProperty("status").GetString(), toZero.GetProperty("readBackPercent").GetInt32()));
         Assert.Equal("RolledBack", rolledBack.GetProperty("status").GetString());
         Assert.StartsWith("0 ", weight, StringComparison.Ordinal);
-        Assert.Equal($"held by {survivor.Name} (this instance)", await survivor.LeaseTextAsync());
+        Assert.Equal($"held by {survivor.InstanceName} (this instance)", await survivor.LeaseTextAsync());
     }
 
     private const int StreakPolls = 5;
@@ -154,7 +152,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
         """;
 
     /// <summary>The rollout's <c>guardrail.streakGrew</c> events, oldest first.</summary>
-    private static async Task<List<StreakGrowth>> StreakGrowthAsync(FailoverInstance instance, Guid id) =>
+    private static async Task<List<StreakGrowth>> StreakGrowthAsync(RolloutApiApp instance, Guid id) =>
         [.. (await instance.GetAsync($"/api/rollouts/{id}/events")).EnumerateArray()
             .Where(e => e.GetProperty("kind").GetString() == "guardrail.streakGrew")
             .Select(e => new StreakGrowth(
@@ -168,7 +166,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
     }
 
     /// <summary>The rollout once <paramref name="survivor"/> rolled it back, and its traffic changes once the rollback's settled.</summary>
-    private static async Task<(JsonElement Rollout, JsonElement Changes)> RolledBackAsync(FailoverInstance survivor, Guid id)
+    private static async Task<(JsonElement Rollout, JsonElement Changes)> RolledBackAsync(RolloutApiApp survivor, Guid id)
     {
         var rolledBack = await Eventually.UntilAsync(
             () => survivor.GetAsync($"/api/rollouts/{id}"),
@@ -185,7 +183,7 @@ public sealed class LeaseFailoverTests(InfluxServerFixture influx, PostgresServe
     }
 
     /// <summary>The holder's guardrail status once it judges the rollout on the phase's own data (not blind).</summary>
-    private static Task<JsonElement> WaitUntilJudgedAsync(FailoverInstance holder, Guid id) =>
+    private static Task<JsonElement> WaitUntilJudgedAsync(RolloutApiApp holder, Guid id) =>
         Eventually.UntilAsync(
             () => holder.GetAsync("/api/guardrails/status"),
             status => status.GetProperty("blindReason").ValueKind == JsonValueKind.Null

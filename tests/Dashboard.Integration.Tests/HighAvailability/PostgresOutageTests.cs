@@ -43,7 +43,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         await using var baseline = TinyHttpBackend.Start(HaproxyServer.BaselineServer);
         await using var canary = TinyHttpBackend.Start(HaproxyServer.CanaryServer);
         await using var haproxy = await HaproxyServer.StartAsync(baseline.Port, canary.Port);
-        await using var pair = await BusAppPair.StartAsync(influx, postgres, redis.Server, new Dictionary<string, string>
+        await using var pair = await HighAvailabilityPair.StartAsync(influx.Server, postgres, bus: redis.Server, settings: new Dictionary<string, string>
         {
             ["Routing__Kind"] = "Haproxy",
             ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
@@ -151,7 +151,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
     public async Task PostgresStopsWhileAHealthCheckIsSaving_TheCadenceFiresAgainOnceItIsBack()
     {
         await using var postgres = await PostgresServer.StartAsync();
-        await using var pair = await BusAppPair.StartAsync(influx, postgres, redis.Server, new Dictionary<string, string>
+        await using var pair = await HighAvailabilityPair.StartAsync(influx.Server, postgres, bus: redis.Server, settings: new Dictionary<string, string>
         {
             ["Monitoring__IntensiveInterval"] = "00:00:02",
             ["Monitoring__IntensivePassEvery"] = "00:00:00",
@@ -204,7 +204,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
     public async Task TwoInstancesStartedAtOnceOnAnEmptyDatabase_BothBecomeReady_WithOneSchema()
     {
         // The shared server: nothing stops it, and the database is a new, empty one.
-        await using var cluster = await QuartzClusterApps.StartAsync(influx, shared, new Dictionary<string, string>());
+        await using var cluster = await QuartzCluster.StartAsync(influx, shared, new Dictionary<string, string>());
 
         foreach (var app in new[] { cluster.A, cluster.B })
         {
@@ -213,15 +213,15 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         }
 
         var migrations = PostgreSqlSchema.Migrations();
-        var applied = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """);
+        var applied = await PostgreSqlSchema.ColumnAsync(cluster.StateStore, """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY "MigrationId" """);
         var quartzTables = await PostgreSqlSchema.ColumnAsync(
-            cluster.ConnectionString,
+            cluster.StateStore,
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_name ILIKE 'qrtz%' ORDER BY 1");
-        var admins = await PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, $"""SELECT "UserName" FROM "People" WHERE "UserName" = '{TestPeople.Admin}'""");
-        var nodeIds = new[] { await QuartzClusterApps.NodeIdAsync(cluster.A), await QuartzClusterApps.NodeIdAsync(cluster.B) }.Order(StringComparer.Ordinal).ToList();
+        var admins = await PostgreSqlSchema.ColumnAsync(cluster.StateStore, $"""SELECT "UserName" FROM "People" WHERE "UserName" = '{TestPeople.Admin}'""");
+        var nodeIds = new[] { await QuartzCluster.NodeIdAsync(cluster.A), await QuartzCluster.NodeIdAsync(cluster.B) }.Order(StringComparer.Ordinal).ToList();
         // A node's row appears at its scheduler's first check-in, which /readyz does not wait for.
         var nodes = await Eventually.UntilAsync(
-            () => PostgreSqlSchema.ColumnAsync(cluster.ConnectionString, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1"),
+            () => PostgreSqlSchema.ColumnAsync(cluster.StateStore, "SELECT instance_name FROM qrtz_scheduler_state ORDER BY 1"),
             checkedIn => checkedIn.Count >= nodeIds.Count,
             Within,
             "both Quartz nodes to check in",
@@ -268,7 +268,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             last => $"{last.StatusCode} {last.Body}");
 
     /// <summary>The instance both name as the holder of the automation lease on <c>/readyz</c>, once they agree.</summary>
-    private static async Task<RolloutApiApp> WaitForOneHolderAsync(BusAppPair pair)
+    private static async Task<RolloutApiApp> WaitForOneHolderAsync(HighAvailabilityPair pair)
     {
         var texts = await Eventually.UntilAsync(
             async () => (A: await LeaseTextAsync(pair.A), B: await LeaseTextAsync(pair.B)),

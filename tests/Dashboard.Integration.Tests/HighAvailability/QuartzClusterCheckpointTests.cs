@@ -21,7 +21,7 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
     [Fact]
     public async Task CheckpointsFallingDueWhileTwoInstancesRun_AreEachEvaluatedExactlyOnce()
     {
-        await using var cluster = await QuartzClusterApps.StartAsync(influx, postgres, Settings());
+        await using var cluster = await QuartzCluster.StartAsync(influx, postgres, Settings());
         await cluster.A.CreatePlanAsync(Plan("ha-four", "\"10m\", \"20m\", \"30m\", \"40m\""));
         var id = await cluster.A.CreateRolloutAsync("ha-four");
         var (status, _) = await cluster.A.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" });
@@ -48,11 +48,11 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
     [Fact]
     public async Task InstanceHoldingADueCheckpointKilled_TheOtherRecoversIt_EachIsEvaluatedExactlyOnceAndTheRecoveredOneIsLate()
     {
-        await using var cluster = await QuartzClusterApps.StartAsync(influx, postgres, Settings());
+        await using var cluster = await QuartzCluster.StartAsync(influx, postgres, Settings());
         var nodes = new Dictionary<string, RolloutApiApp>
         {
-            [await QuartzClusterApps.NodeIdAsync(cluster.A)] = cluster.A,
-            [await QuartzClusterApps.NodeIdAsync(cluster.B)] = cluster.B,
+            [await QuartzCluster.NodeIdAsync(cluster.A)] = cluster.A,
+            [await QuartzCluster.NodeIdAsync(cluster.B)] = cluster.B,
         };
         await cluster.A.CreatePlanAsync(Plan("ha-two", "\"20m\", \"40m\""));
         var id = await cluster.A.CreateRolloutAsync("ha-two");
@@ -71,14 +71,14 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
         }
 
         var holder = await Eventually.UntilAsync(
-            () => cluster.HolderAsync($"checkpoints-{id:N}", trigger),
+            () => QuartzCluster.HolderAsync(cluster, $"checkpoints-{id:N}", trigger),
             node => node is not null,
             TimeSpan.FromSeconds(1),
             $"an instance to hold trigger {trigger}");
         var dead = nodes[holder!];
         var survivor = dead == cluster.A ? cluster.B : cluster.A;
         var killedAt = DateTimeOffset.UtcNow;
-        await cluster.KillAsync(dead);
+        await dead.KillAsync();
         Assert.True(killedAt < firesAt, $"The checkpoint's fire time passed {killedAt - firesAt} before the kill; the test must kill the holder before it.");
         Assert.Empty((await survivor.GetAsync($"/api/rollouts/{id}/checkpoints")).EnumerateArray());
 

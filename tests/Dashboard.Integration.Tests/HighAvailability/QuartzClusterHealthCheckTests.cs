@@ -16,7 +16,7 @@ public sealed class QuartzClusterHealthCheckTests(InfluxServerFixture influx, Po
     [Fact]
     public async Task IntensiveCadenceOnTwoInstances_RecordsOneHealthCheckPerTick()
     {
-        await using var cluster = await QuartzClusterApps.StartAsync(influx, postgres, new Dictionary<string, string>
+        await using var cluster = await QuartzCluster.StartAsync(influx, postgres, new Dictionary<string, string>
         {
             ["Monitoring__IntensiveInterval"] = "00:00:02",
             ["Monitoring__IntensiveWindow"] = "00:00:10",

@@ -1,5 +1,6 @@
 using System.Net;
 using Dashboard.Integration.Tests.TestSupport;
+using Dashboard.TestSupport;
 
 namespace Dashboard.Integration.Tests.HighAvailability;
 
@@ -13,7 +14,7 @@ public sealed class SharedSignInTests(InfluxServerFixture influx, PostgresServer
     [Fact]
     public async Task CookieIssuedByA_IsAcceptedByB_AndWithoutItBRefuses()
     {
-        await using var pair = await BusAppPair.StartAsync(influx, postgres.Server, redis.Server);
+        await using var pair = await HighAvailabilityPair.StartAsync(influx.Server, postgres.Server, bus: redis.Server);
         // The client signed in on A holds only A's cookie; loopback cookies are not told apart by port, so it goes to B too.
         var onB = new Uri(pair.B.Url, "/api/rollouts");
         using var anonymous = new HttpClient();
