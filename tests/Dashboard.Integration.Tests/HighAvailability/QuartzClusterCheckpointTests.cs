@@ -70,11 +70,14 @@ public sealed class QuartzClusterCheckpointTests(InfluxServerFixture influx, Pos
             await Task.Delay(killAt - DateTimeOffset.UtcNow);
         }
 
+        // A node acquires the trigger once it is the earliest it may take (each node takes one at a time, and the
+        // intensive health checks come every 5 s), so on a loaded machine it may be taken only just before it fires:
+        // look until half a second before then, not for a fixed second.
         var holder = await Eventually.UntilAsync(
             () => QuartzCluster.HolderAsync(cluster, $"checkpoints-{id:N}", trigger),
             node => node is not null,
-            TimeSpan.FromSeconds(1),
-            $"an instance to hold trigger {trigger}");
+            (firesAt - TimeSpan.FromSeconds(0.5) - DateTimeOffset.UtcNow) is { Ticks: > 0 } untilJustBefore ? untilJustBefore : TimeSpan.FromMilliseconds(1),
+            $"an instance to hold trigger {trigger} before it fires at {firesAt:O}");
         var dead = nodes[holder!];
         var survivor = dead == cluster.A ? cluster.B : cluster.A;
         var killedAt = DateTimeOffset.UtcNow;
