@@ -128,6 +128,21 @@ public sealed class TestStateStore : IAsyncDisposable
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>
+    /// Makes a SQLite store unreachable from here on, as a lost disk or database would be: its pooled connections are
+    /// dropped and its folder deleted, so the next open fails with SQLite's "unable to open database file" (error 14).
+    /// </summary>
+    public void LoseSqliteStore()
+    {
+        if (Provider != StateStoreProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Only a SQLite store can be lost this way; stop a PostgresServer instead.");
+        }
+
+        ClearPools();
+        Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)

@@ -8,7 +8,6 @@ using Dashboard.Web.Features.Demo;
 using Dashboard.Web.Features.Incidents;
 using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,12 +33,8 @@ public sealed class IncidentStoreLostTests
         var id = created.Value!.Rollout.Id;
         clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(OutcomeKind.Succeeded, (await rollouts.ExecuteAsync(id, new RolloutCommand(RolloutAction.Start, Operator, "CHG-1", TrafficChangeSource.Ui))).Kind);
-        var folder = Path.GetDirectoryName(store.DatabasePath)!;
-        using var lose = services.GetRequiredService<RolloutChangeFeed>().Subscribe(change =>
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        });
+        // Announced right after the save committed: the store is gone for the hold that follows.
+        using var lose = services.GetRequiredService<RolloutChangeFeed>().Subscribe(_ => store.LoseSqliteStore());
 
         var opened = await services.GetRequiredService<IncidentService>().OpenAsync(
             id, new OpenIncidentRequest("critical", "Checkout 5xx", "errors on /checkout", "carol", DataLoss: false), Operator);

@@ -3,6 +3,7 @@ using Dashboard.Core.Plans;
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Demo;
+using Dashboard.Web.Features.Rollouts;
 using Dashboard.Web.Features.SignOffs;
 using Dashboard.Web.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -141,6 +142,24 @@ public sealed class GateServiceTests : IAsyncLifetime
         Assert.Contains("GO from erin (engineering lead), oscar (operations lead)", reason, StringComparison.Ordinal);
         Assert.Contains("checklist 'Pre-ramp readiness' complete", reason, StringComparison.Ordinal);
         Assert.Equal("automation (sign-off gate)", audit.Single(e => e.Kind == "phase.advanced").Actor);
+    }
+
+    [Fact]
+    public async Task StoreLostRightAfterTheLastGoIsSaved_AnswersSavedNotNothingChanged()
+    {
+        await _host.RequestSignOffAsync(_id);
+        await _host.TickEveryCanaryItemAsync(_id);
+        await _host.SignAsync(_id, GateHost.EngineeringLead, SignOffRole.EngineeringLead, "GO", "error rate flat");
+        // Announced right after the save committed: the store is gone for the gate check that follows.
+        using var lose = _host.Get<RolloutChangeFeed>().Subscribe(_ => _host.Store.LoseSqliteStore());
+
+        var last = await _host.SignAsync(_id, GateHost.OperationsLead, SignOffRole.OperationsLead, "GO", "p99 fine");
+
+        // Saved, so never "nothing was changed" (a second GO would follow); the gate opens on the next sweep.
+        Assert.True(last.Kind == OutcomeKind.StoreLostAfterSave, $"{last.Kind}: {last.Detail}");
+        Assert.Contains("Your sign-off was saved and audited", last.Detail, StringComparison.Ordinal);
+        Assert.Contains("Do not repeat", last.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing was changed", last.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
