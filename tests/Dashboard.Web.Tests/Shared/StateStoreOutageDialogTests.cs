@@ -1,6 +1,9 @@
 using Dashboard.Core.Rollouts;
 using Dashboard.Web.Features.Rollouts.Components;
 using Dashboard.Web.Shared;
+using Dashboard.Web.Shared.Components;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Dashboard.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -46,6 +49,59 @@ public sealed class StateStoreOutageDialogTests
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => provider.Find("button[data-testid=confirm-action]").ClickAsync(new()));
 
         Assert.Equal("a defect", failure.Message);
+    }
+
+    [Fact]
+    public async Task Confirm_AnsweredSavedThenTheStoreWasLost_SaysSoAndConfirmsNoMore()
+    {
+        await using var host = new LiveDashboardTestHost();
+        host.Context.SetRendererInfo(RendererModes.Interactive);
+        host.Context.Render<MudPopoverProvider>();
+        var provider = host.Context.Render<MudDialogProvider>();
+        var sent = 0;
+        var parameters = new DialogParameters<SavedThenLostDialog>
+        {
+            {
+                d => d.Submit,
+                () =>
+                {
+                    sent++;
+                    return Task.FromResult(Outcomes.StoreLostAfterSave<object>("The incident 'x' was opened and audited. Do not repeat this."));
+                }
+            },
+        };
+        var dialogs = host.Context.Services.GetRequiredService<IDialogService>();
+        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<SavedThenLostDialog>("Saved then lost", parameters));
+
+        await provider.Find("button[data-testid=confirm]").ClickAsync(new());
+        await provider.Find("button[data-testid=confirm]").ClickAsync(new());
+
+        Assert.Equal(1, sent);
+        Assert.Equal("The incident 'x' was opened and audited. Do not repeat this.", provider.Find("[data-testid=dialog-error]").TextContent);
+        Assert.True(provider.Find("button[data-testid=confirm]").HasAttribute("disabled"));
+        Assert.False(reference.Result.IsCompleted);
+    }
+
+    /// <summary>A confirmation dialog with one button, whose confirm sends <see cref="Submit"/>.</summary>
+    private sealed class SavedThenLostDialog : ConfirmationDialog
+    {
+        [Parameter]
+        public Func<Task<Outcome<object>>> Submit { get; set; } = null!;
+
+        protected override bool CanConfirm => true;
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "button");
+            builder.AddAttribute(1, "data-testid", "confirm");
+            builder.AddAttribute(2, "disabled", IsBusy);
+            builder.AddAttribute(3, "onclick", EventCallback.Factory.Create(this, () => ConfirmAsync(Submit, "failed")));
+            builder.CloseElement();
+            builder.OpenElement(4, "p");
+            builder.AddAttribute(5, "data-testid", "dialog-error");
+            builder.AddContent(6, Error);
+            builder.CloseElement();
+        }
     }
 
     /// <summary>The rollout page's Hold dialog, with a reason typed, whose confirm runs <paramref name="submit"/>.</summary>

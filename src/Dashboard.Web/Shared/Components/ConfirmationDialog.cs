@@ -7,7 +7,9 @@ namespace Dashboard.Web.Shared.Components;
 /// What every confirmation dialog does alike: confirm runs once at a time, the dialog closes with
 /// the result when the server accepted, and stays open with the server's words when it did not —
 /// a problem with a field beside that field, anything else below the form. A state store that does not answer is
-/// said below the form too (<see cref="StateStoreOutage"/>), and the page's circuit lives on.
+/// said below the form too (<see cref="StateStoreOutage"/>), and the page's circuit lives on. A request the service saved
+/// before the store stopped answering (<see cref="OutcomeKind.StoreLostAfterSave"/>) is said the same way, and confirming
+/// is off from then on: a second confirm would be a second decision.
 /// </summary>
 public abstract class ConfirmationDialog : ComponentBase
 {
@@ -19,7 +21,16 @@ public abstract class ConfirmationDialog : ComponentBase
     /// <summary>What the server said when it refused; shown in the dialog.</summary>
     protected string? Error { get; private set; }
 
-    protected bool IsBusy { get; private set; }
+    /// <summary>True while a confirm is under way, and for good once the service saved the request (<see cref="IsSavedThenLost"/>).</summary>
+    protected bool IsBusy => _busy || IsSavedThenLost;
+
+    /// <summary>
+    /// True once the service answered that the request was saved and audited before the state store stopped answering:
+    /// the dialog shows its words and offers only to close.
+    /// </summary>
+    protected bool IsSavedThenLost { get; private set; }
+
+    private bool _busy;
 
     /// <summary>True when every field the dialog asks for is filled in and passes its rule.</summary>
     protected abstract bool CanConfirm { get; }
@@ -65,7 +76,7 @@ public abstract class ConfirmationDialog : ComponentBase
             return;
         }
 
-        IsBusy = true;
+        _busy = true;
         Error = null;
         (object? Result, string? Refusal) answer = default;
         string? unreachable;
@@ -75,7 +86,7 @@ public abstract class ConfirmationDialog : ComponentBase
         }
         finally
         {
-            IsBusy = false;
+            _busy = false;
         }
 
         if ((unreachable ?? answer.Refusal) is { } refusal)
@@ -104,6 +115,12 @@ public abstract class ConfirmationDialog : ComponentBase
             if (outcome is { Kind: OutcomeKind.Created or OutcomeKind.Succeeded, Value: { } value })
             {
                 return (result is null ? value : result(value), null);
+            }
+
+            if (outcome.Kind == OutcomeKind.StoreLostAfterSave)
+            {
+                IsSavedThenLost = true;
+                return (null, outcome.Detail ?? "Saved and audited, then the state store stopped answering. Do not repeat this.");
             }
 
             return (null, Refusal(outcome, failure));
