@@ -62,7 +62,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         var id = await pair.A.CreateRolloutAsync();
         Assert.Equal(HttpStatusCode.OK, (await pair.A.PostAsync($"/api/rollouts/{id}/start", new { reason = "go" })).Status);
         Assert.StartsWith("1 ", await CanaryWeightAsync(haproxy), StringComparison.Ordinal);
-        await WaitForOneHolderAsync(pair);
+        await pair.WaitForLeaseHolderAsync(Within);
         var eventsBefore = await EventsAsync(pair.A, id);
 
         var stoppedAt = DateTimeOffset.UtcNow;
@@ -100,7 +100,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
         await WaitForReadyzAsync(anonymousA, HttpStatusCode.OK, "stateStore", "Healthy");
         await WaitForReadyzAsync(anonymousB, HttpStatusCode.OK, "stateStore", "Healthy");
         var healthyAfter = DateTimeOffset.UtcNow - restartedAt;
-        var holder = await WaitForOneHolderAsync(pair);
+        var (holder, _) = await pair.WaitForLeaseHolderAsync(Within);
         var leaseAfter = DateTimeOffset.UtcNow - restartedAt;
         await Eventually.UntilAsync(
             () => watcher.Poller.Current.LastAttemptAt > restartedAt, Within, "the holder's live polls to reach the bus again", () => $"{watcher.Poller.Current.LastAttemptAt:O}");
@@ -266,25 +266,6 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             Within,
             $"{anonymous.BaseAddress}readyz to answer {(int)code} with {check} {checkStatus}",
             last => $"{last.StatusCode} {last.Body}");
-
-    /// <summary>The instance both name as the holder of the automation lease on <c>/readyz</c>, once they agree.</summary>
-    private static async Task<RolloutApiApp> WaitForOneHolderAsync(HighAvailabilityPair pair)
-    {
-        var texts = await Eventually.UntilAsync(
-            async () => (A: await LeaseTextAsync(pair.A), B: await LeaseTextAsync(pair.B)),
-            t => (t.A, t.B) is ("held by a (this instance)", "held by a") or ("held by b", "held by b (this instance)"),
-            Within,
-            "both instances to name one lease holder",
-            t => $"A: {t.A}; B: {t.B}\nA's output:\n{pair.A.Output}\nB's output:\n{pair.B.Output}");
-        return texts.A == "held by a (this instance)" ? pair.A : pair.B;
-    }
-
-    private static async Task<string?> LeaseTextAsync(RolloutApiApp app)
-    {
-        using var response = await app.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        return body.TryGetProperty("checks", out var checks) && checks.TryGetProperty("automationLease", out var lease) ? lease.GetProperty("error").GetString() : null;
-    }
 
     private static async Task<List<JsonElement>> EventsAsync(RolloutApiApp app, Guid id) =>
         [.. (await app.GetAsync($"/api/rollouts/{id}/events?limit=1000")).EnumerateArray()];
