@@ -84,18 +84,8 @@ public static class LeaseFailover
         response.EnsureSuccessStatusCode();
     }
 
-    private static Dictionary<string, string> ScenarioSettings(HaproxyServer haproxy) => new()
+    private static Dictionary<string, string> ScenarioSettings(HaproxyServer haproxy) => new(GuardrailTestSettings.FastOnTheDemo)
     {
-        ["Demo__Enabled"] = "true",
-        ["Demo__Interval"] = "00:00:01",
-        ["Demo__TotalRps"] = "20000",
-        ["Demo__BackfillHours"] = "0",
-        ["Demo__Seed"] = "7",
-        ["Guardrails__PollInterval"] = "00:00:01",
-        ["Guardrails__Window"] = "00:00:10",
-        ["Guardrails__ConsecutiveBreaches"] = "3",
-        ["Guardrails__RouterRetryBaseDelay"] = "00:00:00.5",
-        ["Guardrails__RouterRetryMaxDelay"] = "00:00:02",
         ["Routing__Kind"] = "Haproxy",
         ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
         ["Routing__Haproxy__Timeout"] = "00:00:02",

@@ -12,19 +12,9 @@ internal static class GuardrailApp
 {
     public static async Task<RolloutApiApp> StartAsync(InfluxServerFixture influx, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(GuardrailTestSettings.FastOnTheDemo)
         {
             ["Influx__Database"] = await influx.CreateDatabaseAsync("guardrails"),
-            ["Demo__Enabled"] = "true",
-            ["Demo__Interval"] = "00:00:01",
-            ["Demo__TotalRps"] = "20000",
-            ["Demo__BackfillHours"] = "0",
-            ["Demo__Seed"] = "7",
-            ["Guardrails__PollInterval"] = "00:00:01",
-            ["Guardrails__Window"] = "00:00:10",
-            ["Guardrails__ConsecutiveBreaches"] = "3",
-            ["Guardrails__RouterRetryBaseDelay"] = "00:00:00.5",
-            ["Guardrails__RouterRetryMaxDelay"] = "00:00:02",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {
