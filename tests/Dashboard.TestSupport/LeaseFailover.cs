@@ -89,5 +89,7 @@ public static class LeaseFailover
         ["Routing__Kind"] = "Haproxy",
         ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
         ["Routing__Haproxy__Timeout"] = "00:00:02",
+        // A 1 s poll on PostgreSQL needs a lost lease noticed within it (GuardrailOptionsValidator).
+        ["Leadership__KeepaliveCadence"] = "00:00:00.5",
     };
 }

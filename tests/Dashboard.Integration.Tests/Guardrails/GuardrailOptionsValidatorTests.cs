@@ -1,12 +1,38 @@
 using Dashboard.Infrastructure.Metrics;
+using Dashboard.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 using Dashboard.Web.Features.Guardrails;
+using Dashboard.Web.Features.Leadership;
 
 namespace Dashboard.Integration.Tests.Guardrails;
 
 public sealed class GuardrailOptionsValidatorTests
 {
-    private static string? FailureOf(GuardrailOptions options) => new GuardrailOptionsValidator(Options.Create(new MetricsSchemaOptions())).Validate(null, options).FailureMessage;
+    private static string? FailureOf(GuardrailOptions options, StateStoreProvider provider = StateStoreProvider.Sqlite, TimeSpan? keepalive = null) =>
+        new GuardrailOptionsValidator(
+                Options.Create(new MetricsSchemaOptions()),
+                Options.Create(new StateStoreOptions { Provider = provider }),
+                Options.Create(new LeadershipOptions { KeepaliveCadence = keepalive ?? new LeadershipOptions().KeepaliveCadence }))
+            .Validate(null, options).FailureMessage;
+
+    [Fact]
+    public void Validate_PostgreSqlDefaults_Succeed() => Assert.Null(FailureOf(new GuardrailOptions(), StateStoreProvider.PostgreSql));
+
+    [Fact]
+    public void Validate_PostgreSqlPollShorterThanTwoKeepalives_NamesBothKeys()
+    {
+        var failure = FailureOf(new() { PollInterval = TimeSpan.FromSeconds(1) }, StateStoreProvider.PostgreSql, TimeSpan.FromSeconds(2));
+
+        Assert.Contains("Guardrails:PollInterval (00:00:01) must be at least 2 × Leadership:KeepaliveCadence (00:00:04)", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SqlitePollShorterThanTwoKeepalives_Succeeds() =>
+        Assert.Null(FailureOf(new() { PollInterval = TimeSpan.FromSeconds(1) }, StateStoreProvider.Sqlite, TimeSpan.FromSeconds(2)));
+
+    [Fact]
+    public void Validate_PostgreSqlPollOfTwoShortKeepalives_Succeeds() =>
+        Assert.Null(FailureOf(new() { PollInterval = TimeSpan.FromSeconds(1) }, StateStoreProvider.PostgreSql, TimeSpan.FromMilliseconds(500)));
 
     [Fact]
     public void Validate_Defaults_Succeed() => Assert.Null(FailureOf(new GuardrailOptions()));

@@ -29,8 +29,9 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
     private static readonly TimeSpan RefusedWithin = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// When a holder cut off from PostgreSQL has stopped acting: <c>Leadership:KeepaliveCadence</c> (2 s) finds the
-    /// lock's connection gone or the check failing within two cadences, and one live poll (1 s here) may be under way.
+    /// When a holder cut off from PostgreSQL has stopped acting: <c>Leadership:KeepaliveCadence</c> (0.5 s here, as a 1 s
+    /// guardrail poll requires) finds the lock's connection gone or the check failing within two cadences, and one live
+    /// poll (1 s here) may be under way; the bound leaves room for a loaded machine.
     /// </summary>
     private static readonly TimeSpan StopsActingWithin = TimeSpan.FromSeconds(6);
 
@@ -49,6 +50,7 @@ public sealed class PostgresOutageTests(InfluxServerFixture influx, PostgresServ
             ["Routing__Haproxy__RuntimeApi"] = haproxy.UnixRuntimeApi,
             ["Routing__Haproxy__Timeout"] = "00:00:02",
             ["Guardrails__PollInterval"] = "00:00:01",
+            ["Leadership__KeepaliveCadence"] = "00:00:00.5",
             ["LiveMetrics__PollInterval"] = LivePollInterval.ToString("c", CultureInfo.InvariantCulture),
             // A Quartz job every 2 s that does not run beside itself, every tick recorded: one is often running when
             // PostgreSQL stops, and its trigger must fire again once it is back.

@@ -1,10 +1,18 @@
 using Dashboard.Infrastructure.Metrics;
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Leadership;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Features.Guardrails;
 
-/// <summary>Fails start-up with one message per wrong <c>Guardrails:*</c> key.</summary>
-public sealed class GuardrailOptionsValidator(IOptions<MetricsSchemaOptions> metricsOptions) : IValidateOptions<GuardrailOptions>
+/// <summary>
+/// Fails start-up with one message per wrong <c>Guardrails:*</c> key. On PostgreSQL also checks the poll against the
+/// lease: an instance cut off from the database finds out within 2 × <c>Leadership:KeepaliveCadence</c>, and it must
+/// stop acting before its next poll (docs/high-availability.md, "Lease").
+/// </summary>
+public sealed class GuardrailOptionsValidator(
+    IOptions<MetricsSchemaOptions> metricsOptions, IOptions<StateStoreOptions> storeOptions, IOptions<LeadershipOptions> leadershipOptions)
+    : IValidateOptions<GuardrailOptions>
 {
     private static readonly TimeSpan Shortest = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Longest = TimeSpan.FromHours(1);
@@ -44,6 +52,14 @@ public sealed class GuardrailOptionsValidator(IOptions<MetricsSchemaOptions> met
         if (cell > TimeSpan.Zero && (options.EvidenceHorizon < 2 * cell || options.EvidenceHorizon.Ticks % (2 * cell.Ticks) != 0 || options.EvidenceHorizon > TimeSpan.FromHours(24)))
         {
             failures.Add($"{Key(nameof(GuardrailOptions.EvidenceHorizon))} must be a whole, even number of Metrics:PointInterval ({cell}) and at most 24:00:00, got {options.EvidenceHorizon}");
+        }
+
+        var keepalive = leadershipOptions.Value.KeepaliveCadence;
+        if (storeOptions.Value.Provider == StateStoreProvider.PostgreSql && 2 * keepalive > options.PollInterval)
+        {
+            failures.Add(
+                $"{Key(nameof(GuardrailOptions.PollInterval))} ({options.PollInterval}) must be at least 2 × {LeadershipOptions.Section}:{nameof(LeadershipOptions.KeepaliveCadence)} "
+                + $"({2 * keepalive}) on PostgreSQL: an instance that lost the lease could act on one more poll. Lengthen the poll or shorten the cadence");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -16,6 +16,9 @@ public sealed partial class DependencyWatch(HealthCheckService health, TimeProvi
     /// <summary>What is unreachable now; empty when all answer (and before the first check).</summary>
     public IReadOnlyList<DependencyProblem> Problems => Volatile.Read(ref _problems);
 
+    /// <summary>True while the last check found the state store unreachable.</summary>
+    public bool StateStoreUnreachable => Problems.Any(p => p.Check == HealthEndpoints.StateStoreCheck);
+
     /// <summary>Raised when <see cref="Problems"/> changes; handlers run on the checking thread.</summary>
     public event Action<IReadOnlyList<DependencyProblem>>? Changed;
 

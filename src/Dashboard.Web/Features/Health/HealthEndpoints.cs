@@ -6,7 +6,8 @@ namespace Dashboard.Web.Features.Health;
 public static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
-    private const string StateStoreCheck = "stateStore";
+    /// <summary>The readiness check of the state store (SQLite or PostgreSQL).</summary>
+    public const string StateStoreCheck = "stateStore";
     private const string RedisCheck = "redis";
 
     /// <summary>The checks every page reports when they fail (<see cref="DependencyWatch"/>).</summary>

@@ -1,0 +1,153 @@
+using Dashboard.Infrastructure.Persistence;
+using Dashboard.Web.Features.Health;
+using Dashboard.Web.Features.Health.Components;
+using Dashboard.Web.Tests.TestSupport;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Tests.Health;
+
+/// <summary>
+/// The net around every page's body (docs/high-availability.md, "PostgreSQL is down"): a read that meets an unreachable
+/// state store — while a page loads, or in a click — shows a notice instead of ending the circuit, and the page loads
+/// again by itself once the store answers. Any other failure still ends the circuit.
+/// </summary>
+public sealed class StateStoreOutageBoundaryTests
+{
+    [Fact]
+    public async Task PageOpenedWhileTheStoreIsAway_ShowsTheNotice_AndLoadsByItselfOnceTheStoreAnswers()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        var store = new MovableStore(host);
+
+        store.Away();
+        var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
+
+        Assert.Contains("could not read the state store", boundary.Find("[data-testid=state-store-outage]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(boundary.FindAll("[data-testid=rollout-count]"));
+
+        store.Back();
+        host.Clock.Advance(DependencyWatch.Interval);
+
+        boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
+        Assert.Empty(boundary.FindAll("[data-testid=state-store-outage]"));
+    }
+
+    [Fact]
+    public async Task ClickThatReadsWhileTheStoreIsAway_ShowsTheNotice_AndTryAgainLoadsThePageOnceItAnswers()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        await host.StartRolloutAsync();
+        var store = new MovableStore(host);
+        var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
+        boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
+
+        store.Away();
+        boundary.Find("button[data-testid=read-again]").Click();
+
+        boundary.WaitForElement("[data-testid=state-store-outage]");
+        store.Back();
+        boundary.Find("button[data-testid=state-store-outage-retry]").Click();
+        boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
+    }
+
+    [Fact]
+    public async Task StoreStillAwayWhenRetried_TheNoticeStays()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        var store = new MovableStore(host);
+        store.Away();
+        var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
+        try
+        {
+            host.Clock.Advance(DependencyWatch.Interval);
+            boundary.Find("button[data-testid=state-store-outage-retry]").Click();
+
+            boundary.WaitForElement("[data-testid=state-store-outage]");
+            Assert.Empty(boundary.FindAll("[data-testid=rollout-count]"));
+        }
+        finally
+        {
+            store.Back();
+        }
+    }
+
+    [Fact]
+    public async Task OnTheWarRoomTv_TheNoticeHasNoButton()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+        var store = new MovableStore(host);
+        store.Away();
+        try
+        {
+            var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.Add(b => b.ReadOnly, true).AddChildContent<RolloutCount>());
+
+            boundary.Find("[data-testid=state-store-outage]");
+            Assert.Empty(boundary.FindAll("button"));
+        }
+        finally
+        {
+            store.Back();
+        }
+    }
+
+    [Fact]
+    public async Task AnyOtherFailure_IsNotCaught()
+    {
+        await using var host = await AppTestHost.CreateAsync();
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<FailsOtherwise>()));
+
+        Assert.Equal("a defect, not an outage", thrown.Message);
+    }
+
+    /// <summary>Takes the host's SQLite folder away (the next open fails with SQLite's error 14) and puts it back.</summary>
+    private sealed class MovableStore(AppTestHost host)
+    {
+        private readonly string _folder =
+            Path.GetDirectoryName(new SqliteConnectionStringBuilder(host.Get<IOptions<StateStoreOptions>>().Value.ConnectionString).DataSource)!;
+
+        public void Away()
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Move(_folder, _folder + ".away");
+        }
+
+        public void Back() => Directory.Move(_folder + ".away", _folder);
+    }
+
+    /// <summary>A page that reads the state store as it loads and when its button is clicked.</summary>
+    private sealed class RolloutCount : ComponentBase
+    {
+        private int _count;
+
+        [Inject]
+        public required RolloutStore Rollouts { get; init; }
+
+        protected override async Task OnInitializedAsync() => await ReadAsync();
+
+        private async Task ReadAsync() => _count = (await Rollouts.ListAsync()).Count;
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder)
+        {
+            builder.OpenElement(0, "span");
+            builder.AddAttribute(1, "data-testid", "rollout-count");
+            builder.AddContent(2, _count == 1 ? "1 rollout" : $"{_count} rollouts");
+            builder.CloseElement();
+            builder.OpenElement(3, "button");
+            builder.AddAttribute(4, "data-testid", "read-again");
+            builder.AddAttribute(5, "onclick", EventCallback.Factory.Create<MouseEventArgs>(this, ReadAsync));
+            builder.CloseElement();
+        }
+    }
+
+    /// <summary>A page with a defect.</summary>
+    private sealed class FailsOtherwise : ComponentBase
+    {
+        protected override void OnInitialized() => throw new InvalidOperationException("a defect, not an outage");
+    }
+}
