@@ -143,6 +143,23 @@ public sealed class TestStateStore : IAsyncDisposable
         Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
     }
 
+    /// <summary>
+    /// Makes a SQLite store unreachable until the returned handle is disposed, as a disk that comes back would: its pooled
+    /// connections are dropped and its folder moved aside, so opens fail with SQLite's error 14, then moved back.
+    /// </summary>
+    public IDisposable SqliteStoreAway()
+    {
+        if (Provider != StateStoreProvider.Sqlite)
+        {
+            throw new InvalidOperationException("Only a SQLite store can be moved away; stop a PostgresServer instead.");
+        }
+
+        var folder = Path.GetDirectoryName(DatabasePath)!;
+        ClearPools();
+        Directory.Move(folder, folder + ".away");
+        return new StoreBack(() => Directory.Move(folder + ".away", folder));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var provider in _providers)
@@ -229,6 +246,19 @@ public sealed class TestStateStore : IAsyncDisposable
         else
         {
             SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private sealed class StoreBack(Action back) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                back();
+            }
         }
     }
 }

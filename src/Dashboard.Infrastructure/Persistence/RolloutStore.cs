@@ -77,6 +77,14 @@ public sealed class RolloutStore(IDbContextFactory<WarRoomDbContext> contextFact
         return record?.ToSnapshot();
     }
 
+    /// <summary>When the rollout was last saved (by any command), or null when there is no such rollout.</summary>
+    public async Task<DateTimeOffset?> LastSavedAtAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var saved = await db.Rollouts.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.UpdatedAt }).SingleOrDefaultAsync(cancellationToken);
+        return saved?.UpdatedAt;
+    }
+
     /// <summary>All rollouts, newest first.</summary>
     public async Task<IReadOnlyList<RolloutSnapshot>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -127,12 +127,59 @@ public sealed class IncidentService(
             {
                 return Outcomes.StoreLostAfterSave<IncidentView>(
                     $"The incident '{incident.Title}' was {done} and audited. It is critical, and the state store stopped answering before the "
-                    + "plan's hold on a critical incident could be checked or saved, so the phase may not be held: look once the store is back, "
-                    + "and hold it yourself if it is not. Do not repeat this.");
+                    + "plan's hold on a critical incident could be checked or saved, so the phase may not be held yet: once the store is back, "
+                    + "the automation holds it unless someone acts on the rollout first. Do not repeat this.");
             }
         }
 
         return answer(IncidentView.From(incident));
+    }
+
+    /// <summary>
+    /// The hold a critical incident should have brought and did not, because the state store went away between the
+    /// incident's save and the hold (<see cref="CriticalIncidentHoldWatcher"/>): holds the phase when the plan says so, an
+    /// open incident of the rollout became critical after the rollout was last saved — so nobody and nothing has acted on
+    /// it since, not even to resume it — and the phase can be held. Returns whether it held.
+    /// </summary>
+    public async Task<bool> HoldIfMissedAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    {
+        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout
+            || !rollout.CurrentPhase.HoldOnCriticalIncident
+            || !PhaseStateMachine.IsAllowed(rollout.CurrentState, RolloutAction.Hold)
+            || await rollouts.LastSavedAtAsync(rolloutId, cancellationToken) is not { } lastSaved)
+        {
+            return false;
+        }
+
+        var missed = (await incidents.ListAsync(rolloutId, cancellationToken))
+            .Where(i => i.ResolvedAt is null && CriticalSince(i) > lastSaved)
+            .OrderBy(CriticalSince)
+            .FirstOrDefault();
+        if (missed is null)
+        {
+            return false;
+        }
+
+        var outcome = await rolloutService.ExecuteAsync(
+            rolloutId,
+            new RolloutCommand(
+                RolloutAction.Hold, AutomationActors.Incidents,
+                $"Critical incident '{missed.Title}' (owner {missed.Owner}): the plan holds the phase on a critical incident. Held once the state store answered again; it had stopped right after the incident was saved.",
+                TrafficChangeSource.Automation),
+            cancellationToken);
+        return outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.StoreLostAfterSave;
+    }
+
+    /// <summary>Since when the incident has been critical without a break (its timeline, oldest first), or null when it is not.</summary>
+    private static DateTimeOffset? CriticalSince(IncidentRecord incident)
+    {
+        DateTimeOffset? since = null;
+        foreach (var entry in incident.Updates.OrderBy(u => u.At))
+        {
+            since = entry.Severity == nameof(IncidentSeverity.Critical) ? since ?? entry.At : null;
+        }
+
+        return since;
     }
 
     /// <summary>

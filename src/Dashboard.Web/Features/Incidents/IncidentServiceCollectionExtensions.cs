@@ -7,12 +7,14 @@ namespace Dashboard.Web.Features.Incidents;
 public static class IncidentServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IncidentService"/> and the incident log as the source of the checkpoints'
-    /// incident counts (<see cref="IIncidentCounts"/>). Needs <c>AddStateStore</c> and <c>AddRollouts</c>.
+    /// Registers <see cref="IncidentService"/>, the incident log as the source of the checkpoints' incident counts
+    /// (<see cref="IIncidentCounts"/>) and the <see cref="CriticalIncidentHoldWatcher"/>. Needs <c>AddStateStore</c>,
+    /// <c>AddRollouts</c> and the automation lease.
     /// </summary>
     public static IServiceCollection AddIncidents(this IServiceCollection services)
     {
         services.TryAddSingleton<IncidentService>();
+        services.AddHostedService<CriticalIncidentHoldWatcher>();
         services.TryAddSingleton<IIncidentCounts, IncidentLogCounts>();
         return services;
     }
