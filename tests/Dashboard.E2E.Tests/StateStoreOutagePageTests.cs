@@ -130,6 +130,40 @@ public sealed class StateStoreOutagePageTests(ITestOutputHelper output) : IAsync
             $"banner {bannerAfter.TotalSeconds:0.0} s after the stop; gone {bannerGoneAfter.TotalSeconds:0.0} s after the restart; a change after it shown in {changeShownAfter.TotalSeconds:0.0} s"));
     }
 
+    [Fact]
+    public async Task PageNavigatedToDuringAPostgresOutage_SaysItCouldNotReadTheStore_AndLoadsByItselfOnceItIsBack()
+    {
+        var id = await _app.CreateRolloutAsync();
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        await page.GotoAsync(new Uri(_app.Url, "/health-checks").ToString());
+        await LiveApp.SignInOnPageAsync(page, TestPeople.Admin, TestPeople.Password);
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        await page.EvaluateAsync("() => { window.beforeOutage = true; }");
+        var outage = page.GetByTestId("state-store-outage");
+
+        await _postgres.StopAsync();
+        _stopped = true;
+        await Assertions.Expect(page.Locator("[data-testid=dependency-problem][data-check=stateStore]")).ToBeVisibleAsync(BannerShown);
+
+        // Within the circuit, as a click on the app bar goes: the rollouts page reads the store as it loads.
+        await page.Locator("nav.app-bar__links").GetByRole(AriaRole.Link, new() { Name = "Rollouts" }).ClickAsync();
+
+        await Assertions.Expect(outage).ToBeVisibleAsync(Opened);
+        await Assertions.Expect(outage).ToContainTextAsync("could not read the state store");
+        await ExpectSameLiveDocumentAsync(page);
+
+        var clock = Stopwatch.StartNew();
+        await _postgres.RestartAsync();
+        _stopped = false;
+
+        await Assertions.Expect(page.Locator($"[data-testid=rollout-row][data-rollout-id='{id}']")).ToBeVisibleAsync(BannerShown);
+        var loadedAfter = clock.Elapsed;
+        await Assertions.Expect(outage).ToHaveCountAsync(0, Closed);
+        await ExpectSameLiveDocumentAsync(page);
+        Assert.EndsWith("/rollouts", page.Url, StringComparison.Ordinal);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"the rollouts page loaded by itself {loadedAfter.TotalSeconds:0.0} s after the restart"));
+    }
+
     /// <summary>The page was neither reloaded nor cut off: the same document, no reconnect notice.</summary>
     private static async Task ExpectSameLiveDocumentAsync(IPage page)
     {
