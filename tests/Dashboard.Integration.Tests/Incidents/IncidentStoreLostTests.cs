@@ -57,7 +57,7 @@ public sealed class IncidentStoreLostTests
 
         await scenario.SweepUntilHeldAsync();
 
-        Assert.False(await scenario.Services.GetRequiredService<IncidentService>().HoldIfMissedAsync(scenario.RolloutId));
+        Assert.False(await scenario.Services.GetRequiredService<IncidentService>().HoldIfMissedAsync(scenario.RolloutId, scenario.Clock.GetUtcNow()));
         var holds = (await scenario.Services.GetRequiredService<AuditLog>().ReadAsync(scenario.RolloutId)).Where(e => e.Kind == "phase.held").ToList();
         var hold = Assert.Single(holds);
         Assert.Equal(AutomationActors.Incidents.Name, hold.Actor);
@@ -73,8 +73,20 @@ public sealed class IncidentStoreLostTests
             scenario.RolloutId, new RolloutCommand(RolloutAction.ChangeTraffic, Operator, "the incident is in another service", TrafficChangeSource.Ui, 2));
         Assert.Equal(OutcomeKind.Succeeded, changed.Kind);
 
-        Assert.False(await scenario.Services.GetRequiredService<IncidentService>().HoldIfMissedAsync(scenario.RolloutId));
+        Assert.False(await scenario.Services.GetRequiredService<IncidentService>().HoldIfMissedAsync(scenario.RolloutId, scenario.Clock.GetUtcNow()));
 
+        Assert.Equal(PhaseState.Running, (await scenario.Rollouts.LoadAsync(scenario.RolloutId))!.CurrentState);
+    }
+
+    [Fact]
+    public async Task IncidentBecameCriticalWithinTheGrace_TheSweepLeavesItToTheServicesOwnHold()
+    {
+        await using var scenario = await LostHoldScenario.StartAsync();
+
+        var held = await scenario.Services.GetRequiredService<IncidentService>().HoldIfMissedAsync(
+            scenario.RolloutId, scenario.Clock.GetUtcNow() - (2 * CriticalIncidentHoldWatcher.Grace));
+
+        Assert.False(held);
         Assert.Equal(PhaseState.Running, (await scenario.Rollouts.LoadAsync(scenario.RolloutId))!.CurrentState);
     }
 
@@ -123,6 +135,8 @@ public sealed class IncidentStoreLostTests
 
             away!.Dispose();
             Assert.Equal(PhaseState.Running, (await services.GetRequiredService<RolloutStore>().LoadAsync(id))!.CurrentState);
+            // The service's own hold has had its moment: from here on a sweep counts the hold as missed.
+            clock.Advance(CriticalIncidentHoldWatcher.Grace + TimeSpan.FromSeconds(1));
             return new LostHoldScenario(store, services, clock, id);
         }
 
@@ -131,7 +145,7 @@ public sealed class IncidentStoreLostTests
         {
             using var watcher = new CriticalIncidentHoldWatcher(
                 Services.GetRequiredService<IncidentService>(), Services.GetRequiredService<IncidentStore>(), Services.GetRequiredService<RolloutChangeFeed>(),
-                new SingleInstanceLease(), NullLogger<CriticalIncidentHoldWatcher>.Instance);
+                new SingleInstanceLease(), Clock, NullLogger<CriticalIncidentHoldWatcher>.Instance);
             await watcher.StartAsync(CancellationToken.None);
             try
             {

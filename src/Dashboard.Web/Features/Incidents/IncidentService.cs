@@ -136,12 +136,13 @@ public sealed class IncidentService(
     }
 
     /// <summary>
-    /// The hold a critical incident should have brought and did not, because the state store went away between the
-    /// incident's save and the hold (<see cref="CriticalIncidentHoldWatcher"/>): holds the phase when the plan says so, an
-    /// open incident of the rollout became critical after the rollout was last saved — so nobody and nothing has acted on
-    /// it since, not even to resume it — and the phase can be held. Returns whether it held.
+    /// The hold a critical incident should have brought and did not, because the state store went away (or the instance
+    /// died) between the incident's save and the hold (<see cref="CriticalIncidentHoldWatcher"/>): holds the phase when the
+    /// plan says so, the phase can be held, and an open incident of the rollout became critical after the rollout was last
+    /// saved — so nobody and nothing has acted on it since, not even to resume it — and before
+    /// <paramref name="criticalBefore"/>, so the service's own hold has had its moment. Returns whether it held.
     /// </summary>
-    public async Task<bool> HoldIfMissedAsync(Guid rolloutId, CancellationToken cancellationToken = default)
+    public async Task<bool> HoldIfMissedAsync(Guid rolloutId, DateTimeOffset criticalBefore, CancellationToken cancellationToken = default)
     {
         if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout
             || !rollout.CurrentPhase.HoldOnCriticalIncident
@@ -152,7 +153,7 @@ public sealed class IncidentService(
         }
 
         var missed = (await incidents.ListAsync(rolloutId, cancellationToken))
-            .Where(i => i.ResolvedAt is null && CriticalSince(i) > lastSaved)
+            .Where(i => i.ResolvedAt is null && CriticalSince(i) is { } since && since > lastSaved && since < criticalBefore)
             .OrderBy(CriticalSince)
             .FirstOrDefault();
         if (missed is null)
@@ -164,7 +165,7 @@ public sealed class IncidentService(
             rolloutId,
             new RolloutCommand(
                 RolloutAction.Hold, AutomationActors.Incidents,
-                $"Critical incident '{missed.Title}' (owner {missed.Owner}): the plan holds the phase on a critical incident. Held once the state store answered again; it had stopped right after the incident was saved.",
+                $"Critical incident '{missed.Title}' (owner {missed.Owner}): the plan holds the phase on a critical incident. Held late: the hold that should have followed the incident was lost with the state store or an instance.",
                 TrafficChangeSource.Automation),
             cancellationToken);
         return outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.StoreLostAfterSave;
