@@ -4,6 +4,7 @@ using Dashboard.Infrastructure.Persistence.Audit;
 using Dashboard.Infrastructure.Persistence.Shifts;
 using Dashboard.Web.Features.Access;
 using Dashboard.Web.Features.Access.Admin;
+using Dashboard.Web.Features.Access.Admin.Components;
 using Dashboard.Web.Features.Access.Admin.Pages;
 using Dashboard.Web.Features.Access.Components;
 using Dashboard.Web.Features.Checkpoints.Pages;
@@ -151,6 +152,29 @@ public sealed class StateStoreOutageFormTests
 
         dialogs.WaitForElement("[data-testid=admin-kiosk-url]");
         Assert.Single((await host.Service.ListKioskLinksAsync(AdminPageHost.Root)).Value!, l => l.Name == "tv-ops");
+    }
+
+    [Fact]
+    public async Task NewApiKey_StateStoreLostJustAfterItWasMade_StillShowsTheTokenOnce()
+    {
+        await using var host = await AdminPageHost.CreateAsync("root", WarRoomRole.Admin);
+        var dialogs = host.RenderDialogs();
+        // The page re-reads its list after the key was made, and meets the store lost just then.
+        var tab = host.Context.Render<ApiKeysTab>(p => p.Add(t => t.Keys, []).Add(t => t.Changed, async () =>
+        {
+            host.LoseStateStore();
+            await host.Service.ListApiKeysAsync(AdminPageHost.Root);
+        }));
+        tab.Find("[data-testid=admin-new-key]").Click();
+        Field(dialogs, "key-name-input").Input("ci-deploy");
+        Field(dialogs, $"role-{WarRoomRole.Operator}").Change(true);
+
+        await dialogs.Find("button[data-testid=confirm-key]").ClickAsync(new());
+
+        var token = dialogs.WaitForElement("[data-testid=admin-key-token]").TextContent;
+        host.BringBackStateStore();
+        Assert.True(ApiKeyTokens.TryParse(token, out var prefix, out _));
+        Assert.Single((await host.Service.ListApiKeysAsync(AdminPageHost.Root)).Value!, k => k.Prefix == prefix);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed partial class KioskLinksTab : AdminTab
             return;
         }
 
-        await Changed.InvokeAsync();
+        await ChangedBeforeShowingOnceAsync();
         await ShowUrlAsync(issued);
     }
 
