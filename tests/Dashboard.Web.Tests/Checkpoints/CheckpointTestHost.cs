@@ -54,5 +54,8 @@ internal sealed class CheckpointTestHost : IAsyncDisposable
     public async Task StoreAsync(Guid rolloutId, Dashboard.Core.Checkpoints.CheckpointEvaluation evaluation) =>
         Assert.True(await Verdicts.TryAddAsync(rolloutId, RolloutViews.T0, evaluation, "automation (checkpoints)"));
 
+    /// <inheritdoc cref="AppTestHost.LoseStateStore"/>
+    public void LoseStateStore() => _host.LoseStateStore();
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -53,6 +53,8 @@ internal sealed class AppTestHost : IAsyncDisposable
 
     public TrafficDriftMonitor Monitor => Get<TrafficDriftMonitor>();
 
+    private string LostFolder => _folder + "-lost";
+
     /// <summary>A host whose state store is migrated, ready to keep rollouts, verdicts and audit events.</summary>
     public static async Task<AppTestHost> CreateAsync(TestUser? user = null, Action<IServiceCollection>? addServices = null, DateTimeOffset? now = null)
     {
@@ -69,10 +71,33 @@ internal sealed class AppTestHost : IAsyncDisposable
     /// <summary>Stores a rollout of the three-phase plan whose canary alice started at 1 % at <see cref="T0"/>, as the app would have.</summary>
     public async Task<Rollout> StartRolloutAsync() => (await StoredRollouts.StartedAsync(Get<RolloutStore>(), T0)).Rollout;
 
+    /// <summary>
+    /// Makes the state store unreachable, as a lost disk would: pooled connections are dropped and the store's folder is
+    /// moved away, so the next open fails with SQLite's "unable to open database file" (error 14) until
+    /// <see cref="BringBackStateStore"/>.
+    /// </summary>
+    public void LoseStateStore()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Move(_folder, LostFolder);
+    }
+
+    /// <summary>Puts the store lost by <see cref="LoseStateStore"/> back, with everything it held: it answers again.</summary>
+    public void BringBackStateStore()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Move(LostFolder, _folder);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Context.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (Directory.Exists(LostFolder))
+        {
+            BringBackStateStore();
+        }
+
         Directory.Delete(_folder, recursive: true);
     }
 }

@@ -49,5 +49,11 @@ internal sealed class AdminPageHost : IAsyncDisposable
     public async Task<IReadOnlyList<AuditEventRecord>> AuditedAsync(string kind) =>
         [.. (await Context.Services.GetRequiredService<AuditLog>().ReadAsync()).Where(e => e.Kind == kind)];
 
+    /// <inheritdoc cref="AppTestHost.LoseStateStore"/>
+    public void LoseStateStore() => _host.LoseStateStore();
+
+    /// <inheritdoc cref="AppTestHost.BringBackStateStore"/>
+    public void BringBackStateStore() => _host.BringBackStateStore();
+
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Time;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -46,7 +47,12 @@ public sealed partial class LocalTimeSetting
             }
         }
 
-        _problem = await Preference.ChooseAsync(zone);
-        _display = await Preference.ReadAsync();
+        // A store that does not answer keeps the setting as it was, and says so where the setting's problems show.
+        string? problem = null;
+        _problem = await StateStoreOutage.RefusalOfAsync(async () =>
+        {
+            problem = await Preference.ChooseAsync(zone);
+            _display = await Preference.ReadAsync();
+        }) ?? problem;
     }
 }

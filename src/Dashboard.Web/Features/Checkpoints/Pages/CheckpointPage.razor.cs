@@ -79,7 +79,15 @@ public sealed partial class CheckpointPage : IDisposable
         _rerunning = true;
         try
         {
-            var outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync());
+            // A store that does not answer refuses it beside the button; the reason typed stays for another try.
+            Outcome<CheckpointRerun>? outcome = null;
+            _rerunProblem = await StateStoreOutage.RefusalOfAsync(async () =>
+                outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync()));
+            if (outcome is null)
+            {
+                return;
+            }
+
             if (outcome is { Kind: OutcomeKind.Succeeded, Value: { } rerun })
             {
                 _rerun = rerun;

@@ -74,7 +74,14 @@ public sealed partial class HandoffForm
         _error = null;
         try
         {
-            var outcome = await action(await CurrentActor.GetAsync());
+            // A store that does not answer refuses it here, beside the form: what was typed stays for another try.
+            Outcome<ShiftView>? outcome = null;
+            _error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await action(await CurrentActor.GetAsync()));
+            if (outcome is null)
+            {
+                return;
+            }
+
             _serverProblems = outcome.Problems;
             if (outcome.Kind == OutcomeKind.Succeeded && outcome.Value is { } saved)
             {

@@ -67,7 +67,14 @@ public sealed partial class RosterEditor
         {
             var entry = new RosterAssignmentRequest(Pattern, null, ShiftId, Blank(_primary), Blank(_secondary), _leads);
             var request = ShiftId is null ? new RosterChangeRequest([entry], null) : new RosterChangeRequest(null, [entry]);
-            var outcome = await Roster.ChangeAsync(request, await CurrentActor.GetAsync());
+            // A store that does not answer refuses it here: the choices stay as made, for another try.
+            Outcome<RosterView>? outcome = null;
+            _error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Roster.ChangeAsync(request, await CurrentActor.GetAsync()));
+            if (outcome is null)
+            {
+                return;
+            }
+
             _problems = outcome.Problems;
             if (outcome.Kind == OutcomeKind.Succeeded)
             {

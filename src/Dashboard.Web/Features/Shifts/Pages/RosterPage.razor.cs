@@ -1,4 +1,5 @@
 using Dashboard.Web.Features.Access;
+using Dashboard.Web.Shared;
 using Dashboard.Web.Shared.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -15,6 +16,9 @@ public sealed partial class RosterPage : IDisposable
     private IReadOnlyList<RosterCandidate> _people = [];
     private Actor? _actor;
     private bool _mayEdit;
+
+    // Why "back to the default" was not done, shown beside that shift's button.
+    private (string ShiftId, string Text)? _removeRefusal;
 
     [Inject]
     public required RosterService Roster { get; init; }
@@ -52,8 +56,15 @@ public sealed partial class RosterPage : IDisposable
 
     private async Task RemoveOverrideAsync(string shiftId)
     {
-        await Roster.RemoveOverrideAsync(shiftId, await CurrentActor.GetAsync());
-        await ReloadAsync();
+        Outcome<RosterView>? outcome = null;
+        var refusal = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Roster.RemoveOverrideAsync(shiftId, await CurrentActor.GetAsync()));
+        if (outcome is not null)
+        {
+            refusal = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The override was not removed.";
+            await ReloadAsync();
+        }
+
+        _removeRefusal = refusal is null ? null : (shiftId, refusal);
     }
 
     private static string UtcText(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);

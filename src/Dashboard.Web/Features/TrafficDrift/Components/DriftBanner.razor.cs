@@ -17,6 +17,7 @@ public sealed partial class DriftBanner : IDisposable
 {
     private TrafficDriftReport _report = TrafficDriftReport.NotChecked(string.Empty);
     private bool _checking;
+    private string? _checkRefusal;
     private Actor _actor = Actor.Anonymous;
     private bool _mayReconcile;
     private bool _mayCheck;
@@ -85,6 +86,20 @@ public sealed partial class DriftBanner : IDisposable
 
     private async Task CheckAsync()
     {
+        _checking = true;
+        try
+        {
+            // Reading who asks and auditing a refusal need the state store: one that does not answer is said beside the button.
+            _checkRefusal = await StateStoreOutage.RefusalOfAsync(CheckAsAllowedAsync);
+        }
+        finally
+        {
+            _checking = false;
+        }
+    }
+
+    private async Task CheckAsAllowedAsync()
+    {
         // Roles are read afresh: one taken away since the page opened hides the button, and the refusal is audited.
         if (await Authorization.RequireAsync(await CurrentActor.GetAsync(), Operation.CheckTrafficDrift) is not null)
         {
@@ -92,15 +107,7 @@ public sealed partial class DriftBanner : IDisposable
             return;
         }
 
-        _checking = true;
-        try
-        {
-            _report = await Monitor.CheckAsync();
-        }
-        finally
-        {
-            _checking = false;
-        }
+        _report = await Monitor.CheckAsync();
     }
 
     private async Task OpenReconcileDialogAsync()

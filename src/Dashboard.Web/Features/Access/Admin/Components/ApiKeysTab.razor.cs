@@ -16,7 +16,7 @@ public sealed partial class ApiKeysTab : AdminTab
             return;
         }
 
-        await Changed.InvokeAsync();
+        await ChangedBeforeShowingOnceAsync();
         // The token lives only in this dialog: nothing keeps it once it closes.
         await Dialogs.ShowValuesAsync(
             $"API key '{created.Key.Name}'",

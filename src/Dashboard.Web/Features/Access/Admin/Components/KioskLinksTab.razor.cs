@@ -23,14 +23,19 @@ public sealed partial class KioskLinksTab : AdminTab
             return;
         }
 
-        await Changed.InvokeAsync();
+        await ChangedBeforeShowingOnceAsync();
         await ShowUrlAsync(issued);
     }
 
     private async Task ShowLinkAsync(KioskLinkView link)
     {
-        Error = null;
-        var outcome = await Admin.GetKioskLinkPathAsync(link.Id, await CurrentActor.GetAsync());
+        Outcome<IssuedKioskLink>? outcome = null;
+        Error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Admin.GetKioskLinkPathAsync(link.Id, await CurrentActor.GetAsync()));
+        if (outcome is null)
+        {
+            return;
+        }
+
         if (outcome is { Kind: OutcomeKind.Succeeded, Value: { } issued })
         {
             await ShowUrlAsync(issued);
