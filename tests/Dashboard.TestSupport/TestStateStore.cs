@@ -129,21 +129,6 @@ public sealed class TestStateStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes a SQLite store unreachable from here on, as a lost disk or database would be: its pooled connections are
-    /// dropped and its folder deleted, so the next open fails with SQLite's "unable to open database file" (error 14).
-    /// </summary>
-    public void LoseSqliteStore()
-    {
-        if (Provider != StateStoreProvider.Sqlite)
-        {
-            throw new InvalidOperationException("Only a SQLite store can be lost this way; stop a PostgresServer instead.");
-        }
-
-        ClearPools();
-        Directory.Delete(Path.GetDirectoryName(DatabasePath)!, recursive: true);
-    }
-
-    /// <summary>
     /// Makes a SQLite store unreachable until the returned handle is disposed, as a disk that comes back would: its pooled
     /// connections are dropped and its folder moved aside, so opens fail with SQLite's error 14, then moved back.
     /// </summary>

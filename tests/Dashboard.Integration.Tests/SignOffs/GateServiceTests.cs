@@ -151,7 +151,8 @@ public sealed class GateServiceTests : IAsyncLifetime
         await _host.TickEveryCanaryItemAsync(_id);
         await _host.SignAsync(_id, GateHost.EngineeringLead, SignOffRole.EngineeringLead, "GO", "error rate flat");
         // Announced right after the save committed: the store is gone for the gate check that follows.
-        using var lose = _host.Get<RolloutChangeFeed>().Subscribe(_ => _host.Store.LoseSqliteStore());
+        IDisposable? away = null;
+        using var lose = _host.Get<RolloutChangeFeed>().Subscribe(_ => away ??= _host.Store.SqliteStoreAway());
 
         var last = await _host.SignAsync(_id, GateHost.OperationsLead, SignOffRole.OperationsLead, "GO", "p99 fine");
 

@@ -5,8 +5,6 @@ using Dashboard.Web.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Tests.Health;
 
@@ -22,15 +20,14 @@ public sealed class StateStoreOutageBoundaryTests
     {
         await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
-        var store = new MovableStore(host);
 
-        store.Away();
+        host.LoseStateStore();
         var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
 
         Assert.Contains("could not read the state store", boundary.Find("[data-testid=state-store-outage]").TextContent, StringComparison.Ordinal);
         Assert.Empty(boundary.FindAll("[data-testid=rollout-count]"));
 
-        store.Back();
+        host.BringBackStateStore();
         host.Clock.Advance(DependencyWatch.Interval);
 
         boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
@@ -42,15 +39,14 @@ public sealed class StateStoreOutageBoundaryTests
     {
         await using var host = await AppTestHost.CreateAsync();
         await host.StartRolloutAsync();
-        var store = new MovableStore(host);
         var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
         boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
 
-        store.Away();
+        host.LoseStateStore();
         boundary.Find("button[data-testid=read-again]").Click();
 
         boundary.WaitForElement("[data-testid=state-store-outage]");
-        store.Back();
+        host.BringBackStateStore();
         boundary.Find("button[data-testid=state-store-outage-retry]").Click();
         boundary.WaitForAssertion(() => Assert.Equal("1 rollout", boundary.Find("[data-testid=rollout-count]").TextContent));
     }
@@ -59,40 +55,26 @@ public sealed class StateStoreOutageBoundaryTests
     public async Task StoreStillAwayWhenRetried_TheNoticeStays()
     {
         await using var host = await AppTestHost.CreateAsync();
-        var store = new MovableStore(host);
-        store.Away();
+        host.LoseStateStore();
         var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<RolloutCount>());
-        try
-        {
-            host.Clock.Advance(DependencyWatch.Interval);
-            boundary.Find("button[data-testid=state-store-outage-retry]").Click();
 
-            boundary.WaitForElement("[data-testid=state-store-outage]");
-            Assert.Empty(boundary.FindAll("[data-testid=rollout-count]"));
-        }
-        finally
-        {
-            store.Back();
-        }
+        host.Clock.Advance(DependencyWatch.Interval);
+        boundary.WaitForElement("button[data-testid=state-store-outage-retry]").Click();
+
+        boundary.WaitForElement("[data-testid=state-store-outage]");
+        Assert.Empty(boundary.FindAll("[data-testid=rollout-count]"));
     }
 
     [Fact]
     public async Task OnTheWarRoomTv_TheNoticeHasNoButton()
     {
         await using var host = await AppTestHost.CreateAsync();
-        var store = new MovableStore(host);
-        store.Away();
-        try
-        {
-            var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.Add(b => b.ReadOnly, true).AddChildContent<RolloutCount>());
+        host.LoseStateStore();
 
-            boundary.Find("[data-testid=state-store-outage]");
-            Assert.Empty(boundary.FindAll("button"));
-        }
-        finally
-        {
-            store.Back();
-        }
+        var boundary = host.Context.Render<StateStoreOutageBoundary>(p => p.Add(b => b.ReadOnly, true).AddChildContent<RolloutCount>());
+
+        boundary.Find("[data-testid=state-store-outage]");
+        Assert.Empty(boundary.FindAll("button"));
     }
 
     [Fact]
@@ -103,21 +85,6 @@ public sealed class StateStoreOutageBoundaryTests
         var thrown = Assert.Throws<InvalidOperationException>(() => host.Context.Render<StateStoreOutageBoundary>(p => p.AddChildContent<FailsOtherwise>()));
 
         Assert.Equal("a defect, not an outage", thrown.Message);
-    }
-
-    /// <summary>Takes the host's SQLite folder away (the next open fails with SQLite's error 14) and puts it back.</summary>
-    private sealed class MovableStore(AppTestHost host)
-    {
-        private readonly string _folder =
-            Path.GetDirectoryName(new SqliteConnectionStringBuilder(host.Get<IOptions<StateStoreOptions>>().Value.ConnectionString).DataSource)!;
-
-        public void Away()
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Move(_folder, _folder + ".away");
-        }
-
-        public void Back() => Directory.Move(_folder + ".away", _folder);
     }
 
     /// <summary>A page that reads the state store as it loads and when its button is clicked.</summary>
