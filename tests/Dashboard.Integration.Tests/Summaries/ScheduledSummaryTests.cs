@@ -64,8 +64,12 @@ public sealed class ScheduledSummaryTests(InfluxServerFixture influx) : IDisposa
 
         await using var second = await RolloutApiApp.StartAsync(influx.Url, state, settings);
         var twoSummaries = await WaitForSummariesAsync(second, id, 2);
-        var (abortStatus, _) = await second.PostAsync($"/api/rollouts/{id}/abort", new { reason = "enough soak" });
-        Assert.Equal(HttpStatusCode.OK, abortStatus);
+        // The 24 h checkpoint fell due with the milestone, and its verdict moves the phase on (to sign-off, or held): an
+        // abort sent while that is being saved is refused as a concurrent change (409), so it waits for the phase to move.
+        await second.WaitForRolloutAsync(
+            id, r => r.GetProperty("currentState").GetString() != "Running", "the 24 h checkpoint's verdict followed up", TimeSpan.FromSeconds(90));
+        var (abortStatus, abortAnswer) = await second.PostAsync($"/api/rollouts/{id}/abort", new { reason = "enough soak" });
+        Assert.True(abortStatus == HttpStatusCode.OK, $"abort: {abortStatus} {abortAnswer}");
         var all = await WaitForSummariesAsync(second, id, 3);
         var events = await second.GetAsync($"/api/rollouts/{id}/events");
 
