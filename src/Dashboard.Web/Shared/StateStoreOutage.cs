@@ -29,4 +29,17 @@ public static class StateStoreOutage
             return Refusal;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/>; returns its result, or no result and <see cref="Refusal"/> when it met an
+    /// unreachable state store. Any other exception goes on as before.
+    /// </summary>
+    public static async Task<(T? Value, string? Refusal)> ValueOrRefusalAsync<T>(Func<Task<T>> action)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        T? value = null;
+        var refusal = await RefusalOfAsync(async () => value = await action());
+        return (value, refusal);
+    }
 }

@@ -144,10 +144,7 @@ public sealed class IncidentService(
     /// </summary>
     public async Task<bool> HoldIfMissedAsync(Guid rolloutId, DateTimeOffset criticalBefore, CancellationToken cancellationToken = default)
     {
-        if (await rollouts.LoadAsync(rolloutId, cancellationToken) is not { } rollout
-            || !rollout.CurrentPhase.HoldOnCriticalIncident
-            || !PhaseStateMachine.IsAllowed(rollout.CurrentState, RolloutAction.Hold)
-            || await rollouts.LastSavedAtAsync(rolloutId, cancellationToken) is not { } lastSaved)
+        if (!await PlanHoldsNowAsync(rolloutId, cancellationToken) || await rollouts.LastSavedAtAsync(rolloutId, cancellationToken) is not { } lastSaved)
         {
             return false;
         }
@@ -161,13 +158,8 @@ public sealed class IncidentService(
             return false;
         }
 
-        var outcome = await rolloutService.ExecuteAsync(
-            rolloutId,
-            new RolloutCommand(
-                RolloutAction.Hold, AutomationActors.Incidents,
-                $"Critical incident '{missed.Title}' (owner {missed.Owner}): the plan holds the phase on a critical incident. Held late: the hold that should have followed the incident was lost with the state store or an instance.",
-                TrafficChangeSource.Automation),
-            cancellationToken);
+        var outcome = await HoldForAsync(
+            missed, " Held late: the hold that should have followed the incident was lost with the state store or an instance.", cancellationToken);
         return outcome.Kind is OutcomeKind.Succeeded or OutcomeKind.RouterFailed or OutcomeKind.StoreLostAfterSave;
     }
 
@@ -190,20 +182,27 @@ public sealed class IncidentService(
     /// </summary>
     private async Task HoldIfThePlanSaysSoAsync(IncidentRecord incident, CancellationToken cancellationToken)
     {
-        if (await rollouts.LoadAsync(incident.RolloutId, cancellationToken) is not { } rollout
-            || !rollout.CurrentPhase.HoldOnCriticalIncident
-            || !PhaseStateMachine.IsAllowed(rollout.CurrentState, RolloutAction.Hold))
+        if (await PlanHoldsNowAsync(incident.RolloutId, cancellationToken))
         {
-            return;
+            await HoldForAsync(incident, string.Empty, cancellationToken);
         }
+    }
 
-        await rolloutService.ExecuteAsync(
+    /// <summary>Whether the rollout's current phase holds on a critical incident (<c>holdOnCriticalIncident</c>) and can be held now.</summary>
+    private async Task<bool> PlanHoldsNowAsync(Guid rolloutId, CancellationToken cancellationToken) =>
+        await rollouts.LoadAsync(rolloutId, cancellationToken) is { } rollout
+        && rollout.CurrentPhase.HoldOnCriticalIncident
+        && PhaseStateMachine.IsAllowed(rollout.CurrentState, RolloutAction.Hold);
+
+    /// <summary>Holds the incident's rollout as the incidents' automation, naming the incident (and <paramref name="note"/>) in the reason.</summary>
+    private Task<Outcome<RolloutCommandResponse>> HoldForAsync(IncidentRecord incident, string note, CancellationToken cancellationToken) =>
+        rolloutService.ExecuteAsync(
             incident.RolloutId,
             new RolloutCommand(
-                RolloutAction.Hold, AutomationActors.Incidents, $"Critical incident '{incident.Title}' (owner {incident.Owner}): the plan holds the phase on a critical incident.",
+                RolloutAction.Hold, AutomationActors.Incidents,
+                $"Critical incident '{incident.Title}' (owner {incident.Owner}): the plan holds the phase on a critical incident.{note}",
                 TrafficChangeSource.Automation),
             cancellationToken);
-    }
 
     private static IncidentSeverity? ParseSeverity(Dictionary<string, string[]> problems, string? text, bool required)
     {

@@ -80,9 +80,8 @@ public sealed partial class CheckpointPage : IDisposable
         try
         {
             // A store that does not answer refuses it beside the button; the reason typed stays for another try.
-            Outcome<CheckpointRerun>? outcome = null;
-            _rerunProblem = await StateStoreOutage.RefusalOfAsync(async () =>
-                outcome = await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync()));
+            (var outcome, _rerunProblem) = await StateStoreOutage.ValueOrRefusalAsync(async () =>
+                await Reevaluation.RerunAsync(Id, PhaseIndex, OffsetSeconds, new CheckpointRerunRequest(_rerunReason), await CurrentActor.GetAsync()));
             if (outcome is null)
             {
                 return;

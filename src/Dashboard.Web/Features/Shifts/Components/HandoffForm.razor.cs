@@ -75,8 +75,7 @@ public sealed partial class HandoffForm
         try
         {
             // A store that does not answer refuses it here, beside the form: what was typed stays for another try.
-            Outcome<ShiftView>? outcome = null;
-            _error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await action(await CurrentActor.GetAsync()));
+            (var outcome, _error) = await StateStoreOutage.ValueOrRefusalAsync(async () => await action(await CurrentActor.GetAsync()));
             if (outcome is null)
             {
                 return;

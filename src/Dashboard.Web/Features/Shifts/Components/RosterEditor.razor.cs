@@ -68,8 +68,7 @@ public sealed partial class RosterEditor
             var entry = new RosterAssignmentRequest(Pattern, null, ShiftId, Blank(_primary), Blank(_secondary), _leads);
             var request = ShiftId is null ? new RosterChangeRequest([entry], null) : new RosterChangeRequest(null, [entry]);
             // A store that does not answer refuses it here: the choices stay as made, for another try.
-            Outcome<RosterView>? outcome = null;
-            _error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Roster.ChangeAsync(request, await CurrentActor.GetAsync()));
+            (var outcome, _error) = await StateStoreOutage.ValueOrRefusalAsync(async () => await Roster.ChangeAsync(request, await CurrentActor.GetAsync()));
             if (outcome is null)
             {
                 return;

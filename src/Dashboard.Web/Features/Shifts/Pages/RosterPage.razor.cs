@@ -56,8 +56,7 @@ public sealed partial class RosterPage : IDisposable
 
     private async Task RemoveOverrideAsync(string shiftId)
     {
-        Outcome<RosterView>? outcome = null;
-        var refusal = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Roster.RemoveOverrideAsync(shiftId, await CurrentActor.GetAsync()));
+        var (outcome, refusal) = await StateStoreOutage.ValueOrRefusalAsync(async () => await Roster.RemoveOverrideAsync(shiftId, await CurrentActor.GetAsync()));
         if (outcome is not null)
         {
             refusal = outcome.Kind == OutcomeKind.Succeeded ? null : outcome.Detail ?? "The override was not removed.";

@@ -29,8 +29,7 @@ public sealed partial class KioskLinksTab : AdminTab
 
     private async Task ShowLinkAsync(KioskLinkView link)
     {
-        Outcome<IssuedKioskLink>? outcome = null;
-        Error = await StateStoreOutage.RefusalOfAsync(async () => outcome = await Admin.GetKioskLinkPathAsync(link.Id, await CurrentActor.GetAsync()));
+        (var outcome, Error) = await StateStoreOutage.ValueOrRefusalAsync(async () => await Admin.GetKioskLinkPathAsync(link.Id, await CurrentActor.GetAsync()));
         if (outcome is null)
         {
             return;
